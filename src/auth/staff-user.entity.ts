@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { INSTANT_TYPE } from '../database/column-types';
+import { StaffRole } from './roles';
+
+@Entity('staff_users')
+export class StaffUser {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  /** Stored in lower case; unique. */
+  @Column('varchar', { length: 254, unique: true })
+  email: string;
+
+  @Column('varchar', { length: 200 })
+  name: string;
+
+  @Column('varchar', { name: 'password_hash', length: 200, select: false })
+  passwordHash: string;
+
+  @Column('varchar', { length: 20 })
+  role: StaffRole;
+
+  /** For a municipal contact: the one municipality whose members the account may see. */
+  @Column('integer', { name: 'municipality_code', nullable: true })
+  municipalityCode: number | null;
+
+  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  createdAt: Date;
+
+  @Column({ type: INSTANT_TYPE, name: 'disabled_at', nullable: true })
+  disabledAt: Date | null;
+}

@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { DatabaseConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** The one set of DataSource options, shared by the app, the CLI and the tests. */
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (database.engine === 'postgres') {
+    return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
+  }
+  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: database.path,
+    // WAL lets readers go on while one writer commits; the timeout makes a second process wait
+    // for the write lock instead of failing at once.
+    enableWAL: database.path !== ':memory:',
+    timeout: 5000,
+  };
+}

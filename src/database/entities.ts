@@ -1,0 +1,6 @@
+import { StaffUser } from '../auth/staff-user.entity';
+import { Municipality } from '../reference/municipality.entity';
+import { Party } from '../reference/party.entity';
+import { Region } from '../reference/region.entity';
+
+export const ENTITIES = [Region, Municipality, Party, StaffUser];

@@ -1,0 +1,4 @@
+import { Foundation1764000000000 } from '../../migrations/1764000000000-foundation';
+
+/** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
+export const MIGRATIONS = [Foundation1764000000000];

@@ -1,0 +1,42 @@
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { STAFF_ROLES } from '../auth/roles';
+import { Municipality } from './municipality.entity';
+import { Party } from './party.entity';
+import { ReferenceService } from './reference.service';
+import { Region } from './region.entity';
+
+@ApiTags('reference data')
+@ApiBearerAuth()
+@Roles(...STAFF_ROLES)
+@Controller('api')
+export class ReferenceController {
+  constructor(private readonly reference: ReferenceService) {}
+
+  @Get('municipalities')
+  @ApiQuery({ name: 'region', required: false, description: 'Region code, e.g. 1081' })
+  listMunicipalities(@Query('region', new ParseIntPipe({ optional: true })) region?: number): Promise<Municipality[]> {
+    return this.reference.listMunicipalities(region);
+  }
+
+  @Get('municipalities/:code')
+  getMunicipality(@Param('code', ParseIntPipe) code: number): Promise<Municipality> {
+    return this.reference.getMunicipality(code);
+  }
+
+  @Get('regions')
+  listRegions(): Promise<Region[]> {
+    return this.reference.listRegions();
+  }
+
+  @Get('regions/:code')
+  getRegion(@Param('code', ParseIntPipe) code: number): Promise<Region> {
+    return this.reference.getRegion(code);
+  }
+
+  @Get('parties')
+  listParties(): Promise<Party[]> {
+    return this.reference.listParties();
+  }
+}

@@ -1,0 +1,55 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp, prepareDatabase } from '../../src/app.setup';
+import { StaffRole } from '../../src/auth/roles';
+import { StaffService } from '../../src/auth/staff.service';
+import { AppConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/config/load-config';
+import { PROJECT_ROOT } from '../../src/paths';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  database: TestDatabase;
+  http: () => ReturnType<typeof request>;
+  /** Creates a staff account with the role and returns its bearer token. */
+  tokenFor(role: StaffRole, email?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let accounts = 0;
+
+/** Starts the whole application on a fresh database with the real migrations. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...database.env, ...env }, PROJECT_ROOT);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  configureApp(app);
+  await prepareDatabase(app);
+  await app.init();
+  const server = app.getHttpServer();
+
+  return {
+    app,
+    config,
+    database,
+    dataSource: app.get(DataSource),
+    http: () => request(server),
+    async tokenFor(role, email = `${role}-${++accounts}@test.kattegat.dk`) {
+      const password = 'et-rigtig-langt-kodeord';
+      await app.get(StaffService).create({ email, name: `Test ${role}`, password, role });
+      const res = await request(server).post('/api/auth/login').send({ email, password }).expect(200);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
