@@ -25,7 +25,9 @@ export class Foundation1764000000000 implements MigrationInterface {
           { name: 'latitude', type: 'double precision' },
           { name: 'longitude', type: 'double precision' },
         ],
-        foreignKeys: [{ columnNames: ['region_code'], referencedTableName: 'regions', referencedColumnNames: ['code'] }],
+        foreignKeys: [
+          { columnNames: ['region_code'], referencedTableName: 'regions', referencedColumnNames: ['code'] },
+        ],
         indices: [{ columnNames: ['region_code'] }],
       }),
     );
@@ -52,13 +54,18 @@ export class Foundation1764000000000 implements MigrationInterface {
           { name: 'disabled_at', type: instantType(queryRunner), isNullable: true },
         ],
         foreignKeys: [
-          { columnNames: ['municipality_code'], referencedTableName: 'municipalities', referencedColumnNames: ['code'] },
+          {
+            columnNames: ['municipality_code'],
+            referencedTableName: 'municipalities',
+            referencedColumnNames: ['code'],
+          },
         ],
       }),
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['staff_users', 'parties', 'municipalities', 'regions']) await queryRunner.dropTable(table);
+    for (const table of ['staff_users', 'parties', 'municipalities', 'regions'])
+      await queryRunner.dropTable(table);
   }
 }

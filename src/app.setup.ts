@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -42,7 +42,7 @@ export function configureApp(app: NestExpressApplication): void {
 }
 
 /** Brings the database up to date and makes sure the reference data and the first admin exist. */
-export async function prepareDatabase(app: INestApplication): Promise<void> {
+export async function prepareDatabase(app: INestApplicationContext): Promise<void> {
   const dataSource = app.get(DataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   await app.get(ReferenceSeeder).seed();

@@ -14,7 +14,9 @@ async function bootstrap(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+  });
   configureApp(app);
   await prepareDatabase(app);
   await app.listen(config.port);
@@ -22,7 +24,9 @@ async function bootstrap(): Promise<void> {
   console.log(`Kattegat is running at ${config.publicBaseUrl} (database: ${where})`);
   console.log(`API documentation: ${config.publicBaseUrl}/api/docs`);
   if (!config.initialAdmin) {
-    console.log('No admin from the environment. Create the first one with: npm run cli -- create-admin <email>');
+    console.log(
+      'No admin from the environment. Create the first one with: npm run cli -- create-admin <email>',
+    );
   }
 }
 

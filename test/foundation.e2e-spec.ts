@@ -7,7 +7,11 @@ describe('Foundation', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    tokens = { admin: await t.tokenFor('admin'), planner: await t.tokenFor('planner'), kl: await t.tokenFor('kl') };
+    tokens = {
+      admin: await t.tokenFor('admin'),
+      planner: await t.tokenFor('planner'),
+      kl: await t.tokenFor('kl'),
+    };
   });
   afterAll(() => t.close());
 
@@ -36,11 +40,16 @@ describe('Foundation', () => {
         latitude: expect.closeTo(55.676, 2),
         longitude: expect.closeTo(12.553, 2),
       });
-      expect(res.body.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining(['Ærø', 'Høje-Taastrup']));
+      expect(res.body.map((m: { name: string }) => m.name)).toEqual(
+        expect.arrayContaining(['Ærø', 'Høje-Taastrup']),
+      );
     });
 
     it('filters municipalities by region', async () => {
-      const res = await t.http().get('/api/municipalities?region=1081').auth(tokens.planner, { type: 'bearer' });
+      const res = await t
+        .http()
+        .get('/api/municipalities?region=1081')
+        .auth(tokens.planner, { type: 'bearer' });
       expect(res.status).toBe(200);
       expect(res.body).toHaveLength(11);
     });
@@ -57,15 +66,29 @@ describe('Foundation', () => {
     });
 
     it('fetches one municipality and answers 404 for an unknown code', async () => {
-      const found = await t.http().get('/api/municipalities/461').auth(tokens.kl, { type: 'bearer' }).expect(200);
+      const found = await t
+        .http()
+        .get('/api/municipalities/461')
+        .auth(tokens.kl, { type: 'bearer' })
+        .expect(200);
       expect(found.body.name).toBe('Odense');
-      const missing = await t.http().get('/api/municipalities/999').auth(tokens.kl, { type: 'bearer' }).expect(404);
-      expect(missing.body).toMatchObject({ statusCode: 404, error: 'not_found', message: 'Municipality 999 does not exist' });
+      const missing = await t
+        .http()
+        .get('/api/municipalities/999')
+        .auth(tokens.kl, { type: 'bearer' })
+        .expect(404);
+      expect(missing.body).toMatchObject({
+        statusCode: 404,
+        error: 'not_found',
+        message: 'Municipality 999 does not exist',
+      });
     });
 
     it('lists the party letters, including Æ, Ø and Å', async () => {
       const res = await t.http().get('/api/parties').auth(tokens.kl, { type: 'bearer' }).expect(200);
-      expect(res.body.map((p: { letter: string }) => p.letter)).toEqual(expect.arrayContaining(['A', 'V', 'Æ', 'Ø', 'Å']));
+      expect(res.body.map((p: { letter: string }) => p.letter)).toEqual(
+        expect.arrayContaining(['A', 'V', 'Æ', 'Ø', 'Å']),
+      );
     });
   });
 
@@ -84,7 +107,10 @@ describe('Foundation', () => {
 
     it.each(matrix)('%s %s is open to exactly its roles', async (method, path, allowed) => {
       for (const role of ['admin', 'planner', 'kl'] as const) {
-        const res = await t.http()[method.toLowerCase() as 'get'](path).auth(tokens[role], { type: 'bearer' });
+        const res = await t
+          .http()
+          [method.toLowerCase() as 'get'](path)
+          .auth(tokens[role], { type: 'bearer' });
         expect({ role, status: res.status }).toEqual({ role, status: allowed.includes(role) ? 200 : 403 });
       }
     });
@@ -97,7 +123,12 @@ describe('Foundation', () => {
     it('stops a disabled account at once', async () => {
       const token = await t.tokenFor('planner', 'soon-gone@test.kattegat.dk');
       const me = await t.http().get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
-      await t.http().patch(`/api/staff/${me.body.id}`).auth(tokens.admin, { type: 'bearer' }).send({ disabled: true }).expect(200);
+      await t
+        .http()
+        .patch(`/api/staff/${me.body.id}`)
+        .auth(tokens.admin, { type: 'bearer' })
+        .send({ disabled: true })
+        .expect(200);
       await t.http().get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
     });
 
@@ -106,18 +137,34 @@ describe('Foundation', () => {
         .http()
         .post('/api/staff')
         .auth(tokens.admin, { type: 'bearer' })
-        .send({ email: 'Ny.Planlaegger@KL.dk', name: 'Søren Ærenpris', password: 'langt-nok-kodeord', role: 'planner' })
+        .send({
+          email: 'Ny.Planlaegger@KL.dk',
+          name: 'Søren Ærenpris',
+          password: 'langt-nok-kodeord',
+          role: 'planner',
+        })
         .expect(201);
-      expect(res.body).toMatchObject({ email: 'ny.planlaegger@kl.dk', name: 'Søren Ærenpris', role: 'planner' });
+      expect(res.body).toMatchObject({
+        email: 'ny.planlaegger@kl.dk',
+        name: 'Søren Ærenpris',
+        role: 'planner',
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/password|scrypt/i);
-      await t.http().post('/api/auth/login').send({ email: 'ny.planlaegger@kl.dk', password: 'langt-nok-kodeord' }).expect(200);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'ny.planlaegger@kl.dk', password: 'langt-nok-kodeord' })
+        .expect(200);
     });
   });
 
   describe('login', () => {
     it('returns a bearer token with its expiry', async () => {
       await t.tokenFor('planner', 'login-ok@test.kattegat.dk');
-      const res = await t.http().post('/api/auth/login').send({ email: 'login-ok@test.kattegat.dk', password: 'et-rigtig-langt-kodeord' });
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'login-ok@test.kattegat.dk', password: 'et-rigtig-langt-kodeord' });
       expect(res.status).toBe(200);
       expect(res.body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
       const expiresIn = Date.parse(res.body.expiresAt) - Date.now();
@@ -127,8 +174,14 @@ describe('Foundation', () => {
 
     it('does not tell whether the e-mail or the password was wrong', async () => {
       await t.tokenFor('planner', 'known@test.kattegat.dk');
-      const wrongPassword = await t.http().post('/api/auth/login').send({ email: 'known@test.kattegat.dk', password: 'forkert' });
-      const unknownEmail = await t.http().post('/api/auth/login').send({ email: 'nobody@test.kattegat.dk', password: 'forkert' });
+      const wrongPassword = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'known@test.kattegat.dk', password: 'forkert' });
+      const unknownEmail = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'nobody@test.kattegat.dk', password: 'forkert' });
       expect(wrongPassword.status).toBe(401);
       expect(unknownEmail.status).toBe(401);
       const { requestId: _a, ...first } = wrongPassword.body;
@@ -139,7 +192,11 @@ describe('Foundation', () => {
     it('refuses further attempts after five failures for one e-mail, even with the right password', async () => {
       await t.tokenFor('planner', 'target@test.kattegat.dk');
       for (let i = 0; i < 5; i++) {
-        await t.http().post('/api/auth/login').send({ email: 'target@test.kattegat.dk', password: `gæt-${i}` }).expect(401);
+        await t
+          .http()
+          .post('/api/auth/login')
+          .send({ email: 'target@test.kattegat.dk', password: `gæt-${i}` })
+          .expect(401);
       }
       const blocked = await t
         .http()
@@ -163,7 +220,11 @@ describe('Foundation', () => {
     });
 
     it('answers malformed JSON with 400 and says so', async () => {
-      const res = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": "a@b.dk",');
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email": "a@b.dk",');
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/not valid JSON/);
     });
@@ -173,7 +234,9 @@ describe('Foundation', () => {
     it('serves the OpenAPI document and its UI', async () => {
       const json = await t.http().get('/api/docs-json').expect(200);
       expect(json.body.openapi).toMatch(/^3\./);
-      expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/municipalities']));
+      expect(Object.keys(json.body.paths)).toEqual(
+        expect.arrayContaining(['/api/auth/login', '/api/municipalities']),
+      );
       const ui = await t.http().get('/api/docs').expect(200);
       expect(ui.text).toContain('swagger-ui');
     });
@@ -195,10 +258,12 @@ describe('Foundation', () => {
 
   describe('health', () => {
     it('is 200 while the database answers, then 503 when it is gone', async () => {
-      await expect(t.http().get('/health').then((r) => [r.status, r.body])).resolves.toEqual([
-        200,
-        { status: 'ok', database: 'up' },
-      ]);
+      await expect(
+        t
+          .http()
+          .get('/health')
+          .then((r) => [r.status, r.body]),
+      ).resolves.toEqual([200, { status: 'ok', database: 'up' }]);
       await t.dataSource.destroy();
       const res = await t.http().get('/health');
       expect(res.status).toBe(503);

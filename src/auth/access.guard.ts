@@ -27,12 +27,15 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { staff?: AuthenticatedStaff }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const staff = scheme === 'Bearer' && token ? await this.auth.authenticate(token) : null;
-    if (!staff) throw new DomainError('unauthenticated', 'Log in first: send Authorization: Bearer <accessToken>');
+    if (!staff)
+      throw new DomainError('unauthenticated', 'Log in first: send Authorization: Bearer <accessToken>');
     request.staff = staff;
 
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, targets);
     if (!roles) {
-      this.logger.error(`${request.method} ${request.route?.path ?? request.path} declares no roles; refused`);
+      this.logger.error(
+        `${request.method} ${request.route?.path ?? request.path} declares no roles; refused`,
+      );
       throw new DomainError('forbidden', 'This route is not open to any role');
     }
     if (!roles.includes(staff.role)) {

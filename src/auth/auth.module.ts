@@ -16,7 +16,10 @@ import { StaffService } from './staff.service';
     TypeOrmModule.forFeature([StaffUser]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: resolveAuthSecret(config), signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: resolveAuthSecret(config),
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   controllers: [AuthController, StaffController],

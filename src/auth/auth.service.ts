@@ -24,7 +24,11 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string, address: string): Promise<{ accessToken: string; expiresAt: string }> {
+  async login(
+    email: string,
+    password: string,
+    address: string,
+  ): Promise<{ accessToken: string; expiresAt: string }> {
     const emailKey = email.toLowerCase();
     const wait = Math.max(
       this.failuresByEmail.retryAfterSeconds(emailKey),

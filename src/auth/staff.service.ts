@@ -40,7 +40,8 @@ export class StaffService {
     const user = await this.get(id);
     if (change.role !== undefined) user.role = change.role;
     if (change.name !== undefined) user.name = change.name;
-    if (change.disabled !== undefined) user.disabledAt = change.disabled ? (user.disabledAt ?? new Date()) : null;
+    if (change.disabled !== undefined)
+      user.disabledAt = change.disabled ? (user.disabledAt ?? new Date()) : null;
     await this.users.update(id, { role: user.role, name: user.name, disabledAt: user.disabledAt });
     return this.get(id);
   }

@@ -56,10 +56,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
         typeof payload === 'string'
           ? payload
           : Array.isArray((payload as { message?: unknown }).message)
-            ? ((payload as { message: string[] }).message).join('; ')
+            ? (payload as { message: string[] }).message.join('; ')
             : String((payload as { message?: unknown }).message ?? exception.message);
       const details = (payload as { details?: ErrorBody['details'] }).details;
-      return { statusCode, error: REASON_BY_STATUS[statusCode] ?? 'error', message: clarify(message), details };
+      return {
+        statusCode,
+        error: REASON_BY_STATUS[statusCode] ?? 'error',
+        message: clarify(message),
+        details,
+      };
     }
     return { statusCode: 500, error: 'internal_error', message: 'Something went wrong on our side.' };
   }
@@ -67,6 +72,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
 /** Express's JSON parser speaks of tokens and positions; say what the caller did wrong. */
 function clarify(message: string): string {
-  if (/JSON|Unexpected token|Unexpected end/.test(message)) return `The request body is not valid JSON: ${message}`;
+  if (/JSON|Unexpected token|Unexpected end/.test(message))
+    return `The request body is not valid JSON: ${message}`;
   return message;
 }

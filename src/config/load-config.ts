@@ -38,7 +38,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     try {
       const parsed = new URL(raw);
       if (!protocols.includes(parsed.protocol)) {
-        problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${parsed.protocol}//…")`);
+        problems.push(
+          `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${parsed.protocol}//…")`,
+        );
       }
       return raw;
     } catch {
@@ -50,7 +52,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
   const resolvePath = (p: string) => (isAbsolute(p) || p === ':memory:' ? p : join(cwd, p));
 
   const port = integer('PORT', 3000, 1, 65535);
-  const publicBaseUrl = (url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const publicBaseUrl = (url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(
+    /\/+$/,
+    '',
+  );
   const dataDir = resolvePath(value('DATA_DIR') ?? 'data');
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
@@ -60,13 +65,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
-  if (adminEmail !== undefined && !EMAIL.test(adminEmail)) problems.push('ADMIN_EMAIL is not an e-mail address');
+  if (adminEmail !== undefined && !EMAIL.test(adminEmail))
+    problems.push('ADMIN_EMAIL is not an e-mail address');
   if (adminPassword !== undefined && adminPassword.length < 12) {
     problems.push('ADMIN_PASSWORD must be at least 12 characters');
   }
 
   const authSecret = value('AUTH_SECRET');
-  if (authSecret !== undefined && authSecret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
+  if (authSecret !== undefined && authSecret.length < 32)
+    problems.push('AUTH_SECRET must be at least 32 characters');
 
   const logLevel = (value('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -87,7 +94,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     smtpUrl,
     mailDir: resolvePath(value('MAIL_DIR') ?? 'var/mail'),
     mailFrom: value('MAIL_FROM') ?? 'Kattegat <kattegat@localhost>',
-    initialAdmin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
+    initialAdmin:
+      adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
     authSecret,
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     logLevel,

@@ -13,13 +13,20 @@ export interface ReferenceData {
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(join(SEEDS_DIR, 'reference', file), 'utf8'), { columns: true, skip_empty_lines: true });
+  return parse(readFileSync(join(SEEDS_DIR, 'reference', file), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+  });
 }
 
 /** Reads the reference data shipped under seeds/reference and checks that it hangs together. */
 export function loadReferenceData(): ReferenceData {
   const regions = readCsv('regions.csv').map((r) =>
-    Object.assign(new Region(), { code: Number(r.code), name: r.name, shortName: r.name.replace(/^Region /, '') }),
+    Object.assign(new Region(), {
+      code: Number(r.code),
+      name: r.name,
+      shortName: r.name.replace(/^Region /, ''),
+    }),
   );
   const regionByShortName = new Map(regions.map((r) => [r.shortName, r]));
   const municipalities = readCsv('municipalities.csv').map((m) => {
@@ -33,6 +40,8 @@ export function loadReferenceData(): ReferenceData {
       longitude: Number(m.lon),
     });
   });
-  const parties = readCsv('parties.csv').map((p) => Object.assign(new Party(), { letter: p.letter, name: p.name }));
+  const parties = readCsv('parties.csv').map((p) =>
+    Object.assign(new Party(), { letter: p.letter, name: p.name }),
+  );
   return { regions, municipalities, parties };
 }

@@ -16,7 +16,9 @@ export class ReferenceController {
 
   @Get('municipalities')
   @ApiQuery({ name: 'region', required: false, description: 'Region code, e.g. 1081' })
-  listMunicipalities(@Query('region', new ParseIntPipe({ optional: true })) region?: number): Promise<Municipality[]> {
+  listMunicipalities(
+    @Query('region', new ParseIntPipe({ optional: true })) region?: number,
+  ): Promise<Municipality[]> {
     return this.reference.listMunicipalities(region);
   }
 

@@ -1,0 +1,31 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import { prepareDatabase } from '../app.setup';
+import { ConfigError, loadConfig } from '../config/load-config';
+
+/**
+ * Runs a command inside the application (same config, database and services as the server),
+ * with the database migrated first, and closes it afterwards.
+ */
+export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  let config;
+  try {
+    config = loadConfig({ LOG_LEVEL: 'warn', ...process.env }, process.cwd());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
+  try {
+    await prepareDatabase(app);
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}

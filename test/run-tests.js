@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/*
+ * The test command: unit and e2e tests on SQLite, then the e2e tests again on PostgreSQL when
+ * DATABASE_URL is set. Each engine gets its own Jest run because entity column types are fixed
+ * when the entities are loaded (see src/database/column-types.ts).
+ */
+const { spawnSync } = require('node:child_process');
+const { mkdtempSync, readFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const extraArgs = process.argv.slice(2);
+const jest = require.resolve('jest/bin/jest');
+const runs = [{ label: 'SQLite', env: { DATABASE_URL: '' }, args: [] }];
+if (process.env.DATABASE_URL) {
+  runs.push({ label: 'PostgreSQL', env: { DATABASE_URL: process.env.DATABASE_URL }, args: ['--selectProjects', 'e2e'] });
+}
+
+let passed = 0;
+let failed = 0;
+let status = 0;
+for (const run of runs) {
+  console.log(`\n=== Tests on ${run.label} ===`);
+  const report = join(mkdtempSync(join(tmpdir(), 'kattegat-jest-')), 'report.json');
+  const result = spawnSync(process.execPath, [jest, ...run.args, '--json', `--outputFile=${report}`, ...extraArgs], {
+    stdio: 'inherit',
+    env: { ...process.env, ...run.env },
+  });
+  try {
+    const summary = JSON.parse(readFileSync(report, 'utf8'));
+    passed += summary.numPassedTests;
+    failed += summary.numFailedTests;
+    if (summary.numTotalTests === 0) status = 1;
+  } catch {
+    failed += 1;
+  }
+  if (result.status !== 0) status = result.status ?? 1;
+}
+console.log(`\nAll engines: ${passed} passed, ${failed} failed`);
+process.exit(status);
