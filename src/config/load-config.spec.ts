@@ -1,0 +1,64 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe(loadConfig.name, () => {
+  const cwd = '/srv/kattegat';
+
+  it('falls back to the embedded defaults', () => {
+    const config = loadConfig({}, cwd);
+    expect(config).toMatchObject({
+      port: 3000,
+      publicBaseUrl: 'http://localhost:3000',
+      database: { engine: 'sqlite', path: '/srv/kattegat/data/kattegat.sqlite' },
+      mailDir: '/srv/kattegat/var/mail',
+      mailFrom: 'Kattegat <kattegat@localhost>',
+      initialAdmin: undefined,
+      production: false,
+    });
+  });
+
+  it('selects PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://kattegat@db:5432/kattegat', PORT: '8080' }, cwd);
+    expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://kattegat@db:5432/kattegat' });
+    expect(config.publicBaseUrl).toBe('http://localhost:8080');
+  });
+
+  it('takes the first admin from the environment, e-mail in lower case', () => {
+    const config = loadConfig({ ADMIN_EMAIL: 'Admin@KL.dk', ADMIN_PASSWORD: 'et-langt-kodeord' }, cwd);
+    expect(config.initialAdmin).toEqual({ email: 'admin@kl.dk', password: 'et-langt-kodeord' });
+  });
+
+  it('names every bad variable at once', () => {
+    const load = () =>
+      loadConfig(
+        {
+          PORT: 'abc',
+          DATABASE_URL: 'mysql://x@y/z',
+          ADMIN_EMAIL: 'admin@kl.dk',
+          PUBLIC_BASE_URL: 'not a url',
+          LOG_LEVEL: 'loud',
+        },
+        cwd,
+      );
+    expect(load).toThrow(ConfigError);
+    try {
+      load();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'PORT must be a whole number from 1 to 65535 (got "abc")',
+        'PUBLIC_BASE_URL is not a valid URL',
+        'DATABASE_URL must start with postgres:// or postgresql:// (got "mysql://…")',
+        'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      ]);
+    }
+  });
+
+  it('refuses a short admin password and a short auth secret', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'a@kl.dk', ADMIN_PASSWORD: 'kort' }, cwd)).toThrow(
+      /ADMIN_PASSWORD must be at least 12 characters/,
+    );
+    expect(() => loadConfig({ AUTH_SECRET: 'short' }, cwd)).toThrow(
+      /AUTH_SECRET must be at least 32 characters/,
+    );
+  });
+});
