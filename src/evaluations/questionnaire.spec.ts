@@ -1,0 +1,57 @@
+import { DEFAULT_QUESTIONS, validateAnswers } from './questionnaire';
+
+describe(validateAnswers.name, () => {
+  const complete = {
+    overall: '5',
+    relevance: 4,
+    speakers: 3,
+    network: 5,
+    recommend: '9',
+    best: '  Netværket ',
+    improve: '',
+  };
+
+  it('accepts a complete form and normalises numbers and text', () => {
+    const { answers, problems } = validateAnswers(DEFAULT_QUESTIONS, complete);
+    expect(problems).toEqual([]);
+    expect(answers).toEqual({
+      overall: 5,
+      relevance: 4,
+      speakers: 3,
+      network: 5,
+      recommend: 9,
+      best: 'Netværket',
+    });
+  });
+
+  it('names each missing, out-of-range or unknown answer in Danish', () => {
+    const { problems } = validateAnswers(DEFAULT_QUESTIONS, {
+      ...complete,
+      overall: '',
+      speakers: 6,
+      recommend: 'x',
+      cpr: '010101-1234',
+    });
+    expect(problems).toEqual([
+      { field: 'cpr', reason: 'er ikke et spørgsmål i skemaet' },
+      { field: 'overall', reason: 'skal besvares' },
+      { field: 'speakers', reason: 'skal være et helt tal fra 1 til 5' },
+      { field: 'recommend', reason: 'skal være et helt tal fra 0 til 10' },
+    ]);
+  });
+
+  it('checks choices against the options', () => {
+    const questions = [
+      { id: 'day', type: 'single' as const, text: 'Dag', required: true, options: ['Torsdag', 'Fredag'] },
+      { id: 'food', type: 'multiple' as const, text: 'Mad', required: false, options: ['Fisk', 'Kød'] },
+    ];
+    expect(validateAnswers(questions, { day: 'Fredag', food: ['Fisk', 'Fisk'] })).toEqual({
+      answers: { day: 'Fredag', food: ['Fisk'] },
+      problems: [],
+    });
+    expect(validateAnswers(questions, { day: 'Lørdag', food: 'Tofu' }).problems).toEqual([
+      { field: 'day', reason: 'er ikke en af valgmulighederne' },
+      { field: 'food', reason: 'er ikke blandt valgmulighederne' },
+    ]);
+  });
+});
