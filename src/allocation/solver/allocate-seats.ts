@@ -1,0 +1,324 @@
+import { Coordinates, haversineKm } from '../../reference/distance';
+import {
+  AllocationInput,
+  AllocationMember,
+  AllocationOptions,
+  AllocationResult,
+  AllocationSeminar,
+  Assignment,
+  Unplaced,
+} from './allocation.types';
+import { FlowNetwork, minCostMaxFlow } from './min-cost-flow';
+
+/**
+ * Default K for a seminar of the given capacity: floor(capacity / 8), at least 1. A full
+ * seminar then draws on at least eight municipalities (25 seats → 3 per municipality → 9),
+ * which is the mixing the programme is for, while leaving room for the large municipalities
+ * (København elects 55) across a wave of seminars.
+ */
+export function defaultMaxPerMunicipality(capacity: number): number {
+  return Math.max(1, Math.floor(capacity / 8));
+}
+
+/** Costs are whole metres so the flow is solved exactly in integers. */
+export function travelMetres(origin: Coordinates, venue: Coordinates): number {
+  return Math.round(haversineKm(origin, venue) * 1000);
+}
+
+export function preferenceBonusMetres(rank: number, options: AllocationOptions): number {
+  return Math.round((options.preferenceBonusKm?.[rank - 1] ?? 0) * 1000);
+}
+
+/** The member's best (lowest) rank for each seminar they prefer and did not exclude. */
+export function preferenceRanks(member: AllocationMember): Map<number, number> {
+  const excluded = new Set(member.excluded ?? []);
+  const ranks = new Map<number, number>();
+  for (const { seminarId, rank } of member.preferences ?? []) {
+    if (excluded.has(seminarId)) continue;
+    ranks.set(seminarId, Math.min(rank, ranks.get(seminarId) ?? Infinity));
+  }
+  return ranks;
+}
+
+/** What the solver minimises for one placement, in metres: travel minus the preference bonus. */
+export function assignmentCostMetres(
+  member: AllocationMember,
+  seminar: AllocationSeminar,
+  options: AllocationOptions,
+): number {
+  const rank = preferenceRanks(member).get(seminar.id);
+  return travelMetres(member.origin, seminar.venue) - (rank ? preferenceBonusMetres(rank, options) : 0);
+}
+
+/**
+ * Members with the same municipality, origin, excluded seminars and bonus-bearing preferences
+ * are interchangeable, so each such class is one node with supply = its size.
+ *
+ * Network: source → class (cap = size) → gate(municipality, seminar) (cap = K − already
+ * seated from that municipality) → seminar (cap = free seats) → sink. A class without
+ * preferences ("base") has an arc to the gate of every seminar it may attend, costing the
+ * travel. A class with preferences has direct arcs to the gates of its preferred seminars,
+ * costing travel − bonus, plus a free arc into its base class for all other seminars. With
+ * a positive bonus an optimal flow never takes the detour through the base class to a
+ * preferred seminar, so every unit's flow cost is its member's true cost.
+ */
+interface BaseClass {
+  municipalityCode: number;
+  origin: Coordinates;
+  seminars: number[];
+  own: number[];
+  viaPreferences: number;
+  node: number;
+  sourceArc: number;
+  gateArcs: { seminar: number; arc: number }[];
+  pool: number[];
+}
+
+interface PreferenceClass {
+  base: BaseClass;
+  bonuses: { seminar: number; bonus: number }[];
+  members: number[];
+  node: number;
+  sourceArc: number;
+  baseArc: number;
+  gateArcs: { seminar: number; arc: number }[];
+}
+
+export function allocateSeats(input: AllocationInput): AllocationResult {
+  validate(input);
+  const { options } = input;
+  const members = [...input.members].sort((a, b) => a.id - b.id);
+  const seminars = [...input.seminars].sort((a, b) => a.id - b.id);
+  const seminarIndex = new Map(seminars.map((s, i) => [s.id, i]));
+  const shift = Math.max(
+    0,
+    ...(options.preferenceBonusKm ?? []).map((_, i) => preferenceBonusMetres(i + 1, options)),
+  );
+
+  const bases = new Map<string, BaseClass>();
+  const preferenceClasses = new Map<string, PreferenceClass>();
+  const excludedFromAll: number[] = [];
+  for (const member of members) {
+    const excluded = new Set(member.excluded ?? []);
+    const allowed = seminars.flatMap((s, i) => (excluded.has(s.id) || s.freeSeats === 0 ? [] : [i]));
+    if (allowed.length === 0) {
+      if (seminars.length > 0 && seminars.every((s) => excluded.has(s.id))) excludedFromAll.push(member.id);
+      continue;
+    }
+    const baseKey = `${member.municipalityCode}|${member.origin.latitude}|${member.origin.longitude}|${allowed}`;
+    let base = bases.get(baseKey);
+    if (!base) {
+      base = {
+        municipalityCode: member.municipalityCode,
+        origin: member.origin,
+        seminars: allowed,
+        own: [],
+        viaPreferences: 0,
+        node: -1,
+        sourceArc: -1,
+        gateArcs: [],
+        pool: [],
+      };
+      bases.set(baseKey, base);
+    }
+    const bonuses = [...preferenceRanks(member)]
+      .map(([seminarId, rank]) => ({
+        seminar: seminarIndex.get(seminarId),
+        bonus: preferenceBonusMetres(rank, options),
+      }))
+      .filter((p): p is { seminar: number; bonus: number } => p.seminar !== undefined && p.bonus > 0)
+      .filter((p) => seminars[p.seminar].freeSeats > 0)
+      .sort((a, b) => a.seminar - b.seminar);
+    if (bonuses.length === 0) {
+      base.own.push(member.id);
+      continue;
+    }
+    const key = `${baseKey}|${bonuses.map((p) => `${p.seminar}:${p.bonus}`)}`;
+    let preferenceClass = preferenceClasses.get(key);
+    if (!preferenceClass) {
+      preferenceClass = { base, bonuses, members: [], node: -1, sourceArc: -1, baseArc: -1, gateArcs: [] };
+      preferenceClasses.set(key, preferenceClass);
+    }
+    preferenceClass.members.push(member.id);
+    base.viaPreferences++;
+  }
+
+  const network = new FlowNetwork();
+  const source = network.addNode();
+  const sink = network.addNode();
+  const seminarNodes = seminars.map((s) => {
+    const node = network.addNode();
+    network.addArc(node, sink, s.freeSeats, 0);
+    return node;
+  });
+  const seated = new Map<string, number>();
+  for (const s of seminars) {
+    for (const { municipalityCode, count } of s.seated ?? []) {
+      const key = `${municipalityCode}|${seminarIndex.get(s.id)}`;
+      seated.set(key, (seated.get(key) ?? 0) + count);
+    }
+  }
+  const gates = new Map<string, number>();
+  /** The gate node of a municipality in a seminar, or -1 when the municipality has no room left there. */
+  const gate = (municipalityCode: number, seminar: number): number => {
+    const key = `${municipalityCode}|${seminar}`;
+    let node = gates.get(key);
+    if (node === undefined) {
+      const room = Math.min(options.maxPerMunicipality - (seated.get(key) ?? 0), seminars[seminar].freeSeats);
+      node = room > 0 ? network.addNode() : -1;
+      if (node >= 0) network.addArc(node, seminarNodes[seminar], room, 0);
+      gates.set(key, node);
+    }
+    return node;
+  };
+
+  for (const base of bases.values()) {
+    base.node = network.addNode();
+    if (base.own.length > 0) base.sourceArc = network.addArc(source, base.node, base.own.length, 0);
+    const supply = base.own.length + base.viaPreferences;
+    for (const seminar of base.seminars) {
+      const gateNode = gate(base.municipalityCode, seminar);
+      if (gateNode < 0) continue;
+      const cost = travelMetres(base.origin, seminars[seminar].venue) + shift;
+      base.gateArcs.push({ seminar, arc: network.addArc(base.node, gateNode, supply, cost) });
+    }
+  }
+  for (const pc of preferenceClasses.values()) {
+    const size = pc.members.length;
+    pc.node = network.addNode();
+    pc.sourceArc = network.addArc(source, pc.node, size, 0);
+    pc.baseArc = network.addArc(pc.node, pc.base.node, size, 0);
+    for (const { seminar, bonus } of pc.bonuses) {
+      const gateNode = gate(pc.base.municipalityCode, seminar);
+      if (gateNode < 0) continue;
+      const cost = travelMetres(pc.base.origin, seminars[seminar].venue) - bonus + shift;
+      pc.gateArcs.push({ seminar, arc: network.addArc(pc.node, gateNode, size, cost) });
+    }
+  }
+
+  const flow = minCostMaxFlow(network, source, sink);
+
+  // Within a class members are interchangeable: lower ids are placed first, in seminar order.
+  const placedIn = new Map<number, number>();
+  const hand = (ids: number[], from: number, arcs: { seminar: number; arc: number }[]): number => {
+    let next = from;
+    for (const { seminar, arc } of arcs) {
+      for (let k = network.flowOn(arc); k > 0; k--) placedIn.set(ids[next++], seminar);
+    }
+    return next;
+  };
+  for (const base of bases.values()) {
+    base.pool = base.sourceArc >= 0 ? base.own.slice(0, network.flowOn(base.sourceArc)) : [];
+  }
+  for (const pc of preferenceClasses.values()) {
+    const next = hand(pc.members, 0, pc.gateArcs);
+    pc.base.pool.push(...pc.members.slice(next, next + network.flowOn(pc.baseArc)));
+  }
+  for (const base of bases.values())
+    hand(
+      base.pool.sort((a, b) => a - b),
+      0,
+      base.gateArcs,
+    );
+
+  return summarise(members, seminars, options, placedIn, new Set(excludedFromAll), {
+    network,
+    flowCost: flow.cost - shift * flow.flow,
+    phases: flow.phases,
+    augmentations: flow.augmentations,
+  });
+}
+
+function summarise(
+  members: AllocationMember[],
+  seminars: AllocationSeminar[],
+  options: AllocationOptions,
+  placedIn: Map<number, number>,
+  excludedFromAll: Set<number>,
+  run: { network: FlowNetwork; flowCost: number; phases: number; augmentations: number },
+): AllocationResult {
+  const assignments: Assignment[] = [];
+  const unplaced: Unplaced[] = [];
+  const atRank = new Map<number, number>();
+  let totalMetres = 0;
+  let costMetres = 0;
+  let longestMetres = 0;
+  for (const member of members) {
+    const seminarIdx = placedIn.get(member.id);
+    if (seminarIdx === undefined) {
+      const reason = excludedFromAll.has(member.id) ? 'all_seminars_excluded' : 'no_seat_within_limits';
+      unplaced.push({ memberId: member.id, reason });
+      continue;
+    }
+    const seminar = seminars[seminarIdx];
+    const metres = travelMetres(member.origin, seminar.venue);
+    const cost = assignmentCostMetres(member, seminar, options);
+    const rank = preferenceRanks(member).get(seminar.id) ?? null;
+    if (rank !== null) atRank.set(rank, (atRank.get(rank) ?? 0) + 1);
+    totalMetres += metres;
+    costMetres += cost;
+    longestMetres = Math.max(longestMetres, metres);
+    assignments.push({
+      memberId: member.id,
+      seminarId: seminar.id,
+      km: metres / 1000,
+      cost: cost / 1000,
+      preferenceRank: rank,
+    });
+  }
+  if (costMetres !== run.flowCost) {
+    throw new Error(`allocation: assignments cost ${costMetres} m but the flow cost ${run.flowCost} m`);
+  }
+  return {
+    assignments,
+    unplaced,
+    totalKm: totalMetres / 1000,
+    totalCost: costMetres / 1000,
+    stats: {
+      members: members.length,
+      placed: assignments.length,
+      unplaced: unplaced.length,
+      placedAtPreference: [...atRank].sort((a, b) => a[0] - b[0]).map(([rank, n]) => ({ rank, members: n })),
+      longestKm: longestMetres / 1000,
+      networkNodes: run.network.nodeCount,
+      networkArcs: run.network.arcCount,
+      phases: run.phases,
+      augmentations: run.augmentations,
+    },
+  };
+}
+
+function validate({ members, seminars, options }: AllocationInput): void {
+  const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
+  const isPlace = (c: Coordinates) => Number.isFinite(c.latitude) && Number.isFinite(c.longitude);
+  if (!Number.isSafeInteger(options.maxPerMunicipality) || options.maxPerMunicipality < 1) {
+    throw new RangeError(
+      `allocation: maxPerMunicipality must be a whole number ≥ 1, got ${options.maxPerMunicipality}`,
+    );
+  }
+  for (const km of options.preferenceBonusKm ?? []) {
+    if (!Number.isFinite(km) || km < 0)
+      throw new RangeError(`allocation: preference bonus ${km} km is not ≥ 0`);
+  }
+  const seminarIds = new Set<number>();
+  for (const s of seminars) {
+    if (!Number.isSafeInteger(s.id) || seminarIds.has(s.id))
+      throw new RangeError(`allocation: seminar id ${s.id} twice or not whole`);
+    seminarIds.add(s.id);
+    if (!isCount(s.freeSeats))
+      throw new RangeError(`allocation: seminar ${s.id} has freeSeats ${s.freeSeats}`);
+    if (!isPlace(s.venue)) throw new RangeError(`allocation: seminar ${s.id} has no venue coordinates`);
+    if (!(s.seated ?? []).every((c) => isCount(c.count)))
+      throw new RangeError(`allocation: seminar ${s.id} has a bad seated count`);
+  }
+  const memberIds = new Set<number>();
+  for (const m of members) {
+    if (!Number.isSafeInteger(m.id) || memberIds.has(m.id))
+      throw new RangeError(`allocation: member id ${m.id} twice or not whole`);
+    memberIds.add(m.id);
+    if (!isPlace(m.origin)) throw new RangeError(`allocation: member ${m.id} has no origin coordinates`);
+    if (!(m.preferences ?? []).every((p) => Number.isSafeInteger(p.rank) && p.rank >= 1)) {
+      throw new RangeError(`allocation: member ${m.id} has a preference rank below 1`);
+    }
+  }
+}
