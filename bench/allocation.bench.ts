@@ -149,8 +149,7 @@ describe('allocation benchmark', () => {
       totalKm: result.totalKm,
       placedAtPreference: result.stats.placedAtPreference,
       network: `${result.stats.networkNodes} nodes, ${result.stats.networkArcs} arcs`,
-      phases: result.stats.phases,
-      augmentations: result.stats.augmentations,
+      pivots: result.stats.pivots,
     };
     console.log(JSON.stringify(figures, null, 2));
     expect(result.stats.placed).toBe(optimum.placed);

@@ -8,7 +8,7 @@ import {
   Assignment,
   Unplaced,
 } from './allocation.types';
-import { FlowNetwork, minCostMaxFlow } from './min-cost-flow';
+import { FlowNetwork, networkSimplex } from './network-simplex';
 
 /**
  * Default K for a seminar of the given capacity: floor(capacity / 8), at least 1. A full
@@ -49,29 +49,29 @@ export function assignmentCostMetres(
   const rank = preferenceRanks(member).get(seminar.id);
   return travelMetres(member.origin, seminar.venue) - (rank ? preferenceBonusMetres(rank, options) : 0);
 }
-
 /**
- * Members with the same municipality, origin, excluded seminars and bonus-bearing preferences
- * are interchangeable, so each such class is one node with supply = its size.
+ * Members with the same municipality, origin, seminars they may attend and bonus-bearing
+ * preferences are interchangeable, so each such class is one node whose supply is its size.
  *
- * Network: source → class (cap = size) → gate(municipality, seminar) (cap = K − already
- * seated from that municipality) → seminar (cap = free seats) → sink. A class without
- * preferences ("base") has an arc to the gate of every seminar it may attend, costing the
- * travel. A class with preferences has direct arcs to the gates of its preferred seminars,
- * costing travel − bonus, plus a free arc into its base class for all other seminars. With
- * a positive bonus an optimal flow never takes the detour through the base class to a
- * preferred seminar, so every unit's flow cost is its member's true cost.
+ * Network: class → gate(municipality, seminar) (cap = K − already seated from that
+ * municipality) → seminar (cap = free seats) → sink, whose demand is every member. A class
+ * without preferences ("base") has an arc to the gate of every seminar it may attend,
+ * costing the travel, and an "unplaced" arc straight to the sink costing more than any
+ * difference in travel between two proposals could (so the optimum places as many as
+ * possible first, then minimises cost). A class with preferences has arcs to the gates of
+ * its preferred seminars, costing travel − bonus, plus a free arc into its base class for
+ * everything else. With a positive bonus an optimal flow never takes the detour through
+ * the base class to a preferred seminar, so every unit's flow cost is its member's cost.
  */
 interface BaseClass {
   municipalityCode: number;
   origin: Coordinates;
   seminars: number[];
-  own: number[];
-  viaPreferences: number;
-  node: number;
-  sourceArc: number;
-  gateArcs: { seminar: number; arc: number }[];
+  /** Own members first; members of its preference classes routed here join later. */
   pool: number[];
+  supply: number;
+  node: number;
+  gateArcs: { seminar: number; arc: number }[];
 }
 
 interface PreferenceClass {
@@ -79,9 +79,60 @@ interface PreferenceClass {
   bonuses: { seminar: number; bonus: number }[];
   members: number[];
   node: number;
-  sourceArc: number;
   baseArc: number;
   gateArcs: { seminar: number; arc: number }[];
+}
+
+interface Grouping {
+  bases: BaseClass[];
+  preferenceClasses: PreferenceClass[];
+  excludedFromAll: Set<number>;
+}
+
+function groupMembers(
+  members: AllocationMember[],
+  seminars: AllocationSeminar[],
+  options: AllocationOptions,
+): Grouping {
+  const seminarIndex = new Map(seminars.map((s, i) => [s.id, i]));
+  const bases = new Map<string, BaseClass>();
+  const preferenceClasses = new Map<string, PreferenceClass>();
+  const excludedFromAll = new Set<number>();
+  for (const member of members) {
+    const excluded = new Set(member.excluded ?? []);
+    const allowed = seminars.flatMap((s, i) => (excluded.has(s.id) || s.freeSeats === 0 ? [] : [i]));
+    if (allowed.length === 0) {
+      if (seminars.length > 0 && seminars.every((s) => excluded.has(s.id))) excludedFromAll.add(member.id);
+      continue;
+    }
+    const baseKey = `${member.municipalityCode}|${member.origin.latitude}|${member.origin.longitude}|${allowed}`;
+    let base = bases.get(baseKey);
+    if (!base) {
+      const { municipalityCode, origin } = member;
+      base = { municipalityCode, origin, seminars: allowed, pool: [], supply: 0, node: -1, gateArcs: [] };
+      bases.set(baseKey, base);
+    }
+    const bonuses = [...preferenceRanks(member)]
+      .map(([seminarId, rank]) => ({
+        seminar: seminarIndex.get(seminarId) ?? -1,
+        bonus: preferenceBonusMetres(rank, options),
+      }))
+      .filter((p) => p.seminar >= 0 && p.bonus > 0 && seminars[p.seminar].freeSeats > 0)
+      .sort((a, b) => a.seminar - b.seminar);
+    if (bonuses.length === 0) {
+      base.pool.push(member.id);
+      base.supply++;
+      continue;
+    }
+    const key = `${baseKey}|${bonuses.map((p) => `${p.seminar}:${p.bonus}`)}`;
+    let preferenceClass = preferenceClasses.get(key);
+    if (!preferenceClass) {
+      preferenceClass = { base, bonuses, members: [], node: -1, baseArc: -1, gateArcs: [] };
+      preferenceClasses.set(key, preferenceClass);
+    }
+    preferenceClass.members.push(member.id);
+  }
+  return { bases: [...bases.values()], preferenceClasses: [...preferenceClasses.values()], excludedFromAll };
 }
 
 export function allocateSeats(input: AllocationInput): AllocationResult {
@@ -89,62 +140,9 @@ export function allocateSeats(input: AllocationInput): AllocationResult {
   const { options } = input;
   const members = [...input.members].sort((a, b) => a.id - b.id);
   const seminars = [...input.seminars].sort((a, b) => a.id - b.id);
-  const seminarIndex = new Map(seminars.map((s, i) => [s.id, i]));
-  const shift = Math.max(
-    0,
-    ...(options.preferenceBonusKm ?? []).map((_, i) => preferenceBonusMetres(i + 1, options)),
-  );
-
-  const bases = new Map<string, BaseClass>();
-  const preferenceClasses = new Map<string, PreferenceClass>();
-  const excludedFromAll: number[] = [];
-  for (const member of members) {
-    const excluded = new Set(member.excluded ?? []);
-    const allowed = seminars.flatMap((s, i) => (excluded.has(s.id) || s.freeSeats === 0 ? [] : [i]));
-    if (allowed.length === 0) {
-      if (seminars.length > 0 && seminars.every((s) => excluded.has(s.id))) excludedFromAll.push(member.id);
-      continue;
-    }
-    const baseKey = `${member.municipalityCode}|${member.origin.latitude}|${member.origin.longitude}|${allowed}`;
-    let base = bases.get(baseKey);
-    if (!base) {
-      base = {
-        municipalityCode: member.municipalityCode,
-        origin: member.origin,
-        seminars: allowed,
-        own: [],
-        viaPreferences: 0,
-        node: -1,
-        sourceArc: -1,
-        gateArcs: [],
-        pool: [],
-      };
-      bases.set(baseKey, base);
-    }
-    const bonuses = [...preferenceRanks(member)]
-      .map(([seminarId, rank]) => ({
-        seminar: seminarIndex.get(seminarId),
-        bonus: preferenceBonusMetres(rank, options),
-      }))
-      .filter((p): p is { seminar: number; bonus: number } => p.seminar !== undefined && p.bonus > 0)
-      .filter((p) => seminars[p.seminar].freeSeats > 0)
-      .sort((a, b) => a.seminar - b.seminar);
-    if (bonuses.length === 0) {
-      base.own.push(member.id);
-      continue;
-    }
-    const key = `${baseKey}|${bonuses.map((p) => `${p.seminar}:${p.bonus}`)}`;
-    let preferenceClass = preferenceClasses.get(key);
-    if (!preferenceClass) {
-      preferenceClass = { base, bonuses, members: [], node: -1, sourceArc: -1, baseArc: -1, gateArcs: [] };
-      preferenceClasses.set(key, preferenceClass);
-    }
-    preferenceClass.members.push(member.id);
-    base.viaPreferences++;
-  }
+  const { bases, preferenceClasses, excludedFromAll } = groupMembers(members, seminars, options);
 
   const network = new FlowNetwork();
-  const source = network.addNode();
   const sink = network.addNode();
   const seminarNodes = seminars.map((s) => {
     const node = network.addNode();
@@ -152,12 +150,11 @@ export function allocateSeats(input: AllocationInput): AllocationResult {
     return node;
   });
   const seated = new Map<string, number>();
-  for (const s of seminars) {
+  seminars.forEach((s, i) => {
     for (const { municipalityCode, count } of s.seated ?? []) {
-      const key = `${municipalityCode}|${seminarIndex.get(s.id)}`;
-      seated.set(key, (seated.get(key) ?? 0) + count);
+      seated.set(`${municipalityCode}|${i}`, (seated.get(`${municipalityCode}|${i}`) ?? 0) + count);
     }
-  }
+  });
   const gates = new Map<string, number>();
   /** The gate node of a municipality in a seminar, or -1 when the municipality has no room left there. */
   const gate = (municipalityCode: number, seminar: number): number => {
@@ -172,60 +169,89 @@ export function allocateSeats(input: AllocationInput): AllocationResult {
     return node;
   };
 
-  for (const base of bases.values()) {
-    base.node = network.addNode();
-    if (base.own.length > 0) base.sourceArc = network.addArc(source, base.node, base.own.length, 0);
-    const supply = base.own.length + base.viaPreferences;
-    for (const seminar of base.seminars) {
-      const gateNode = gate(base.municipalityCode, seminar);
-      if (gateNode < 0) continue;
-      const cost = travelMetres(base.origin, seminars[seminar].venue) + shift;
-      base.gateArcs.push({ seminar, arc: network.addArc(base.node, gateNode, supply, cost) });
-    }
+  // Placement costs are shifted by the largest bonus so that none is negative, which keeps
+  // the unplaced penalty simple: it exceeds the cost of placing everyone.
+  const shift = Math.max(
+    0,
+    ...(options.preferenceBonusKm ?? []).map((_, i) => preferenceBonusMetres(i + 1, options)),
+  );
+  const placements: {
+    from: number;
+    gate: number;
+    capacity: number;
+    cost: number;
+    arcs: BaseClass['gateArcs'];
+    seminar: number;
+  }[] = [];
+  let placeable = 0;
+  for (const base of bases) {
+    base.node = network.addNode(base.supply);
+    placeable += base.supply;
   }
-  for (const pc of preferenceClasses.values()) {
-    const size = pc.members.length;
-    pc.node = network.addNode();
-    pc.sourceArc = network.addArc(source, pc.node, size, 0);
-    pc.baseArc = network.addArc(pc.node, pc.base.node, size, 0);
+  for (const pc of preferenceClasses) {
+    pc.node = network.addNode(pc.members.length);
+    pc.baseArc = network.addArc(pc.node, pc.base.node, pc.members.length, 0);
+    pc.base.supply += pc.members.length;
+    placeable += pc.members.length;
     for (const { seminar, bonus } of pc.bonuses) {
-      const gateNode = gate(pc.base.municipalityCode, seminar);
-      if (gateNode < 0) continue;
       const cost = travelMetres(pc.base.origin, seminars[seminar].venue) - bonus + shift;
-      pc.gateArcs.push({ seminar, arc: network.addArc(pc.node, gateNode, size, cost) });
+      placements.push({
+        from: pc.node,
+        gate: gate(pc.base.municipalityCode, seminar),
+        capacity: pc.members.length,
+        cost,
+        arcs: pc.gateArcs,
+        seminar,
+      });
     }
   }
+  for (const base of bases) {
+    for (const seminar of base.seminars) {
+      const cost = travelMetres(base.origin, seminars[seminar].venue) + shift;
+      placements.push({
+        from: base.node,
+        gate: gate(base.municipalityCode, seminar),
+        capacity: base.supply,
+        cost,
+        arcs: base.gateArcs,
+        seminar,
+      });
+    }
+  }
+  const unplacedCost = placeable * Math.max(0, ...placements.map((p) => p.cost)) + 1;
+  for (const p of placements) {
+    if (p.gate >= 0)
+      p.arcs.push({ seminar: p.seminar, arc: network.addArc(p.from, p.gate, p.capacity, p.cost) });
+  }
+  for (const base of bases) network.addArc(base.node, sink, Infinity, unplacedCost);
+  network.addSupply(sink, -placeable);
 
-  const flow = minCostMaxFlow(network, source, sink);
+  const flow = networkSimplex(network);
 
   // Within a class members are interchangeable: lower ids are placed first, in seminar order.
   const placedIn = new Map<number, number>();
-  const hand = (ids: number[], from: number, arcs: { seminar: number; arc: number }[]): number => {
-    let next = from;
+  const hand = (ids: number[], arcs: { seminar: number; arc: number }[]): number => {
+    let next = 0;
     for (const { seminar, arc } of arcs) {
       for (let k = network.flowOn(arc); k > 0; k--) placedIn.set(ids[next++], seminar);
     }
     return next;
   };
-  for (const base of bases.values()) {
-    base.pool = base.sourceArc >= 0 ? base.own.slice(0, network.flowOn(base.sourceArc)) : [];
-  }
-  for (const pc of preferenceClasses.values()) {
-    const next = hand(pc.members, 0, pc.gateArcs);
+  for (const pc of preferenceClasses) {
+    const next = hand(pc.members, pc.gateArcs);
     pc.base.pool.push(...pc.members.slice(next, next + network.flowOn(pc.baseArc)));
   }
-  for (const base of bases.values())
+  for (const base of bases)
     hand(
       base.pool.sort((a, b) => a - b),
-      0,
       base.gateArcs,
     );
 
-  return summarise(members, seminars, options, placedIn, new Set(excludedFromAll), {
+  const placed = placedIn.size;
+  return summarise(members, seminars, options, placedIn, excludedFromAll, {
     network,
-    flowCost: flow.cost - shift * flow.flow,
-    phases: flow.phases,
-    augmentations: flow.augmentations,
+    flowCost: flow.cost - unplacedCost * (placeable - placed) - shift * placed,
+    pivots: flow.pivots,
   });
 }
 
@@ -235,7 +261,7 @@ function summarise(
   options: AllocationOptions,
   placedIn: Map<number, number>,
   excludedFromAll: Set<number>,
-  run: { network: FlowNetwork; flowCost: number; phases: number; augmentations: number },
+  run: { network: FlowNetwork; flowCost: number; pivots: number },
 ): AllocationResult {
   const assignments: Assignment[] = [];
   const unplaced: Unplaced[] = [];
@@ -282,8 +308,7 @@ function summarise(
       longestKm: longestMetres / 1000,
       networkNodes: run.network.nodeCount,
       networkArcs: run.network.arcCount,
-      phases: run.phases,
-      augmentations: run.augmentations,
+      pivots: run.pivots,
     },
   };
 }

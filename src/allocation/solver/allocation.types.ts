@@ -81,8 +81,7 @@ export interface AllocationStats {
   /** Size of the flow network after grouping interchangeable members. */
   networkNodes: number;
   networkArcs: number;
-  phases: number;
-  augmentations: number;
+  pivots: number;
 }
 
 export interface AllocationResult {
