@@ -54,7 +54,7 @@ const instance: fc.Arbitrary<AllocationInput> = fc
   });
 
 describe(`${allocateSeats.name} against an LP solver`, () => {
-  it('places as many members as HiGHS and at the same minimal cost, within every rule, on random instances', async () => {
+  it('places as many members as HiGHS and at the same minimal cost, within every rule, whatever the input order, on random instances', async () => {
     await fc.assert(
       fc.asyncProperty(instance, async (input) => {
         const result = allocateSeats(input);
@@ -62,6 +62,12 @@ describe(`${allocateSeats.name} against an LP solver`, () => {
         const optimum = await solveWithHighs(input);
         expect(result.stats.placed).toBe(optimum.placed);
         expect(Math.round(result.totalCost * 1000)).toBe(optimum.costMetres);
+        const shuffled = {
+          ...input,
+          members: [...input.members].reverse(),
+          seminars: [...input.seminars].reverse(),
+        };
+        expect(allocateSeats(shuffled)).toEqual(result);
       }),
       { numRuns: 300 },
     );
