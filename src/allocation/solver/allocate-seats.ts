@@ -63,6 +63,11 @@ export function assignmentCostMetres(
  * everything else. With a positive bonus an optimal flow never takes the detour through
  * the base class to a preferred seminar, so every unit's flow cost is its member's cost.
  */
+interface GateArc {
+  seminar: number;
+  arc: number;
+}
+
 interface BaseClass {
   municipalityCode: number;
   origin: Coordinates;
@@ -71,7 +76,7 @@ interface BaseClass {
   pool: number[];
   supply: number;
   node: number;
-  gateArcs: { seminar: number; arc: number }[];
+  gateArcs: GateArc[];
 }
 
 interface PreferenceClass {
@@ -80,7 +85,7 @@ interface PreferenceClass {
   members: number[];
   node: number;
   baseArc: number;
-  gateArcs: { seminar: number; arc: number }[];
+  gateArcs: GateArc[];
 }
 
 interface Grouping {
@@ -99,18 +104,20 @@ function groupMembers(
   const preferenceClasses = new Map<string, PreferenceClass>();
   const excludedFromAll = new Set<number>();
   for (const member of members) {
-    const excluded = new Set(member.excluded ?? []);
-    const allowed = seminars.flatMap((s, i) => (excluded.has(s.id) || s.freeSeats === 0 ? [] : [i]));
-    if (allowed.length === 0) {
-      if (seminars.length > 0 && seminars.every((s) => excluded.has(s.id))) excludedFromAll.add(member.id);
-      continue;
-    }
-    const baseKey = `${member.municipalityCode}|${member.origin.latitude}|${member.origin.longitude}|${allowed}`;
+    const excluded = [...new Set(member.excluded ?? [])]
+      .flatMap((id) => seminarIndex.get(id) ?? [])
+      .sort((a, b) => a - b);
+    const baseKey = `${member.municipalityCode}|${member.origin.latitude}|${member.origin.longitude}|${excluded}`;
     let base = bases.get(baseKey);
     if (!base) {
       const { municipalityCode, origin } = member;
+      const allowed = seminars.flatMap((s, i) => (s.freeSeats === 0 || excluded.includes(i) ? [] : [i]));
       base = { municipalityCode, origin, seminars: allowed, pool: [], supply: 0, node: -1, gateArcs: [] };
       bases.set(baseKey, base);
+    }
+    if (base.seminars.length === 0) {
+      if (seminars.length > 0 && excluded.length === seminars.length) excludedFromAll.add(member.id);
+      continue;
     }
     const bonuses = [...preferenceRanks(member)]
       .map(([seminarId, rank]) => ({
@@ -132,7 +139,11 @@ function groupMembers(
     }
     preferenceClass.members.push(member.id);
   }
-  return { bases: [...bases.values()], preferenceClasses: [...preferenceClasses.values()], excludedFromAll };
+  return {
+    bases: [...bases.values()].filter((b) => b.seminars.length > 0),
+    preferenceClasses: [...preferenceClasses.values()],
+    excludedFromAll,
+  };
 }
 
 export function allocateSeats(input: AllocationInput): AllocationResult {
@@ -140,8 +151,42 @@ export function allocateSeats(input: AllocationInput): AllocationResult {
   const { options } = input;
   const members = [...input.members].sort((a, b) => a.id - b.id);
   const seminars = [...input.seminars].sort((a, b) => a.id - b.id);
-  const { bases, preferenceClasses, excludedFromAll } = groupMembers(members, seminars, options);
+  const grouping = groupMembers(members, seminars, options);
+  const { network, unplacedCost, placeable, shift } = buildNetwork(grouping, seminars, options);
+  const flow = networkSimplex(network);
 
+  // Within a class members are interchangeable: lower ids are placed first, in seminar order.
+  const placedIn = new Map<number, number>();
+  const hand = (ids: number[], arcs: GateArc[]): number => {
+    let next = 0;
+    for (const { seminar, arc } of arcs) {
+      for (let k = network.flowOn(arc); k > 0; k--) placedIn.set(ids[next++], seminar);
+    }
+    return next;
+  };
+  for (const pc of grouping.preferenceClasses) {
+    const next = hand(pc.members, pc.gateArcs);
+    pc.base.pool.push(...pc.members.slice(next, next + network.flowOn(pc.baseArc)));
+  }
+  for (const base of grouping.bases)
+    hand(
+      base.pool.sort((a, b) => a - b),
+      base.gateArcs,
+    );
+
+  const placed = placedIn.size;
+  return summarise(members, seminars, options, placedIn, grouping.excludedFromAll, {
+    network,
+    flowCost: flow.cost - unplacedCost * (placeable - placed) - shift * placed,
+    pivots: flow.pivots,
+  });
+}
+
+function buildNetwork(
+  { bases, preferenceClasses }: Grouping,
+  seminars: AllocationSeminar[],
+  options: AllocationOptions,
+) {
   const network = new FlowNetwork();
   const sink = network.addNode();
   const seminarNodes = seminars.map((s) => {
@@ -169,18 +214,17 @@ export function allocateSeats(input: AllocationInput): AllocationResult {
     return node;
   };
 
-  // Placement costs are shifted by the largest bonus so that none is negative, which keeps
-  // the unplaced penalty simple: it exceeds the cost of placing everyone.
-  const shift = Math.max(
-    0,
-    ...(options.preferenceBonusKm ?? []).map((_, i) => preferenceBonusMetres(i + 1, options)),
-  );
+  // Placement costs are shifted by the largest bonus so that none is negative; then a
+  // penalty above the cost of placing everyone makes one more placement always worth more
+  // than any saving in travel.
+  const bonuses = (options.preferenceBonusKm ?? []).map((_, i) => preferenceBonusMetres(i + 1, options));
+  const shift = Math.max(0, ...bonuses);
   const placements: {
     from: number;
     gate: number;
     capacity: number;
     cost: number;
-    arcs: BaseClass['gateArcs'];
+    arcs: GateArc[];
     seminar: number;
   }[] = [];
   let placeable = 0;
@@ -189,28 +233,24 @@ export function allocateSeats(input: AllocationInput): AllocationResult {
     placeable += base.supply;
   }
   for (const pc of preferenceClasses) {
-    pc.node = network.addNode(pc.members.length);
-    pc.baseArc = network.addArc(pc.node, pc.base.node, pc.members.length, 0);
-    pc.base.supply += pc.members.length;
-    placeable += pc.members.length;
+    const size = pc.members.length;
+    pc.node = network.addNode(size);
+    pc.baseArc = network.addArc(pc.node, pc.base.node, size, 0);
+    pc.base.supply += size;
+    placeable += size;
     for (const { seminar, bonus } of pc.bonuses) {
       const cost = travelMetres(pc.base.origin, seminars[seminar].venue) - bonus + shift;
-      placements.push({
-        from: pc.node,
-        gate: gate(pc.base.municipalityCode, seminar),
-        capacity: pc.members.length,
-        cost,
-        arcs: pc.gateArcs,
-        seminar,
-      });
+      const to = gate(pc.base.municipalityCode, seminar);
+      placements.push({ from: pc.node, gate: to, capacity: size, cost, arcs: pc.gateArcs, seminar });
     }
   }
   for (const base of bases) {
     for (const seminar of base.seminars) {
       const cost = travelMetres(base.origin, seminars[seminar].venue) + shift;
+      const to = gate(base.municipalityCode, seminar);
       placements.push({
         from: base.node,
-        gate: gate(base.municipalityCode, seminar),
+        gate: to,
         capacity: base.supply,
         cost,
         arcs: base.gateArcs,
@@ -218,41 +258,14 @@ export function allocateSeats(input: AllocationInput): AllocationResult {
       });
     }
   }
-  const unplacedCost = placeable * Math.max(0, ...placements.map((p) => p.cost)) + 1;
+  const unplacedCost = placeable * placements.reduce((max, p) => Math.max(max, p.cost), 0) + 1;
   for (const p of placements) {
-    if (p.gate >= 0)
-      p.arcs.push({ seminar: p.seminar, arc: network.addArc(p.from, p.gate, p.capacity, p.cost) });
+    if (p.gate < 0) continue;
+    p.arcs.push({ seminar: p.seminar, arc: network.addArc(p.from, p.gate, p.capacity, p.cost) });
   }
   for (const base of bases) network.addArc(base.node, sink, Infinity, unplacedCost);
   network.addSupply(sink, -placeable);
-
-  const flow = networkSimplex(network);
-
-  // Within a class members are interchangeable: lower ids are placed first, in seminar order.
-  const placedIn = new Map<number, number>();
-  const hand = (ids: number[], arcs: { seminar: number; arc: number }[]): number => {
-    let next = 0;
-    for (const { seminar, arc } of arcs) {
-      for (let k = network.flowOn(arc); k > 0; k--) placedIn.set(ids[next++], seminar);
-    }
-    return next;
-  };
-  for (const pc of preferenceClasses) {
-    const next = hand(pc.members, pc.gateArcs);
-    pc.base.pool.push(...pc.members.slice(next, next + network.flowOn(pc.baseArc)));
-  }
-  for (const base of bases)
-    hand(
-      base.pool.sort((a, b) => a - b),
-      base.gateArcs,
-    );
-
-  const placed = placedIn.size;
-  return summarise(members, seminars, options, placedIn, excludedFromAll, {
-    network,
-    flowCost: flow.cost - unplacedCost * (placeable - placed) - shift * placed,
-    pivots: flow.pivots,
-  });
+  return { network, unplacedCost, placeable, shift };
 }
 
 function summarise(
