@@ -8,68 +8,85 @@ const place = fc.record({
   longitude: fc.double({ min: 8.1, max: 12.7, noNaN: true }),
 });
 
-/** Up to 30 members of up to 5 municipalities, up to 6 seminars; ids deliberately unordered. */
-const instance: fc.Arbitrary<AllocationInput> = fc
-  .record({
-    origins: fc.array(place, { minLength: 1, maxLength: 5 }),
-    venues: fc.array(fc.record({ venue: place, freeSeats: fc.nat(8) }), { minLength: 0, maxLength: 6 }),
-    maxPerMunicipality: fc.integer({ min: 1, max: 4 }),
-    preferenceBonusKm: fc.array(fc.integer({ min: 0, max: 150 }), { maxLength: 3 }),
-  })
-  .chain(({ origins, venues, maxPerMunicipality, preferenceBonusKm }) => {
-    const seminarIds = venues.map((_, i) => 100 + ((i * 7) % 11));
-    const municipality = fc.nat(origins.length - 1);
-    const member = fc.record({
-      municipality,
-      preferences: fc
-        .subarray(seminarIds)
-        .chain((ids) => fc.shuffledSubarray(ids, { minLength: ids.length })),
-      excluded: fc.subarray(seminarIds),
-    });
-    const seated = fc.array(fc.record({ municipality, count: fc.nat(3) }), { maxLength: 3 });
-    return fc
-      .record({
-        members: fc.array(member, { maxLength: 30 }),
-        seated: fc.array(seated, { minLength: venues.length, maxLength: venues.length }),
-      })
-      .map(({ members, seated: seatedPerSeminar }) => ({
-        members: members.map((m, i) => ({
-          id: 1000 - 3 * i,
-          municipalityCode: 101 + m.municipality,
-          origin: origins[m.municipality],
-          preferences: m.preferences.map((seminarId, k) => ({ seminarId, rank: k + 1 })),
-          excluded: m.excluded,
-        })),
-        seminars: venues.map((v, i) => ({
-          id: seminarIds[i],
-          venue: v.venue,
-          freeSeats: v.freeSeats,
-          seated: seatedPerSeminar[i].map((c) => ({
-            municipalityCode: 101 + c.municipality,
-            count: c.count,
+interface Size {
+  members: number;
+  municipalities: number;
+  seminars: number;
+  seats: number;
+}
+
+/** Random instances of any size up to the given one (fast-check's default would stay near 10); seminar and member ids deliberately out of order. */
+const instance = (size: Size): fc.Arbitrary<AllocationInput> =>
+  fc
+    .record({
+      origins: fc.array(place, { minLength: 1, maxLength: size.municipalities, size: 'max' }),
+      venues: fc.array(fc.record({ venue: place, freeSeats: fc.nat(size.seats) }), {
+        maxLength: size.seminars,
+        size: 'max',
+      }),
+      maxPerMunicipality: fc.integer({ min: 1, max: 4 }),
+      preferenceBonusKm: fc.array(fc.integer({ min: 0, max: 150 }), { maxLength: 3 }),
+    })
+    .chain(({ origins, venues, maxPerMunicipality, preferenceBonusKm }) => {
+      const seminarIds = venues.map((_, i) => 100 + ((i * 7) % 23));
+      const municipality = fc.nat(origins.length - 1);
+      const member = fc.record({
+        municipality,
+        preferences: fc
+          .subarray(seminarIds)
+          .chain((ids) => fc.shuffledSubarray(ids, { minLength: ids.length })),
+        excluded: fc.subarray(seminarIds),
+      });
+      const seated = fc.array(fc.record({ municipality, count: fc.nat(3) }), { maxLength: 3 });
+      return fc
+        .record({
+          members: fc.array(member, { maxLength: size.members, size: 'max' }),
+          seated: fc.array(seated, { minLength: venues.length, maxLength: venues.length }),
+        })
+        .map(({ members, seated: seatedPerSeminar }) => ({
+          members: members.map((m, i) => ({
+            id: 1000 - 3 * i,
+            municipalityCode: 101 + m.municipality,
+            origin: origins[m.municipality],
+            preferences: m.preferences.map((seminarId, k) => ({ seminarId, rank: k + 1 })),
+            excluded: m.excluded,
           })),
-        })),
-        options: { maxPerMunicipality, preferenceBonusKm },
-      }));
-  });
+          seminars: venues.map((v, i) => ({
+            id: seminarIds[i],
+            venue: v.venue,
+            freeSeats: v.freeSeats,
+            seated: seatedPerSeminar[i].map((c) => ({
+              municipalityCode: 101 + c.municipality,
+              count: c.count,
+            })),
+          })),
+          options: { maxPerMunicipality, preferenceBonusKm },
+        }));
+    });
 
 describe(`${allocateSeats.name} against an LP solver`, () => {
-  it('places as many members as HiGHS and at the same minimal cost, within every rule, whatever the input order, on random instances', async () => {
-    await fc.assert(
-      fc.asyncProperty(instance, async (input) => {
-        const result = allocateSeats(input);
-        expect(violations(input, result)).toEqual([]);
-        const optimum = await solveWithHighs(input);
-        expect(result.stats.placed).toBe(optimum.placed);
-        expect(Math.round(result.totalCost * 1000)).toBe(optimum.costMetres);
-        const shuffled = {
-          ...input,
-          members: [...input.members].reverse(),
-          seminars: [...input.seminars].reverse(),
-        };
-        expect(allocateSeats(shuffled)).toEqual(result);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it.each([
+    { runs: 300, size: { members: 30, municipalities: 5, seminars: 6, seats: 8 } },
+    { runs: 25, size: { members: 200, municipalities: 12, seminars: 12, seats: 30 } },
+  ])(
+    'places as many members as HiGHS, at the same minimal cost, within every rule, whatever the input order ($runs instances up to $size.members members)',
+    async ({ runs, size }) => {
+      await fc.assert(
+        fc.asyncProperty(instance(size), async (input) => {
+          const result = allocateSeats(input);
+          expect(violations(input, result)).toEqual([]);
+          const optimum = await solveWithHighs(input);
+          expect(result.stats.placed).toBe(optimum.placed);
+          expect(Math.round(result.totalCost * 1000)).toBe(optimum.costMetres);
+          const shuffled = {
+            ...input,
+            members: [...input.members].reverse(),
+            seminars: [...input.seminars].reverse(),
+          };
+          expect(allocateSeats(shuffled)).toEqual(result);
+        }),
+        { numRuns: runs },
+      );
+    },
+  );
 });

@@ -49,6 +49,7 @@ export function assignmentCostMetres(
   const rank = preferenceRanks(member).get(seminar.id);
   return travelMetres(member.origin, seminar.venue) - (rank ? preferenceBonusMetres(rank, options) : 0);
 }
+
 /**
  * Members with the same municipality, origin, seminars they may attend and bonus-bearing
  * preferences are interchangeable, so each such class is one node whose supply is its size.
@@ -72,9 +73,10 @@ interface BaseClass {
   municipalityCode: number;
   origin: Coordinates;
   seminars: number[];
-  /** Own members first; members of its preference classes routed here join later. */
+  /** Own members; members of its preference classes routed through it join after solving. */
   pool: number[];
-  supply: number;
+  /** Members who can reach it: its own and those of its preference classes. */
+  reach: number;
   node: number;
   gateArcs: GateArc[];
 }
@@ -112,7 +114,7 @@ function groupMembers(
     if (!base) {
       const { municipalityCode, origin } = member;
       const allowed = seminars.flatMap((s, i) => (s.freeSeats === 0 || excluded.includes(i) ? [] : [i]));
-      base = { municipalityCode, origin, seminars: allowed, pool: [], supply: 0, node: -1, gateArcs: [] };
+      base = { municipalityCode, origin, seminars: allowed, pool: [], reach: 0, node: -1, gateArcs: [] };
       bases.set(baseKey, base);
     }
     if (base.seminars.length === 0) {
@@ -128,7 +130,7 @@ function groupMembers(
       .sort((a, b) => a.seminar - b.seminar);
     if (bonuses.length === 0) {
       base.pool.push(member.id);
-      base.supply++;
+      base.reach++;
       continue;
     }
     const key = `${baseKey}|${bonuses.map((p) => `${p.seminar}:${p.bonus}`)}`;
@@ -138,6 +140,7 @@ function groupMembers(
       preferenceClasses.set(key, preferenceClass);
     }
     preferenceClass.members.push(member.id);
+    base.reach++;
   }
   return {
     bases: [...bases.values()].filter((b) => b.seminars.length > 0),
@@ -229,14 +232,13 @@ function buildNetwork(
   }[] = [];
   let placeable = 0;
   for (const base of bases) {
-    base.node = network.addNode(base.supply);
-    placeable += base.supply;
+    base.node = network.addNode(base.pool.length);
+    placeable += base.pool.length;
   }
   for (const pc of preferenceClasses) {
     const size = pc.members.length;
     pc.node = network.addNode(size);
     pc.baseArc = network.addArc(pc.node, pc.base.node, size, 0);
-    pc.base.supply += size;
     placeable += size;
     for (const { seminar, bonus } of pc.bonuses) {
       const cost = travelMetres(pc.base.origin, seminars[seminar].venue) - bonus + shift;
@@ -251,7 +253,7 @@ function buildNetwork(
       placements.push({
         from: base.node,
         gate: to,
-        capacity: base.supply,
+        capacity: base.reach,
         cost,
         arcs: base.gateArcs,
         seminar,
