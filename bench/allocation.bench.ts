@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { allocateSeats } from '../src/allocation/solver/allocate-seats';
@@ -129,7 +130,7 @@ describe('allocation benchmark', () => {
     const input = buildInstance(scenario);
     const times: number[] = [];
     let result = allocateSeats(input);
-    for (let run = 0; run < 9; run++) {
+    for (let run = 0; run < 15; run++) {
       const started = performance.now();
       result = allocateSeats(input);
       times.push(performance.now() - started);
@@ -150,6 +151,7 @@ describe('allocation benchmark', () => {
       placedAtPreference: result.stats.placedAtPreference,
       network: `${result.stats.networkNodes} nodes, ${result.stats.networkArcs} arcs`,
       pivots: result.stats.pivots,
+      loadAverage: loadavg()[0].toFixed(1),
     };
     console.log(JSON.stringify(figures, null, 2));
     expect(result.stats.placed).toBe(optimum.placed);
