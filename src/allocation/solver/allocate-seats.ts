@@ -90,6 +90,16 @@ interface PreferenceClass {
   gateArcs: GateArc[];
 }
 
+/** A class → gate arc to add once the unplaced penalty (which depends on all costs) is known. */
+interface Placement {
+  from: number;
+  gate: number;
+  capacity: number;
+  cost: number;
+  arcs: GateArc[];
+  seminar: number;
+}
+
 interface Grouping {
   bases: BaseClass[];
   preferenceClasses: PreferenceClass[];
@@ -171,11 +181,10 @@ export function allocateSeats(input: AllocationInput): AllocationResult {
     const next = hand(pc.members, pc.gateArcs);
     pc.base.pool.push(...pc.members.slice(next, next + network.flowOn(pc.baseArc)));
   }
-  for (const base of grouping.bases)
-    hand(
-      base.pool.sort((a, b) => a - b),
-      base.gateArcs,
-    );
+  for (const base of grouping.bases) {
+    base.pool.sort((a, b) => a - b);
+    hand(base.pool, base.gateArcs);
+  }
 
   const placed = placedIn.size;
   return summarise(members, seminars, options, placedIn, grouping.excludedFromAll, {
@@ -222,14 +231,7 @@ function buildNetwork(
   // than any saving in travel.
   const bonuses = (options.preferenceBonusKm ?? []).map((_, i) => preferenceBonusMetres(i + 1, options));
   const shift = Math.max(0, ...bonuses);
-  const placements: {
-    from: number;
-    gate: number;
-    capacity: number;
-    cost: number;
-    arcs: GateArc[];
-    seminar: number;
-  }[] = [];
+  const placements: Placement[] = [];
   let placeable = 0;
   for (const base of bases) {
     base.node = network.addNode(base.pool.length);
