@@ -1,6 +1,12 @@
 import loadHighs from 'highs';
-import { assignmentCostMetres } from '../../src/allocation/solver/allocate-seats';
-import { AllocationInput, AllocationResult } from '../../src/allocation/solver/allocation.types';
+import {
+  AllocationInput,
+  AllocationMember,
+  AllocationOptions,
+  AllocationResult,
+  AllocationSeminar,
+} from '../../src/allocation/solver/allocation.types';
+import { haversineKm } from '../../src/reference/distance';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let loaded: Promise<Highs> | undefined;
@@ -9,6 +15,20 @@ let loaded: Promise<Highs> | undefined;
 export function highsSolver(): Promise<Highs> {
   loaded ??= loadHighs();
   return loaded;
+}
+
+/**
+ * The cost rule restated from the documentation rather than imported from the solver: whole
+ * metres of great-circle travel, minus the bonus of the member's best rank for the seminar.
+ */
+export function referenceCostMetres(
+  member: AllocationMember,
+  seminar: AllocationSeminar,
+  options: AllocationOptions,
+) {
+  const ranks = (member.preferences ?? []).filter((p) => p.seminarId === seminar.id).map((p) => p.rank);
+  const bonusKm = ranks.length > 0 ? (options.preferenceBonusKm?.[Math.min(...ranks) - 1] ?? 0) : 0;
+  return Math.round(haversineKm(member.origin, seminar.venue) * 1000) - Math.round(bonusKm * 1000);
 }
 
 export interface ReferenceOptimum {
@@ -39,7 +59,7 @@ export function referenceLp({ members, seminars, options }: AllocationInput): {
     for (const s of seminars) {
       if (m.excluded?.includes(s.id)) continue;
       const name = `x_${m.id}_${s.id}`;
-      costs.set(name, assignmentCostMetres(m, s, options));
+      costs.set(name, referenceCostMetres(m, s, options));
       push(perMember, m.id, name);
       push(perSeminar, s.id, name);
       push(perGate, `${m.municipalityCode}_${s.id}`, name);

@@ -24,7 +24,10 @@ export interface SeatedCount {
 export interface AllocationSeminar {
   id: number;
   venue: Coordinates;
-  /** Seats left to fill: capacity minus seats already taken. */
+  /**
+   * Seats left to fill: capacity minus seats already taken. To rebalance, pass the seated
+   * members as members too and count their seats as free (and not in `seated`).
+   */
   freeSeats: number;
   /** Members already seated per municipality; they count towards maxPerMunicipality. */
   seated?: readonly SeatedCount[];
