@@ -3,21 +3,29 @@ import { solveWithHighs, violations } from '../../../test/helpers/allocation-ref
 import { allocateSeats } from './allocate-seats';
 import { AllocationInput } from './allocation.types';
 
-const place = fc.record({
+const anywhere = fc.record({
   latitude: fc.double({ min: 54.6, max: 57.7, noNaN: true }),
   longitude: fc.double({ min: 8.1, max: 12.7, noNaN: true }),
 });
+/** Everyone and every venue in Odense, Aarhus or København: equal costs everywhere, degenerate pivots. */
+const threeTowns = fc.constantFrom(
+  { latitude: 55.396, longitude: 10.388 },
+  { latitude: 56.157, longitude: 10.21 },
+  { latitude: 55.676, longitude: 12.553 },
+);
 
 interface Size {
   members: number;
   municipalities: number;
   seminars: number;
   seats: number;
+  ties?: boolean;
 }
 
 /** Random instances of any size up to the given one (fast-check's default would stay near 10); seminar and member ids deliberately out of order. */
-const instance = (size: Size): fc.Arbitrary<AllocationInput> =>
-  fc
+const instance = (size: Size): fc.Arbitrary<AllocationInput> => {
+  const place = size.ties ? threeTowns : anywhere;
+  return fc
     .record({
       origins: fc.array(place, { minLength: 1, maxLength: size.municipalities, size: 'max' }),
       venues: fc.array(fc.record({ venue: place, freeSeats: fc.nat(size.seats) }), {
@@ -63,11 +71,13 @@ const instance = (size: Size): fc.Arbitrary<AllocationInput> =>
           options: { maxPerMunicipality, preferenceBonusKm },
         }));
     });
+};
 
 describe(`${allocateSeats.name} against an LP solver`, () => {
   it.each([
     { runs: 300, size: { members: 30, municipalities: 5, seminars: 6, seats: 8 } },
     { runs: 25, size: { members: 200, municipalities: 12, seminars: 12, seats: 30 } },
+    { runs: 100, size: { members: 60, municipalities: 6, seminars: 8, seats: 12, ties: true } },
   ])(
     'places as many members as HiGHS, at the same minimal cost, within every rule, whatever the input order ($runs instances up to $size.members members)',
     async ({ runs, size }) => {
