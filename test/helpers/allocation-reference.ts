@@ -1,0 +1,174 @@
+import loadHighs from 'highs';
+import {
+  AllocationInput,
+  AllocationMember,
+  AllocationOptions,
+  AllocationResult,
+  AllocationSeminar,
+} from '../../src/allocation/solver/allocation.types';
+import { haversineKm } from '../../src/reference/distance';
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let loaded: Promise<Highs> | undefined;
+
+/** HiGHS (WASM) loaded once per test file. */
+export function highsSolver(): Promise<Highs> {
+  loaded ??= loadHighs();
+  return loaded;
+}
+
+/**
+ * The cost rule restated from the documentation rather than imported from the solver: whole
+ * metres of great-circle travel, minus the bonus of the member's best rank for the seminar.
+ */
+export function referenceCostMetres(
+  member: AllocationMember,
+  seminar: AllocationSeminar,
+  options: AllocationOptions,
+) {
+  const ranks = (member.preferences ?? []).filter((p) => p.seminarId === seminar.id).map((p) => p.rank);
+  const bonusKm = ranks.length > 0 ? (options.preferenceBonusKm?.[Math.min(...ranks) - 1] ?? 0) : 0;
+  return Math.round(haversineKm(member.origin, seminar.venue) * 1000) - Math.round(bonusKm * 1000);
+}
+
+export interface ReferenceOptimum {
+  placed: number;
+  costMetres: number;
+  /** memberId → seminarId */
+  assignment: Map<number, number>;
+  milliseconds: number;
+}
+
+/**
+ * The allocation as a plain LP on one variable per (member, seminar) pair the member may
+ * attend, with no grouping: maximise Σ (M − cost) · x, where M exceeds any cost difference
+ * between proposals so that placing one more member always wins. The constraint matrix is
+ * totally unimodular, so the simplex vertex HiGHS returns is integral (checked here).
+ */
+export function referenceLp({ members, seminars, options }: AllocationInput): {
+  lp: string;
+  costs: Map<string, number>;
+} {
+  const costs = new Map<string, number>();
+  const perMember = new Map<number, string[]>();
+  const perSeminar = new Map<number, string[]>();
+  const perGate = new Map<string, string[]>();
+  const push = <K>(map: Map<K, string[]>, key: K, name: string) =>
+    map.set(key, [...(map.get(key) ?? []), name]);
+  for (const m of members) {
+    for (const s of seminars) {
+      if (m.excluded?.includes(s.id)) continue;
+      const name = `x_${m.id}_${s.id}`;
+      costs.set(name, referenceCostMetres(m, s, options));
+      push(perMember, m.id, name);
+      push(perSeminar, s.id, name);
+      push(perGate, `${m.municipalityCode}_${s.id}`, name);
+    }
+  }
+  const values = [...costs.values()];
+  const spread = Math.max(0, ...values) - Math.min(0, ...values);
+  const reward = (members.length + 1) * spread + 1;
+  const sum = (names: string[]) => chunks(names.map((n) => `+ ${n}`)).join('\n  ');
+  const rows: string[] = [];
+  for (const [id, names] of perMember) rows.push(` member_${id}: ${sum(names)} <= 1`);
+  for (const s of seminars) {
+    const names = perSeminar.get(s.id);
+    if (names) rows.push(` seats_${s.id}: ${sum(names)} <= ${s.freeSeats}`);
+  }
+  for (const [key, names] of perGate) {
+    const [municipalityCode, seminarId] = key.split('_').map(Number);
+    const seminar = seminars.find((s) => s.id === seminarId);
+    const already = (seminar?.seated ?? [])
+      .filter((c) => c.municipalityCode === municipalityCode)
+      .reduce((n, c) => n + c.count, 0);
+    rows.push(` k_${key}: ${sum(names)} <= ${Math.max(0, options.maxPerMunicipality - already)}`);
+  }
+  const objective = chunks([...costs].map(([name, cost]) => `+ ${reward - cost} ${name}`)).join('\n  ');
+  const bounds = [...costs.keys()].map((name) => ` 0 <= ${name} <= 1`);
+  const lp = [
+    'Maximize',
+    ` placed_minus_cost: ${objective}`,
+    'Subject To',
+    ...rows,
+    'Bounds',
+    ...bounds,
+    'End',
+  ];
+  return { lp: lp.join('\n'), costs };
+}
+
+function chunks(terms: string[]): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < terms.length; i += 10) lines.push(terms.slice(i, i + 10).join(' '));
+  return lines;
+}
+
+export async function solveWithHighs(input: AllocationInput): Promise<ReferenceOptimum> {
+  const highs = await highsSolver();
+  const { lp, costs } = referenceLp(input);
+  if (costs.size === 0) return { placed: 0, costMetres: 0, assignment: new Map(), milliseconds: 0 };
+  const started = performance.now();
+  const solution = highs.solve(lp, { output_flag: false, solver: 'simplex' });
+  const milliseconds = performance.now() - started;
+  if (solution.Status !== 'Optimal') throw new Error(`HiGHS: ${solution.Status}`);
+  const assignment = new Map<number, number>();
+  let costMetres = 0;
+  for (const [name, cost] of costs) {
+    const x = solution.Columns[name]?.Primal ?? 0;
+    if (Math.abs(x - Math.round(x)) > 1e-6) throw new Error(`HiGHS: fractional ${name} = ${x}`);
+    if (Math.round(x) === 1) {
+      const [, memberId, seminarId] = name.split('_').map(Number);
+      assignment.set(memberId, seminarId);
+      costMetres += cost;
+    }
+  }
+  return { placed: assignment.size, costMetres, assignment, milliseconds };
+}
+
+/** Every rule the proposal must keep, checked from the input alone; returns what is broken. */
+export function violations(
+  { members, seminars, options }: AllocationInput,
+  result: AllocationResult,
+): string[] {
+  const broken: string[] = [];
+  const memberById = new Map(members.map((m) => [m.id, m]));
+  const seminarById = new Map(seminars.map((s) => [s.id, s]));
+  const seats = new Map<number, number>();
+  const perGate = new Map<string, number>();
+  const seen = new Set<number>();
+  for (const a of result.assignments) {
+    const member = memberById.get(a.memberId);
+    const seminar = seminarById.get(a.seminarId);
+    if (!member || !seminar) {
+      broken.push(`unknown member ${a.memberId} or seminar ${a.seminarId}`);
+      continue;
+    }
+    if (seen.has(a.memberId)) broken.push(`member ${a.memberId} placed twice`);
+    seen.add(a.memberId);
+    if (member.excluded?.includes(a.seminarId))
+      broken.push(`member ${a.memberId} in excluded seminar ${a.seminarId}`);
+    seats.set(a.seminarId, (seats.get(a.seminarId) ?? 0) + 1);
+    const key = `${member.municipalityCode}_${a.seminarId}`;
+    perGate.set(key, (perGate.get(key) ?? 0) + 1);
+  }
+  for (const u of result.unplaced) {
+    if (seen.has(u.memberId)) broken.push(`member ${u.memberId} both placed and unplaced`);
+    seen.add(u.memberId);
+  }
+  if (seen.size !== members.length)
+    broken.push(`${members.length - seen.size} members neither placed nor unplaced`);
+  for (const [seminarId, n] of seats) {
+    const free = seminarById.get(seminarId)?.freeSeats ?? 0;
+    if (n > free) broken.push(`seminar ${seminarId}: ${n} placed in ${free} free seats`);
+  }
+  for (const [key, n] of perGate) {
+    const [municipalityCode, seminarId] = key.split('_').map(Number);
+    const already = (seminarById.get(seminarId)?.seated ?? [])
+      .filter((c) => c.municipalityCode === municipalityCode)
+      .reduce((sum, c) => sum + c.count, 0);
+    if (already + n > options.maxPerMunicipality) {
+      broken.push(`seminar ${seminarId}: ${already + n} from municipality ${municipalityCode} > K`);
+    }
+  }
+  return broken;
+}
