@@ -6,8 +6,11 @@ import { loggingParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { TransactorModule } from './database/transactor';
 import { HealthController } from './health/health.controller';
+import { PlanningModule } from './planning/planning.module';
 import { ReferenceModule } from './reference/reference.module';
+import { RegistrationsModule } from './registrations/registrations.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +23,9 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         ReferenceModule,
         AuthModule,
+        TransactorModule,
+        PlanningModule,
+        RegistrationsModule,
       ],
       controllers: [HealthController],
     };
