@@ -8,7 +8,9 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { TransactorModule } from './database/transactor';
 import { HealthController } from './health/health.controller';
+import { InvitationsModule } from './invitations/invitations.module';
 import { PlanningModule } from './planning/planning.module';
+import { PortalModule } from './portal/portal.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 
@@ -26,6 +28,8 @@ export class AppModule {
         TransactorModule,
         PlanningModule,
         RegistrationsModule,
+        InvitationsModule,
+        PortalModule,
       ],
       controllers: [HealthController],
     };

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Member } from '../cycles/member.entity';
+import { Transactor } from '../database/transactor';
+import { Wave } from '../planning/wave.entity';
+import { requireCycle } from '../planning/waves.service';
+import { SeatActor, SeatEventRecorder } from '../registrations/seat-event-recorder';
+import { InviteDto } from './dto/invite.dto';
+import { Invitation } from './invitation.entity';
+import { InvitationDelivery } from './invitation-delivery';
+import { hashPersonalToken, looksLikePersonalToken, newPersonalToken } from './personal-token';
+
+export interface InviteResult {
+  invited: number;
+  alreadyInvited: number;
+  expiresAt: string;
+}
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly transactor: Transactor,
+    private readonly events: SeatEventRecorder,
+    private readonly delivery: InvitationDelivery,
+  ) {}
+
+  /** Invites the newly elected members of a cycle that have no valid link yet, in one transaction. */
+  invite(cycleId: number, filter: InviteDto, staffId: number): Promise<InviteResult> {
+    return this.transactor.run(async (m) => {
+      await requireCycle(m, cycleId);
+      const expiresAt = await this.registrationPeriodEnd(m, cycleId);
+      const query = m
+        .createQueryBuilder(Member, 'member')
+        .innerJoin('member.municipality', 'municipality')
+        .where('member.cycle_id = :cycleId', { cycleId })
+        .andWhere('member.newly_elected = :yes', { yes: true })
+        .andWhere('member.erased_at IS NULL')
+        .orderBy('member.id');
+      if (filter.municipalityCode !== undefined) {
+        query.andWhere('member.municipality_code = :code', { code: filter.municipalityCode });
+      }
+      if (filter.regionCode !== undefined) {
+        query.andWhere('municipality.region_code = :region', { region: filter.regionCode });
+      }
+      const members = await query.getMany();
+      const current = new Set(
+        (
+          await m.find(Invitation, { where: { cycleId, revokedAt: IsNull() }, select: { memberId: true } })
+        ).map((i) => i.memberId),
+      );
+      let invited = 0;
+      for (const member of members.filter((mb) => !current.has(mb.id))) {
+        await this.issueToken(m, member, expiresAt, { kind: 'planner', staffId });
+        invited += 1;
+      }
+      return { invited, alreadyInvited: members.length - invited, expiresAt: expiresAt.toISOString() };
+    });
+  }
+
+  /** A new link for one member; the old one stops working at once. */
+  reissue(cycleId: number, memberId: number, staffId: number) {
+    return this.transactor.run(async (m) => {
+      const member = await m.findOneBy(Member, { id: memberId, cycleId });
+      if (!member || member.erasedAt) throw DomainError.notFound('Member', memberId);
+      const expiresAt = await this.registrationPeriodEnd(m, cycleId);
+      const invitation = await this.issueToken(m, member, expiresAt, { kind: 'planner', staffId });
+      return { invitationId: invitation.id, memberId, expiresAt: invitation.expiresAt };
+    });
+  }
+
+  /** The current links of a cycle, one per invited member (never a token). */
+  list(cycleId: number) {
+    return this.transactor.run(async (m) => {
+      await requireCycle(m, cycleId);
+      const rows = await m.find(Invitation, {
+        where: { cycleId, revokedAt: IsNull() },
+        order: { memberId: 'ASC' },
+      });
+      return rows.map((i) => ({
+        invitationId: i.id,
+        memberId: i.memberId,
+        issuedAt: i.createdAt,
+        expiresAt: i.expiresAt,
+      }));
+    });
+  }
+
+  /**
+   * Issues a personal link inside the caller's transaction: revokes the member's current one,
+   * stores only the hash, records an `invitation_issued` event (without the token) and hands the
+   * raw token to the InvitationDelivery.
+   */
+  async issueToken(m: EntityManager, member: Member, expiresAt: Date, actor: SeatActor): Promise<Invitation> {
+    await m.update(
+      Invitation,
+      { cycleId: member.cycleId, memberId: member.id, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+    const token = newPersonalToken();
+    const invitation = await m.save(
+      m.create(Invitation, {
+        cycleId: member.cycleId,
+        memberId: member.id,
+        tokenHash: hashPersonalToken(token),
+        expiresAt,
+        revokedAt: null,
+        issuedBy: actor.kind === 'planner' ? actor.staffId : null,
+      }),
+    );
+    await this.events.record(m, {
+      kind: 'invitation_issued',
+      cycleId: member.cycleId,
+      memberId: member.id,
+      invitationId: invitation.id,
+      actor,
+    });
+    await this.delivery.deliver(m, {
+      invitationId: invitation.id,
+      cycleId: member.cycleId,
+      memberId: member.id,
+      token,
+      expiresAt,
+    });
+    return invitation;
+  }
+
+  /** The member a personal link belongs to, or null for a wrong, expired or replaced link. */
+  async resolve(token: string): Promise<Member | null> {
+    if (!looksLikePersonalToken(token)) return null;
+    return this.transactor.run(async (m) => {
+      const invitation = await m.findOneBy(Invitation, {
+        tokenHash: hashPersonalToken(token),
+        revokedAt: IsNull(),
+        expiresAt: MoreThan(new Date()),
+      });
+      if (!invitation) return null;
+      const member = await m.findOne(Member, {
+        where: { id: invitation.memberId },
+        relations: { municipality: true },
+      });
+      return member && !member.erasedAt ? member : null;
+    });
+  }
+
+  /** Links last until the cycle's last wave closes for registration. */
+  private async registrationPeriodEnd(m: EntityManager, cycleId: number): Promise<Date> {
+    const last = await m.findOne(Wave, { where: { cycleId }, order: { registrationClosesAt: 'DESC' } });
+    if (!last) {
+      throw new DomainError(
+        'unprocessable',
+        'Plan the waves first: a link expires when the last wave closes',
+      );
+    }
+    return last.registrationClosesAt;
+  }
+}
