@@ -1,5 +1,5 @@
 import { DomainError } from '../common/domain-error';
-import { danishProblem } from './danish-problem';
+import { DanishError, danishProblem } from './danish-problem';
 
 describe('danishProblem', () => {
   it.each([
@@ -12,7 +12,7 @@ describe('danishProblem', () => {
   });
 
   it('keeps a message that is already Danish', () => {
-    expect(danishProblem(new DomainError('conflict', 'Du har ingen plads at skifte'))).toBe(
+    expect(danishProblem(new DanishError('conflict', 'Du har ingen plads at skifte'))).toBe(
       'Du har ingen plads at skifte',
     );
   });

@@ -11,9 +11,12 @@ const KNOWN: Array<[RegExp, string]> = [
   [/is (draft|cancelled|completed)/, 'Det seminar er ikke åbent for tilmelding.'],
 ];
 
+/** A refusal worded in Danish for the member, shown as it is. */
+export class DanishError extends DomainError {}
+
 /** The member's pages speak Danish; a seat refusal from the service becomes a sentence they understand. */
 export function danishProblem(error: DomainError): string {
-  if (error.code === 'validation_failed' || /[æøå]/i.test(error.message)) return error.message;
+  if (error instanceof DanishError) return error.message;
   if (error.code === 'not_found') return 'Seminaret findes ikke.';
   return (
     KNOWN.find(([pattern]) => pattern.test(error.message))?.[1] ?? 'Det kunne ikke lade sig gøre. Prøv igen.'

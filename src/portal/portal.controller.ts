@@ -10,7 +10,7 @@ import { Member } from '../cycles/member.entity';
 import { hashPersonalToken } from '../invitations/personal-token';
 import { InvitationsService } from '../invitations/invitations.service';
 import { issueCsrf, verifyCsrf } from './csrf';
-import { danishProblem } from './danish-problem';
+import { DanishError, danishProblem } from './danish-problem';
 import { PortalService, RANKS } from './portal.service';
 import { ViewRenderer } from './view-renderer';
 
@@ -192,7 +192,7 @@ export class PortalController {
 function toId(value: unknown): number {
   const id = Number(value);
   if (!Number.isInteger(id) || id <= 0)
-    throw new DomainError('validation_failed', 'Vælg et seminar fra listen');
+    throw new DanishError('validation_failed', 'Vælg et seminar fra listen');
   return id;
 }
 
@@ -203,7 +203,7 @@ function seminarIdOf(form: Form): number {
 function textOf(form: Form, field: string, label: string): string {
   const value = form[field];
   if (value === undefined) return '';
-  if (typeof value !== 'string') throw new DomainError('validation_failed', `${label}: ugyldigt indhold`);
-  if (value.length > 500) throw new DomainError('validation_failed', `${label} må højst fylde 500 tegn`);
+  if (typeof value !== 'string') throw new DanishError('validation_failed', `${label}: ugyldigt indhold`);
+  if (value.length > 500) throw new DanishError('validation_failed', `${label} må højst fylde 500 tegn`);
   return value.trim();
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
 import { formatDanishDate, formatDanishDateTime, formatDanishTime } from '../common/danish-time';
-import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
 import { Seminar } from '../planning/seminar.entity';
@@ -12,6 +11,7 @@ import { Registration } from '../registrations/registration.entity';
 import { registrationWindow } from '../registrations/registration-window';
 import { isActive } from '../registrations/seat-state';
 import { SeatService } from '../registrations/seat.service';
+import { DanishError } from './danish-problem';
 
 export const RANKS = [1, 2, 3];
 
@@ -107,13 +107,13 @@ export class PortalService {
   async cancel(member: Member): Promise<void> {
     const seat = await this.transactor.run((m) => this.currentSeat(m, member));
     if (!seat || !isActive(seat.state))
-      throw new DomainError('conflict', 'Du har ingen plads at melde afbud til');
+      throw new DanishError('conflict', 'Du har ingen plads at melde afbud til');
     await this.seats.cancel(seat.id, { kind: 'member' }, member.id);
   }
 
   async move(member: Member, seminarId: number) {
     const seat = await this.transactor.run((m) => this.currentSeat(m, member));
-    if (!seat || !isActive(seat.state)) throw new DomainError('conflict', 'Du har ingen plads at skifte');
+    if (!seat || !isActive(seat.state)) throw new DanishError('conflict', 'Du har ingen plads at skifte');
     return this.seats.move(seat.id, seminarId, { kind: 'member' }, member.id);
   }
 
@@ -128,12 +128,12 @@ export class PortalService {
     return this.transactor.run(async (m) => {
       const mentioned = [...new Set([...input.ranked, ...input.excluded])];
       const known = await m.findBy(Seminar, { id: In(mentioned), cycleId: member.cycleId });
-      if (known.length !== mentioned.length) throw new DomainError('validation_failed', 'Ukendt seminar');
+      if (known.length !== mentioned.length) throw new DanishError('validation_failed', 'Ukendt seminar');
       if (new Set(input.ranked).size !== input.ranked.length) {
-        throw new DomainError('validation_failed', 'Vælg forskellige seminarer til hvert ønske');
+        throw new DanishError('validation_failed', 'Vælg forskellige seminarer til hvert ønske');
       }
       if (input.ranked.some((id) => input.excluded.includes(id))) {
-        throw new DomainError('validation_failed', 'Et seminar kan ikke både ønskes og fravælges');
+        throw new DanishError('validation_failed', 'Et seminar kan ikke både ønskes og fravælges');
       }
       await m.delete(MemberPreference, { memberId: member.id });
       const rows = [
