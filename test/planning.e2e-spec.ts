@@ -2,6 +2,7 @@ import { Seminar } from '../src/planning/seminar.entity';
 import { Registration } from '../src/registrations/registration.entity';
 import { RegistrationEvent } from '../src/registrations/registration-event.entity';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
+import { createWave } from './factories/planning.factory';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 jest.setTimeout(60_000);
@@ -228,5 +229,70 @@ describe('Planning API', () => {
     expect(res.body.counts.not_invited).toBeGreaterThan(0);
     const waitlisted = await api().get(`/api/cycles/${cycleId}/participation?status=waitlisted`).expect(200);
     expect(waitlisted.body.items.every((i: { status: string }) => i.status === 'waitlisted')).toBe(true);
+  });
+
+  it('cancels every seat when the seminar is cancelled, telling each member', async () => {
+    const { seminar } = await plan(1);
+    const members = await createMembers(t.dataSource, cycleId, 2);
+    for (const m of members) {
+      await api().post(`/api/seminars/${seminar.id}/registrations`, { memberId: m.id }).expect(201);
+    }
+    const res = await api().patch(`/api/seminars/${seminar.id}`, { status: 'cancelled' }).expect(200);
+    expect(res.body).toMatchObject({ status: 'cancelled', taken: 0 });
+    const seats = await t.dataSource.getRepository(Registration).findBy({ seminarId: seminar.id });
+    expect(seats.map((s) => s.state)).toEqual(['cancelled', 'cancelled']);
+    const kinds = await t.dataSource
+      .getRepository(RegistrationEvent)
+      .findBy({ seminarId: seminar.id, kind: 'seminar_cancelled' });
+    expect(kinds.map((e) => e.memberId).sort()).toEqual(members.map((m) => m.id).sort());
+    const back = await api().patch(`/api/seminars/${seminar.id}`, { status: 'published' });
+    expect(back.status).toBe(409);
+  });
+
+  it('keeps personal links alive until the last wave closes, also when a wave is moved later', async () => {
+    const cycle = await createCycle(t.dataSource);
+    const wave = await api()
+      .post(`/api/cycles/${cycle.id}/waves`, {
+        name: 'Periode 1',
+        registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+        registrationClosesAt: '2030-02-01T00:00:00.000Z',
+      })
+      .expect(201);
+    await createMembers(t.dataSource, cycle.id, 1);
+    const invited = await api().post(`/api/cycles/${cycle.id}/invitations`, {}).expect(201);
+    expect(invited.body.expiresAt).toBe('2030-02-01T00:00:00.000Z');
+    await api()
+      .patch(`/api/cycles/${cycle.id}/waves/${wave.body.id}`, {
+        registrationClosesAt: '2030-03-01T00:00:00.000Z',
+      })
+      .expect(200);
+    const links = await api().get(`/api/cycles/${cycle.id}/invitations`).expect(200);
+    expect(links.body).toEqual([expect.objectContaining({ expiresAt: '2030-03-01T00:00:00.000Z' })]);
+  });
+
+  it('refuses invitations before any wave is planned', async () => {
+    const cycle = await createCycle(t.dataSource);
+    const res = await api().post(`/api/cycles/${cycle.id}/invitations`, {});
+    expect(res.status).toBe(422);
+    expect(res.body.message).toMatch(/Plan the waves first/);
+  });
+
+  it('invites by region or municipality, and never the same member twice', async () => {
+    const cycle = await createCycle(t.dataSource);
+    await createWave(t.dataSource, cycle.id);
+    await createMembers(t.dataSource, cycle.id, 2, { municipalityCode: 461 });
+    await createMembers(t.dataSource, cycle.id, 1, { municipalityCode: 101 });
+    const byRegion = await api()
+      .post(`/api/cycles/${cycle.id}/invitations`, { regionCode: 1084 })
+      .expect(201);
+    expect(byRegion.body).toMatchObject({ invited: 1, alreadyInvited: 0 });
+    const byMunicipality = await api()
+      .post(`/api/cycles/${cycle.id}/invitations`, { municipalityCode: 461 })
+      .expect(201);
+    expect(byMunicipality.body).toMatchObject({ invited: 2, alreadyInvited: 0 });
+    const all = await api().post(`/api/cycles/${cycle.id}/invitations`, {}).expect(201);
+    expect(all.body).toMatchObject({ invited: 0, alreadyInvited: 3 });
+    const bad = await api().post(`/api/cycles/${cycle.id}/invitations`, { regionCode: 'Syddanmark' });
+    expect(bad.status).toBe(400);
   });
 });

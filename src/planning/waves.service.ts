@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Cycle } from '../cycles/cycle.entity';
 import { Transactor } from '../database/transactor';
+import { Invitation } from '../invitations/invitation.entity';
 import { CreateWaveDto, UpdateWaveDto } from './dto/wave.dto';
 import { Wave } from './wave.entity';
 
@@ -31,7 +32,9 @@ export class WavesService {
         registrationClosesAt: new Date(dto.registrationClosesAt),
       });
       checkPeriod(wave);
-      return m.save(wave);
+      const saved = await m.save(wave);
+      await followRegistrationPeriod(m, cycleId);
+      return saved;
     });
   }
 
@@ -42,7 +45,9 @@ export class WavesService {
       if (dto.registrationOpensAt) wave.registrationOpensAt = new Date(dto.registrationOpensAt);
       if (dto.registrationClosesAt) wave.registrationClosesAt = new Date(dto.registrationClosesAt);
       checkPeriod(wave);
-      return m.save(wave);
+      const saved = await m.save(wave);
+      await followRegistrationPeriod(m, cycleId);
+      return saved;
     });
   }
 
@@ -57,6 +62,14 @@ export async function requireCycle(m: EntityManager, cycleId: number): Promise<C
   const cycle = await m.findOneBy(Cycle, { id: cycleId });
   if (!cycle) throw DomainError.notFound('Cycle', cycleId);
   return cycle;
+}
+
+/** Personal links live until the last wave closes, so they follow when the waves change. */
+async function followRegistrationPeriod(m: EntityManager, cycleId: number): Promise<void> {
+  const last = await m.findOne(Wave, { where: { cycleId }, order: { registrationClosesAt: 'DESC' } });
+  if (last) {
+    await m.update(Invitation, { cycleId, revokedAt: IsNull() }, { expiresAt: last.registrationClosesAt });
+  }
 }
 
 function checkPeriod(wave: Wave): void {
