@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
@@ -49,12 +49,18 @@ export class InvitationsService {
           await m.find(Invitation, { where: { cycleId, revokedAt: IsNull() }, select: { memberId: true } })
         ).map((i) => i.memberId),
       );
-      let invited = 0;
-      for (const member of members.filter((mb) => !current.has(mb.id))) {
-        await this.issueToken(m, member, expiresAt, { kind: 'planner', staffId });
-        invited += 1;
+      const fresh = members.filter((mb) => !current.has(mb.id));
+      for (let i = 0; i < fresh.length; i += 200) {
+        await this.issueNewTokens(m, cycleId, fresh.slice(i, i + 200), expiresAt, {
+          kind: 'planner',
+          staffId,
+        });
       }
-      return { invited, alreadyInvited: members.length - invited, expiresAt: expiresAt.toISOString() };
+      return {
+        invited: fresh.length,
+        alreadyInvited: members.length - fresh.length,
+        expiresAt: expiresAt.toISOString(),
+      };
     });
   }
 
@@ -123,6 +129,55 @@ export class InvitationsService {
       expiresAt,
     });
     return invitation;
+  }
+
+  /** issueToken for many members at once who hold no current link: a few statements per batch. */
+  private async issueNewTokens(
+    m: EntityManager,
+    cycleId: number,
+    members: Member[],
+    expiresAt: Date,
+    actor: SeatActor,
+  ): Promise<void> {
+    const issued = members.map((member) => {
+      const token = newPersonalToken();
+      return { memberId: member.id, token, tokenHash: hashPersonalToken(token) };
+    });
+    await m.insert(
+      Invitation,
+      issued.map(({ memberId, tokenHash }) => ({
+        cycleId,
+        memberId,
+        tokenHash,
+        expiresAt,
+        revokedAt: null,
+        issuedBy: actor.kind === 'planner' ? actor.staffId : null,
+      })),
+    );
+    const saved = await m.find(Invitation, {
+      where: { tokenHash: In(issued.map((i) => i.tokenHash)) },
+      select: { id: true, tokenHash: true },
+    });
+    const idOf = new Map(saved.map((row) => [row.tokenHash, row.id]));
+    await this.events.record(
+      m,
+      issued.map(({ memberId, tokenHash }) => ({
+        kind: 'invitation_issued' as const,
+        cycleId,
+        memberId,
+        invitationId: idOf.get(tokenHash)!,
+        actor,
+      })),
+    );
+    for (const { memberId, token, tokenHash } of issued) {
+      await this.delivery.deliver(m, {
+        invitationId: idOf.get(tokenHash)!,
+        cycleId,
+        memberId,
+        token,
+        expiresAt,
+      });
+    }
   }
 
   /** The member a personal link belongs to, or null for a wrong, expired or replaced link. */

@@ -22,19 +22,27 @@ export interface SeatEvent {
  */
 @Injectable()
 export class SeatEventRecorder {
-  async record(manager: EntityManager, event: SeatEvent): Promise<void> {
-    const actor: Actor = event.actor.kind;
-    await manager.insert(RegistrationEvent, {
-      kind: event.kind,
-      cycleId: event.cycleId,
-      memberId: event.memberId,
-      registrationId: event.registrationId ?? null,
-      seminarId: event.seminarId ?? null,
-      invitationId: event.invitationId ?? null,
-      actor,
-      staffId: event.actor.kind === 'planner' ? event.actor.staffId : null,
-      calendarSequence: event.calendarSequence ?? null,
-      details: event.details ?? null,
-    });
+  /** Writes one event or many (a bulk invitation writes hundreds in a few statements). */
+  async record(manager: EntityManager, events: SeatEvent | SeatEvent[]): Promise<void> {
+    const list = Array.isArray(events) ? events : [events];
+    for (let i = 0; i < list.length; i += 200) {
+      await manager.insert(RegistrationEvent, list.slice(i, i + 200).map(toRow));
+    }
   }
+}
+
+function toRow(event: SeatEvent) {
+  const actor: Actor = event.actor.kind;
+  return {
+    kind: event.kind,
+    cycleId: event.cycleId,
+    memberId: event.memberId,
+    registrationId: event.registrationId ?? null,
+    seminarId: event.seminarId ?? null,
+    invitationId: event.invitationId ?? null,
+    actor,
+    staffId: event.actor.kind === 'planner' ? event.actor.staffId : null,
+    calendarSequence: event.calendarSequence ?? null,
+    details: event.details ?? null,
+  };
 }

@@ -6,10 +6,10 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { Transactor } from '../database/transactor';
 import { Seminar } from '../planning/seminar.entity';
 import { Wave } from '../planning/wave.entity';
-import { EventDetails } from './registration-event.entity';
+import { EventDetails, EventKind } from './registration-event.entity';
 import { Registration } from './registration.entity';
 import { registrationWindow } from './registration-window';
-import { SeatActor, SeatEventRecorder } from './seat-event-recorder';
+import { SeatActor, SeatEvent, SeatEventRecorder } from './seat-event-recorder';
 import { holdsPlace, isActive, nextSeatState, SeatAction } from './seat-state';
 
 const ACTIVE_SEAT_INDEX = 'uq_registrations_active_seat';
@@ -285,12 +285,7 @@ export class SeatService {
     return seat;
   }
 
-  private eventOf(
-    seat: Registration,
-    kind: Parameters<SeatEventRecorder['record']>[1]['kind'],
-    actor: SeatActor,
-    details?: EventDetails,
-  ) {
+  private eventOf(seat: Registration, kind: EventKind, actor: SeatActor, details?: EventDetails): SeatEvent {
     return {
       kind,
       cycleId: seat.cycleId,
