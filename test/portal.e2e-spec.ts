@@ -1,4 +1,6 @@
 import { Member } from '../src/cycles/member.entity';
+import { Invitation } from '../src/invitations/invitation.entity';
+import { hashPersonalToken } from '../src/invitations/personal-token';
 import { Seminar } from '../src/planning/seminar.entity';
 import { Wave } from '../src/planning/wave.entity';
 import { MemberPreference } from '../src/registrations/member-preference.entity';
@@ -184,6 +186,15 @@ describe('Invitations and the personal pages', () => {
     const fresh = tokens.get(members[0].id)!;
     expect(fresh).not.toBe(old);
     await page(fresh).expect(200);
+    const issued = await t.dataSource
+      .getRepository(RegistrationEvent)
+      .find({ where: { memberId: members[0].id, kind: 'invitation_issued' }, order: { id: 'ASC' } });
+    expect(issued.map((e) => e.invitationId)).toEqual([expect.any(Number), reissued.body.invitationId]);
+    const stored = await t.dataSource.getRepository(Invitation).findBy({ memberId: members[0].id });
+    const everything = JSON.stringify([issued, stored]);
+    expect(everything).not.toContain(fresh);
+    expect(everything).not.toContain(old);
+    expect(stored.map((i) => i.tokenHash)).toContain(hashPersonalToken(fresh));
 
     const replaced = await page(old).expect(404);
     const wrong = await page('x'.repeat(43)).expect(404);

@@ -3,12 +3,13 @@ import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
+import { isUniqueViolation } from '../database/unique-violation';
 import { Wave } from '../planning/wave.entity';
 import { requireCycle } from '../planning/waves.service';
 import { SeatActor, SeatEventRecorder } from '../registrations/seat-event-recorder';
 import { InviteDto } from './dto/invite.dto';
 import { Invitation } from './invitation.entity';
-import { InvitationDelivery } from './invitation-delivery';
+import { InvitationDelivery, IssuedInvitation } from './invitation-delivery';
 import { hashPersonalToken, looksLikePersonalToken, newPersonalToken } from './personal-token';
 
 export interface InviteResult {
@@ -27,6 +28,10 @@ export class InvitationsService {
 
   /** Invites the newly elected members of a cycle that have no valid link yet, in one transaction. */
   invite(cycleId: number, filter: InviteDto, staffId: number): Promise<InviteResult> {
+    return this.withRaceReported(() => this.inviteNow(cycleId, filter, staffId));
+  }
+
+  private inviteNow(cycleId: number, filter: InviteDto, staffId: number): Promise<InviteResult> {
     return this.transactor.run(async (m) => {
       await requireCycle(m, cycleId);
       const expiresAt = await this.registrationPeriodEnd(m, cycleId);
@@ -66,12 +71,16 @@ export class InvitationsService {
 
   /** A new link for one member; the old one stops working at once. */
   reissue(cycleId: number, memberId: number, staffId: number) {
+    return this.withRaceReported(() => this.reissueNow(cycleId, memberId, staffId));
+  }
+
+  private reissueNow(cycleId: number, memberId: number, staffId: number) {
     return this.transactor.run(async (m) => {
-      const member = await m.findOneBy(Member, { id: memberId, cycleId });
-      if (!member || member.erasedAt) throw DomainError.notFound('Member', memberId);
-      const expiresAt = await this.registrationPeriodEnd(m, cycleId);
-      const invitation = await this.issueToken(m, member, expiresAt, { kind: 'planner', staffId });
-      return { invitationId: invitation.id, memberId, expiresAt: invitation.expiresAt };
+      if (!(await m.existsBy(Member, { id: memberId, cycleId })))
+        throw DomainError.notFound('Member', memberId);
+      const issued = await this.issueToken(m, memberId, { kind: 'planner', staffId });
+      await this.delivery.deliver(m, issued);
+      return { invitationId: issued.invitationId, memberId, expiresAt: issued.expiresAt };
     });
   }
 
@@ -93,21 +102,25 @@ export class InvitationsService {
   }
 
   /**
-   * Issues a personal link inside the caller's transaction: revokes the member's current one,
-   * stores only the hash, records an `invitation_issued` event (without the token) and hands the
-   * raw token to the InvitationDelivery.
+   * Issues a personal link inside the caller's transaction and returns it with the raw token,
+   * which exists nowhere else: revokes the member's current link, stores only the hash and records
+   * an `invitation_issued` event (without the token). Whoever calls this sends the link in the
+   * same transaction; the planner's invite and re-issue hand it to InvitationDelivery.
    */
-  async issueToken(m: EntityManager, member: Member, expiresAt: Date, actor: SeatActor): Promise<Invitation> {
+  async issueToken(m: EntityManager, memberId: number, actor: SeatActor): Promise<IssuedInvitation> {
+    const member = await m.findOneBy(Member, { id: memberId });
+    if (!member || member.erasedAt) throw DomainError.notFound('Member', memberId);
+    const expiresAt = await this.registrationPeriodEnd(m, member.cycleId);
     await m.update(
       Invitation,
-      { cycleId: member.cycleId, memberId: member.id, revokedAt: IsNull() },
+      { cycleId: member.cycleId, memberId, revokedAt: IsNull() },
       { revokedAt: new Date() },
     );
     const token = newPersonalToken();
     const invitation = await m.save(
       m.create(Invitation, {
         cycleId: member.cycleId,
-        memberId: member.id,
+        memberId,
         tokenHash: hashPersonalToken(token),
         expiresAt,
         revokedAt: null,
@@ -117,18 +130,11 @@ export class InvitationsService {
     await this.events.record(m, {
       kind: 'invitation_issued',
       cycleId: member.cycleId,
-      memberId: member.id,
+      memberId,
       invitationId: invitation.id,
       actor,
     });
-    await this.delivery.deliver(m, {
-      invitationId: invitation.id,
-      cycleId: member.cycleId,
-      memberId: member.id,
-      token,
-      expiresAt,
-    });
-    return invitation;
+    return { invitationId: invitation.id, cycleId: member.cycleId, memberId, token, expiresAt };
   }
 
   /** issueToken for many members at once who hold no current link: a few statements per batch. */
@@ -196,6 +202,21 @@ export class InvitationsService {
       });
       return member && !member.erasedAt ? member : null;
     });
+  }
+
+  /** Two planners inviting the same members at once on PostgreSQL: one wins, the other is told to retry. */
+  private async withRaceReported<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_invitations_current', 'invitations.cycle_id, invitations.member_id')) {
+        throw new DomainError(
+          'conflict',
+          'Another invitation for these members was issued at the same moment; try again',
+        );
+      }
+      throw error;
+    }
   }
 
   /** Links last until the cycle's last wave closes for registration. */
