@@ -274,4 +274,12 @@ describe('Invitations and the personal pages', () => {
     const css = await t.http().get('/assets/portal.css').expect(200);
     expect(css.headers['content-type']).toMatch(/text\/css/);
   });
+
+  it('escapes everything it shows', async () => {
+    const { members } = await setUp(5, 1);
+    await t.dataSource.getRepository(Member).update(members[0].id, { name: '<script>alert(1)</script> Ærø' });
+    const res = await page(tokens.get(members[0].id)!).expect(200);
+    expect(res.text).not.toContain('<script>');
+    expect(res.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Ærø');
+  });
 });

@@ -31,7 +31,7 @@ export class SeatViewsService {
       const seats = await m.find(Registration, {
         where: { seminarId },
         relations: { member: true },
-        order: { waitlistNumber: 'ASC', id: 'ASC' },
+        order: { id: 'ASC' },
       });
       const line = (seat: Registration): SeatLine => ({
         registrationId: seat.id,
@@ -48,6 +48,7 @@ export class SeatViewsService {
         participants: seats.filter((s) => holdsPlace(s.state)).map(line),
         waitingList: seats
           .filter((s) => s.state === 'waitlisted')
+          .sort((a, b) => a.waitlistNumber! - b.waitlistNumber!)
           .map((seat, i) => ({ position: i + 1, ...line(seat) })),
       };
     });
