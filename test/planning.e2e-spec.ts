@@ -295,4 +295,26 @@ describe('Planning API', () => {
     const bad = await api().post(`/api/cycles/${cycle.id}/invitations`, { regionCode: 'Syddanmark' });
     expect(bad.status).toBe(400);
   });
+
+  it('has the database itself refuse a second active seat and an overbooked seminar', async () => {
+    const { seminar } = await plan(1);
+    const [m] = await createMembers(t.dataSource, cycleId, 1);
+    const seat = await api()
+      .post(`/api/seminars/${seminar.id}/registrations`, { memberId: m.id })
+      .expect(201);
+    const seats = t.dataSource.getRepository(Registration);
+    const second = {
+      cycleId,
+      memberId: m.id,
+      seminarId: seminar.id,
+      state: 'waitlisted' as const,
+      waitlistNumber: 99,
+    };
+    await expect(seats.insert(second)).rejects.toThrow(/unique|duplicate/i);
+    await seats.update(seat.body.id, { state: 'cancelled' });
+    await expect(seats.insert(second)).resolves.toBeDefined();
+    await expect(t.dataSource.getRepository(Seminar).update(seminar.id, { taken: 2 })).rejects.toThrow(
+      /check/i,
+    );
+  });
 });

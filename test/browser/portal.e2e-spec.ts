@@ -104,4 +104,33 @@ describe('The personal pages in Chromium', () => {
     );
     await context.close();
   });
+
+  it('works without JavaScript', async () => {
+    const tokens = captureIssuedLinks(t);
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), { title: 'Kattegat Nyborg' });
+    const [member] = await createMembers(t.dataSource, cycle.id, 1);
+    const planner = await t.tokenFor('planner');
+    await t
+      .http()
+      .post(`/api/cycles/${cycle.id}/invitations`)
+      .auth(planner, { type: 'bearer' })
+      .send({})
+      .expect(201);
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/p/${tokens.get(member.id)}`);
+    await page.getByRole('button', { name: 'Tilmeld mig Kattegat Nyborg' }).click();
+    await page.waitForURL(/besked=tilmeldt/);
+    await page.getByLabel('Kost og allergier').fill('Glutenfri');
+    await page.getByRole('button', { name: 'Gem oplysninger' }).click();
+    await page.waitForURL(/besked=oplysninger/);
+    expect(await page.getByLabel('Kost og allergier').inputValue()).toBe('Glutenfri');
+    await page.getByRole('button', { name: 'Meld afbud' }).click();
+    await page.waitForURL(/besked=afbud/);
+    expect(await page.getByRole('status').textContent()).toContain('Dit afbud er registreret');
+    await context.close();
+  });
 });
