@@ -148,6 +148,15 @@ describe('Invitations and the personal pages', () => {
       [near.id, 1, false],
       [far.id, null, true],
     ]);
+    const planView = await t
+      .http()
+      .get(`/api/cycles/${members[0].cycleId}/preferences`)
+      .auth(planner, { type: 'bearer' })
+      .expect(200);
+    expect(planView.body).toEqual([
+      { memberId: members[0].id, seminarId: near.id, rank: 1, excluded: false },
+      { memberId: members[0].id, seminarId: far.id, rank: null, excluded: true },
+    ]);
     const clash = await submit(t, token, 'oensker', { rank1: String(near.id), excluded: String(near.id) });
     expect(clash.status).toBe(400);
     expect(clash.text).toContain('Et seminar kan ikke både ønskes og fravælges');

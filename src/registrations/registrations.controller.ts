@@ -68,4 +68,9 @@ export class RegistrationsController {
   participation(@Param('cycleId', ParseIntPipe) cycleId: number, @Query() query: ParticipationQueryDto) {
     return this.views.participation(cycleId, query.status);
   }
+
+  @Get('cycles/:cycleId/preferences')
+  preferences(@Param('cycleId', ParseIntPipe) cycleId: number) {
+    return this.views.preferences(cycleId);
+  }
 }

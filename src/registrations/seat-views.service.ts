@@ -6,6 +6,7 @@ import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
 import { Invitation } from '../invitations/invitation.entity';
 import { Seminar } from '../planning/seminar.entity';
+import { MemberPreference } from './member-preference.entity';
 import { ParticipationStatus, participationStatus } from './participation';
 import { Registration } from './registration.entity';
 import { holdsPlace } from './seat-state';
@@ -85,6 +86,18 @@ export class SeatViewsService {
         ),
       );
       return { counts, items: status ? items.filter((i) => i.status === status) : items };
+    });
+  }
+
+  /** Members' ranked wishes and "cannot attend" marks, for the planner and the allocation. */
+  preferences(cycleId: number) {
+    return this.transactor.run(async (m) => {
+      if (!(await m.existsBy(Cycle, { id: cycleId }))) throw DomainError.notFound('Cycle', cycleId);
+      const rows = await m.find(MemberPreference, {
+        where: { cycleId },
+        order: { memberId: 'ASC', id: 'ASC' },
+      });
+      return rows.map(({ memberId, seminarId, rank, excluded }) => ({ memberId, seminarId, rank, excluded }));
     });
   }
 }
