@@ -6,8 +6,13 @@ import { loggingParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { TransactorModule } from './database/transactor';
 import { HealthController } from './health/health.controller';
+import { InvitationsModule } from './invitations/invitations.module';
+import { PlanningModule } from './planning/planning.module';
+import { PortalModule } from './portal/portal.module';
 import { ReferenceModule } from './reference/reference.module';
+import { RegistrationsModule } from './registrations/registrations.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +25,11 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         ReferenceModule,
         AuthModule,
+        TransactorModule,
+        PlanningModule,
+        RegistrationsModule,
+        InvitationsModule,
+        PortalModule,
       ],
       controllers: [HealthController],
     };

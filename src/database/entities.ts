@@ -1,8 +1,31 @@
 import { StaffUser } from '../auth/staff-user.entity';
 import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
+import { Invitation } from '../invitations/invitation.entity';
+import { AgendaItem } from '../planning/agenda-item.entity';
+import { Seminar } from '../planning/seminar.entity';
+import { Venue } from '../planning/venue.entity';
+import { Wave } from '../planning/wave.entity';
 import { Municipality } from '../reference/municipality.entity';
 import { Party } from '../reference/party.entity';
 import { Region } from '../reference/region.entity';
+import { MemberPreference } from '../registrations/member-preference.entity';
+import { Registration } from '../registrations/registration.entity';
+import { RegistrationEvent } from '../registrations/registration-event.entity';
 
-export const ENTITIES = [Region, Municipality, Party, StaffUser, Cycle, Member];
+export const ENTITIES = [
+  Region,
+  Municipality,
+  Party,
+  StaffUser,
+  Cycle,
+  Member,
+  Venue,
+  Wave,
+  Seminar,
+  AgendaItem,
+  Registration,
+  RegistrationEvent,
+  MemberPreference,
+  Invitation,
+];

@@ -1,0 +1,74 @@
+import { performance } from 'node:perf_hooks';
+import request from 'supertest';
+import { createCycle, createMembers } from '../test/factories/cycle-members.factory';
+import { createSeminar, createVenue, createWave } from '../test/factories/planning.factory';
+import { captureIssuedLinks, csrfOf } from '../test/helpers/portal';
+import { startTestApp, TestApp } from '../test/helpers/test-app';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+
+describe('Seats, invitations and the personal page', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = await t.app.getUrl();
+  });
+  afterAll(() => t.close());
+
+  it('measures', async () => {
+    const tokens = captureIssuedLinks(t);
+    const planner = await t.tokenFor('planner');
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    const seminars = [];
+    for (let i = 0; i < 30; i++) {
+      const venue = await createVenue(t.dataSource, {
+        latitude: 54.8 + (i % 10) * 0.3,
+        longitude: 8.3 + i * 0.15,
+      });
+      seminars.push(await createSeminar(t.dataSource, wave, venue, { capacity: 25 }));
+    }
+    await createMembers(t.dataSource, cycle.id, 2400);
+
+    let start = performance.now();
+    await request(baseUrl)
+      .post(`/api/cycles/${cycle.id}/invitations`)
+      .auth(planner, { type: 'bearer' })
+      .send({})
+      .expect(201);
+    const inviteMs = performance.now() - start;
+
+    const links = [...tokens.values()];
+    const pageMs: number[] = [];
+    const forms = [];
+    for (const token of links.slice(0, 300)) {
+      const s = performance.now();
+      const page = await request(baseUrl).get(`/p/${token}`).expect(200);
+      pageMs.push(performance.now() - s);
+      forms.push({ token, fields: { ...csrfOf(page.text), seminarId: String(seminars[0].id) } });
+    }
+
+    start = performance.now();
+    const latencies = await Promise.all(
+      forms.map(async ({ token, fields }) => {
+        const s = performance.now();
+        await request(baseUrl).post(`/p/${token}/tilmeld`).type('form').send(fields).expect(303);
+        return performance.now() - s;
+      }),
+    );
+    const burstMs = performance.now() - start;
+
+    const lines = [
+      `${engine}: invite 2400 members (one transaction): ${Math.round(inviteMs)} ms`,
+      `${engine}: personal page with 30 seminars: median ${median(pageMs).toFixed(1)} ms, p95 ${p95(pageMs).toFixed(1)} ms`,
+      `${engine}: 300 simultaneous registrations for 25 seats: ${Math.round(burstMs)} ms in all ` +
+        `(${Math.round((300 / burstMs) * 1000)}/s), latency median ${Math.round(median(latencies))} ms, p95 ${Math.round(p95(latencies))} ms`,
+    ];
+    console.log(lines.join('\n'));
+  });
+});

@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, FindOptionsWhere } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Transactor } from '../database/transactor';
+import { Registration } from '../registrations/registration.entity';
+import { SeatEventRecorder } from '../registrations/seat-event-recorder';
+import { SeatService } from '../registrations/seat.service';
+import { AgendaItem } from './agenda-item.entity';
+import { AgendaItemDto, CreateSeminarDto, SeminarQueryDto, UpdateSeminarDto } from './dto/seminar.dto';
+import { mayChangeStatus, seminarTimeProblems } from './seminar-rules';
+import { Seminar } from './seminar.entity';
+import { Venue } from './venue.entity';
+import { Wave } from './wave.entity';
+
+@Injectable()
+export class SeminarsService {
+  constructor(
+    private readonly transactor: Transactor,
+    private readonly seats: SeatService,
+    private readonly events: SeatEventRecorder,
+  ) {}
+
+  list(query: SeminarQueryDto): Promise<Seminar[]> {
+    const where: FindOptionsWhere<Seminar> = {};
+    if (query.cycleId !== undefined) where.cycleId = query.cycleId;
+    if (query.waveId !== undefined) where.waveId = query.waveId;
+    return this.transactor.run((m) =>
+      m.find(Seminar, { where, relations: { venue: true }, order: { startsAt: 'ASC', id: 'ASC' } }),
+    );
+  }
+
+  get(id: number): Promise<Seminar> {
+    return this.transactor.run((m) => this.load(m, id));
+  }
+
+  create(dto: CreateSeminarDto): Promise<Seminar> {
+    return this.transactor.run(async (m) => {
+      const wave = await m.findOneBy(Wave, { id: dto.waveId });
+      if (!wave) throw unknownReference('waveId', `Wave ${dto.waveId} does not exist`);
+      await this.requireVenue(m, dto.venueId);
+      const seminar = m.create(Seminar, {
+        cycleId: wave.cycleId,
+        waveId: wave.id,
+        venueId: dto.venueId,
+        title: dto.title,
+        startsAt: new Date(dto.startsAt),
+        endsAt: new Date(dto.endsAt),
+        capacity: dto.capacity,
+        registrationDeadline: new Date(dto.registrationDeadline),
+        status: dto.status ?? 'draft',
+      });
+      if (seminar.status === 'completed') {
+        throw new DomainError('validation_failed', 'A new seminar cannot be completed', [
+          { field: 'status', reason: 'must be draft, published or cancelled' },
+        ]);
+      }
+      const agenda = toAgenda(dto.agenda ?? []);
+      checkTimes(seminar, agenda);
+      const saved = await m.save(seminar);
+      await this.replaceAgenda(m, saved.id, agenda);
+      return this.load(m, saved.id);
+    });
+  }
+
+  /**
+   * Changes a seminar. A new time or venue is announced to everyone holding a seat; a higher
+   * capacity promotes from the waiting list; cancelling the seminar cancels every seat.
+   */
+  update(id: number, dto: UpdateSeminarDto, staffId: number): Promise<Seminar> {
+    return this.transactor.run(async (m) => {
+      const seminar = await this.load(m, id);
+      const before = { startsAt: seminar.startsAt, endsAt: seminar.endsAt, venueId: seminar.venueId };
+      if (dto.venueId !== undefined && dto.venueId !== seminar.venueId)
+        await this.requireVenue(m, dto.venueId);
+      if (dto.status && !mayChangeStatus(seminar.status, dto.status)) {
+        throw new DomainError('conflict', `A ${seminar.status} seminar cannot become ${dto.status}`);
+      }
+      Object.assign(seminar, {
+        venueId: dto.venueId ?? seminar.venueId,
+        title: dto.title ?? seminar.title,
+        startsAt: dto.startsAt ? new Date(dto.startsAt) : seminar.startsAt,
+        endsAt: dto.endsAt ? new Date(dto.endsAt) : seminar.endsAt,
+        registrationDeadline: dto.registrationDeadline
+          ? new Date(dto.registrationDeadline)
+          : seminar.registrationDeadline,
+      });
+      const agenda = dto.agenda ? toAgenda(dto.agenda) : (seminar.agenda ?? []);
+      checkTimes(seminar, agenda);
+
+      await m.update(Seminar, id, {
+        venueId: seminar.venueId,
+        title: seminar.title,
+        startsAt: seminar.startsAt,
+        endsAt: seminar.endsAt,
+        registrationDeadline: seminar.registrationDeadline,
+      });
+      if (dto.agenda) await this.replaceAgenda(m, id, agenda);
+      if (dto.capacity !== undefined) await this.changeCapacity(m, id, dto.capacity);
+      if (dto.status && dto.status !== seminar.status) {
+        await m.update(Seminar, id, { status: dto.status });
+        if (dto.status === 'cancelled') await this.seats.cancelAllSeats(m, id, staffId);
+      }
+      const moved =
+        before.startsAt.getTime() !== seminar.startsAt.getTime() ||
+        before.endsAt.getTime() !== seminar.endsAt.getTime() ||
+        before.venueId !== seminar.venueId;
+      if (moved && dto.status !== 'cancelled') await this.announceChange(m, seminar, before, staffId);
+      return this.load(m, id);
+    });
+  }
+
+  private async changeCapacity(m: EntityManager, id: number, capacity: number): Promise<void> {
+    const result = await m
+      .createQueryBuilder()
+      .update(Seminar)
+      .set({ capacity })
+      .where('id = :id AND taken <= :capacity', { id, capacity })
+      .execute();
+    if (result.affected !== 1) {
+      throw new DomainError('conflict', `Capacity cannot go below the seats already taken`);
+    }
+    await this.seats.promoteWaiting(m, id);
+  }
+
+  /** Each seat's calendar sequence rises, and an event tells messaging to send the new times. */
+  private async announceChange(
+    m: EntityManager,
+    seminar: Seminar,
+    before: { startsAt: Date; endsAt: Date; venueId: number },
+    staffId: number,
+  ): Promise<void> {
+    const seats = await m.find(Registration, {
+      where: [
+        { seminarId: seminar.id, state: 'registered' },
+        { seminarId: seminar.id, state: 'waitlisted' },
+      ],
+    });
+    for (const seat of seats) {
+      await m.increment(Registration, { id: seat.id }, 'calendarSequence', 1);
+      await this.events.record(m, {
+        kind: 'seminar_changed',
+        cycleId: seat.cycleId,
+        memberId: seat.memberId,
+        registrationId: seat.id,
+        seminarId: seminar.id,
+        actor: { kind: 'planner', staffId },
+        calendarSequence: seat.calendarSequence + 1,
+        details: {
+          previousStartsAt: before.startsAt.toISOString(),
+          previousEndsAt: before.endsAt.toISOString(),
+          previousVenueId: before.venueId,
+        },
+      });
+    }
+  }
+
+  private async replaceAgenda(
+    m: EntityManager,
+    seminarId: number,
+    agenda: Array<Omit<AgendaItem, 'id' | 'seminarId'>>,
+  ) {
+    await m.delete(AgendaItem, { seminarId });
+    if (agenda.length > 0) {
+      await m.insert(
+        AgendaItem,
+        agenda.map((item) => ({
+          seminarId,
+          startsAt: item.startsAt,
+          title: item.title,
+          speaker: item.speaker,
+        })),
+      );
+    }
+  }
+
+  private async load(m: EntityManager, id: number): Promise<Seminar> {
+    const seminar = await m.findOne(Seminar, {
+      where: { id },
+      relations: { venue: true, agenda: true },
+      order: { agenda: { startsAt: 'ASC', id: 'ASC' } },
+    });
+    if (!seminar) throw DomainError.notFound('Seminar', id);
+    return seminar;
+  }
+
+  private async requireVenue(m: EntityManager, venueId: number): Promise<void> {
+    if (!(await m.existsBy(Venue, { id: venueId }))) {
+      throw unknownReference('venueId', `Venue ${venueId} does not exist`);
+    }
+  }
+}
+
+function toAgenda(items: AgendaItemDto[]) {
+  return items.map((item) => ({
+    startsAt: new Date(item.startsAt),
+    title: item.title,
+    speaker: item.speaker ?? null,
+  }));
+}
+
+function checkTimes(seminar: Seminar, agenda: Array<{ startsAt: Date }>): void {
+  const problems = seminarTimeProblems({ ...seminar, agenda });
+  if (problems.length > 0) {
+    throw new DomainError(
+      'validation_failed',
+      problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+      problems,
+    );
+  }
+}
+
+function unknownReference(field: string, message: string): DomainError {
+  return new DomainError('validation_failed', message, [{ field, reason: 'does not exist' }]);
+}

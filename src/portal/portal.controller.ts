@@ -1,0 +1,209 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Public } from '../auth/access.decorators';
+import { resolveAuthSecret } from '../auth/auth-secret';
+import { DomainError } from '../common/domain-error';
+import { FailureLimiter } from '../common/failure-limiter';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Member } from '../cycles/member.entity';
+import { hashPersonalToken } from '../invitations/personal-token';
+import { InvitationsService } from '../invitations/invitations.service';
+import { issueCsrf, verifyCsrf } from './csrf';
+import { DanishError, danishProblem } from './danish-problem';
+import { PortalService, RANKS } from './portal.service';
+import { ViewRenderer } from './view-renderer';
+
+type Form = Record<string, unknown>;
+
+const NOTICES: Record<string, string> = {
+  tilmeldt: 'Du er nu tilmeldt. Du får en bekræftelse på e-mail.',
+  venteliste: 'Seminaret er fuldt, så du er skrevet på ventelisten.',
+  afbud: 'Dit afbud er registreret.',
+  skiftet: 'Du er flyttet til det nye seminar.',
+  oplysninger: 'Dine oplysninger er gemt.',
+  oensker: 'Dine ønsker er gemt.',
+};
+
+/**
+ * The member's personal pages. The token in the path is the only credential: a wrong, expired
+ * or replaced one gets the same neutral 404 page, and too many of them from one address get 429.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('p/:token')
+export class PortalController {
+  private readonly failures = new FailureLimiter(20, 15 * 60 * 1000);
+  private readonly secret: string;
+
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly portal: PortalService,
+    private readonly views: ViewRenderer,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.secret = resolveAuthSecret(config);
+  }
+
+  @Get()
+  async show(
+    @Param('token') token: string,
+    @Query('besked') notice: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const member = await this.memberOf(token, req, res);
+    if (!member) return;
+    await this.page(
+      res,
+      200,
+      token,
+      member,
+      typeof notice === 'string' ? (NOTICES[notice] ?? null) : null,
+      null,
+    );
+  }
+
+  @Post('tilmeld')
+  register(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
+    return this.act(token, form, req, res, async (member) => {
+      const seat = await this.portal.register(member, seminarIdOf(form));
+      return seat.state === 'waitlisted' ? 'venteliste' : 'tilmeldt';
+    });
+  }
+
+  @Post('afbud')
+  cancel(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
+    return this.act(token, form, req, res, async (member) => {
+      await this.portal.cancel(member);
+      return 'afbud';
+    });
+  }
+
+  @Post('skift')
+  move(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
+    return this.act(token, form, req, res, async (member) => {
+      await this.portal.move(member, seminarIdOf(form));
+      return 'skiftet';
+    });
+  }
+
+  @Post('oplysninger')
+  needs(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
+    return this.act(token, form, req, res, async (member) => {
+      await this.portal.saveNeeds(
+        member,
+        textOf(form, 'diet', 'Kost og allergier'),
+        textOf(form, 'accessibility', 'Tilgængelighed'),
+      );
+      return 'oplysninger';
+    });
+  }
+
+  @Post('oensker')
+  preferences(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
+    return this.act(token, form, req, res, async (member) => {
+      const ranked = RANKS.map((rank) => form[`rank${rank}`])
+        .filter((v) => v !== undefined && v !== '')
+        .map(toId);
+      const raw = form.excluded;
+      const excluded = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(toId);
+      await this.portal.savePreferences(member, { ranked, excluded });
+      return 'oensker';
+    });
+  }
+
+  private async act(
+    token: string,
+    form: Form,
+    req: Request,
+    res: Response,
+    work: (member: Member) => Promise<string>,
+  ) {
+    const member = await this.memberOf(token, req, res);
+    if (!member) return;
+    if (
+      !verifyCsrf(this.secret, hashPersonalToken(token), {
+        nonce: form.nonce as string,
+        mac: form.mac as string,
+      })
+    ) {
+      res.status(403);
+      this.send(res, this.views.render('portal-expired-form', { title: 'Formularen er udløbet', token }));
+      return;
+    }
+    try {
+      const notice = await work(member);
+      res.redirect(303, `/p/${token}?besked=${notice}`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const status = error.code === 'validation_failed' ? 400 : error.code === 'not_found' ? 404 : 409;
+      const fresh = (await this.invitations.resolve(token)) ?? member;
+      await this.page(res, status, token, fresh, null, danishProblem(error));
+    }
+  }
+
+  private async memberOf(token: string, req: Request, res: Response): Promise<Member | null> {
+    const address = req.ip ?? 'unknown';
+    if (this.failures.retryAfterSeconds(address) > 0) {
+      res.status(429).setHeader('Retry-After', String(this.failures.retryAfterSeconds(address)));
+      this.send(res, this.views.render('portal-too-many', { title: 'For mange forsøg' }));
+      return null;
+    }
+    const member = await this.invitations.resolve(token);
+    if (!member) {
+      this.failures.recordFailure(address);
+      res.status(404);
+      this.send(res, this.views.render('portal-unknown-link', { title: 'Linket virker ikke' }));
+      return null;
+    }
+    return member;
+  }
+
+  private async page(
+    res: Response,
+    status: number,
+    token: string,
+    member: Member,
+    notice: string | null,
+    problem: string | null,
+  ) {
+    const model = await this.portal.overview(member);
+    res.status(status);
+    this.send(
+      res,
+      this.views.render('portal-overview', {
+        title: 'Dit Kattegat-forløb',
+        token,
+        csrf: issueCsrf(this.secret, hashPersonalToken(token)),
+        notice,
+        problem,
+        ...model,
+      }),
+    );
+  }
+
+  private send(res: Response, html: string): void {
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(html);
+  }
+}
+
+function toId(value: unknown): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0)
+    throw new DanishError('validation_failed', 'Vælg et seminar fra listen');
+  return id;
+}
+
+function seminarIdOf(form: Form): number {
+  return toId(form.seminarId);
+}
+
+function textOf(form: Form, field: string, label: string): string {
+  const value = form[field];
+  if (value === undefined) return '';
+  if (typeof value !== 'string') throw new DanishError('validation_failed', `${label}: ugyldigt indhold`);
+  if (value.length > 500) throw new DanishError('validation_failed', `${label} må højst fylde 500 tegn`);
+  return value.trim();
+}

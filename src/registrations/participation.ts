@@ -1,0 +1,26 @@
+import { SeatState } from './seat-state';
+
+export const PARTICIPATION_STATUSES = [
+  'not_invited',
+  'not_answered',
+  'registered',
+  'waitlisted',
+  'cancelled',
+  'attended',
+  'no_show',
+] as const;
+export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
+
+/**
+ * Where a member stands in a cycle: their seat if they hold or held one, otherwise whether they
+ * were invited. A seat given up counts only when no other seat followed it.
+ */
+export function participationStatus(
+  invited: boolean,
+  seats: Array<{ state: SeatState; id: number }>,
+): ParticipationStatus {
+  const current = seats.find((s) => s.state !== 'cancelled');
+  if (current) return current.state;
+  if (seats.length > 0) return 'cancelled';
+  return invited ? 'not_answered' : 'not_invited';
+}

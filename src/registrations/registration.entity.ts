@@ -1,0 +1,60 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Member } from '../cycles/member.entity';
+import { INSTANT_TYPE } from '../database/column-types';
+import { Seminar } from '../planning/seminar.entity';
+import { SeatState } from './seat-state';
+
+/**
+ * A member's seat at one seminar. At most one registered or waitlisted seat per member and cycle
+ * (a partial unique index in the migration); a move leaves a cancelled row behind.
+ */
+@Entity('registrations')
+@Index(['seminarId', 'state'])
+@Index(['cycleId', 'memberId'])
+export class Registration {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  @Column('integer', { name: 'cycle_id' })
+  cycleId: number;
+
+  @Column('integer', { name: 'member_id' })
+  memberId: number;
+
+  @ManyToOne(() => Member, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'member_id' })
+  member?: Member;
+
+  @Column('integer', { name: 'seminar_id' })
+  seminarId: number;
+
+  @ManyToOne(() => Seminar)
+  @JoinColumn({ name: 'seminar_id' })
+  seminar?: Seminar;
+
+  @Column('varchar', { length: 20 })
+  state: SeatState;
+
+  /** Arrival number on the seminar's waiting list; kept after promotion for the record. */
+  @Column('integer', { name: 'waitlist_number', nullable: true })
+  waitlistNumber: number | null;
+
+  /** Rises with every change a calendar invitation must follow (the .ics SEQUENCE). */
+  @Column('integer', { name: 'calendar_sequence', default: 0 })
+  calendarSequence: number;
+
+  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: INSTANT_TYPE })
+  updatedAt: Date;
+}

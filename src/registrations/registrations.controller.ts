@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { AuthenticatedStaff } from '../auth/authenticated-staff';
+import { CurrentStaff } from '../auth/current-staff.decorator';
+import { AttendanceDto, MoveSeatDto, ParticipationQueryDto, PlannerRegisterDto } from './dto/seat.dto';
+import { Registration } from './registration.entity';
+import { SeatViewsService } from './seat-views.service';
+import { SeatService } from './seat.service';
+
+const planner = (staff: AuthenticatedStaff) => ({ kind: 'planner' as const, staffId: staff.id });
+
+@ApiTags('registrations')
+@ApiBearerAuth()
+@Roles('planner', 'admin')
+@Controller('api')
+export class RegistrationsController {
+  constructor(
+    private readonly seats: SeatService,
+    private readonly views: SeatViewsService,
+  ) {}
+
+  @Get('seminars/:seminarId/registrations')
+  seminarSeats(@Param('seminarId', ParseIntPipe) seminarId: number) {
+    return this.views.seminarSeats(seminarId);
+  }
+
+  /** A planner may register a member after the deadline too. */
+  @Post('seminars/:seminarId/registrations')
+  register(
+    @Param('seminarId', ParseIntPipe) seminarId: number,
+    @Body() body: PlannerRegisterDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<Registration> {
+    return this.seats.register(body.memberId, seminarId, planner(staff));
+  }
+
+  @Post('seminars/:seminarId/attendance')
+  @HttpCode(200)
+  attendance(
+    @Param('seminarId', ParseIntPipe) seminarId: number,
+    @Body() body: AttendanceDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<Registration[]> {
+    return this.seats.recordAttendance(seminarId, body.records, staff.id);
+  }
+
+  @Post('registrations/:id/cancel')
+  @HttpCode(200)
+  cancel(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<Registration> {
+    return this.seats.cancel(id, planner(staff));
+  }
+
+  @Post('registrations/:id/move')
+  @HttpCode(200)
+  move(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: MoveSeatDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<Registration> {
+    return this.seats.move(id, body.seminarId, planner(staff));
+  }
+
+  @Get('cycles/:cycleId/participation')
+  participation(@Param('cycleId', ParseIntPipe) cycleId: number, @Query() query: ParticipationQueryDto) {
+    return this.views.participation(cycleId, query.status);
+  }
+
+  @Get('cycles/:cycleId/preferences')
+  preferences(@Param('cycleId', ParseIntPipe) cycleId: number) {
+    return this.views.preferences(cycleId);
+  }
+}

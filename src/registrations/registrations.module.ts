@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RegistrationsController } from './registrations.controller';
+import { SeatEventRecorder } from './seat-event-recorder';
+import { SeatViewsService } from './seat-views.service';
+import { SeatService } from './seat.service';
+
+@Module({
+  controllers: [RegistrationsController],
+  providers: [SeatService, SeatEventRecorder, SeatViewsService],
+  exports: [SeatService, SeatEventRecorder],
+})
+export class RegistrationsModule {}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Cycle } from '../cycles/cycle.entity';
+import { Member } from '../cycles/member.entity';
+import { Transactor } from '../database/transactor';
+import { Invitation } from '../invitations/invitation.entity';
+import { Seminar } from '../planning/seminar.entity';
+import { MemberPreference } from './member-preference.entity';
+import { ParticipationStatus, participationStatus } from './participation';
+import { Registration } from './registration.entity';
+import { holdsPlace } from './seat-state';
+
+export interface SeatLine {
+  registrationId: number;
+  memberId: number;
+  name: string | null;
+  municipalityCode: number;
+  state: string;
+  since: Date;
+}
+
+/** The planner's read-only views of seats. */
+@Injectable()
+export class SeatViewsService {
+  constructor(private readonly transactor: Transactor) {}
+
+  seminarSeats(seminarId: number) {
+    return this.transactor.run(async (m) => {
+      const seminar = await m.findOneBy(Seminar, { id: seminarId });
+      if (!seminar) throw DomainError.notFound('Seminar', seminarId);
+      const seats = await m.find(Registration, {
+        where: { seminarId },
+        relations: { member: true },
+        order: { id: 'ASC' },
+      });
+      const line = (seat: Registration): SeatLine => ({
+        registrationId: seat.id,
+        memberId: seat.memberId,
+        name: seat.member?.name ?? null,
+        municipalityCode: seat.member?.municipalityCode ?? 0,
+        state: seat.state,
+        since: seat.updatedAt,
+      });
+      return {
+        seminarId,
+        capacity: seminar.capacity,
+        taken: seminar.taken,
+        participants: seats.filter((s) => holdsPlace(s.state)).map(line),
+        waitingList: seats
+          .filter((s) => s.state === 'waitlisted')
+          .sort((a, b) => a.waitlistNumber! - b.waitlistNumber!)
+          .map((seat, i) => ({ position: i + 1, ...line(seat) })),
+      };
+    });
+  }
+
+  participation(cycleId: number, status?: ParticipationStatus) {
+    return this.transactor.run(async (m) => {
+      if (!(await m.existsBy(Cycle, { id: cycleId }))) throw DomainError.notFound('Cycle', cycleId);
+      const [members, invitations, seats] = await Promise.all([
+        m.find(Member, { where: { cycleId }, order: { id: 'ASC' } }),
+        m.find(Invitation, { where: { cycleId, revokedAt: IsNull() } }),
+        m.find(Registration, { where: { cycleId }, order: { id: 'DESC' } }),
+      ]);
+      const invitedAt = new Map(invitations.map((i) => [i.memberId, i.createdAt]));
+      const seatsOf = new Map<number, Registration[]>();
+      for (const seat of seats) seatsOf.set(seat.memberId, [...(seatsOf.get(seat.memberId) ?? []), seat]);
+      const items = members.map((member) => {
+        const own = seatsOf.get(member.id) ?? [];
+        const current = own.find((s) => s.state !== 'cancelled') ?? own[0];
+        return {
+          memberId: member.id,
+          name: member.name,
+          municipalityCode: member.municipalityCode,
+          newlyElected: member.newlyElected,
+          invitedAt: invitedAt.get(member.id) ?? null,
+          status: participationStatus(invitedAt.has(member.id), own),
+          seminarId: current?.seminarId ?? null,
+          registrationId: current?.id ?? null,
+        };
+      });
+      const counts = Object.fromEntries(
+        ['not_invited', 'not_answered', 'registered', 'waitlisted', 'cancelled', 'attended', 'no_show'].map(
+          (s) => [s, items.filter((i) => i.status === s).length],
+        ),
+      );
+      return { counts, items: status ? items.filter((i) => i.status === status) : items };
+    });
+  }
+
+  /** Members' ranked wishes and "cannot attend" marks, for the planner and the allocation. */
+  preferences(cycleId: number) {
+    return this.transactor.run(async (m) => {
+      if (!(await m.existsBy(Cycle, { id: cycleId }))) throw DomainError.notFound('Cycle', cycleId);
+      const rows = await m.find(MemberPreference, {
+        where: { cycleId },
+        order: { memberId: 'ASC', id: 'ASC' },
+      });
+      return rows.map(({ memberId, seminarId, rank, excluded }) => ({ memberId, seminarId, rank, excluded }));
+    });
+  }
+}

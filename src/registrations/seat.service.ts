@@ -1,0 +1,300 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Member } from '../cycles/member.entity';
+import { isUniqueViolation } from '../database/unique-violation';
+import { Transactor } from '../database/transactor';
+import { Seminar } from '../planning/seminar.entity';
+import { Wave } from '../planning/wave.entity';
+import { EventDetails, EventKind } from './registration-event.entity';
+import { Registration } from './registration.entity';
+import { registrationWindow } from './registration-window';
+import { SeatActor, SeatEvent, SeatEventRecorder } from './seat-event-recorder';
+import { holdsPlace, isActive, nextSeatState, SeatAction } from './seat-state';
+
+const ACTIVE_SEAT_INDEX = 'uq_registrations_active_seat';
+
+/**
+ * Every change of a seat. Each runs in one transaction; seats are counted by conditional updates
+ * on the seminar row (never read-then-write), and a registration changes state only from the
+ * state it was read in, so two requests racing for the same thing cannot both win.
+ */
+@Injectable()
+export class SeatService {
+  constructor(
+    private readonly transactor: Transactor,
+    private readonly events: SeatEventRecorder,
+  ) {}
+
+  /** Takes a seat, or a place on the waiting list when the seminar is full. */
+  async register(memberId: number, seminarId: number, actor: SeatActor): Promise<Registration> {
+    try {
+      return await this.transactor.run(async (manager) => {
+        const member = await manager.findOneBy(Member, { id: memberId });
+        if (!member || member.erasedAt) throw DomainError.notFound('Member', memberId);
+        const seminar = await this.openSeminar(manager, seminarId, member.cycleId, actor);
+        const seats = await manager.findBy(Registration, { cycleId: member.cycleId, memberId });
+        const current = seats.find((seat) => isActive(seat.state) || holdsPlace(seat.state));
+        if (current) {
+          throw new DomainError(
+            'conflict',
+            current.seminarId === seminar.id
+              ? `Member ${memberId} already has a ${current.state} seat at this seminar`
+              : `Member ${memberId} already has a ${current.state} seat in this cycle (registration ${current.id}); move it instead`,
+          );
+        }
+        return this.takeSeatOrWait(manager, member, seminar, actor);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, ACTIVE_SEAT_INDEX, 'registrations.cycle_id, registrations.member_id')) {
+        throw new DomainError('conflict', `Member ${memberId} already has a seat in this cycle`);
+      }
+      throw error;
+    }
+  }
+
+  /** Gives up a seat or a waiting-list place; a freed seat goes to the first on the waiting list. */
+  async cancel(registrationId: number, actor: SeatActor, memberId?: number): Promise<Registration> {
+    return this.transactor.run(async (manager) => {
+      const seat = await this.ownSeat(manager, registrationId, memberId);
+      const seminar = await manager.findOneByOrFail(Seminar, { id: seat.seminarId });
+      if (actor.kind === 'member' && new Date() >= seminar.startsAt) {
+        throw new DomainError('conflict', 'The seminar has begun; contact the planner to cancel');
+      }
+      const heldPlace = holdsPlace(seat.state);
+      await this.changeState(manager, seat, 'cancel');
+      await this.events.record(manager, this.eventOf(seat, 'cancelled', actor));
+      if (heldPlace) await this.releasePlace(manager, seat.seminarId);
+      return seat;
+    });
+  }
+
+  /**
+   * Moves a seat to another seminar in one step: the new seat is secured first, and if it cannot
+   * be had the transaction ends with the old seat untouched.
+   */
+  async move(registrationId: number, toSeminarId: number, actor: SeatActor, memberId?: number) {
+    return this.transactor.run(async (manager) => {
+      const old = await this.ownSeat(manager, registrationId, memberId);
+      if (old.seminarId === toSeminarId) {
+        throw new DomainError('conflict', 'The seat is already at that seminar');
+      }
+      const target = await this.openSeminar(manager, toSeminarId, old.cycleId, actor);
+      if (!(await this.claimPlace(manager, target.id))) {
+        throw new DomainError('conflict', `Seminar ${target.id} is full; the current seat is kept`);
+      }
+      const heldPlace = holdsPlace(old.state);
+      await this.changeState(manager, old, 'move');
+      await this.events.record(manager, this.eventOf(old, 'moved_away', actor, { toSeminarId: target.id }));
+      const fresh = await this.insertSeat(manager, old.cycleId, old.memberId, target.id, 'registered', null);
+      await this.events.record(
+        manager,
+        this.eventOf(fresh, 'moved', actor, { fromSeminarId: old.seminarId, fromRegistrationId: old.id }),
+      );
+      if (heldPlace) await this.releasePlace(manager, old.seminarId);
+      return fresh;
+    });
+  }
+
+  /** Records who came and who did not, once the seminar has begun; a second call corrects the first. */
+  async recordAttendance(
+    seminarId: number,
+    entries: Array<{ registrationId: number; attended: boolean }>,
+    staffId: number,
+  ): Promise<Registration[]> {
+    return this.transactor.run(async (manager) => {
+      const seminar = await manager.findOneBy(Seminar, { id: seminarId });
+      if (!seminar) throw DomainError.notFound('Seminar', seminarId);
+      if (new Date() < seminar.startsAt) {
+        throw new DomainError('conflict', 'Attendance can be recorded once the seminar has begun');
+      }
+      const changed: Registration[] = [];
+      for (const entry of entries) {
+        const seat = await manager.findOneBy(Registration, { id: entry.registrationId, seminarId });
+        if (!seat) throw DomainError.notFound(`Registration at seminar ${seminarId}`, entry.registrationId);
+        const wanted = entry.attended ? 'attended' : 'no_show';
+        if (seat.state !== wanted) {
+          await this.changeState(manager, seat, entry.attended ? 'mark_attended' : 'mark_no_show');
+          await this.events.record(manager, this.eventOf(seat, wanted, { kind: 'planner', staffId }));
+        }
+        changed.push(seat);
+      }
+      return changed;
+    });
+  }
+
+  /** Fills free seats from the waiting list, first come first served. Call inside a transaction. */
+  async promoteWaiting(manager: EntityManager, seminarId: number): Promise<void> {
+    // Claim first: on PostgreSQL the update locks the seminar row, so the list is read by one at a time.
+    while (await this.claimPlace(manager, seminarId)) {
+      const first = await manager.findOne(Registration, {
+        where: { seminarId, state: 'waitlisted' },
+        order: { waitlistNumber: 'ASC' },
+      });
+      if (!first) {
+        await manager.decrement(Seminar, { id: seminarId }, 'taken', 1);
+        return;
+      }
+      await this.changeState(manager, first, 'promote');
+      await this.events.record(manager, this.eventOf(first, 'promoted', { kind: 'system' }));
+    }
+  }
+
+  /** Cancels every seat of a seminar that is itself cancelled. Call inside a transaction. */
+  async cancelAllSeats(manager: EntityManager, seminarId: number, staffId: number): Promise<void> {
+    const seats = await manager.findBy(Registration, { seminarId });
+    for (const seat of seats.filter((s) => isActive(s.state))) {
+      const heldPlace = holdsPlace(seat.state);
+      await this.changeState(manager, seat, 'cancel');
+      await this.events.record(
+        manager,
+        this.eventOf(seat, 'seminar_cancelled', { kind: 'planner', staffId }),
+      );
+      if (heldPlace) await manager.decrement(Seminar, { id: seminarId }, 'taken', 1);
+    }
+  }
+
+  private async takeSeatOrWait(
+    manager: EntityManager,
+    member: Member,
+    seminar: Seminar,
+    actor: SeatActor,
+  ): Promise<Registration> {
+    if (await this.claimPlace(manager, seminar.id)) {
+      const seat = await this.insertSeat(manager, member.cycleId, member.id, seminar.id, 'registered', null);
+      await this.events.record(manager, this.eventOf(seat, 'registered', actor));
+      return seat;
+    }
+    // The counter update locks the seminar row on PostgreSQL, so numbers come out in arrival order.
+    await manager
+      .createQueryBuilder()
+      .update(Seminar)
+      .set({ waitlistCounter: () => 'waitlist_counter + 1' })
+      .where('id = :id', { id: seminar.id })
+      .execute();
+    const { waitlistCounter } = await manager.findOneOrFail(Seminar, {
+      where: { id: seminar.id },
+      select: { id: true, waitlistCounter: true },
+    });
+    const seat = await this.insertSeat(
+      manager,
+      member.cycleId,
+      member.id,
+      seminar.id,
+      'waitlisted',
+      waitlistCounter,
+    );
+    await this.events.record(manager, this.eventOf(seat, 'waitlisted', actor));
+    return seat;
+  }
+
+  /** The one way a seat is counted: succeeds only while a place is free. */
+  private async claimPlace(manager: EntityManager, seminarId: number): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Seminar)
+      .set({ taken: () => 'taken + 1' })
+      .where('id = :id AND taken < capacity', { id: seminarId })
+      .execute();
+    return result.affected === 1;
+  }
+
+  private async releasePlace(manager: EntityManager, seminarId: number): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Seminar)
+      .set({ taken: () => 'taken - 1' })
+      .where('id = :id AND taken > 0', { id: seminarId })
+      .execute();
+    await this.promoteWaiting(manager, seminarId);
+  }
+
+  private async changeState(manager: EntityManager, seat: Registration, action: SeatAction): Promise<void> {
+    const next = nextSeatState(seat.state, action);
+    const result = await manager
+      .createQueryBuilder()
+      .update(Registration)
+      .set({ state: next, calendarSequence: () => 'calendar_sequence + 1' })
+      .where('id = :id AND state = :state', { id: seat.id, state: seat.state })
+      .execute();
+    if (result.affected !== 1) {
+      throw new DomainError('conflict', `Registration ${seat.id} was changed meanwhile; try again`);
+    }
+    seat.state = next;
+    seat.calendarSequence += 1;
+  }
+
+  private async insertSeat(
+    manager: EntityManager,
+    cycleId: number,
+    memberId: number,
+    seminarId: number,
+    state: 'registered' | 'waitlisted',
+    waitlistNumber: number | null,
+  ): Promise<Registration> {
+    const seat = manager.create(Registration, {
+      cycleId,
+      memberId,
+      seminarId,
+      state,
+      waitlistNumber,
+      calendarSequence: 0,
+    });
+    return manager.save(seat);
+  }
+
+  private async openSeminar(
+    manager: EntityManager,
+    seminarId: number,
+    cycleId: number,
+    actor: SeatActor,
+  ): Promise<Seminar> {
+    const seminar = await manager.findOneBy(Seminar, { id: seminarId });
+    if (!seminar || seminar.cycleId !== cycleId) throw DomainError.notFound('Seminar', seminarId);
+    if (seminar.status !== 'published') {
+      throw new DomainError(
+        'conflict',
+        `Seminar ${seminarId} is ${seminar.status}; seats can be taken only when published`,
+      );
+    }
+    if (actor.kind === 'member') {
+      const wave = await manager.findOneByOrFail(Wave, { id: seminar.waveId });
+      const window = registrationWindow(new Date(), {
+        opensAt: wave.registrationOpensAt,
+        closesAt: wave.registrationClosesAt,
+        deadline: seminar.registrationDeadline,
+      });
+      if (window !== 'open') {
+        throw new DomainError(
+          'conflict',
+          window === 'closed'
+            ? 'Registration for this seminar has closed'
+            : 'Registration has not opened yet',
+        );
+      }
+    }
+    return seminar;
+  }
+
+  private async ownSeat(manager: EntityManager, registrationId: number, memberId?: number) {
+    const seat = await manager.findOneBy(Registration, { id: registrationId });
+    // A member asking for someone else's seat learns nothing about it.
+    if (!seat || (memberId !== undefined && seat.memberId !== memberId)) {
+      throw DomainError.notFound('Registration', registrationId);
+    }
+    return seat;
+  }
+
+  private eventOf(seat: Registration, kind: EventKind, actor: SeatActor, details?: EventDetails): SeatEvent {
+    return {
+      kind,
+      cycleId: seat.cycleId,
+      memberId: seat.memberId,
+      registrationId: seat.id,
+      seminarId: seat.seminarId,
+      actor,
+      calendarSequence: seat.calendarSequence,
+      details,
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { InvitationDelivery, IssuedInvitation } from '../../src/invitations/invitation-delivery';
+import { TestApp } from './test-app';
+
+/** Catches the raw tokens at the moment they are issued, as the messaging module will. */
+export function captureIssuedLinks(t: TestApp): Map<number, string> {
+  const tokens = new Map<number, string>();
+  const delivery = t.app.get(InvitationDelivery);
+  jest.spyOn(delivery, 'deliver').mockImplementation(async (_manager, issued: IssuedInvitation) => {
+    tokens.set(issued.memberId, issued.token);
+  });
+  return tokens;
+}
+
+/** The CSRF fields of the first form on a page. */
+export function csrfOf(html: string): { nonce: string; mac: string } {
+  const nonce = /name="nonce" value="([^"]+)"/.exec(html)?.[1];
+  const mac = /name="mac" value="([^"]+)"/.exec(html)?.[1];
+  if (!nonce || !mac) throw new Error('No CSRF fields on the page');
+  return { nonce, mac };
+}
+
+/** Opens a member's page and posts one of its forms, as a browser would. */
+export async function submit(
+  t: TestApp,
+  token: string,
+  action: string,
+  fields: Record<string, string | string[]> = {},
+) {
+  const page = await t.http().get(`/p/${token}`).expect(200);
+  return t
+    .http()
+    .post(`/p/${token}/${action}`)
+    .type('form')
+    .send({ ...csrfOf(page.text), ...fields });
+}
