@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { loggingParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { CyclesModule } from './cycles/cycles.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
 import { ReferenceModule } from './reference/reference.module';
@@ -20,6 +21,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         ReferenceModule,
         AuthModule,
+        CyclesModule,
       ],
       controllers: [HealthController],
     };
