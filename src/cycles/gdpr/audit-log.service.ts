@@ -40,6 +40,7 @@ export class AuditLogService {
         .insert()
         .values(rows.slice(i, i + 200))
         .updateEntity(false)
+        .callListeners(false)
         .execute();
     }
   }

@@ -104,7 +104,14 @@ export class MemberImportService {
           searchText: searchTextOf(m.name, m.email),
           erasedAt: null,
         }));
-        await manager.createQueryBuilder().insert().into(Member).values(rows).updateEntity(false).execute();
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(Member)
+          .values(rows)
+          .updateEntity(false)
+          .callListeners(false)
+          .execute();
         done += rows.length;
         options.onProgress?.(done, total);
       }
