@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import type { Database } from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { CLI_CALLER } from '../src/cycles/caller';
 import { CyclesService } from '../src/cycles/cycles.service';
@@ -133,6 +132,15 @@ async function xlsxFile(rows: string[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** The part of better-sqlite3's Database used here (the package ships no types). */
+interface RawDatabase {
+  prepare(sql: string): {
+    all(...params: unknown[]): unknown[];
+    run(params: Record<string, unknown>): unknown;
+  };
+  transaction(work: () => void): () => void;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const rate = (rows: number, millis: number) =>
@@ -203,7 +211,7 @@ describe('Member import benchmark (issue 3)', () => {
     }
 
     // The same rows as the import wrote them, inserted straight through better-sqlite3 in one transaction.
-    const db = (t.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+    const db = (t.dataSource.driver as unknown as { databaseConnection: RawDatabase }).databaseConnection;
     const rawTimes: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const source = await newCycle();
