@@ -213,7 +213,7 @@ describe('Member export, GDPR and the command line', () => {
       const skipped = await importMembersFile(t.app, code, join(fixtures, 'hostile.csv'), {
         skipRejected: true,
       });
-      expect(describeReport(skipped)).toContain('row 3: name missing');
+      expect(describeReport(skipped)).toContain('row 3: name: missing');
       expect(skipped.summary.created).toBe(3);
     } finally {
       stderr.mockRestore();

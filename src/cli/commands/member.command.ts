@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
 import { Command, InvalidArgumentError } from 'commander';
+import { DomainError } from '../../common/domain-error';
 import { CLI_CALLER } from '../../cycles/caller';
 import { CyclesService } from '../../cycles/cycles.service';
 import { GdprService, RetentionResult } from '../../cycles/gdpr/gdpr.service';
@@ -42,7 +43,7 @@ export async function importMembersFile(
 export function describeReport(report: ImportReport): string[] {
   const lines = report.rows
     .filter((r) => r.status === 'rejected')
-    .map((r) => `row ${r.row}: ${(r.reasons ?? []).map((p) => `${p.field} ${p.reason}`).join('; ')}`);
+    .map((r) => `row ${r.row}: ${(r.reasons ?? []).map((p) => `${p.field}: ${p.reason}`).join('; ')}`);
   const s = report.summary;
   lines.push(
     `${s.rows} rows: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected` +
@@ -66,8 +67,15 @@ export function registerMemberCommands(program: Command): void {
     .option('--skip-rejected', 'apply the good rows even when some are rejected')
     .action((cycle: string, file: string, options: ImportCommandOptions) =>
       withApp(async (app) => {
-        const report = await importMembersFile(app, cycle, file, options);
-        describeReport(report).forEach((line) => console.log(line));
+        try {
+          const report = await importMembersFile(app, cycle, file, options);
+          describeReport(report).forEach((line) => console.log(line));
+        } catch (error) {
+          // A refused commit names every rejected row; main prints the message itself.
+          if (error instanceof DomainError)
+            error.details?.forEach((d) => console.error(`${d.field}: ${d.reason}`));
+          throw error;
+        }
       }),
     );
 
