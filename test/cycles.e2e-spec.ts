@@ -53,6 +53,13 @@ describe('Cycles', () => {
       .auth(kl, { type: 'bearer' })
       .send({ status: 'closed' })
       .expect(403);
+    const emptied = await t
+      .http()
+      .patch(`/api/cycles/${id}`)
+      .auth(planner, { type: 'bearer' })
+      .send({ name: null })
+      .expect(400);
+    expect(emptied.body.details).toEqual([{ field: 'name', reason: 'cannot be empty' }]);
   });
 
   it('refuses bad input with the field and reason, and changes nothing', async () => {

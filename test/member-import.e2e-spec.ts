@@ -135,6 +135,18 @@ describe('Member import', () => {
     });
   });
 
+  it('keeps two simultaneous imports of one file from storing anybody twice', async () => {
+    const cycleId = await createCycle(t, planner);
+    const file = fixture('kv25-utf8-semicolon.csv');
+    const results = await Promise.all([1, 2].map(() => upload(t, planner, cycleId, file, 'dryRun=false')));
+    const statuses = results.map((r) => r.status).sort();
+    expect([
+      [200, 200],
+      [200, 409],
+    ]).toContainEqual(statuses);
+    await expect(rowsOf(cycleId)).resolves.toHaveLength(4);
+  });
+
   it('reads English headers, `,`, a BOM, CRLF and doubled quotes', async () => {
     const cycleId = await createCycle(t, planner);
     const res = await upload(t, planner, cycleId, fixture('kv25-bom-comma-crlf.csv'), 'dryRun=false').expect(

@@ -117,6 +117,37 @@ describe('Members', () => {
       .expect(404);
   });
 
+  it('answers 409, never 500, when two requests create the same e-mail at once', async () => {
+    const attempts = await Promise.all(
+      [1, 2, 3].map(() =>
+        t
+          .http()
+          .post(path())
+          .auth(planner, { type: 'bearer' })
+          .send(member({ email: 'samtidig@odense.dk' })),
+      ),
+    );
+    expect(attempts.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    await t
+      .http()
+      .delete(path(`/${attempts.find((r) => r.status === 201)?.body.id}`))
+      .auth(planner, { type: 'bearer' })
+      .expect(204);
+  });
+
+  it('refuses to empty a required field', async () => {
+    const res = await t
+      .http()
+      .patch(path(`/${ids['soeren@odense.dk']}`))
+      .auth(planner, { type: 'bearer' })
+      .send({ email: null, name: null })
+      .expect(400);
+    expect(res.body.details).toEqual([
+      { field: 'name', reason: 'cannot be empty' },
+      { field: 'email', reason: 'cannot be empty' },
+    ]);
+  });
+
   it('pages the list and filters by municipality, region, list, newly elected and text', async () => {
     const all = await list('pageSize=3&page=1');
     expect(all).toMatchObject({ total: 4, page: 1, pageSize: 3 });

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Cycle } from './cycle.entity';
 import { CreateCycleDto, UpdateCycleDto } from './dto/cycle.dto';
+import { isUniqueViolation } from './unique-violation';
 
 @Injectable()
 export class CyclesService {
@@ -31,13 +32,23 @@ export class CyclesService {
   async create(input: CreateCycleDto): Promise<Cycle> {
     checkDates(input.electionDate, input.termStart);
     await this.checkCodeFree(input.code);
-    const saved = await this.cycles.save(
-      this.cycles.create({ ...input, status: input.status ?? 'planning' }),
-    );
+    const saved = await this.cycles
+      .save(this.cycles.create({ ...input, status: input.status ?? 'planning' }))
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? codeTaken(input.code) : error;
+      });
     return this.get(saved.id);
   }
 
   async update(id: number, change: UpdateCycleDto): Promise<Cycle> {
+    const cleared = Object.keys(change).filter((field) => change[field as keyof UpdateCycleDto] === null);
+    if (cleared.length > 0) {
+      throw new DomainError(
+        'validation_failed',
+        `${cleared.join(', ')} cannot be empty`,
+        cleared.map((field) => ({ field, reason: 'cannot be empty' })),
+      );
+    }
     const cycle = await this.get(id);
     const next = { ...cycle, ...change };
     checkDates(next.electionDate, next.termStart);
@@ -53,12 +64,14 @@ export class CyclesService {
   }
 
   private async checkCodeFree(code: string): Promise<void> {
-    if (await this.cycles.existsBy({ code })) {
-      throw new DomainError('conflict', `A cycle with the code ${code} exists already`, [
-        { field: 'code', reason: 'already in use' },
-      ]);
-    }
+    if (await this.cycles.existsBy({ code })) throw codeTaken(code);
   }
+}
+
+function codeTaken(code: string): DomainError {
+  return new DomainError('conflict', `A cycle with the code ${code} exists already`, [
+    { field: 'code', reason: 'already in use' },
+  ]);
 }
 
 function checkDates(electionDate: string, termStart: string): void {

@@ -10,8 +10,10 @@ import {
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { AuthenticatedStaff } from '../auth/authenticated-staff';
 import { CurrentStaff } from '../auth/current-staff.decorator';
@@ -50,13 +52,15 @@ export class MembersController {
   @Get('export')
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="medlemmer.csv"')
-  export(
+  async export(
     @Param('cycleId', ParseIntPipe) cycleId: number,
     @Query() filter: MemberFilterDto,
     @CurrentStaff() staff: AuthenticatedStaff,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    return this.exporter.csv(cycleId, filter, callerOf(staff));
+    const { filename, body } = await this.exporter.csv(cycleId, filter, callerOf(staff));
+    response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    return body;
   }
 
   @Post()

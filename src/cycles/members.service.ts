@@ -21,6 +21,14 @@ import {
   searchTextOf,
 } from './member-rules';
 import { Member } from './member.entity';
+import { isUniqueViolation } from './unique-violation';
+
+const EMAIL_TAKEN = () =>
+  new DomainError('conflict', 'Another member of this cycle has this e-mail', [
+    { field: 'email', reason: 'already used by another member of the cycle' },
+  ]);
+
+const REQUIRED = ['name', 'email', 'municipalityCode', 'listLetter', 'newlyElected'] as const;
 
 @Injectable()
 export class MembersService {
@@ -59,7 +67,9 @@ export class MembersService {
     if (filter.municipality !== undefined) checkMunicipality(caller, filter.municipality);
     if (filter.region !== undefined && caller.municipalityCode !== null) {
       const own = await this.reference.getMunicipality(caller.municipalityCode);
-      if (own.regionCode !== filter.region) checkMunicipality(caller, -1);
+      if (own.regionCode !== filter.region) {
+        throw new DomainError('forbidden', `Region ${filter.region} holds no members this account may see`);
+      }
     }
     const qb = this.members.createQueryBuilder('m').where('m.cycle_id = :cycleId', { cycleId });
     const municipality = caller.municipalityCode ?? filter.municipality;
@@ -101,29 +111,39 @@ export class MembersService {
     this.checkMunicipalityExists(lookup, input.municipalityCode);
     await this.checkEmailFree(cycleId, email);
     const list = this.resolveListOrFail(lookup, input.listLetter, input.listName);
-    const saved = await this.members.save(
-      this.members.create({
-        cycleId,
-        name: input.name.trim(),
-        email,
-        phone: input.phone ?? null,
-        municipalityCode: input.municipalityCode,
-        listLetter: list.letter,
-        listName: list.name,
-        newlyElected: input.newlyElected,
-        role: input.role ?? 'member',
-        diet: input.diet ?? null,
-        accessibility: input.accessibility ?? null,
-        note: input.note ?? null,
-        searchText: searchTextOf(input.name.trim(), email),
-        erasedAt: null,
-      }),
+    const saved = await this.saveUnique(() =>
+      this.members.save(
+        this.members.create({
+          cycleId,
+          name: input.name.trim(),
+          email,
+          phone: input.phone ?? null,
+          municipalityCode: input.municipalityCode,
+          listLetter: list.letter,
+          listName: list.name,
+          newlyElected: input.newlyElected,
+          role: input.role ?? 'member',
+          diet: input.diet ?? null,
+          accessibility: input.accessibility ?? null,
+          note: input.note ?? null,
+          searchText: searchTextOf(input.name.trim(), email),
+          erasedAt: null,
+        }),
+      ),
     );
     await this.audit.record(caller, [{ action: 'member.create', cycleId, memberId: saved.id }]);
     return this.get(cycleId, saved.id, caller);
   }
 
   async update(cycleId: number, id: number, change: UpdateMemberDto, caller: Caller): Promise<Member> {
+    const cleared = REQUIRED.filter((field) => change[field] === null);
+    if (cleared.length > 0) {
+      throw new DomainError(
+        'validation_failed',
+        `${cleared.join(', ')} cannot be empty`,
+        cleared.map((field) => ({ field, reason: 'cannot be empty' })),
+      );
+    }
     const member = await this.get(cycleId, id, caller);
     if (member.erasedAt)
       throw new DomainError('conflict', `Member ${id} has been erased and cannot be changed`);
@@ -155,7 +175,9 @@ export class MembersService {
       accessibility: change.accessibility === undefined ? member.accessibility : change.accessibility,
       note: change.note === undefined ? member.note : change.note,
     };
-    await this.members.update(id, { ...next, searchText: searchTextOf(next.name, next.email) });
+    await this.saveUnique(() =>
+      this.members.update(id, { ...next, searchText: searchTextOf(next.name, next.email) }),
+    );
     await this.audit.record(caller, [
       { action: 'member.update', cycleId, memberId: id, details: { fields: Object.keys(change) } },
     ]);
@@ -194,11 +216,17 @@ export class MembersService {
     return list;
   }
 
-  private async checkEmailFree(cycleId: number, email: string): Promise<void> {
-    if (await this.members.existsBy({ cycleId, email })) {
-      throw new DomainError('conflict', 'Another member of this cycle has this e-mail', [
-        { field: 'email', reason: 'already used by another member of the cycle' },
-      ]);
+  /** The e-mail check and the write are apart; the unique index settles a race between them. */
+  private async saveUnique<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw EMAIL_TAKEN();
+      throw error;
     }
+  }
+
+  private async checkEmailFree(cycleId: number, email: string): Promise<void> {
+    if (await this.members.existsBy({ cycleId, email })) throw EMAIL_TAKEN();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReferenceService } from '../../reference/reference.service';
 import { Caller } from '../caller';
+import { CyclesService } from '../cycles.service';
 import { MemberFilterDto } from '../dto/member.dto';
 import { AuditLogService } from '../gdpr/audit-log.service';
 import { MembersService } from '../members.service';
@@ -9,13 +10,19 @@ import { membersToCsv } from './members-csv';
 @Injectable()
 export class MemberExportService {
   constructor(
+    private readonly cycles: CyclesService,
     private readonly members: MembersService,
     private readonly reference: ReferenceService,
     private readonly audit: AuditLogService,
   ) {}
 
   /** The filtered register as CSV; erased members are left out as they hold nothing personal. */
-  async csv(cycleId: number, filter: MemberFilterDto, caller: Caller): Promise<string> {
+  async csv(
+    cycleId: number,
+    filter: MemberFilterDto,
+    caller: Caller,
+  ): Promise<{ filename: string; body: string }> {
+    const cycle = await this.cycles.get(cycleId);
     const query = await this.members.filtered(cycleId, filter, caller);
     const found = await query
       .andWhere('m.erased_at IS NULL')
@@ -32,7 +39,7 @@ export class MemberExportService {
     await this.audit.record(caller, [
       { action: 'members.export', cycleId, details: { members: found.length } },
     ]);
-    return membersToCsv(
+    const body = membersToCsv(
       found.map((m) => {
         const home = municipality.get(m.municipalityCode);
         return {
@@ -42,5 +49,6 @@ export class MemberExportService {
         };
       }),
     );
+    return { filename: `medlemmer-${cycle.code}.csv`, body };
   }
 }

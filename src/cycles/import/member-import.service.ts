@@ -6,6 +6,7 @@ import { CyclesService } from '../cycles.service';
 import { AuditLogService } from '../gdpr/audit-log.service';
 import { searchTextOf } from '../member-rules';
 import { Member } from '../member.entity';
+import { isUniqueViolation } from '../unique-violation';
 import { MembersService } from '../members.service';
 import { mapColumns } from './columns';
 import { parseMemberRow, ParsedRow } from './member-row';
@@ -61,7 +62,7 @@ export class MemberImportService {
         );
       }
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.inTransaction(async (manager) => {
       const plan = planImport(parsed, await this.existing(manager, cycleId));
       const report: ImportReport = {
         dryRun: options.dryRun,
@@ -130,6 +131,19 @@ export class MemberImportService {
       report.applied = true;
       return report;
     });
+  }
+
+  /** Two imports into one cycle at once: the loser's plan is stale, and the unique index says so. */
+  private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new DomainError(
+        'conflict',
+        'The members changed while the file was imported; nothing was changed. Try again.',
+      );
+    }
   }
 
   private async parse(table: Table): Promise<{ parsed: ParsedRow[]; ignoredColumns: string[] }> {
