@@ -147,6 +147,23 @@ describe('Member import', () => {
     await expect(rowsOf(cycleId)).resolves.toHaveLength(4);
   });
 
+  it('finds the header below a title row and checks that municipality code and name agree', async () => {
+    const cycleId = await createCycle(t, planner);
+    const res = await upload(
+      t,
+      planner,
+      cycleId,
+      fixture('title-row-code-and-name.csv'),
+      'dryRun=true',
+    ).expect(200);
+    expect(res.body.summary).toMatchObject({ rows: 3, created: 2, rejected: 1 });
+    expect(res.body.rows[2]).toMatchObject({
+      row: 6,
+      status: 'rejected',
+      reasons: [{ field: 'municipality', reason: '"461" and "Aarhus" are not the same municipality' }],
+    });
+  });
+
   it('reads English headers, `,`, a BOM, CRLF and doubled quotes', async () => {
     const cycleId = await createCycle(t, planner);
     const res = await upload(t, planner, cycleId, fixture('kv25-bom-comma-crlf.csv'), 'dryRun=false').expect(

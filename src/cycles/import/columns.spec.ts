@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/domain-error';
-import { fieldOfHeader, mapColumns } from './columns';
+import { fieldOfHeader, findHeader, mapColumns } from './columns';
 
 describe(fieldOfHeader.name, () => {
   it.each([
@@ -10,7 +10,8 @@ describe(fieldOfHeader.name, () => {
     ['e-mail adresse', 'email'],
     ['Email', 'email'],
     ['Kommune', 'municipality'],
-    ['Kommunekode', 'municipality'],
+    ['Kommunekode', 'municipalityCode'],
+    ['Kommunenavn', 'municipalityName'],
     ['Parti', 'list'],
     ['Liste', 'list'],
     ['Partibogstav', 'listLetter'],
@@ -58,5 +59,24 @@ describe(mapColumns.name, () => {
       'no column for the municipality (Kommune)',
       'no column for newly elected (Nyvalgt)',
     ]);
+  });
+});
+
+describe(findHeader.name, () => {
+  const header = ['Navn', 'E-mail', 'Kommune', 'Parti', 'Nyvalgt'];
+
+  it('takes the first row when it is the header', () => {
+    expect(findHeader([header, ['a']]).headerIndex).toBe(0);
+  });
+
+  it('skips a title and empty rows above the header', () => {
+    expect(findHeader([['Valgte ved KV25', '', ''], ['', ''], header]).headerIndex).toBe(2);
+  });
+
+  it('reports the problems of the first non-empty row when no row is a header', () => {
+    expect(() => findHeader([[''], ['Navn', 'Alder'], ['Jens', '40']])).toThrow(
+      'The header row cannot be used: no column for the e-mail',
+    );
+    expect(() => findHeader([])).toThrow('The file has no header row');
   });
 });

@@ -8,6 +8,8 @@ export type ImportField =
   | 'email'
   | 'phone'
   | 'municipality'
+  | 'municipalityCode'
+  | 'municipalityName'
   | 'list'
   | 'listLetter'
   | 'listName'
@@ -24,7 +26,9 @@ const ALIASES: Record<ImportField, string[]> = {
   lastName: ['efternavn', 'lastname', 'surname', 'familyname'],
   email: ['email', 'mail', 'emailadresse', 'mailadresse', 'emailaddress'],
   phone: ['telefon', 'tlf', 'tlfnr', 'telefonnummer', 'telefonnr', 'mobil', 'mobilnummer', 'phone', 'mobile'],
-  municipality: ['kommune', 'kommunenavn', 'kommunekode', 'kommunenr', 'municipality', 'municipalitycode'],
+  municipality: ['kommune', 'municipality'],
+  municipalityCode: ['kommunekode', 'kommunenr', 'kommunenummer', 'municipalitycode'],
+  municipalityName: ['kommunenavn', 'municipalityname'],
   list: ['parti', 'liste', 'party', 'list', 'partiliste'],
   listLetter: ['partibogstav', 'listebogstav', 'bogstav', 'letter', 'listletter', 'partyletter'],
   listName: ['listenavn', 'partinavn', 'listname', 'partyname'],
@@ -75,7 +79,7 @@ export function mapColumns(header: string[]): ColumnMap {
   if (!has('name') && !(has('firstName') && has('lastName')))
     problems.push({ field: 'file', reason: 'no column for the name (Navn/name)' });
   if (!has('email')) problems.push({ field: 'file', reason: 'no column for the e-mail (E-mail/email)' });
-  if (!has('municipality'))
+  if (!has('municipality') && !has('municipalityCode') && !has('municipalityName'))
     problems.push({ field: 'file', reason: 'no column for the municipality (Kommune)' });
   if (!has('list') && !has('listLetter') && !has('listName'))
     problems.push({ field: 'file', reason: 'no column for the list (Parti/Partibogstav/Liste)' });
@@ -88,4 +92,27 @@ export function mapColumns(header: string[]): ColumnMap {
     );
   }
   return { index, ignored };
+}
+
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header row: the first row among the first few that names the required columns, as files
+ * often carry a title such as "Valgte ved KV25" above it. Without one, the first non-empty row's
+ * problems are reported.
+ */
+export function findHeader(rows: string[][]): { headerIndex: number; columns: ColumnMap } {
+  let firstProblem: unknown;
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    if (rows[i].every((cell) => !cell?.trim())) continue;
+    try {
+      return { headerIndex: i, columns: mapColumns(rows[i]) };
+    } catch (error) {
+      firstProblem ??= error;
+    }
+  }
+  throw (
+    firstProblem ??
+    new DomainError('validation_failed', 'The file has no header row', [{ field: 'file', reason: 'empty' }])
+  );
 }

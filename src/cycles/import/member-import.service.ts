@@ -8,7 +8,7 @@ import { searchTextOf } from '../member-rules';
 import { Member } from '../member.entity';
 import { isUniqueViolation } from '../unique-violation';
 import { MembersService } from '../members.service';
-import { mapColumns } from './columns';
+import { findHeader } from './columns';
 import { parseMemberRow, ParsedRow } from './member-row';
 import { ExistingMember, ImportSummary, planImport, RowReport, rowsOutsideMunicipality } from './plan-import';
 import { readTable, Table } from './read-table';
@@ -147,16 +147,11 @@ export class MemberImportService {
   }
 
   private async parse(table: Table): Promise<{ parsed: ParsedRow[]; ignoredColumns: string[] }> {
-    if (table.rows.length === 0) {
-      throw new DomainError('validation_failed', 'The file has no header row', [
-        { field: 'file', reason: 'empty' },
-      ]);
-    }
-    const columns = mapColumns(table.rows[0]);
+    const { headerIndex, columns } = findHeader(table.rows);
     const lookup = await this.members.lookup();
     const parsed: ParsedRow[] = [];
     table.rows.forEach((cells, i) => {
-      if (i === 0 || cells.every((c) => !c?.trim())) return;
+      if (i <= headerIndex || cells.every((c) => !c?.trim())) return;
       parsed.push(parseMemberRow(cells, i + 1, columns, lookup));
     });
     if (parsed.length === 0) {

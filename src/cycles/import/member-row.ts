@@ -59,6 +59,28 @@ function unneutralise(value: string): string {
   return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
 }
 
+/** The municipality from every column that names it (code and name may both be given, and must agree). */
+function readMunicipality(values: string[], lookup: ReferenceLookup, reasons: FieldProblem[]): number | null {
+  if (values.length === 0) {
+    reasons.push({ field: 'municipality', reason: 'missing' });
+    return null;
+  }
+  const codes = values.map((value) => lookup.municipality(value));
+  const unknown = values.filter((_, i) => codes[i] === null);
+  if (unknown.length > 0) {
+    reasons.push({ field: 'municipality', reason: `unknown municipality "${unknown[0]}"` });
+    return null;
+  }
+  if (new Set(codes).size > 1) {
+    reasons.push({
+      field: 'municipality',
+      reason: `"${values.join('" and "')}" are not the same municipality`,
+    });
+    return null;
+  }
+  return codes[0];
+}
+
 /** One data row of the file: the member it describes, or every reason it cannot be used. */
 export function parseMemberRow(
   cells: string[],
@@ -90,11 +112,11 @@ export function parseMemberRow(
   else if (!isEmail(email) || email.length > MEMBER_FIELD_LIMITS.email)
     reasons.push({ field: 'email', reason: `"${email}" is not an e-mail address` });
 
-  const municipalityCell = cell('municipality');
-  const municipalityCode = municipalityCell ? lookup.municipality(municipalityCell) : null;
-  if (!municipalityCell) reasons.push({ field: 'municipality', reason: 'missing' });
-  else if (municipalityCode === null)
-    reasons.push({ field: 'municipality', reason: `unknown municipality "${municipalityCell}"` });
+  const municipalityCode = readMunicipality(
+    (['municipalityCode', 'municipality', 'municipalityName'] as const).map(cell).filter(Boolean),
+    lookup,
+    reasons,
+  );
 
   const split = has('list') ? splitListCell(cell('list')) : { letter: null, name: null };
   const list = resolveList(
