@@ -10,7 +10,14 @@ import { isUniqueViolation } from '../unique-violation';
 import { MembersService } from '../members.service';
 import { findHeader } from './columns';
 import { parseMemberRow, ParsedRow } from './member-row';
-import { ExistingMember, ImportSummary, planImport, RowReport, rowsOutsideMunicipality } from './plan-import';
+import {
+  ExistingMember,
+  ImportPlan,
+  ImportSummary,
+  planImport,
+  RowReport,
+  rowsOutsideMunicipality,
+} from './plan-import';
 import { readTable, Table } from './read-table';
 
 export interface ImportOptions {
@@ -86,43 +93,7 @@ export class MemberImportService {
           ),
         );
       }
-      const total = plan.creates.length + plan.updates.length;
-      let done = 0;
-      for (let i = 0; i < plan.creates.length; i += CHUNK) {
-        const rows = plan.creates.slice(i, i + CHUNK).map((m) => ({
-          cycleId,
-          name: m.name,
-          email: m.email,
-          phone: m.phone ?? null,
-          municipalityCode: m.municipalityCode,
-          listLetter: m.listLetter,
-          listName: m.listName,
-          newlyElected: m.newlyElected,
-          role: m.role ?? 'member',
-          diet: m.diet ?? null,
-          accessibility: m.accessibility ?? null,
-          note: m.note ?? null,
-          searchText: searchTextOf(m.name, m.email),
-          erasedAt: null,
-        }));
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(Member)
-          .values(rows)
-          .updateEntity(false)
-          .callListeners(false)
-          .execute();
-        done += rows.length;
-        options.onProgress?.(done, total);
-      }
-      for (const update of plan.updates) {
-        const changes: Partial<Member> = { ...update.changes };
-        if (update.changes.name !== undefined)
-          changes.searchText = searchTextOf(update.changes.name, update.email);
-        await manager.update(Member, update.id, changes);
-        options.onProgress?.(++done, total);
-      }
+      await this.apply(manager, cycleId, plan, options.onProgress);
       await this.audit.record(
         caller,
         [{ action: 'members.import', cycleId, details: { ...plan.summary } }],
@@ -131,6 +102,52 @@ export class MemberImportService {
       report.applied = true;
       return report;
     });
+  }
+
+  /** Inserts the new members in chunks and updates the changed ones, inside the caller's transaction. */
+  private async apply(
+    manager: EntityManager,
+    cycleId: number,
+    plan: ImportPlan,
+    onProgress: ImportOptions['onProgress'],
+  ): Promise<void> {
+    const total = plan.creates.length + plan.updates.length;
+    let done = 0;
+    for (let i = 0; i < plan.creates.length; i += CHUNK) {
+      const rows = plan.creates.slice(i, i + CHUNK).map((m) => ({
+        cycleId,
+        name: m.name,
+        email: m.email,
+        phone: m.phone ?? null,
+        municipalityCode: m.municipalityCode,
+        listLetter: m.listLetter,
+        listName: m.listName,
+        newlyElected: m.newlyElected,
+        role: m.role ?? 'member',
+        diet: m.diet ?? null,
+        accessibility: m.accessibility ?? null,
+        note: m.note ?? null,
+        searchText: searchTextOf(m.name, m.email),
+        erasedAt: null,
+      }));
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Member)
+        .values(rows)
+        .updateEntity(false)
+        .callListeners(false)
+        .execute();
+      done += rows.length;
+      onProgress?.(done, total);
+    }
+    for (const update of plan.updates) {
+      const changes: Partial<Member> = { ...update.changes };
+      if (update.changes.name !== undefined)
+        changes.searchText = searchTextOf(update.changes.name, update.email);
+      await manager.update(Member, update.id, changes);
+      onProgress?.(++done, total);
+    }
   }
 
   /** Two imports into one cycle at once: the loser's plan is stale, and the unique index says so. */
