@@ -135,6 +135,20 @@ describe('Member import', () => {
     });
   });
 
+  it('applies the same correction to many members', async () => {
+    const cycleId = await createCycle(t, planner);
+    await upload(t, planner, cycleId, fixture('kv25-utf8-semicolon.csv'), 'dryRun=false').expect(200);
+    const text = fixture('kv25-utf8-semicolon.csv').toString('utf8');
+    const allReElected = text.replace(/;(ja|1);/g, ';nej;');
+    const res = await upload(t, planner, cycleId, Buffer.from(allReElected, 'utf8'), 'dryRun=false').expect(
+      200,
+    );
+    expect(res.body.summary).toMatchObject({ updated: 3, unchanged: 1 });
+    const stored = await rowsOf(cycleId);
+    expect(stored.map((r) => Boolean(r.newly_elected))).toEqual([false, false, false, false]);
+    expect(stored.map((r) => r.role).sort()).toEqual(['committee_chair', 'mayor', 'member', 'member']);
+  });
+
   it('keeps two simultaneous imports of one file from storing anybody twice', async () => {
     const cycleId = await createCycle(t, planner);
     const file = fixture('kv25-utf8-semicolon.csv');

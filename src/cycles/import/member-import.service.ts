@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { Caller } from '../caller';
 import { CyclesService } from '../cycles.service';
@@ -141,12 +141,24 @@ export class MemberImportService {
       done += rows.length;
       onProgress?.(done, total);
     }
+    // Members given the same change (a corrected column) are updated by one statement.
+    const groups = new Map<string, { changes: Partial<Member>; ids: number[] }>();
     for (const update of plan.updates) {
       const changes: Partial<Member> = { ...update.changes };
       if (update.changes.name !== undefined)
         changes.searchText = searchTextOf(update.changes.name, update.email);
-      await manager.update(Member, update.id, changes);
-      onProgress?.(++done, total);
+      const key = JSON.stringify(changes);
+      const group = groups.get(key) ?? { changes, ids: [] };
+      group.ids.push(update.id);
+      groups.set(key, group);
+    }
+    for (const { changes, ids } of groups.values()) {
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const chunk = ids.slice(i, i + CHUNK);
+        await manager.update(Member, { id: In(chunk) }, changes);
+        done += chunk.length;
+        onProgress?.(done, total);
+      }
     }
   }
 
