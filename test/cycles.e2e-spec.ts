@@ -158,4 +158,22 @@ describe('Cycles', () => {
       expect(changed.body).toMatchObject({ role: 'planner', municipalityCode: null });
     });
   });
+
+  it('documents the cycle, member, import and GDPR routes in the OpenAPI document', async () => {
+    const json = await t.http().get('/api/docs-json').expect(200);
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/cycles',
+        '/api/cycles/{cycleId}',
+        '/api/cycles/{cycleId}/members',
+        '/api/cycles/{cycleId}/members/{id}',
+        '/api/cycles/{cycleId}/members/import',
+        '/api/cycles/{cycleId}/members/export',
+        '/api/cycles/{cycleId}/members/{id}/personal-data',
+        '/api/cycles/{cycleId}/members/{id}/erase',
+      ]),
+    );
+    const upload = json.body.paths['/api/cycles/{cycleId}/members/import'].post;
+    expect(Object.keys(upload.requestBody.content)).toEqual(['multipart/form-data']);
+  });
 });
