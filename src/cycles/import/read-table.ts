@@ -35,15 +35,21 @@ function fileProblem(reason: string) {
 }
 
 function readCsv(bytes: Buffer): Table {
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
+  const decoded = decodeText(bytes);
+  // Excel writes and honours a first line `sep=;`; it is kept as an empty row so row numbers stay.
+  const sep = /^sep=([;,\t])\r?\n/i.exec(decoded.text);
+  const text = sep ? decoded.text.slice(sep[0].length - 1) : decoded.text;
+  const delimiter = sep ? (sep[1] as Delimiter) : detectDelimiter(text);
   try {
     const rows = parse(text, {
       delimiter,
       relax_column_count: true,
+      // A quote inside an unquoted cell (Lars "Lasse" Hansen) is part of the text.
+      relax_quotes: true,
       skip_empty_lines: false,
       trim: true,
     }) as string[][];
+    const encoding = decoded.encoding;
     return { format: 'csv', encoding, delimiter, rows };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
