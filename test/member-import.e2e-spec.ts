@@ -149,6 +149,33 @@ describe('Member import', () => {
     expect(stored.map((r) => r.role).sort()).toEqual(['committee_chair', 'mayor', 'member', 'member']);
   });
 
+  it('gives each member its own new values when many change the same fields', async () => {
+    const cycleId = await createCycle(t, planner);
+    await upload(t, planner, cycleId, fixture('kv25-utf8-semicolon.csv'), 'dryRun=false').expect(200);
+    const corrected = fixture('kv25-utf8-semicolon.csv')
+      .toString('utf8')
+      .replace('Søren Østergaard;', 'Søren Øster Gaard;')
+      .replace('Åse Bæk Jørgensen;', 'Åse Bæk;')
+      .replace(';+45 21 22 23 24;', ';11111111;')
+      .replace('mette.hansen@aarhus.dk;;', 'mette.hansen@aarhus.dk;22222222;')
+      .replace('bjoern@aarhus.dk;87654321;', 'bjoern@aarhus.dk;;');
+    const res = await upload(t, planner, cycleId, Buffer.from(corrected, 'utf8'), 'dryRun=false').expect(200);
+    expect(res.body.summary).toMatchObject({ updated: 4, unchanged: 0 });
+    const stored = await byEmail(cycleId);
+    expect([...stored.values()].map((r) => [r.email, r.name, r.phone])).toEqual([
+      ['aase.jorgensen@odense.dk', 'Åse Bæk', null],
+      ['bjoern@aarhus.dk', 'Bjørn Ærenlund', null],
+      ['mette.hansen@aarhus.dk', 'Mette Frederiksen Hansen', '22222222'],
+      ['soeren.oestergaard@odense.dk', 'Søren Øster Gaard', '11111111'],
+    ]);
+    const found = await t
+      .http()
+      .get(`/api/cycles/${cycleId}/members?q=${encodeURIComponent('øster gaard')}`)
+      .auth(planner, { type: 'bearer' })
+      .expect(200);
+    expect(found.body.items.map((m: { email: string }) => m.email)).toEqual(['soeren.oestergaard@odense.dk']);
+  });
+
   it('keeps two simultaneous imports of one file from storing anybody twice', async () => {
     const cycleId = await createCycle(t, planner);
     const file = fixture('kv25-utf8-semicolon.csv');

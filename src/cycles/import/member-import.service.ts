@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { Caller } from '../caller';
 import { CyclesService } from '../cycles.service';
@@ -19,6 +19,7 @@ import {
   rowsOutsideMunicipality,
 } from './plan-import';
 import { readTable, Table } from './read-table';
+import { updateMembers } from './update-members';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -104,7 +105,7 @@ export class MemberImportService {
     });
   }
 
-  /** Inserts the new members in chunks and updates the changed ones, inside the caller's transaction. */
+  /** Inserts the new members and updates the changed ones in chunks, inside the caller's transaction. */
   private async apply(
     manager: EntityManager,
     cycleId: number,
@@ -141,25 +142,15 @@ export class MemberImportService {
       done += rows.length;
       onProgress?.(done, total);
     }
-    // Members given the same change (a corrected column) are updated by one statement.
-    const groups = new Map<string, { changes: Partial<Member>; ids: number[] }>();
-    for (const update of plan.updates) {
-      const changes: Partial<Member> = { ...update.changes };
-      if (update.changes.name !== undefined)
-        changes.searchText = searchTextOf(update.changes.name, update.email);
-      const key = JSON.stringify(changes);
-      const group = groups.get(key) ?? { changes, ids: [] };
-      group.ids.push(update.id);
-      groups.set(key, group);
-    }
-    for (const { changes, ids } of groups.values()) {
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        const chunk = ids.slice(i, i + CHUNK);
-        await manager.update(Member, { id: In(chunk) }, changes);
-        done += chunk.length;
-        onProgress?.(done, total);
-      }
-    }
+    const updates = plan.updates.map(({ id, email, changes }) => ({
+      id,
+      changes:
+        changes.name === undefined ? changes : { ...changes, searchText: searchTextOf(changes.name, email) },
+    }));
+    await updateMembers(manager, updates, CHUNK, (count) => {
+      done += count;
+      onProgress?.(done, total);
+    });
   }
 
   /** Two imports into one cycle at once: the loser's plan is stale, and the unique index says so. */

@@ -9,7 +9,10 @@ describe(readTable.name, () => {
       format: 'csv',
       encoding: 'windows-1252',
       delimiter: ';',
-      rows: [['Navn', 'Note'], ['Søren Ærø', 'to; dele\r\nlinjer']],
+      rows: [
+        ['Navn', 'Note'],
+        ['Søren Ærø', 'to; dele\r\nlinjer'],
+      ],
     });
   });
 
