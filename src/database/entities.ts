@@ -1,5 +1,6 @@
 import { StaffUser } from '../auth/staff-user.entity';
 import { Cycle } from '../cycles/cycle.entity';
+import { AuditEntry } from '../cycles/gdpr/audit-entry.entity';
 import { Member } from '../cycles/member.entity';
 import { Invitation } from '../invitations/invitation.entity';
 import { AgendaItem } from '../planning/agenda-item.entity';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   StaffUser,
   Cycle,
   Member,
+  AuditEntry,
   Venue,
   Wave,
   Seminar,
