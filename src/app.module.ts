@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
+import { MessagingModule } from './messaging/messaging.module';
 import { ReferenceModule } from './reference/reference.module';
 
 @Module({})
@@ -20,6 +21,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         ReferenceModule,
         AuthModule,
+        MessagingModule,
       ],
       controllers: [HealthController],
     };

@@ -1,5 +1,6 @@
 import { Foundation1764000000000 } from '../../migrations/1764000000000-foundation';
 import { CyclesAndMembers1764050000000 } from '../../migrations/1764050000000-cycles-and-members';
+import { Outbox1764300000000 } from '../../migrations/1764300000000-outbox';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
-export const MIGRATIONS = [Foundation1764000000000, CyclesAndMembers1764050000000];
+export const MIGRATIONS = [Foundation1764000000000, CyclesAndMembers1764050000000, Outbox1764300000000];

@@ -1,0 +1,231 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { classifySendError, retryDelayMs } from './delivery-policy';
+import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
+import { OutboxMessage } from './outbox-message.entity';
+
+export interface DispatchSummary {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/** Rows a dispatcher may take: due pending rows, and rows whose claim ran out (a crashed dispatcher). */
+const DUE = `((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND locked_until < :now))`;
+
+/**
+ * Sends the outbox. Each batch is claimed first (status `sending`, a claim id, a lease), then
+ * all of it is handed to the transport at once so the SMTP pool's connections stay busy, and
+ * the outcome is written back. A crash after sending but before the write-back means that
+ * batch goes out again when the lease expires: at least once, duplicates at most one batch.
+ */
+@Injectable()
+export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DispatcherService.name);
+  private readonly instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private claims = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<DispatchSummary> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.mail.dispatchIntervalMs > 0) this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /**
+   * Sends everything that is due now, batch after batch, and returns what happened. Messages
+   * that failed temporarily wait for their next attempt and are not retried within this call.
+   * Concurrent calls on one instance share the run in progress.
+   */
+  drain(onProgress?: (done: number) => void): Promise<DispatchSummary> {
+    this.running ??= this.drainBatches(onProgress).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** How many messages are due now (for a progress bar). */
+  async countDue(): Promise<number> {
+    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT COUNT(*) AS n FROM outbox_messages WHERE ${DUE}`,
+      { now: new Date() },
+    );
+    const [{ n }] = await this.dataSource.query(sql, params);
+    return Number(n);
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => {
+      this.drain()
+        .catch((error: unknown) => this.logger.error(`Dispatch failed: ${(error as Error).message}`))
+        .finally(() => {
+          if (!this.stopped) this.schedule();
+        });
+    }, this.config.mail.dispatchIntervalMs);
+    this.timer.unref();
+  }
+
+  private async drainBatches(onProgress?: (done: number) => void): Promise<DispatchSummary> {
+    const summary: DispatchSummary = { sent: 0, retrying: 0, failed: 0 };
+    // The next batch is claimed while the current one is being sent, so the pool does not sit
+    // idle during the database round trips.
+    let next = this.claim();
+    try {
+      for (;;) {
+        const batch = await next;
+        if (batch.length === 0) break;
+        if (this.stopped) {
+          await this.release(batch);
+          break;
+        }
+        next = this.claim();
+        const outcome = await this.sendBatch(batch);
+        summary.sent += outcome.sent;
+        summary.retrying += outcome.retrying;
+        summary.failed += outcome.failed;
+        onProgress?.(summary.sent + summary.retrying + summary.failed);
+      }
+    } catch (error) {
+      await next.then((left) => this.release(left)).catch(() => undefined);
+      throw error;
+    }
+    return summary;
+  }
+
+  /** Takes up to one batch of due rows for this dispatcher. */
+  private async claim(): Promise<OutboxMessage[]> {
+    const claimId = `${this.instanceId}:${++this.claims}`;
+    const now = new Date();
+    const { dispatchBatchSize, dispatchLeaseMs, maxAttempts } = this.config.mail;
+    const lease = new Date(now.getTime() + dispatchLeaseMs);
+    return this.dataSource.transaction(async (manager) => {
+      // A message whose claim keeps running out is taking its dispatcher down with it.
+      await this.execute(
+        manager,
+        `UPDATE outbox_messages SET status = 'failed', last_error = :reason, locked_until = NULL
+         WHERE status = 'sending' AND locked_until < :now AND attempts >= :max`,
+        { now, max: maxAttempts, reason: `Gave up: the dispatcher stopped during ${maxAttempts} attempts` },
+      );
+      let ids: number[];
+      if (this.dataSource.options.type === 'postgres') {
+        const rows = await manager
+          .createQueryBuilder(OutboxMessage, 'm')
+          .select('m.id', 'id')
+          .where(DUE, { now })
+          .orderBy('m.next_attempt_at')
+          .addOrderBy('m.id')
+          .limit(dispatchBatchSize)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getRawMany<{ id: number }>();
+        ids = rows.map((r) => r.id);
+        if (ids.length === 0) return [];
+        await this.execute(
+          manager,
+          `UPDATE outbox_messages SET status = 'sending', claimed_by = :claimId, locked_until = :lease,
+           attempts = attempts + 1 WHERE id IN (:...ids)`,
+          { claimId, lease, ids },
+        );
+      } else {
+        // SQLite has one writer at a time, so one conditional UPDATE is the claim.
+        await this.execute(
+          manager,
+          `UPDATE outbox_messages SET status = 'sending', claimed_by = :claimId, locked_until = :lease,
+           attempts = attempts + 1
+           WHERE id IN (SELECT id FROM outbox_messages WHERE ${DUE} ORDER BY next_attempt_at, id LIMIT :limit)`,
+          { claimId, lease, now, limit: dispatchBatchSize },
+        );
+      }
+      return manager.find(OutboxMessage, {
+        where: { claimedBy: claimId, status: 'sending' },
+        order: { id: 'ASC' },
+      });
+    });
+  }
+
+  private async sendBatch(batch: OutboxMessage[]): Promise<DispatchSummary> {
+    const results = await Promise.all(
+      batch.map((m) =>
+        this.transport
+          .send({
+            key: m.key,
+            to: { name: m.recipientName, address: m.recipientEmail },
+            subject: m.subject,
+            html: m.html,
+            text: m.text,
+            calendar: m.ics ? { filename: m.icsFilename ?? 'kattegat.ics', content: m.ics } : null,
+          })
+          .then(
+            () => ({ message: m, error: undefined }),
+            (error: unknown) => ({ message: m, error }),
+          ),
+      ),
+    );
+    const now = new Date();
+    const sentIds = results.filter((r) => r.error === undefined).map((r) => r.message.id);
+    const summary: DispatchSummary = { sent: sentIds.length, retrying: 0, failed: 0 };
+    await this.dataSource.transaction(async (manager) => {
+      if (sentIds.length > 0) {
+        await manager.update(
+          OutboxMessage,
+          { id: In(sentIds), claimedBy: batch[0].claimedBy! },
+          { status: 'sent', sentAt: now, lockedUntil: null, lastError: null },
+        );
+      }
+      for (const { message, error } of results) {
+        if (error === undefined) continue;
+        const failure = classifySendError(error);
+        const retry = failure.temporary && message.attempts < this.config.mail.maxAttempts;
+        // Only the id and the server's answer: never the address or the body (personal links).
+        this.logger.warn(
+          `Message ${message.id} (${message.kind}) ${retry ? 'will be retried' : 'failed'}: ${failure.reason}`,
+        );
+        if (retry) summary.retrying++;
+        else summary.failed++;
+        await manager.update(
+          OutboxMessage,
+          { id: message.id, claimedBy: message.claimedBy! },
+          retry
+            ? {
+                status: 'pending',
+                lastError: failure.reason,
+                lockedUntil: null,
+                nextAttemptAt: new Date(
+                  now.getTime() + retryDelayMs(message.attempts, this.config.mail.retryBaseMs),
+                ),
+              }
+            : { status: 'failed', lastError: failure.reason, lockedUntil: null },
+        );
+      }
+    });
+    return summary;
+  }
+
+  /** Gives a claimed batch back when the run stops before sending it. */
+  private async release(batch: OutboxMessage[]): Promise<void> {
+    if (batch.length === 0) return;
+    await this.dataSource.manager.update(
+      OutboxMessage,
+      { id: In(batch.map((m) => m.id)), claimedBy: batch[0].claimedBy!, status: 'sending' },
+      { status: 'pending', lockedUntil: null, attempts: () => 'attempts - 1' },
+    );
+  }
+
+  private async execute(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<void> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    await manager.query(query, values);
+  }
+}
