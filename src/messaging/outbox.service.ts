@@ -53,7 +53,7 @@ export class OutboxService {
     const rendered = this.renderer.render(message);
     const recipient = message.context.recipient;
     const ics = message.calendar ? buildCalendar(message.calendar) : null;
-    const result = await manager
+    const insert = manager
       .createQueryBuilder()
       .insert()
       .into(OutboxMessage)
@@ -74,12 +74,8 @@ export class OutboxService {
         nextAttemptAt: message.sendAfter ?? new Date(),
       })
       .orIgnore()
-      .updateEntity(false)
-      .execute();
-    const inserted = (result.raw as { changes?: number } | unknown[] | undefined) ?? [];
-    const created = Array.isArray(inserted)
-      ? inserted.length > 0
-      : (inserted as { changes?: number }).changes !== 0;
+      .updateEntity(false);
+    const created = await insertedOne(manager, insert.getQueryAndParameters());
     const row = await manager.findOneOrFail(OutboxMessage, {
       where: { key: message.key },
       select: { id: true },
@@ -96,14 +92,19 @@ export class OutboxService {
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),
     };
-    const [items, total] = await this.messages.findAndCount({
-      where,
-      // The bodies hold personal links; the log shows what happened, not what was written.
-      select: LOG_COLUMNS,
-      order: { id: 'DESC' },
-      skip: (filter.page - 1) * filter.pageSize,
-      take: filter.pageSize,
-    });
+    // Counted apart: TypeORM's findAndCount with `select` counts distinct concatenations of the
+    // selected columns on SQLite, and a NULL among them drops the row from the count.
+    const [items, total] = await Promise.all([
+      this.messages.find({
+        where,
+        // The bodies hold personal links; the log shows what happened, not what was written.
+        select: LOG_COLUMNS,
+        order: { id: 'DESC' },
+        skip: (filter.page - 1) * filter.pageSize,
+        take: filter.pageSize,
+      }),
+      this.messages.count({ where }),
+    ]);
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 
@@ -147,6 +148,25 @@ export class OutboxService {
   /** A kind rendered with made-up data, to look at the wording and layout. */
   preview(kind: MessageKind): RenderedMail {
     return this.renderer.render(sampleMailRequest(kind, this.config.publicBaseUrl));
+  }
+}
+
+/**
+ * Runs an INSERT … ON CONFLICT DO NOTHING and tells whether a row was written: PostgreSQL
+ * returns the new id, SQLite reports the changed row count. (TypeORM's InsertResult has
+ * neither for an ignored row on SQLite.)
+ */
+async function insertedOne(manager: EntityManager, [sql, params]: [string, unknown[]]): Promise<boolean> {
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    if (manager.connection.options.type === 'postgres') {
+      const result = await runner.query(/RETURNING/i.test(sql) ? sql : `${sql} RETURNING "id"`, params, true);
+      return result.records.length > 0;
+    }
+    const result = await runner.query(sql, params, true);
+    return result.affected === 1;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
   }
 }
 
