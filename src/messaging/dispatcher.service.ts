@@ -18,9 +18,10 @@ const DUE = `((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sen
 
 /**
  * Sends the outbox. Each batch is claimed first (status `sending`, a claim id, a lease), then
- * all of it is handed to the transport at once so the SMTP pool's connections stay busy, and
- * the outcome is written back. A crash after sending but before the write-back means that
- * batch goes out again when the lease expires: at least once, duplicates at most one batch.
+ * handed to the transport whole so the SMTP pool's connections stay busy, and the outcome is
+ * written back. A crash after sending but before the write-back means those messages go out
+ * again when the lease expires: at least once, with duplicates at most the batches in flight
+ * (two).
  */
 @Injectable()
 export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -80,28 +81,39 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
 
   private async drainBatches(onProgress?: (done: number) => void): Promise<DispatchSummary> {
     const summary: DispatchSummary = { sent: 0, retrying: 0, failed: 0 };
-    // The next batch is claimed while the current one is being sent, so the pool does not sit
-    // idle during the database round trips.
+    const inFlight = new Set<Promise<void>>();
+    const failures: unknown[] = [];
+    // Two batches are handed to the pool at once and the next one is claimed meanwhile, so the
+    // connections never wait for a batch's write-back or the next claim.
     let next = this.claim();
     try {
       for (;;) {
         const batch = await next;
         if (batch.length === 0) break;
-        if (this.stopped) {
+        if (this.stopped || failures.length > 0) {
           await this.release(batch);
           break;
         }
         next = this.claim();
-        const outcome = await this.sendBatch(batch);
-        summary.sent += outcome.sent;
-        summary.retrying += outcome.retrying;
-        summary.failed += outcome.failed;
-        onProgress?.(summary.sent + summary.retrying + summary.failed);
+        const sending: Promise<void> = this.sendBatch(batch).then(
+          (outcome) => {
+            summary.sent += outcome.sent;
+            summary.retrying += outcome.retrying;
+            summary.failed += outcome.failed;
+            onProgress?.(summary.sent + summary.retrying + summary.failed);
+          },
+          (error: unknown) => void failures.push(error),
+        );
+        inFlight.add(sending);
+        void sending.finally(() => inFlight.delete(sending));
+        if (inFlight.size >= 2) await Promise.race(inFlight);
       }
     } catch (error) {
+      failures.push(error);
       await next.then((left) => this.release(left)).catch(() => undefined);
-      throw error;
     }
+    await Promise.all(inFlight);
+    if (failures.length > 0) throw failures[0];
     return summary;
   }
 
@@ -111,7 +123,10 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     const now = new Date();
     const { dispatchBatchSize, dispatchLeaseMs, maxAttempts } = this.config.mail;
     const lease = new Date(now.getTime() + dispatchLeaseMs);
-    return this.dataSource.transaction(async (manager) => {
+    // SQLite: TypeORM shares one connection, so overlapping transactions would nest; every
+    // statement here is atomic on its own and SQLite has one writer at a time anyway.
+    const onPostgres = this.dataSource.options.type === 'postgres';
+    const work = async (manager: EntityManager): Promise<OutboxMessage[]> => {
       // A message whose claim keeps running out is taking its dispatcher down with it.
       await this.execute(
         manager,
@@ -119,8 +134,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
          WHERE status = 'sending' AND locked_until < :now AND attempts >= :max`,
         { now, max: maxAttempts, reason: `Gave up: the dispatcher stopped during ${maxAttempts} attempts` },
       );
-      let ids: number[];
-      if (this.dataSource.options.type === 'postgres') {
+      if (onPostgres) {
         const rows = await manager
           .createQueryBuilder(OutboxMessage, 'm')
           .select('m.id', 'id')
@@ -131,16 +145,14 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
           .getRawMany<{ id: number }>();
-        ids = rows.map((r) => r.id);
-        if (ids.length === 0) return [];
+        if (rows.length === 0) return [];
         await this.execute(
           manager,
           `UPDATE outbox_messages SET status = 'sending', claimed_by = :claimId, locked_until = :lease,
            attempts = attempts + 1 WHERE id IN (:...ids)`,
-          { claimId, lease, ids },
+          { claimId, lease, ids: rows.map((r) => r.id) },
         );
       } else {
-        // SQLite has one writer at a time, so one conditional UPDATE is the claim.
         await this.execute(
           manager,
           `UPDATE outbox_messages SET status = 'sending', claimed_by = :claimId, locked_until = :lease,
@@ -153,7 +165,8 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
         where: { claimedBy: claimId, status: 'sending' },
         order: { id: 'ASC' },
       });
-    });
+    };
+    return onPostgres ? this.dataSource.transaction(work) : work(this.dataSource.manager);
   }
 
   private async sendBatch(batch: OutboxMessage[]): Promise<DispatchSummary> {
@@ -177,40 +190,40 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     const now = new Date();
     const sentIds = results.filter((r) => r.error === undefined).map((r) => r.message.id);
     const summary: DispatchSummary = { sent: sentIds.length, retrying: 0, failed: 0 };
-    await this.dataSource.transaction(async (manager) => {
-      if (sentIds.length > 0) {
-        await manager.update(
-          OutboxMessage,
-          { id: In(sentIds), claimedBy: batch[0].claimedBy! },
-          { status: 'sent', sentAt: now, lockedUntil: null, lastError: null },
-        );
-      }
-      for (const { message, error } of results) {
-        if (error === undefined) continue;
-        const failure = classifySendError(error);
-        const retry = failure.temporary && message.attempts < this.config.mail.maxAttempts;
-        // Only the id and the server's answer: never the address or the body (personal links).
-        this.logger.warn(
-          `Message ${message.id} (${message.kind}) ${retry ? 'will be retried' : 'failed'}: ${failure.reason}`,
-        );
-        if (retry) summary.retrying++;
-        else summary.failed++;
-        await manager.update(
-          OutboxMessage,
-          { id: message.id, claimedBy: message.claimedBy! },
-          retry
-            ? {
-                status: 'pending',
-                lastError: failure.reason,
-                lockedUntil: null,
-                nextAttemptAt: new Date(
-                  now.getTime() + retryDelayMs(message.attempts, this.config.mail.retryBaseMs),
-                ),
-              }
-            : { status: 'failed', lastError: failure.reason, lockedUntil: null },
-        );
-      }
-    });
+    // One statement for the whole batch's successes; failures are rare and written one by one.
+    const manager = this.dataSource.manager;
+    if (sentIds.length > 0) {
+      await manager.update(
+        OutboxMessage,
+        { id: In(sentIds), claimedBy: batch[0].claimedBy! },
+        { status: 'sent', sentAt: now, lockedUntil: null, lastError: null },
+      );
+    }
+    for (const { message, error } of results) {
+      if (error === undefined) continue;
+      const failure = classifySendError(error);
+      const retry = failure.temporary && message.attempts < this.config.mail.maxAttempts;
+      // Only the id and the server's answer: never the address or the body (personal links).
+      this.logger.warn(
+        `Message ${message.id} (${message.kind}) ${retry ? 'will be retried' : 'failed'}: ${failure.reason}`,
+      );
+      if (retry) summary.retrying++;
+      else summary.failed++;
+      await manager.update(
+        OutboxMessage,
+        { id: message.id, claimedBy: message.claimedBy! },
+        retry
+          ? {
+              status: 'pending',
+              lastError: failure.reason,
+              lockedUntil: null,
+              nextAttemptAt: new Date(
+                now.getTime() + retryDelayMs(message.attempts, this.config.mail.retryBaseMs),
+              ),
+            }
+          : { status: 'failed', lastError: failure.reason, lockedUntil: null },
+      );
+    }
     return summary;
   }
 

@@ -1,5 +1,4 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { connect, Socket } from 'node:net';
 import { join } from 'node:path';
 import { OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
@@ -24,32 +23,13 @@ export interface MailTransport {
 
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
-type GetSocketCallback = (err: Error | null, socketOptions?: { connection: Socket }) => void;
-
 /**
- * Opens the pool's TCP connections with Nagle's algorithm off. Without it the small last
- * segment of each DATA waits for the server's delayed ACK: about 40 ms per message, which caps
- * a pool of 5 at roughly 100 messages per second on a fast network.
+ * The pool options the app uses; the benchmark sends its raw nodemailer rows with the same.
+ * TCP_NODELAY needs no option here: nodemailer 10 turns Nagle off on every SMTP socket itself
+ * (smtp-connection `_onConnect`), which test/messaging-transport.e2e-spec.ts checks, so a
+ * version that stops doing it would not pass unnoticed.
  */
-export function connectWithNoDelay(
-  options: { host?: string; port?: number; secure?: boolean },
-  callback: GetSocketCallback,
-): void {
-  const socket = connect({
-    host: options.host ?? 'localhost',
-    port: options.port ?? (options.secure ? 465 : 587),
-  });
-  socket.setNoDelay(true);
-  const onError = (error: Error) => callback(error);
-  socket.once('error', onError);
-  socket.once('connect', () => {
-    socket.removeListener('error', onError);
-    callback(null, { connection: socket });
-  });
-}
-
-/** The pool options the app uses; the benchmark sends its raw nodemailer rows with the same. */
-export function smtpPoolOptions(smtpUrl: string, mail: AppConfig['mail'], noDelay = true): SMTPPool.Options {
+export function smtpPoolOptions(smtpUrl: string, mail: AppConfig['mail']): SMTPPool.Options {
   return {
     url: smtpUrl,
     pool: true,
@@ -59,7 +39,6 @@ export function smtpPoolOptions(smtpUrl: string, mail: AppConfig['mail'], noDela
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
-    ...(noDelay ? { getSocket: connectWithNoDelay as SMTPPool.Options['getSocket'] } : {}),
   };
 }
 
