@@ -203,9 +203,10 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
       if (error === undefined) continue;
       const failure = classifySendError(error);
       const retry = failure.temporary && message.attempts < this.config.mail.maxAttempts;
-      // Only the id and the server's answer: never the address or the body (personal links).
+      // Only the id and the server's answer, with any address in it masked: never the
+      // recipient or the body (personal links). The row keeps the full answer for the planner.
       this.logger.warn(
-        `Message ${message.id} (${message.kind}) ${retry ? 'will be retried' : 'failed'}: ${failure.reason}`,
+        `Message ${message.id} (${message.kind}) ${retry ? 'will be retried' : 'failed'}: ${failure.reason.replace(/[^\s<>@]+@[^\s<>]+/g, '[address]')}`,
       );
       if (retry) summary.retrying++;
       else summary.failed++;

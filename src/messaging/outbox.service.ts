@@ -75,12 +75,13 @@ export class OutboxService {
       })
       .orIgnore()
       .updateEntity(false);
-    const created = await insertedOne(manager, insert.getQueryAndParameters());
-    const row = await manager.findOneOrFail(OutboxMessage, {
+    const id = await insertedId(manager, insert.getQueryAndParameters());
+    if (id !== undefined) return { created: true, id };
+    const existing = await manager.findOneOrFail(OutboxMessage, {
       where: { key: message.key },
       select: { id: true },
     });
-    return { created, id: row.id };
+    return { created: false, id: existing.id };
   }
 
   async list(
@@ -152,19 +153,23 @@ export class OutboxService {
 }
 
 /**
- * Runs an INSERT … ON CONFLICT DO NOTHING and tells whether a row was written: PostgreSQL
- * returns the new id, SQLite reports the changed row count. (TypeORM's InsertResult has
- * neither for an ignored row on SQLite.)
+ * Runs an INSERT … ON CONFLICT DO NOTHING and returns the new row's id, or undefined when the
+ * key existed: PostgreSQL returns the id, SQLite reports the changed row count and the rowid.
+ * (TypeORM's InsertResult cannot tell an ignored row on SQLite.)
  */
-async function insertedOne(manager: EntityManager, [sql, params]: [string, unknown[]]): Promise<boolean> {
+async function insertedId(
+  manager: EntityManager,
+  [sql, params]: [string, unknown[]],
+): Promise<number | undefined> {
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     if (manager.connection.options.type === 'postgres') {
       const result = await runner.query(/RETURNING/i.test(sql) ? sql : `${sql} RETURNING "id"`, params, true);
-      return result.records.length > 0;
+      const [row] = result.records as { id: number }[];
+      return row?.id;
     }
     const result = await runner.query(sql, params, true);
-    return result.affected === 1;
+    return result.affected === 1 ? Number(result.raw) : undefined;
   } finally {
     if (!manager.queryRunner) await runner.release();
   }
