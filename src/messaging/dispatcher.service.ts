@@ -26,7 +26,8 @@ const DUE = `((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sen
 @Injectable()
 export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DispatcherService.name);
-  private readonly instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  // Fits claimed_by (100) with the batch counter appended.
+  private readonly instanceId = `${hostname().slice(0, 50)}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private claims = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<DispatchSummary> | undefined;

@@ -1,6 +1,6 @@
-import { EnqueueMessage } from '../../src/messaging/outbox.service';
-import { seatEventUid } from '../../src/messaging/calendar';
 import { SeminarInfo } from '../../src/messaging/message-kinds';
+import { EnqueueMessage } from '../../src/messaging/outbox.service';
+import { seatMessage } from '../../src/messaging/seat-messages';
 
 export const testSeminar: SeminarInfo = {
   id: 11,
@@ -12,33 +12,24 @@ export const testSeminar: SeminarInfo = {
 };
 
 /** A booking confirmation with its calendar invitation, as the seat module will enqueue it. */
-export function confirmationMessage(
-  registrationId: number,
-  sequence = 0,
-  email = `medlem${registrationId}@example.dk`,
-): EnqueueMessage {
-  const recipient = { name: `Søren Ærø ${registrationId}`, email };
-  const personalLink = `https://kattegat.test/p/token-${registrationId}`;
-  return {
-    key: `confirmation:${registrationId}:${sequence}`,
-    kind: 'confirmation',
-    context: { recipient, seminar: testSeminar, personalLink },
-    seminarId: testSeminar.id,
-    calendar: {
-      uid: seatEventUid(registrationId),
+export function confirmationMessage(registrationId: number, sequence = 0): EnqueueMessage {
+  const message = seatMessage(
+    {
+      registrationId,
       sequence,
-      method: 'REQUEST',
-      start: testSeminar.start,
-      end: testSeminar.end,
-      summary: testSeminar.title,
-      description: `${testSeminar.agenda.join('\n')}\n\nDin side: ${personalLink}`,
-      location: `${testSeminar.venue.name}, ${testSeminar.venue.address}`,
+      memberId: 0,
+      recipient: { name: `Søren Ærø ${registrationId}`, email: `medlem${registrationId}@example.dk` },
+      seminar: testSeminar,
+      personalLink: `https://kattegat.test/p/token-${registrationId}`,
       organizer: { name: 'Kattegat', email: 'kattegat@kl.dk' },
-      attendee: recipient,
     },
-  };
+    { kind: 'confirmation' },
+  );
+  // No member rows exist in these tests (member_id is a foreign key).
+  return { ...message, memberId: null };
 }
 
+/** The Message-ID the app gives the message with this key (MAIL_FROM at kl.dk). */
 export function messageIdOf(key: string): string {
   return `<${key.replace(/[^A-Za-z0-9._-]/g, '.')}@kl.dk>`;
 }
