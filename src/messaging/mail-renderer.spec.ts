@@ -35,6 +35,10 @@ describe(MailRenderer.name, () => {
     expect(mail.text).toContain(period);
   });
 
+  it('lists the agenda in the text part as its own paragraph', () => {
+    expect(sut.confirmation(seat).text).toContain('Program:\n  - Torsdag: Velkomst\n\nEn kalenderinvitation');
+  });
+
   it('escapes a hostile name in the HTML part and keeps it verbatim in the text part', () => {
     const hostile = '<script>alert("x")</script> & "Ole"';
     const mail = sut.confirmation({ ...seat, recipient: { name: hostile, email: 'x@example.dk' } });
