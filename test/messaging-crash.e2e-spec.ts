@@ -15,10 +15,10 @@ const LEASE_MS = 1500;
 jest.setTimeout(120_000);
 
 /**
- * The dispatcher as it runs in production, in its own process (the built CLI `send`), killed
- * with SIGKILL in the middle of a batch and started again.
+ * The dispatcher as it runs in production, in its own process (the built CLI `send`): killed
+ * with SIGKILL in the middle of a batch and started again, and two of them at once.
  */
-describe('Dispatcher killed mid-batch', () => {
+describe('Dispatcher processes', () => {
   const buildDir = join(PROJECT_ROOT, 'dist', `crash-test-${randomBytes(4).toString('hex')}`);
   let t: TestApp;
   let sink: SmtpSink;
@@ -57,8 +57,15 @@ describe('Dispatcher killed mid-batch', () => {
     spawn(process.execPath, [join(buildDir, 'src', 'cli', 'main.js'), 'send'], {
       cwd: PROJECT_ROOT,
       env,
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
+  /** How many messages a finished `send` reports as sent. */
+  const sentBy = async (child: ChildProcess): Promise<number> => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    expect(await exited(child)).toBe(0);
+    return Number(/Sent (\d+)/.exec(out)?.[1]);
+  };
   const exited = (child: ChildProcess) =>
     new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
@@ -92,5 +99,22 @@ describe('Dispatcher killed mid-batch', () => {
       `SELECT COUNT(*) AS n FROM outbox_messages WHERE status = 'sent'`,
     );
     expect(Number(n)).toBe(MESSAGES);
+  });
+
+  it('sends each message once when two dispatcher processes drain one database at the same time', async () => {
+    const outbox = t.app.get(OutboxService);
+    const keys = Array.from({ length: MESSAGES }, (_, i) => 1001 + i);
+    await t.dataSource.transaction(async (manager) => {
+      for (const i of keys) await outbox.enqueue(manager, confirmationMessage(i));
+    });
+    const before = sink.count;
+
+    const [a, b] = await Promise.all([sentBy(runSend()), sentBy(runSend())]);
+
+    expect(a + b).toBe(MESSAGES);
+    expect(Math.min(a, b)).toBeGreaterThan(0);
+    const deliveries = sink.deliveries();
+    for (const i of keys) expect(deliveries.get(messageIdOf(`confirmation:${i}:0`))).toBe(1);
+    expect(sink.count - before).toBe(MESSAGES);
   });
 });
