@@ -43,10 +43,12 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     if (this.config.mail.dispatchIntervalMs > 0) this.schedule();
   }
 
+  /** Lets the batches in flight finish, then closes the transport (the dispatcher is its only user). */
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
+    this.transport.close();
   }
 
   /**

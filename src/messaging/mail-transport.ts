@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '../config/app-config';
@@ -69,7 +68,7 @@ export function toNodemailerMessage(mail: OutgoingMail, from: string, replyTo: s
   };
 }
 
-export class SmtpMailTransport implements MailTransport, OnApplicationShutdown {
+export class SmtpMailTransport implements MailTransport {
   private readonly transporter: Transporter;
 
   constructor(
@@ -87,10 +86,6 @@ export class SmtpMailTransport implements MailTransport, OnApplicationShutdown {
 
   close(): void {
     this.transporter.close();
-  }
-
-  onApplicationShutdown(): void {
-    this.close();
   }
 }
 
