@@ -13,11 +13,7 @@ const extraArgs = process.argv.slice(2);
 const jest = require.resolve('jest/bin/jest');
 const runs = [{ label: 'SQLite', env: { DATABASE_URL: '' }, args: [] }];
 if (process.env.DATABASE_URL) {
-  runs.push({
-    label: 'PostgreSQL',
-    env: { DATABASE_URL: process.env.DATABASE_URL },
-    args: ['--selectProjects', 'e2e'],
-  });
+  runs.push({ label: 'PostgreSQL', env: { DATABASE_URL: process.env.DATABASE_URL }, args: ['--selectProjects', 'e2e'] });
 }
 
 let passed = 0;
@@ -26,14 +22,10 @@ let status = 0;
 for (const run of runs) {
   console.log(`\n=== Tests on ${run.label} ===`);
   const report = join(mkdtempSync(join(tmpdir(), 'kattegat-jest-')), 'report.json');
-  const result = spawnSync(
-    process.execPath,
-    [jest, ...run.args, '--json', `--outputFile=${report}`, ...extraArgs],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, ...run.env },
-    },
-  );
+  const result = spawnSync(process.execPath, [jest, ...run.args, '--json', `--outputFile=${report}`, ...extraArgs], {
+    stdio: 'inherit',
+    env: { ...process.env, ...run.env },
+  });
   try {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
     passed += summary.numPassedTests;
