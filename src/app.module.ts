@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { PlanningModule } from './planning/planning.module';
 import { PortalModule } from './portal/portal.module';
+import { MessagingModule } from './messaging/messaging.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 
@@ -32,6 +33,7 @@ export class AppModule {
         RegistrationsModule,
         InvitationsModule,
         PortalModule,
+        MessagingModule,
       ],
       controllers: [HealthController],
     };

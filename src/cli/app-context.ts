@@ -11,7 +11,8 @@ import { ConfigError, loadConfig } from '../config/load-config';
 export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   let config;
   try {
-    config = loadConfig({ LOG_LEVEL: 'warn', ...process.env }, process.cwd());
+    // A command does its work and ends; the server's background dispatcher has no place in it.
+    config = loadConfig({ LOG_LEVEL: 'warn', ...process.env, DISPATCH_INTERVAL_MS: '0' }, process.cwd());
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

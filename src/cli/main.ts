@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerDatabaseCommands } from './commands/database.command';
 import { registerMemberCommands } from './commands/member.command';
+import { registerMessagingCommands } from './commands/messaging.command';
 
 const program = new Command('kattegat').description(
   'Kattegat command line: bulk work for planners and admins',
 );
 registerDatabaseCommands(program);
 registerMemberCommands(program);
+registerMessagingCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -1,39 +1,43 @@
+/**
+ * Dates and times as a Danish reader expects them, always in Europe/Copenhagen whatever the
+ * server's zone: `torsdag den 15. januar 2026 kl. 13.00`. Built from Intl parts rather than the
+ * formatted string so that a different ICU version cannot change the punctuation.
+ */
 const ZONE = 'Europe/Copenhagen';
 
 const dateParts = new Intl.DateTimeFormat('da-DK', {
-  timeZone: ZONE,
   weekday: 'long',
   day: 'numeric',
   month: 'long',
   year: 'numeric',
+  timeZone: ZONE,
 });
 const timeParts = new Intl.DateTimeFormat('da-DK', {
-  timeZone: ZONE,
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
+  timeZone: ZONE,
 });
 
-function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
-  return parts.find((p) => p.type === type)?.value ?? '';
+function parts(format: Intl.DateTimeFormat, date: Date): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const part of format.formatToParts(date)) result[part.type] = part.value;
+  return result;
 }
 
-/**
- * `torsdag den 15. januar 2026` in Danish time. Built from parts rather than the formatter's own
- * pattern so the wording does not drift with the ICU version.
- */
+/** `torsdag den 15. januar 2026` */
 export function formatDanishDate(date: Date): string {
-  const parts = dateParts.formatToParts(date);
-  return `${part(parts, 'weekday')} den ${part(parts, 'day')}. ${part(parts, 'month')} ${part(parts, 'year')}`;
+  const p = parts(dateParts, date);
+  return `${p.weekday} den ${p.day}. ${p.month} ${p.year}`;
 }
 
-/** `13.00` in Danish time (24-hour clock with a full stop). */
+/** `13.00` */
 export function formatDanishTime(date: Date): string {
-  const parts = timeParts.formatToParts(date);
-  return `${part(parts, 'hour')}.${part(parts, 'minute')}`;
+  const p = parts(timeParts, date);
+  return `${p.hour}.${p.minute}`;
 }
 
-/** `torsdag den 15. januar 2026 kl. 13.00` in Danish time. */
+/** `torsdag den 15. januar 2026 kl. 13.00` */
 export function formatDanishDateTime(date: Date): string {
   return `${formatDanishDate(date)} kl. ${formatDanishTime(date)}`;
 }

@@ -12,10 +12,28 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   mailDir: string;
   mailFrom: string;
+  mail: MailConfig;
   initialAdmin: { email: string; password: string } | undefined;
   authSecret: string | undefined;
   accessTokenTtlSeconds: number;
   logLevel: LogLevel;
+}
+
+/** Sending: transport pool, outbox dispatcher and retry policy. */
+export interface MailConfig {
+  replyTo: string | undefined;
+  smtpMaxConnections: number;
+  /** Messages per second over the whole pool; 0 means no limit. */
+  smtpRatePerSecond: number;
+  /** How often the app's dispatcher looks for due messages; 0 switches it off. */
+  dispatchIntervalMs: number;
+  dispatchBatchSize: number;
+  /** How long a claimed batch belongs to one dispatcher before another may take it over. */
+  dispatchLeaseMs: number;
+  retryBaseMs: number;
+  maxAttempts: number;
+  /** Days before a seminar when reminders go out, e.g. [14, 2]. */
+  reminderDays: number[];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -75,6 +75,18 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
   if (authSecret !== undefined && authSecret.length < 32)
     problems.push('AUTH_SECRET must be at least 32 characters');
 
+  const mailReplyTo = value('MAIL_REPLY_TO');
+  if (mailReplyTo !== undefined && !EMAIL.test(mailReplyTo.replace(/^.*<(.*)>$/, '$1'))) {
+    problems.push('MAIL_REPLY_TO is not an e-mail address');
+  }
+  const reminderDaysRaw = value('REMINDER_DAYS') ?? '14,2';
+  const reminderDays = reminderDaysRaw.split(',').map((d) => Number(d.trim()));
+  if (reminderDays.some((d) => !Number.isInteger(d) || d < 0 || d > 365)) {
+    problems.push(
+      `REMINDER_DAYS must be whole numbers of days from 0 to 365, separated by commas (got "${reminderDaysRaw}")`,
+    );
+  }
+
   const logLevel = (value('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -94,6 +106,18 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     smtpUrl,
     mailDir: resolvePath(value('MAIL_DIR') ?? 'var/mail'),
     mailFrom: value('MAIL_FROM') ?? 'Kattegat <kattegat@localhost>',
+    mail: {
+      replyTo: mailReplyTo,
+      smtpMaxConnections: integer('SMTP_MAX_CONNECTIONS', 5, 1, 100),
+      smtpRatePerSecond: integer('SMTP_RATE_PER_SECOND', 0, 0, 100000),
+      // The tests start many apps; each test that wants the background dispatcher asks for it.
+      dispatchIntervalMs: integer('DISPATCH_INTERVAL_MS', nodeEnv === 'test' ? 0 : 5000, 0, 24 * 3600 * 1000),
+      dispatchBatchSize: integer('DISPATCH_BATCH_SIZE', 50, 1, 1000),
+      dispatchLeaseMs: integer('DISPATCH_LEASE_MS', 10 * 60 * 1000, 100, 24 * 3600 * 1000),
+      retryBaseMs: integer('MAIL_RETRY_BASE_MS', 30 * 1000, 1, 24 * 3600 * 1000),
+      maxAttempts: integer('MAIL_MAX_ATTEMPTS', 8, 1, 100),
+      reminderDays: [...new Set(reminderDays)].sort((a, b) => b - a),
+    },
     initialAdmin:
       adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
     authSecret,

@@ -7,6 +7,7 @@ import { AgendaItem } from '../planning/agenda-item.entity';
 import { Seminar } from '../planning/seminar.entity';
 import { Venue } from '../planning/venue.entity';
 import { Wave } from '../planning/wave.entity';
+import { OutboxMessage } from '../messaging/outbox-message.entity';
 import { Municipality } from '../reference/municipality.entity';
 import { Party } from '../reference/party.entity';
 import { Region } from '../reference/region.entity';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   RegistrationEvent,
   MemberPreference,
   Invitation,
+  OutboxMessage,
 ];

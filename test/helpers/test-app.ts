@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -27,7 +28,17 @@ let accounts = 0;
 /** Starts the whole application on a fresh database with the real migrations. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...database.env, ...env }, PROJECT_ROOT);
+  const config = loadConfig(
+    // .eml files (no SMTP_URL) go beside the test database, not into the project's var/mail.
+    {
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      MAIL_DIR: join(database.dataDir, 'mail'),
+      ...database.env,
+      ...env,
+    },
+    PROJECT_ROOT,
+  );
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app);

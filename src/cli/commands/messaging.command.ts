@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { DispatcherService } from '../../messaging/dispatcher.service';
+import { withApp } from '../app-context';
+import { progressBar } from '../progress';
+
+export function registerMessagingCommands(program: Command): void {
+  program
+    .command('send')
+    .description('Send every message in the outbox that is due now (the server does this on an interval too)')
+    .action(() =>
+      withApp(async (app) => {
+        const dispatcher = app.get(DispatcherService);
+        const total = await dispatcher.countDue();
+        const progress = progressBar('Sending');
+        progress.update(0, total);
+        const summary = await dispatcher.drain((done) => progress.update(done, Math.max(total, done)));
+        progress.stop();
+        console.log(
+          `Sent ${summary.sent}, to be retried later ${summary.retrying}, failed ${summary.failed} (see GET /api/messages?status=failed).`,
+        );
+        if (summary.failed > 0) process.exitCode = 1;
+      }),
+    );
+}

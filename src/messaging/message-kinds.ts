@@ -1,0 +1,107 @@
+/** Every kind of e-mail the programme sends; each has an HTML and a text template of the same name. */
+export const MESSAGE_KINDS = [
+  'invitation',
+  'confirmation',
+  'waiting_list',
+  'promotion',
+  'change',
+  'cancellation',
+  'reminder',
+  'materials',
+  'evaluation_request',
+  'evaluation_reminder',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export interface Recipient {
+  name: string;
+  email: string;
+}
+
+export interface VenueInfo {
+  name: string;
+  /** One line, e.g. `Hindsgavl Allé 7, 5500 Middelfart`. */
+  address: string;
+}
+
+/** What a message needs to know about a seminar; instants in UTC. */
+export interface SeminarInfo {
+  id: number;
+  title: string;
+  start: Date;
+  end: Date;
+  venue: VenueInfo;
+  /** Lines of the programme, shown in the mail and put into the calendar description. */
+  agenda: string[];
+}
+
+export interface InvitationContext {
+  recipient: Recipient;
+  cycleName: string;
+  personalLink: string;
+  /** The last day to choose a seminar, if one is set. */
+  deadline: Date | null;
+}
+
+export interface SeatContext {
+  recipient: Recipient;
+  seminar: SeminarInfo;
+  personalLink: string;
+}
+
+export interface WaitingListContext extends SeatContext {
+  /** 1 = first on the list. */
+  position: number;
+}
+
+export interface ChangeContext extends SeatContext {
+  /** The time and venue before the change; the new ones are in `seminar`. */
+  previous: { start: Date; end: Date; venue: VenueInfo };
+}
+
+export const CANCELLATION_REASONS = ['member', 'planner', 'seminar_cancelled'] as const;
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
+
+export interface CancellationContext extends SeatContext {
+  reason: CancellationReason;
+  /** A planner's own words, if any. */
+  note: string | null;
+}
+
+export interface ReminderContext extends SeatContext {
+  daysBefore: number;
+}
+
+export interface MaterialsContext extends SeatContext {
+  materials: { title: string }[];
+}
+
+export interface EvaluationContext {
+  recipient: Recipient;
+  seminar: SeminarInfo;
+  evaluationLink: string;
+  /** Last day to answer, if set. */
+  deadline: Date | null;
+}
+
+export interface MessageContexts {
+  invitation: InvitationContext;
+  confirmation: SeatContext;
+  waiting_list: WaitingListContext;
+  promotion: SeatContext;
+  change: ChangeContext;
+  cancellation: CancellationContext;
+  reminder: ReminderContext;
+  materials: MaterialsContext;
+  evaluation_request: EvaluationContext;
+  evaluation_reminder: EvaluationContext;
+}
+
+/** A kind with its context, checked together: `{ kind: 'reminder', context: ReminderContext }`. */
+export type MailRequest = { [K in MessageKind]: { kind: K; context: MessageContexts[K] } }[MessageKind];
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}

@@ -1,0 +1,39 @@
+import { Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { DomainError } from '../common/domain-error';
+import { ListMessagesQuery } from './dto/list-messages.dto';
+import { MessageLogEntry, MessageLogPage, RenderedMailDto } from './dto/message-log.dto';
+import { MESSAGE_KINDS, MessageKind, RenderedMail } from './message-kinds';
+import { OutboxService } from './outbox.service';
+
+@ApiTags('messages')
+@ApiBearerAuth()
+@Roles('planner', 'admin')
+@Controller('api/messages')
+export class MessagesController {
+  constructor(private readonly outbox: OutboxService) {}
+
+  /** The delivery log: what was sent to whom, when, and why not. Newest first. */
+  @Get()
+  @ApiOkResponse({ type: MessageLogPage })
+  list(@Query() query: ListMessagesQuery): Promise<MessageLogPage> {
+    return this.outbox.list(query);
+  }
+
+  @Get('preview/:kind')
+  @ApiParam({ name: 'kind', enum: MESSAGE_KINDS })
+  @ApiOkResponse({ type: RenderedMailDto })
+  preview(@Param('kind') kind: string): RenderedMail {
+    if (!(MESSAGE_KINDS as readonly string[]).includes(kind))
+      throw DomainError.notFound('Message kind', kind);
+    return this.outbox.preview(kind as MessageKind);
+  }
+
+  /** Sends a sent or failed message again as a new row `<key>:resend:<n>`; 409 while it is pending. */
+  @Post(':id/resend')
+  @ApiCreatedResponse({ type: MessageLogEntry })
+  resend(@Param('id', ParseIntPipe) id: number): Promise<MessageLogEntry> {
+    return this.outbox.resend(id);
+  }
+}

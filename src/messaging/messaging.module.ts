@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DispatcherService } from './dispatcher.service';
+import { MailRenderer } from './mail-renderer';
+import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
+import { MessagesController } from './messages.controller';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxService } from './outbox.service';
+
+/** The outbox, its dispatcher, the transport and the templates. Other modules call OutboxService.enqueue. */
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessage])],
+  controllers: [MessagesController],
+  providers: [
+    MailRenderer,
+    OutboxService,
+    DispatcherService,
+    {
+      provide: MAIL_TRANSPORT,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createMailTransport(config),
+    },
+  ],
+  exports: [OutboxService, DispatcherService, MailRenderer],
+})
+export class MessagingModule {}

@@ -1,0 +1,76 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { INSTANT_TYPE } from '../database/column-types';
+import { MessageKind } from './message-kinds';
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * One e-mail, rendered when it was enqueued in the same transaction as the change that caused
+ * it. `sending` rows belong to the dispatcher named in `claimedBy` until `lockedUntil`; after
+ * that another dispatcher may take them over (the first one crashed).
+ */
+@Entity('outbox_messages')
+@Index(['status', 'nextAttemptAt'])
+export class OutboxMessage {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  /** What caused the message, unique: e.g. `confirmation:<registrationId>:<sequence>`. */
+  @Column('varchar', { length: 200, unique: true })
+  key: string;
+
+  @Column('varchar', { length: 40 })
+  kind: MessageKind;
+
+  @Column('varchar', { name: 'recipient_email', length: 254 })
+  recipientEmail: string;
+
+  @Column('varchar', { name: 'recipient_name', length: 200 })
+  recipientName: string;
+
+  @Column('integer', { name: 'member_id', nullable: true })
+  memberId: number | null;
+
+  @Column('integer', { name: 'seminar_id', nullable: true })
+  seminarId: number | null;
+
+  @Column('varchar', { length: 500 })
+  subject: string;
+
+  @Column('text')
+  html: string;
+
+  @Column('text')
+  text: string;
+
+  @Column('text', { name: 'ics', nullable: true })
+  ics: string | null;
+
+  @Column('varchar', { name: 'ics_filename', length: 100, nullable: true })
+  icsFilename: string | null;
+
+  @Column('varchar', { length: 20, default: 'pending' })
+  status: OutboxStatus;
+
+  @Column('integer', { default: 0 })
+  attempts: number;
+
+  @Column({ name: 'next_attempt_at', type: INSTANT_TYPE })
+  nextAttemptAt: Date;
+
+  @Column('varchar', { name: 'last_error', length: 1000, nullable: true })
+  lastError: string | null;
+
+  @Column({ name: 'sent_at', type: INSTANT_TYPE, nullable: true })
+  sentAt: Date | null;
+
+  @Column('varchar', { name: 'claimed_by', length: 100, nullable: true })
+  claimedBy: string | null;
+
+  @Column({ name: 'locked_until', type: INSTANT_TYPE, nullable: true })
+  lockedUntil: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  createdAt: Date;
+}

@@ -1,0 +1,196 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Transactor } from '../database/transactor';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { buildCalendar, CalendarEventInput } from './calendar';
+import { MailRenderer } from './mail-renderer';
+import { MailRequest, MessageKind, RenderedMail } from './message-kinds';
+import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+import { sampleMailRequest } from './sample-messages';
+
+/** A message to send: a kind with its context, plus what identifies and schedules it. */
+export type EnqueueMessage = MailRequest & {
+  /** Unique per cause, e.g. `confirmation:<registrationId>:<sequence>`; a repeat is ignored. */
+  key: string;
+  memberId?: number | null;
+  seminarId?: number | null;
+  /** Attach an .ics (REQUEST or CANCEL) built from this. */
+  calendar?: CalendarEventInput;
+  /** Not before this instant (e.g. a reminder); default now. */
+  sendAfter?: Date;
+};
+
+export interface EnqueueResult {
+  /** False when a message with the key existed already; nothing was written then. */
+  created: boolean;
+  id: number;
+}
+
+export interface MessageFilter {
+  memberId?: number;
+  seminarId?: number;
+  status?: OutboxStatus;
+  kind?: MessageKind;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class OutboxService {
+  constructor(
+    @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
+    private readonly renderer: MailRenderer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactor: Transactor,
+  ) {}
+
+  /**
+   * Renders the message now and inserts it in the caller's transaction, so it exists exactly
+   * when the change that caused it is committed. Idempotent on the key (INSERT … ON CONFLICT
+   * DO NOTHING, which does not abort a PostgreSQL transaction the way a unique violation would).
+   */
+  async enqueue(manager: EntityManager, message: EnqueueMessage): Promise<EnqueueResult> {
+    const rendered = this.renderer.render(message);
+    const recipient = message.context.recipient;
+    const ics = message.calendar ? buildCalendar(message.calendar) : null;
+    const insert = manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values({
+        key: message.key,
+        kind: message.kind,
+        recipientEmail: recipient.email,
+        recipientName: recipient.name,
+        memberId: message.memberId ?? null,
+        seminarId: message.seminarId ?? null,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        ics,
+        icsFilename: ics ? (message.calendar!.method === 'CANCEL' ? 'aflysning.ics' : 'kattegat.ics') : null,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: message.sendAfter ?? new Date(),
+      })
+      .orIgnore()
+      .updateEntity(false);
+    const id = await insertedId(manager, insert.getQueryAndParameters());
+    if (id !== undefined) return { created: true, id };
+    const existing = await manager.findOneOrFail(OutboxMessage, {
+      where: { key: message.key },
+      select: { id: true },
+    });
+    return { created: false, id: existing.id };
+  }
+
+  async list(
+    filter: MessageFilter,
+  ): Promise<{ items: OutboxMessage[]; total: number; page: number; pageSize: number }> {
+    const where = {
+      ...(filter.memberId !== undefined ? { memberId: filter.memberId } : {}),
+      ...(filter.seminarId !== undefined ? { seminarId: filter.seminarId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+    };
+    // Counted apart: TypeORM's findAndCount with `select` counts distinct concatenations of the
+    // selected columns on SQLite, and a NULL among them drops the row from the count.
+    const [items, total] = await Promise.all([
+      this.messages.find({
+        where,
+        // The bodies hold personal links; the log shows what happened, not what was written.
+        select: LOG_COLUMNS,
+        order: { id: 'DESC' },
+        skip: (filter.page - 1) * filter.pageSize,
+        take: filter.pageSize,
+      }),
+      this.messages.count({ where }),
+    ]);
+    return { items, total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  /**
+   * Sends a message again as a NEW row `<key>:resend:<n>` with the same content. The original
+   * keeps its status and error, so the log shows both what went wrong and the new attempt, and
+   * the key of the original stays the proof that its cause was handled once.
+   */
+  async resend(id: number): Promise<OutboxMessage> {
+    return this.transactor.run(async (manager) => {
+      const original = await manager.findOne(OutboxMessage, { where: { id } });
+      if (!original) throw DomainError.notFound('Message', id);
+      if (original.status === 'pending' || original.status === 'sending') {
+        throw new DomainError(
+          'conflict',
+          `Message ${id} is still ${original.status}; it has not finished yet`,
+        );
+      }
+      const resends = await manager
+        .createQueryBuilder(OutboxMessage, 'm')
+        .where('m.key LIKE :prefix', { prefix: `${original.key}:resend:%` })
+        .getCount();
+      const copy = manager.create(OutboxMessage, {
+        ...original,
+        id: undefined,
+        key: `${original.key}:resend:${resends + 1}`,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        lastError: null,
+        sentAt: null,
+        claimedBy: null,
+        lockedUntil: null,
+        createdAt: undefined,
+      });
+      const saved = await manager.save(copy);
+      return manager.findOneOrFail(OutboxMessage, { where: { id: saved.id }, select: LOG_COLUMNS });
+    });
+  }
+
+  /** A kind rendered with made-up data, to look at the wording and layout. */
+  preview(kind: MessageKind): RenderedMail {
+    return this.renderer.render(sampleMailRequest(kind, this.config.publicBaseUrl));
+  }
+}
+
+/**
+ * Runs an INSERT … ON CONFLICT DO NOTHING and returns the new row's id, or undefined when the
+ * key existed: PostgreSQL returns the id, SQLite reports the changed row count and the rowid.
+ * (TypeORM's InsertResult cannot tell an ignored row on SQLite.)
+ */
+async function insertedId(
+  manager: EntityManager,
+  [sql, params]: [string, unknown[]],
+): Promise<number | undefined> {
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    if (manager.connection.options.type === 'postgres') {
+      const result = await runner.query(/RETURNING/i.test(sql) ? sql : `${sql} RETURNING "id"`, params, true);
+      const [row] = result.records as { id: number }[];
+      return row?.id;
+    }
+    const result = await runner.query(sql, params, true);
+    return result.affected === 1 ? Number(result.raw) : undefined;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
+}
+
+const LOG_COLUMNS = {
+  id: true,
+  key: true,
+  kind: true,
+  recipientEmail: true,
+  recipientName: true,
+  memberId: true,
+  seminarId: true,
+  subject: true,
+  icsFilename: true,
+  status: true,
+  attempts: true,
+  nextAttemptAt: true,
+  lastError: true,
+  sentAt: true,
+  createdAt: true,
+} as const;

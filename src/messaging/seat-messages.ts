@@ -1,0 +1,60 @@
+import { CalendarPerson, seatEventUid } from './calendar';
+import { CancellationReason, Recipient, SeminarInfo, VenueInfo } from './message-kinds';
+import { EnqueueMessage } from './outbox.service';
+
+/** What the seat module knows when a seat changes; `sequence` rises with every change of the seat. */
+export interface SeatEvent {
+  registrationId: number;
+  sequence: number;
+  memberId: number;
+  recipient: Recipient;
+  seminar: SeminarInfo;
+  personalLink: string;
+  organizer: CalendarPerson;
+}
+
+export type SeatMessage =
+  | { kind: 'confirmation' | 'promotion' }
+  | { kind: 'change'; previous: { start: Date; end: Date; venue: VenueInfo } }
+  | { kind: 'cancellation'; reason: CancellationReason; note: string | null };
+
+/**
+ * The outbox message for a seat event, with its calendar file: REQUEST for a booking, a
+ * promotion or a change, CANCEL for a cancellation, all under the seat's one UID. The key
+ * `<kind>:<registrationId>:<sequence>` makes a repeated event a no-op.
+ */
+export function seatMessage(event: SeatEvent, message: SeatMessage): EnqueueMessage {
+  const { seminar, recipient, personalLink } = event;
+  const seat = { recipient, seminar, personalLink };
+  const calendar = {
+    uid: seatEventUid(event.registrationId),
+    sequence: event.sequence,
+    method: message.kind === 'cancellation' ? ('CANCEL' as const) : ('REQUEST' as const),
+    start: seminar.start,
+    end: seminar.end,
+    summary: seminar.title,
+    description: [...seminar.agenda, '', `Din side: ${personalLink}`].join('\n'),
+    location: `${seminar.venue.name}, ${seminar.venue.address}`,
+    organizer: event.organizer,
+    attendee: recipient,
+  };
+  const common = {
+    key: `${message.kind}:${event.registrationId}:${event.sequence}`,
+    memberId: event.memberId,
+    seminarId: seminar.id,
+    calendar,
+  };
+  switch (message.kind) {
+    case 'confirmation':
+    case 'promotion':
+      return { ...common, kind: message.kind, context: seat };
+    case 'change':
+      return { ...common, kind: 'change', context: { ...seat, previous: message.previous } };
+    case 'cancellation':
+      return {
+        ...common,
+        kind: 'cancellation',
+        context: { ...seat, reason: message.reason, note: message.note },
+      };
+  }
+}

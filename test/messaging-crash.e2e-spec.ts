@@ -1,0 +1,120 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { OutboxService } from '../src/messaging/outbox.service';
+import { PROJECT_ROOT } from '../src/paths';
+import { confirmationMessage, messageIdOf } from './factories/messages';
+import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+const MESSAGES = 200;
+const BATCH = 20;
+const LEASE_MS = 1500;
+
+jest.setTimeout(120_000);
+
+/**
+ * The dispatcher as it runs in production, in its own process (the built CLI `send`): killed
+ * with SIGKILL in the middle of a batch and started again, and two of them at once.
+ */
+describe('Dispatcher processes', () => {
+  const buildDir = join(PROJECT_ROOT, 'dist', `crash-test-${randomBytes(4).toString('hex')}`);
+  let t: TestApp;
+  let sink: SmtpSink;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    execFileSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', buildDir],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: 'inherit',
+      },
+    );
+    // A slow server keeps a batch in flight long enough to be killed in the middle of it.
+    sink = await startSmtpSink({ delayMs: 40 });
+    t = await startTestApp();
+    env = {
+      ...process.env,
+      ...t.database.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SMTP_URL: sink.url,
+      MAIL_FROM: 'Kattegat <kattegat@kl.dk>',
+      DISPATCH_BATCH_SIZE: String(BATCH),
+      DISPATCH_LEASE_MS: String(LEASE_MS),
+    };
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+    rmSync(buildDir, { recursive: true, force: true });
+  });
+
+  const runSend = (): ChildProcess =>
+    spawn(process.execPath, [join(buildDir, 'src', 'cli', 'main.js'), 'send'], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  /** How many messages a finished `send` reports as sent. */
+  const sentBy = async (child: ChildProcess): Promise<number> => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    expect(await exited(child)).toBe(0);
+    return Number(/Sent (\d+)/.exec(out)?.[1]);
+  };
+  const exited = (child: ChildProcess) =>
+    new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  it('delivers every message after a restart, with duplicates only from the batches in flight', async () => {
+    const outbox = t.app.get(OutboxService);
+    await t.dataSource.transaction(async (manager) => {
+      for (let i = 1; i <= MESSAGES; i++) await outbox.enqueue(manager, confirmationMessage(i));
+    });
+
+    const first = runSend();
+    const firstExit = exited(first);
+    await sink.waitFor(MESSAGES / 3, 60_000);
+    first.kill('SIGKILL');
+    await expect(firstExit).resolves.toBeNull();
+    const beforeRestart = sink.count;
+    expect(beforeRestart).toBeLessThan(MESSAGES);
+
+    // The killed dispatcher's claim must run out before another may take its rows.
+    await new Promise((r) => setTimeout(r, LEASE_MS + 200));
+    await expect(exited(runSend())).resolves.toBe(0);
+
+    const deliveries = sink.deliveries();
+    for (let i = 1; i <= MESSAGES; i++)
+      expect(deliveries.get(messageIdOf(`confirmation:${i}:0`))).toBeGreaterThanOrEqual(1);
+    const duplicates = sink.count - MESSAGES;
+    console.log(
+      `Killed after ${beforeRestart} deliveries; ${duplicates} duplicate(s) after the restart (batch ${BATCH}, two in flight).`,
+    );
+    expect(duplicates).toBeLessThanOrEqual(2 * BATCH);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT COUNT(*) AS n FROM outbox_messages WHERE status = 'sent'`,
+    );
+    expect(Number(n)).toBe(MESSAGES);
+  });
+
+  it('sends each message once when two dispatcher processes drain one database at the same time', async () => {
+    const outbox = t.app.get(OutboxService);
+    const keys = Array.from({ length: MESSAGES }, (_, i) => 1001 + i);
+    await t.dataSource.transaction(async (manager) => {
+      for (const i of keys) await outbox.enqueue(manager, confirmationMessage(i));
+    });
+    const before = sink.count;
+
+    const [a, b] = await Promise.all([sentBy(runSend()), sentBy(runSend())]);
+
+    expect(a + b).toBe(MESSAGES);
+    expect(Math.min(a, b)).toBeGreaterThan(0);
+    const deliveries = sink.deliveries();
+    for (const i of keys) expect(deliveries.get(messageIdOf(`confirmation:${i}:0`))).toBe(1);
+    expect(sink.count - before).toBe(MESSAGES);
+  });
+});
