@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AllocationModule } from './allocation/allocation.module';
 import { AuthModule } from './auth/auth.module';
 import { loggingParams } from './common/logging';
 import { AppConfig } from './config/app-config';
@@ -30,6 +31,7 @@ export class AppModule {
         RegistrationsModule,
         InvitationsModule,
         PortalModule,
+        AllocationModule,
       ],
       controllers: [HealthController],
     };

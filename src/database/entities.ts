@@ -1,3 +1,4 @@
+import { AllocationProposal } from '../allocation/allocation-proposal.entity';
 import { StaffUser } from '../auth/staff-user.entity';
 import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   RegistrationEvent,
   MemberPreference,
   Invitation,
+  AllocationProposal,
 ];

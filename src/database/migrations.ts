@@ -1,10 +1,12 @@
 import { Foundation1764000000000 } from '../../migrations/1764000000000-foundation';
 import { CyclesAndMembers1764050000000 } from '../../migrations/1764050000000-cycles-and-members';
 import { PlanningAndSeats1764200000000 } from '../../migrations/1764200000000-planning-and-seats';
+import { AllocationProposals1764400000001 } from '../../migrations/1764400000001-allocation-proposals';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
   Foundation1764000000000,
   CyclesAndMembers1764050000000,
   PlanningAndSeats1764200000000,
+  AllocationProposals1764400000001,
 ];

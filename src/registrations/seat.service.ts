@@ -14,6 +14,18 @@ import { holdsPlace, isActive, nextSeatState, SeatAction } from './seat-state';
 
 const ACTIVE_SEAT_INDEX = 'uq_registrations_active_seat';
 
+/** The database refused a second registered or waitlisted seat for a member in a cycle. */
+export function isSecondActiveSeat(error: unknown): boolean {
+  return isUniqueViolation(error, ACTIVE_SEAT_INDEX, 'registrations.cycle_id, registrations.member_id');
+}
+
+/** A member to seat at a seminar; `fromRegistrationId` is the seat they leave, if any. */
+export interface Placement {
+  memberId: number;
+  seminarId: number;
+  fromRegistrationId: number | null;
+}
+
 /**
  * Every change of a seat. Each runs in one transaction; seats are counted by conditional updates
  * on the seminar row (never read-then-write), and a registration changes state only from the
@@ -46,7 +58,7 @@ export class SeatService {
         return this.takeSeatOrWait(manager, member, seminar, actor);
       });
     } catch (error) {
-      if (isUniqueViolation(error, ACTIVE_SEAT_INDEX, 'registrations.cycle_id, registrations.member_id')) {
+      if (isSecondActiveSeat(error)) {
         throw new DomainError('conflict', `Member ${memberId} already has a seat in this cycle`);
       }
       throw error;
@@ -137,6 +149,44 @@ export class SeatService {
       }
       await this.changeState(manager, first, 'promote');
       await this.events.record(manager, this.eventOf(first, 'promoted', { kind: 'system' }));
+    }
+  }
+
+  /**
+   * Puts many members into seminars at once (an applied allocation proposal). Call inside a
+   * transaction. Seats being moved are all released first, so swaps between full seminars work;
+   * every new seat is then claimed by the conditional update, and a seat freed but not refilled
+   * goes to the waiting list at the end. Throws (and so rolls back everything) if any seat
+   * cannot be had.
+   */
+  async placeMany(manager: EntityManager, cycleId: number, placements: Placement[], actor: SeatActor) {
+    const moving = placements.filter((p) => p.fromRegistrationId !== null);
+    const left: Registration[] = [];
+    for (const { fromRegistrationId, seminarId } of moving) {
+      const old = await manager.findOneBy(Registration, { id: fromRegistrationId!, cycleId });
+      if (!old) throw DomainError.notFound('Registration', fromRegistrationId!);
+      const heldPlace = holdsPlace(old.state);
+      await this.changeState(manager, old, 'move');
+      await this.events.record(manager, this.eventOf(old, 'moved_away', actor, { toSeminarId: seminarId }));
+      if (heldPlace) await manager.decrement(Seminar, { id: old.seminarId }, 'taken', 1);
+      left.push(old);
+    }
+    const fromOf = new Map(left.map((old) => [old.memberId, old]));
+    for (const { memberId, seminarId } of placements) {
+      if (!(await this.claimPlace(manager, seminarId))) {
+        throw new DomainError('conflict', `Seminar ${seminarId} is full; nothing was applied`);
+      }
+      const seat = await this.insertSeat(manager, cycleId, memberId, seminarId, 'registered', null);
+      const old = fromOf.get(memberId);
+      await this.events.record(
+        manager,
+        old
+          ? this.eventOf(seat, 'moved', actor, { fromSeminarId: old.seminarId, fromRegistrationId: old.id })
+          : this.eventOf(seat, 'registered', actor),
+      );
+    }
+    for (const seminarId of new Set(left.map((old) => old.seminarId))) {
+      await this.promoteWaiting(manager, seminarId);
     }
   }
 
