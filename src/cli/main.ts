@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerAllocationCommands } from './commands/allocation.command';
 import { registerDatabaseCommands } from './commands/database.command';
 
 const program = new Command('kattegat').description(
   'Kattegat command line: bulk work for planners and admins',
 );
 registerDatabaseCommands(program);
+registerAllocationCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
