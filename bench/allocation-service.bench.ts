@@ -106,9 +106,9 @@ describe('Allocation through the service', () => {
       }
       last = proposal.id;
     }
-    let start = performance.now();
+    const applyStart = performance.now();
     await service.apply(cycle.id, last, { kind: 'planner', staffId: planner.id });
-    const applyMs = performance.now() - start;
+    const applyMs = performance.now() - applyStart;
 
     console.log(
       `${engine}: ${MEMBERS} members × ${SEMINARS} seminars, median of ${RUNS} after a warm-up: ` +
