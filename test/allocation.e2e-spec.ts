@@ -122,12 +122,36 @@ describe('Allocation API', () => {
     expect(got.body.status).toBe('ready');
   });
 
+  it('refuses a proposal whose seminar capacity changed since', async () => {
+    const proposal = await api().post(base(), { maxPerMunicipality: 3 }).expect(201);
+    await t
+      .http()
+      .patch(`/api/seminars/${s.seminars.Odense.id}`)
+      .auth(planner, { type: 'bearer' })
+      .send({ capacity: 9 })
+      .expect(200);
+    const refused = await api().post(`${base()}/${proposal.body.id}/apply`).expect(409);
+    expect(refused.body.message).toContain(`seminar ${s.seminars.Odense.id} capacity 8 → 9`);
+    await expect(activeSeats()).resolves.toBe(1);
+    await t
+      .http()
+      .patch(`/api/seminars/${s.seminars.Odense.id}`)
+      .auth(planner, { type: 'bearer' })
+      .send({ capacity: 8 })
+      .expect(200);
+  });
+
   it('applies a fresh proposal as seats through the seat rules, once', async () => {
     const proposal = await api().post(base(), { maxPerMunicipality: 3 }).expect(201);
     const placements = proposal.body.placements as { memberId: number; seminarId: number }[];
     expect(placements).toHaveLength(24);
-    const applied = await api().post(`${base()}/${proposal.body.id}/apply`).expect(200);
-    expect(applied.body.status).toBe('applied');
+    // Two planners press apply at the same moment: one wins, the other is told it is applied.
+    const [first, second] = await Promise.all([
+      api().post(`${base()}/${proposal.body.id}/apply`),
+      api().post(`${base()}/${proposal.body.id}/apply`),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    expect((first.status === 200 ? first : second).body.status).toBe('applied');
 
     await expect(activeSeats()).resolves.toBe(25);
     const seats = await t.dataSource
