@@ -83,6 +83,11 @@ describe('Allocation API', () => {
         reason: 'Alle forløb er fravalgt',
       },
     ]);
+    // Names are looked up when shown, not stored with the proposal (erasure must reach them).
+    const [stored] = await t.dataSource.query(
+      `SELECT summary FROM allocation_proposals WHERE id = ${res.body.id}`,
+    );
+    expect(stored.summary).not.toContain(s.members[25].name);
     await api().post(`${base()}/${res.body.id}/discard`).expect(200);
   });
 

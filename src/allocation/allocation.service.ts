@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Cycle } from '../cycles/cycle.entity';
+import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
 import { Wave } from '../planning/wave.entity';
 import { requireCycle } from '../planning/waves.service';
@@ -12,7 +13,7 @@ import { AllocationScope, GatheredInput, gatherInput } from './allocation-input'
 import { AllocationProposal, ProposalStatus } from './allocation-proposal.entity';
 import { ProposeAllocationDto } from './dto/propose-allocation.dto';
 import { describeChanges } from './input-fingerprint';
-import { kFor, ProposalSummary, solveProposal } from './proposal-summary';
+import { kFor, namedMemberIds, ProposalSummary, solveProposal, withMemberNames } from './proposal-summary';
 
 export interface ProposalView {
   id: number;
@@ -119,7 +120,7 @@ export class AllocationService implements OnApplicationShutdown {
   }
 
   get(cycleId: number, id: number): Promise<ProposalView> {
-    return this.transactor.run(async (m) => view(await this.find(m, cycleId, id), true));
+    return this.transactor.run(async (m) => this.detailed(m, await this.find(m, cycleId, id)));
   }
 
   /**
@@ -157,7 +158,7 @@ export class AllocationService implements OnApplicationShutdown {
           );
         }
         await this.seats.placeMany(m, cycleId, proposal.placements ?? [], actor);
-        return view(await this.find(m, cycleId, id), true);
+        return this.detailed(m, await this.find(m, cycleId, id));
       });
     } catch (error) {
       if (isSecondActiveSeat(error)) {
@@ -180,7 +181,7 @@ export class AllocationService implements OnApplicationShutdown {
         { id, status: In(['solving', 'ready', 'failed']) },
         { status: 'discarded' },
       );
-      return view(await this.find(m, cycleId, id), true);
+      return this.detailed(m, await this.find(m, cycleId, id));
     });
   }
 
@@ -209,7 +210,7 @@ export class AllocationService implements OnApplicationShutdown {
       const solved = solveProposal(input, request);
       change = {
         status: 'ready',
-        summary: solved.summary,
+        summary: withMemberNames(solved.summary, () => null),
         placements: solved.placements,
         solvedAt: new Date(),
       };
@@ -220,6 +221,22 @@ export class AllocationService implements OnApplicationShutdown {
       // A proposal discarded while it was solving stays discarded.
       m.update(AllocationProposal, { id: proposal.id, status: 'solving' }, change),
     );
+  }
+
+  /**
+   * Names are not stored with a proposal but looked up when it is shown, so a member's erasure
+   * removes the name from old proposals too.
+   */
+  private async detailed(m: EntityManager, proposal: AllocationProposal): Promise<ProposalView> {
+    const shown = view(proposal, true);
+    if (!proposal.summary) return shown;
+    const ids = [...new Set(namedMemberIds(proposal.summary))];
+    const members =
+      ids.length === 0
+        ? []
+        : await m.find(Member, { where: { id: In(ids) }, select: { id: true, name: true } });
+    const names = new Map(members.map((member) => [member.id, member.name]));
+    return { ...shown, summary: withMemberNames(proposal.summary, (id) => names.get(id) ?? null) };
   }
 
   private async find(m: EntityManager, cycleId: number, id: number): Promise<AllocationProposal> {

@@ -210,3 +210,22 @@ function describe(
     },
   };
 }
+
+/** The summary with every member's name given by `nameOf` (null to leave names out). */
+export function withMemberNames(
+  summary: ProposalSummary,
+  nameOf: (memberId: number) => string | null,
+): ProposalSummary {
+  const named = <T extends { memberId: number }>(rows: T[]) =>
+    rows.map((row) => ({ ...row, name: nameOf(row.memberId) }));
+  return {
+    ...summary,
+    longestTrips: named(summary.longestTrips),
+    moves: named(summary.moves),
+    unplaced: named(summary.unplaced),
+  };
+}
+
+export function namedMemberIds(summary: ProposalSummary): number[] {
+  return [...summary.longestTrips, ...summary.moves, ...summary.unplaced].map((row) => row.memberId);
+}
