@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -172,17 +172,42 @@ export class SeatService {
       left.push(old);
     }
     const fromOf = new Map(left.map((old) => [old.memberId, old]));
-    for (const { memberId, seminarId } of placements) {
-      if (!(await this.claimPlace(manager, seminarId))) {
-        throw new DomainError('conflict', `Seminar ${seminarId} is full; nothing was applied`);
+    const perSeminar = new Map<number, number>();
+    for (const { seminarId } of placements) perSeminar.set(seminarId, (perSeminar.get(seminarId) ?? 0) + 1);
+    for (const [seminarId, count] of perSeminar) {
+      if (!(await this.claimPlaces(manager, seminarId, count))) {
+        throw new DomainError(
+          'conflict',
+          `Seminar ${seminarId} has fewer than ${count} free seats; nothing was applied`,
+        );
       }
-      const seat = await this.insertSeat(manager, cycleId, memberId, seminarId, 'registered', null);
-      const old = fromOf.get(memberId);
+    }
+    for (let i = 0; i < placements.length; i += 200) {
+      const batch = placements.slice(i, i + 200);
+      await manager.insert(
+        Registration,
+        batch.map(({ memberId, seminarId }) => ({
+          cycleId,
+          memberId,
+          seminarId,
+          state: 'registered' as const,
+          waitlistNumber: null,
+          calendarSequence: 0,
+        })),
+      );
+      const seats = await manager.findBy(Registration, {
+        cycleId,
+        memberId: In(batch.map((p) => p.memberId)),
+        state: 'registered',
+      });
       await this.events.record(
         manager,
-        old
-          ? this.eventOf(seat, 'moved', actor, { fromSeminarId: old.seminarId, fromRegistrationId: old.id })
-          : this.eventOf(seat, 'registered', actor),
+        seats.map((seat) => {
+          const old = fromOf.get(seat.memberId);
+          return old
+            ? this.eventOf(seat, 'moved', actor, { fromSeminarId: old.seminarId, fromRegistrationId: old.id })
+            : this.eventOf(seat, 'registered', actor);
+        }),
       );
     }
     for (const seminarId of new Set(left.map((old) => old.seminarId))) {
@@ -245,6 +270,18 @@ export class SeatService {
       .update(Seminar)
       .set({ taken: () => 'taken + 1' })
       .where('id = :id AND taken < capacity', { id: seminarId })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** claimPlace for `count` seats at once, all or none. */
+  private async claimPlaces(manager: EntityManager, seminarId: number, count: number): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Seminar)
+      .set({ taken: () => 'taken + :count' })
+      .where('id = :id AND taken + :count <= capacity', { id: seminarId, count })
+      .setParameter('count', count)
       .execute();
     return result.affected === 1;
   }
