@@ -210,6 +210,15 @@ describe('Allocation API', () => {
       .getRepository(Registration)
       .findOneByOrFail({ memberId: far.id, state: 'registered' });
     expect(now.seminarId).toBe(s.seminars.Aalborg.id);
+    const events = await t.dataSource.getRepository(RegistrationEvent).find({
+      where: { memberId: far.id },
+      order: { id: 'DESC' },
+      take: 2,
+    });
+    expect(events.map((e) => [e.kind, e.seminarId, e.actor])).toEqual([
+      ['moved', s.seminars.Aalborg.id, 'planner'],
+      ['moved_away', s.seminars.Roskilde.id, 'planner'],
+    ]);
     await expect(activeSeats()).resolves.toBe(25);
   });
 
