@@ -70,14 +70,12 @@ describe('Allocation through the service', () => {
     for (let i = 0; i < wishes.length; i += 200) {
       await t.dataSource.getRepository(MemberPreference).insert(wishes.slice(i, i + 200));
     }
-    const planner = await t.app
-      .get(StaffService)
-      .create({
-        email: 'planner@bench.dk',
-        name: 'Planner',
-        password: 'et-rigtig-langt-kodeord',
-        role: 'planner',
-      });
+    const planner = await t.app.get(StaffService).create({
+      email: 'planner@bench.dk',
+      name: 'Planner',
+      password: 'et-rigtig-langt-kodeord',
+      role: 'planner',
+    });
     await t.app.get(InvitationsService).invite(cycle.id, {}, planner.id);
 
     const service = t.app.get(AllocationService);

@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { loggingParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { CyclesModule } from './cycles/cycles.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { TransactorModule } from './database/transactor';
 import { HealthController } from './health/health.controller';
@@ -26,6 +27,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         ReferenceModule,
         AuthModule,
+        CyclesModule,
         TransactorModule,
         PlanningModule,
         RegistrationsModule,

@@ -2,15 +2,22 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { Transactor } from '../database/transactor';
 import { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto';
+import { Municipality } from '../reference/municipality.entity';
 import { hashPassword } from './password';
+import { MUNICIPAL_ROLE, StaffRole } from './roles';
 import { StaffUser } from './staff-user.entity';
 
 @Injectable()
 export class StaffService {
   private readonly logger = new Logger(StaffService.name);
 
-  constructor(@InjectRepository(StaffUser) private readonly users: Repository<StaffUser>) {}
+  constructor(
+    @InjectRepository(StaffUser) private readonly users: Repository<StaffUser>,
+    @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
+    private readonly transactor: Transactor,
+  ) {}
 
   list(): Promise<StaffUser[]> {
     return this.users.find({ order: { id: 'ASC' } });
@@ -23,15 +30,19 @@ export class StaffService {
         { field: 'email', reason: 'already in use' },
       ]);
     }
-    const saved = await this.users.save(
-      this.users.create({
-        email,
-        name: input.name,
-        role: input.role,
-        municipalityCode: null,
-        passwordHash: await hashPassword(input.password),
-        disabledAt: null,
-      }),
+    const municipalityCode = await this.checkedMunicipality(input.role, input.municipalityCode ?? null);
+    const passwordHash = await hashPassword(input.password);
+    const saved = await this.transactor.run((manager) =>
+      manager.save(
+        manager.create(StaffUser, {
+          email,
+          name: input.name,
+          role: input.role,
+          municipalityCode,
+          passwordHash,
+          disabledAt: null,
+        }),
+      ),
     );
     return this.get(saved.id);
   }
@@ -42,8 +53,39 @@ export class StaffService {
     if (change.name !== undefined) user.name = change.name;
     if (change.disabled !== undefined)
       user.disabledAt = change.disabled ? (user.disabledAt ?? new Date()) : null;
-    await this.users.update(id, { role: user.role, name: user.name, disabledAt: user.disabledAt });
+    const wantedCode =
+      change.municipalityCode ?? (user.role === MUNICIPAL_ROLE ? user.municipalityCode : null);
+    user.municipalityCode = await this.checkedMunicipality(user.role, wantedCode);
+    await this.transactor.run((manager) =>
+      manager.update(StaffUser, id, {
+        role: user.role,
+        name: user.name,
+        disabledAt: user.disabledAt,
+        municipalityCode: user.municipalityCode,
+      }),
+    );
     return this.get(id);
+  }
+
+  /** A municipal contact belongs to exactly one municipality; no other role belongs to any. */
+  private async checkedMunicipality(role: StaffRole, code: number | null): Promise<number | null> {
+    if (role !== MUNICIPAL_ROLE) {
+      if (code === null) return null;
+      throw new DomainError('validation_failed', `municipalityCode is only for the role ${MUNICIPAL_ROLE}`, [
+        { field: 'municipalityCode', reason: `only for the role ${MUNICIPAL_ROLE}` },
+      ]);
+    }
+    if (code === null) {
+      throw new DomainError('validation_failed', `The role ${MUNICIPAL_ROLE} needs a municipalityCode`, [
+        { field: 'municipalityCode', reason: `required for the role ${MUNICIPAL_ROLE}` },
+      ]);
+    }
+    if (!(await this.municipalities.existsBy({ code }))) {
+      throw new DomainError('validation_failed', `Municipality ${code} does not exist`, [
+        { field: 'municipalityCode', reason: 'unknown municipality' },
+      ]);
+    }
+    return code;
   }
 
   async get(id: number): Promise<StaffUser> {

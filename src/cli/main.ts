@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAllocationCommands } from './commands/allocation.command';
 import { registerDatabaseCommands } from './commands/database.command';
+import { registerMemberCommands } from './commands/member.command';
 
 const program = new Command('kattegat').description(
   'Kattegat command line: bulk work for planners and admins',
 );
 registerDatabaseCommands(program);
+registerMemberCommands(program);
 registerAllocationCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -78,6 +78,10 @@ export class Member {
   @UpdateDateColumn({ name: 'updated_at', type: INSTANT_TYPE })
   updatedAt: Date;
 
+  /** Name and e-mail lower-cased by the app for search (SQLite's LOWER knows no æøå); null once erased. */
+  @Column('varchar', { name: 'search_text', length: 500, nullable: true, select: false })
+  searchText?: string | null;
+
   /** Set when the personal data was erased (GDPR); the row stays for the statistics. */
   @Column({ name: 'erased_at', type: INSTANT_TYPE, nullable: true })
   erasedAt: Date | null;

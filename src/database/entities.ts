@@ -1,6 +1,7 @@
 import { AllocationProposal } from '../allocation/allocation-proposal.entity';
 import { StaffUser } from '../auth/staff-user.entity';
 import { Cycle } from '../cycles/cycle.entity';
+import { AuditEntry } from '../cycles/gdpr/audit-entry.entity';
 import { Member } from '../cycles/member.entity';
 import { Invitation } from '../invitations/invitation.entity';
 import { AgendaItem } from '../planning/agenda-item.entity';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   StaffUser,
   Cycle,
   Member,
+  AuditEntry,
   Venue,
   Wave,
   Seminar,

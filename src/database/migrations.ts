@@ -1,5 +1,6 @@
 import { Foundation1764000000000 } from '../../migrations/1764000000000-foundation';
 import { CyclesAndMembers1764050000000 } from '../../migrations/1764050000000-cycles-and-members';
+import { MemberRegister1764100000000 } from '../../migrations/1764100000000-member-register';
 import { PlanningAndSeats1764200000000 } from '../../migrations/1764200000000-planning-and-seats';
 import { AllocationProposals1764400000001 } from '../../migrations/1764400000001-allocation-proposals';
 
@@ -7,6 +8,7 @@ import { AllocationProposals1764400000001 } from '../../migrations/1764400000001
 export const MIGRATIONS = [
   Foundation1764000000000,
   CyclesAndMembers1764050000000,
+  MemberRegister1764100000000,
   PlanningAndSeats1764200000000,
   AllocationProposals1764400000001,
 ];

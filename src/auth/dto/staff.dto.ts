@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { STAFF_ROLES, StaffRole } from '../roles';
 
 export class CreateStaffDto {
@@ -23,6 +23,14 @@ export class CreateStaffDto {
   @ApiProperty({ enum: STAFF_ROLES })
   @IsIn(STAFF_ROLES)
   role: StaffRole;
+
+  @ApiPropertyOptional({
+    example: 461,
+    description: "required for the role 'municipality', refused for others",
+  })
+  @IsOptional()
+  @IsInt()
+  municipalityCode?: number;
 }
 
 export class UpdateStaffDto {
@@ -42,4 +50,9 @@ export class UpdateStaffDto {
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
+
+  @ApiPropertyOptional({ description: "the municipality of an account with the role 'municipality'" })
+  @IsOptional()
+  @IsInt()
+  municipalityCode?: number;
 }

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CYCLE_STATUSES, CycleStatus } from '../cycle.entity';
+
+const DATE = { strict: true };
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateCycleDto {
+  @ApiProperty({ example: 'KV25' })
+  @Matches(/^[A-Z][A-Z0-9-]{1,19}$/, { message: 'code must be capital letters and digits, such as KV25' })
+  code: string;
+
+  @ApiProperty({ example: 'Kommunalvalget 2025' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '2025-11-18' })
+  @IsISO8601(DATE, { message: 'electionDate must be a date YYYY-MM-DD' })
+  @Matches(DATE_ONLY, { message: 'electionDate must be a date YYYY-MM-DD' })
+  electionDate: string;
+
+  @ApiProperty({ example: '2026-01-01' })
+  @IsISO8601(DATE, { message: 'termStart must be a date YYYY-MM-DD' })
+  @Matches(DATE_ONLY, { message: 'termStart must be a date YYYY-MM-DD' })
+  termStart: string;
+
+  @ApiPropertyOptional({ enum: CYCLE_STATUSES, default: 'planning' })
+  @IsOptional()
+  @IsIn(CYCLE_STATUSES)
+  status?: CycleStatus;
+}
+
+export class UpdateCycleDto extends PartialType(CreateCycleDto) {}

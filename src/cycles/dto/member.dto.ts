@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsEmail } from 'class-validator';
+import { MEMBER_ROLES, MemberRole } from '../member.entity';
+
+export class CreateMemberDto {
+  @ApiProperty({ example: 'Søren Ærø Østergård' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'soeren@kommune.dk' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string | null;
+
+  @ApiProperty({ example: 461 })
+  @IsInt()
+  municipalityCode: number;
+
+  @ApiProperty({ example: 'A', description: 'the list letter; a local list needs listName too' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(3)
+  listLetter: string;
+
+  @ApiPropertyOptional({ description: 'defaults to the national party of listLetter' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  listName?: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  newlyElected: boolean;
+
+  @ApiPropertyOptional({ enum: MEMBER_ROLES, default: 'member' })
+  @IsOptional()
+  @IsIn(MEMBER_ROLES)
+  role?: MemberRole;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  diet?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  accessibility?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+}
+
+export class UpdateMemberDto extends PartialType(CreateMemberDto) {}
+
+/** Filters of the member list and the export. */
+export class MemberFilterDto {
+  @ApiPropertyOptional({ description: 'municipality code' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  municipality?: number;
+
+  @ApiPropertyOptional({ description: 'region code' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  region?: number;
+
+  @ApiPropertyOptional({ description: 'list letter' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(3)
+  list?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'newlyElected must be true or false' })
+  newlyElected?: boolean;
+
+  @ApiPropertyOptional({ description: 'part of the name or e-mail' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class MemberListQueryDto extends MemberFilterDto {
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+}
+
+export class ImportQueryDto {
+  @ApiPropertyOptional({ default: true, description: 'false applies the file' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'dryRun must be true or false' })
+  dryRun?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'apply the good rows even if some are rejected' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'skipRejected must be true or false' })
+  skipRejected?: boolean;
+}
+
+export interface MemberPage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/access.decorators';
+import { AuthenticatedStaff } from '../../auth/authenticated-staff';
+import { CurrentStaff } from '../../auth/current-staff.decorator';
+import { callerOf } from '../caller';
+import { Member } from '../member.entity';
+import { GdprService, PersonalDataExport } from './gdpr.service';
+
+@ApiTags('gdpr')
+@ApiBearerAuth()
+@Roles('admin', 'planner')
+@Controller('api/cycles/:cycleId/members/:id')
+export class GdprController {
+  constructor(private readonly gdpr: GdprService) {}
+
+  @Get('personal-data')
+  personalData(
+    @Param('cycleId', ParseIntPipe) cycleId: number,
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<PersonalDataExport> {
+    return this.gdpr.personalData(cycleId, id, callerOf(staff));
+  }
+
+  @Post('erase')
+  @HttpCode(200)
+  erase(
+    @Param('cycleId', ParseIntPipe) cycleId: number,
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<Member> {
+    return this.gdpr.erase(cycleId, id, callerOf(staff));
+  }
+}

@@ -1,0 +1,106 @@
+import { loadReferenceData } from '../../reference/reference-data';
+import { buildReferenceLookup } from '../member-rules';
+import { mapColumns } from './columns';
+import { parseMemberRow } from './member-row';
+
+const { municipalities, parties } = loadReferenceData();
+const lookup = buildReferenceLookup(municipalities, parties);
+const columns = mapColumns(['Navn', 'E-mail', 'Kommune', 'Parti', 'Nyvalgt', 'Rolle', 'Kost']);
+const parse = (
+  cells: Partial<Record<'name' | 'email' | 'kommune' | 'parti' | 'ny' | 'rolle' | 'kost', string>>,
+) =>
+  parseMemberRow(
+    [
+      cells.name ?? 'Søren Ærø',
+      cells.email ?? 'Soeren@Odense.dk',
+      cells.kommune ?? 'Odense',
+      cells.parti ?? 'A',
+      cells.ny ?? 'ja',
+      cells.rolle ?? '',
+      cells.kost ?? '',
+    ],
+    7,
+    columns,
+    lookup,
+  );
+
+describe(parseMemberRow.name, () => {
+  it('reads a good row into a member', () => {
+    expect(parse({})).toEqual({
+      row: 7,
+      ok: true,
+      member: {
+        name: 'Søren Ærø',
+        email: 'soeren@odense.dk',
+        municipalityCode: 461,
+        listLetter: 'A',
+        listName: 'Socialdemokratiet',
+        newlyElected: true,
+        role: 'member',
+        diet: null,
+      },
+    });
+  });
+
+  it.each([
+    ['ja', true],
+    ['JA', true],
+    ['x', true],
+    ['1', true],
+    ['true', true],
+    ['nej', false],
+    ['', false],
+    ['0', false],
+    ['False', false],
+  ])('reads Nyvalgt %j as %s', (value, expected) => {
+    expect(parse({ ny: value })).toMatchObject({ ok: true, member: { newlyElected: expected } });
+  });
+
+  it.each([
+    ['Borgmester', 'mayor'],
+    ['1. viceborgmester', 'deputy_mayor'],
+    ['Udvalgsformand', 'committee_chair'],
+    ['Byrådsmedlem', 'member'],
+  ])('reads the role %j as %s', (value, role) => {
+    expect(parse({ rolle: value })).toMatchObject({ ok: true, member: { role } });
+  });
+
+  it('gives every reason a row is rejected, keeping what it could read', () => {
+    expect(
+      parse({ name: ' ', email: 'a@b', kommune: 'Atlantis', parti: 'Q', ny: 'måske', rolle: 'konge' }),
+    ).toEqual({
+      row: 7,
+      ok: false,
+      email: 'a@b',
+      municipalityCode: null,
+      reasons: [
+        { field: 'name', reason: 'missing' },
+        { field: 'email', reason: '"a@b" is not an e-mail address' },
+        { field: 'municipality', reason: 'unknown municipality "Atlantis"' },
+        { field: 'list', reason: "list Q is not a national party: give the local list's name too" },
+        { field: 'newlyElected', reason: '"måske" is not ja/nej, x/blank, 1/0 or true/false' },
+        { field: 'role', reason: 'unknown role "konge"' },
+      ],
+    });
+  });
+
+  it('refuses values longer than the register holds', () => {
+    expect(parse({ kost: 'x'.repeat(501) })).toMatchObject({
+      ok: false,
+      reasons: [{ field: 'diet', reason: 'longer than 500 characters' }],
+    });
+  });
+
+  it('takes off the apostrophe the export puts before a formula-like cell', () => {
+    expect(parse({ name: "'=Søren" })).toMatchObject({ ok: true, member: { name: '=Søren' } });
+    expect(parse({ name: "'Søren" })).toMatchObject({ ok: true, member: { name: "'Søren" } });
+  });
+
+  it('leaves out optional fields the file has no column for', () => {
+    const narrow = mapColumns(['Navn', 'E-mail', 'Kommune', 'Parti', 'Nyvalgt']);
+    const parsed = parseMemberRow(['A B', 'a@b.dk', '101', 'V', 'nej'], 2, narrow, lookup);
+    expect(parsed.ok && Object.keys(parsed.member).sort()).toEqual(
+      ['email', 'listLetter', 'listName', 'municipalityCode', 'name', 'newlyElected'].sort(),
+    );
+  });
+});

@@ -1,0 +1,81 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { DomainError } from '../../common/domain-error';
+import { decodeText, Delimiter, detectDelimiter, TextEncoding } from './decode';
+
+export interface Table {
+  format: 'csv' | 'xlsx';
+  encoding?: TextEncoding;
+  delimiter?: Delimiter;
+  /** Every row including the header, as text; index + 1 is the row number Excel shows. */
+  rows: string[][];
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Buffer, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Reads a CSV or XLSX file, recognised by its bytes rather than its name. */
+export async function readTable(bytes: Buffer): Promise<Table> {
+  if (bytes.length === 0)
+    throw new DomainError('validation_failed', 'The file is empty', [fileProblem('empty')]);
+  if (startsWith(bytes, OLE)) {
+    throw new DomainError('validation_failed', 'Old Excel files (.xls) are not read: save as .xlsx or CSV', [
+      fileProblem('.xls is not supported; use .xlsx or CSV'),
+    ]);
+  }
+  return startsWith(bytes, ZIP) ? readXlsx(bytes) : readCsv(bytes);
+}
+
+function fileProblem(reason: string) {
+  return { field: 'file', reason };
+}
+
+function readCsv(bytes: Buffer): Table {
+  const decoded = decodeText(bytes);
+  // Excel writes and honours a first line `sep=;`; it is kept as an empty row so row numbers stay.
+  const sep = /^sep=([;,\t])\r?\n/i.exec(decoded.text);
+  const text = sep ? decoded.text.slice(sep[0].length - 1) : decoded.text;
+  const delimiter = sep ? (sep[1] as Delimiter) : detectDelimiter(text);
+  try {
+    const rows = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      // A quote inside an unquoted cell (Lars "Lasse" Hansen) is part of the text.
+      relax_quotes: true,
+      skip_empty_lines: false,
+      trim: true,
+    }) as string[][];
+    const encoding = decoded.encoding;
+    return { format: 'csv', encoding, delimiter, rows };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DomainError('validation_failed', `The CSV file cannot be read: ${reason}`, [
+      fileProblem(reason),
+    ]);
+  }
+}
+
+async function readXlsx(bytes: Buffer): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new DomainError('validation_failed', 'The file looks like a zip but is not an Excel workbook', [
+      fileProblem('not a valid .xlsx'),
+    ]);
+  }
+  const sheet = workbook.worksheets[0];
+  const rows: string[][] = [];
+  sheet?.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cell.text.trim();
+    });
+    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
+  });
+  return { format: 'xlsx', rows: Array.from(rows, (r) => r ?? []) };
+}
