@@ -1,3 +1,4 @@
+import * as summaries from '../src/allocation/proposal-summary';
 import { MemberPreference } from '../src/registrations/member-preference.entity';
 import { RegistrationEvent } from '../src/registrations/registration-event.entity';
 import { Registration } from '../src/registrations/registration.entity';
@@ -258,14 +259,58 @@ describe('Allocation API', () => {
 
 describe('Allocation API, large inputs', () => {
   let t: TestApp;
+  let planner: string;
 
   beforeAll(async () => {
     t = await startTestApp({ ALLOCATION_INLINE_LIMIT: '5' });
+    planner = await t.tokenFor('planner');
   });
   afterAll(() => t.close());
 
+  async function settled(cycleId: number, id: number) {
+    for (let i = 0; i < 50; i++) {
+      const res = await t
+        .http()
+        .get(`/api/cycles/${cycleId}/allocations/${id}`)
+        .auth(planner, { type: 'bearer' })
+        .expect(200);
+      if (res.body.status !== 'solving') return res.body;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`Proposal ${id} still solving`);
+  }
+
+  it('shows a proposal that failed to solve as failed', async () => {
+    const s = await createAllocationScenario(t.dataSource, { 461: 6 }, CAPACITIES);
+    await t
+      .http()
+      .post(`/api/cycles/${s.cycleId}/invitations`)
+      .auth(planner, { type: 'bearer' })
+      .send({})
+      .expect(201);
+    const broken = jest.spyOn(summaries, 'solveProposal').mockImplementation(() => {
+      throw new Error('solver broke');
+    });
+    try {
+      const res = await t
+        .http()
+        .post(`/api/cycles/${s.cycleId}/allocations`)
+        .auth(planner, { type: 'bearer' })
+        .send({})
+        .expect(202);
+      const proposal = await settled(s.cycleId, res.body.id);
+      expect(proposal).toMatchObject({ status: 'failed', error: 'Error: solver broke', summary: null });
+      await t
+        .http()
+        .post(`/api/cycles/${s.cycleId}/allocations/${res.body.id}/apply`)
+        .auth(planner, { type: 'bearer' })
+        .expect(409);
+    } finally {
+      broken.mockRestore();
+    }
+  });
+
   it('answers 202 and solves in the background', async () => {
-    const planner = await t.tokenFor('planner');
     const s = await createAllocationScenario(t.dataSource, { 851: 4, 751: 4 }, CAPACITIES);
     await t
       .http()
@@ -280,17 +325,7 @@ describe('Allocation API, large inputs', () => {
       .send({ maxPerMunicipality: 4 })
       .expect(202);
     expect(res.body).toMatchObject({ status: 'solving', summary: null });
-    let proposal = res.body;
-    for (let i = 0; i < 50 && proposal.status === 'solving'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      proposal = (
-        await t
-          .http()
-          .get(`/api/cycles/${s.cycleId}/allocations/${res.body.id}`)
-          .auth(planner, { type: 'bearer' })
-          .expect(200)
-      ).body;
-    }
+    const proposal = await settled(s.cycleId, res.body.id);
     expect(proposal.status).toBe('ready');
     expect(proposal.summary.placed).toBe(8);
     const placements = proposal.placements as { memberId: number; seminarId: number }[];
