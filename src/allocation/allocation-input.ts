@@ -69,9 +69,14 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
   }> = await m
     .createQueryBuilder(Member, 'member')
     .innerJoin('member.municipality', 'municipality')
-    .leftJoin(Registration, 'seat', 'seat.member_id = member.id AND seat.state IN (:...active)', {
-      active: ['registered', 'waitlisted'],
-    })
+    .leftJoin(
+      Registration,
+      'seat',
+      'seat.cycle_id = member.cycle_id AND seat.member_id = member.id AND seat.state IN (:...active)',
+      {
+        active: ['registered', 'waitlisted'],
+      },
+    )
     .select('member.id', 'member_id')
     .addSelect('member.name', 'name')
     .addSelect('member.municipality_code', 'municipality_code')

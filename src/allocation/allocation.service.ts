@@ -215,6 +215,7 @@ export class AllocationService implements OnApplicationShutdown {
         solvedAt: new Date(),
       };
     } catch (error) {
+      this.logger.error(`Allocation proposal ${proposal.id} could not be solved: ${String(error)}`);
       change = { status: 'failed', error: String(error).slice(0, 1000), solvedAt: new Date() };
     }
     await this.transactor.run((m) =>
