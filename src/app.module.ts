@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AllocationModule } from './allocation/allocation.module';
 import { AuthModule } from './auth/auth.module';
 import { loggingParams } from './common/logging';
 import { AppConfig } from './config/app-config';
@@ -34,6 +35,7 @@ export class AppModule {
         InvitationsModule,
         PortalModule,
         MessagingModule,
+        AllocationModule,
       ],
       controllers: [HealthController],
     };

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerAllocationCommands } from './commands/allocation.command';
 import { registerDatabaseCommands } from './commands/database.command';
 import { registerMemberCommands } from './commands/member.command';
 import { registerMessagingCommands } from './commands/messaging.command';
@@ -10,6 +11,7 @@ const program = new Command('kattegat').description(
 registerDatabaseCommands(program);
 registerMemberCommands(program);
 registerMessagingCommands(program);
+registerAllocationCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -16,6 +16,8 @@ export interface AppConfig {
   initialAdmin: { email: string; password: string } | undefined;
   authSecret: string | undefined;
   accessTokenTtlSeconds: number;
+  /** Allocation proposals for more members than this are solved in the background (202). */
+  allocationInlineLimit: number;
   logLevel: LogLevel;
 }
 

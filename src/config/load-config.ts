@@ -122,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
       adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
     authSecret,
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    allocationInlineLimit: integer('ALLOCATION_INLINE_LIMIT', 500, 0, 1_000_000),
     logLevel,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,3 +1,4 @@
+import { AllocationProposal } from '../allocation/allocation-proposal.entity';
 import { StaffUser } from '../auth/staff-user.entity';
 import { Cycle } from '../cycles/cycle.entity';
 import { AuditEntry } from '../cycles/gdpr/audit-entry.entity';
@@ -32,4 +33,5 @@ export const ENTITIES = [
   MemberPreference,
   Invitation,
   OutboxMessage,
+  AllocationProposal,
 ];

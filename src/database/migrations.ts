@@ -3,6 +3,7 @@ import { CyclesAndMembers1764050000000 } from '../../migrations/1764050000000-cy
 import { MemberRegister1764100000000 } from '../../migrations/1764100000000-member-register';
 import { PlanningAndSeats1764200000000 } from '../../migrations/1764200000000-planning-and-seats';
 import { Outbox1764300000000 } from '../../migrations/1764300000000-outbox';
+import { AllocationProposals1764400000001 } from '../../migrations/1764400000001-allocation-proposals';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   MemberRegister1764100000000,
   PlanningAndSeats1764200000000,
   Outbox1764300000000,
+  AllocationProposals1764400000001,
 ];

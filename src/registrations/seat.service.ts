@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -13,6 +13,18 @@ import { SeatActor, SeatEvent, SeatEventRecorder } from './seat-event-recorder';
 import { holdsPlace, isActive, nextSeatState, SeatAction } from './seat-state';
 
 const ACTIVE_SEAT_INDEX = 'uq_registrations_active_seat';
+
+/** The database refused a second registered or waitlisted seat for a member in a cycle. */
+export function isSecondActiveSeat(error: unknown): boolean {
+  return isUniqueViolation(error, ACTIVE_SEAT_INDEX, 'registrations.cycle_id, registrations.member_id');
+}
+
+/** A member to seat at a seminar; `fromRegistrationId` is the seat they leave, if any. */
+export interface Placement {
+  memberId: number;
+  seminarId: number;
+  fromRegistrationId: number | null;
+}
 
 /**
  * Every change of a seat. Each runs in one transaction; seats are counted by conditional updates
@@ -46,7 +58,7 @@ export class SeatService {
         return this.takeSeatOrWait(manager, member, seminar, actor);
       });
     } catch (error) {
-      if (isUniqueViolation(error, ACTIVE_SEAT_INDEX, 'registrations.cycle_id, registrations.member_id')) {
+      if (isSecondActiveSeat(error)) {
         throw new DomainError('conflict', `Member ${memberId} already has a seat in this cycle`);
       }
       throw error;
@@ -140,6 +152,69 @@ export class SeatService {
     }
   }
 
+  /**
+   * Puts many members into seminars at once (an applied allocation proposal). Call inside a
+   * transaction. Seats being moved are all released first, so swaps between full seminars work;
+   * every new seat is then claimed by the conditional update, and a seat freed but not refilled
+   * goes to the waiting list at the end. Throws (and so rolls back everything) if any seat
+   * cannot be had.
+   */
+  async placeMany(manager: EntityManager, cycleId: number, placements: Placement[], actor: SeatActor) {
+    const moving = placements.filter((p) => p.fromRegistrationId !== null);
+    const left: Registration[] = [];
+    for (const { fromRegistrationId, seminarId } of moving) {
+      const old = await manager.findOneBy(Registration, { id: fromRegistrationId!, cycleId });
+      if (!old) throw DomainError.notFound('Registration', fromRegistrationId!);
+      const heldPlace = holdsPlace(old.state);
+      await this.changeState(manager, old, 'move');
+      await this.events.record(manager, this.eventOf(old, 'moved_away', actor, { toSeminarId: seminarId }));
+      if (heldPlace) await manager.decrement(Seminar, { id: old.seminarId }, 'taken', 1);
+      left.push(old);
+    }
+    const fromOf = new Map(left.map((old) => [old.memberId, old]));
+    const perSeminar = new Map<number, number>();
+    for (const { seminarId } of placements) perSeminar.set(seminarId, (perSeminar.get(seminarId) ?? 0) + 1);
+    for (const [seminarId, count] of perSeminar) {
+      if (!(await this.claimPlaces(manager, seminarId, count))) {
+        throw new DomainError(
+          'conflict',
+          `Seminar ${seminarId} has fewer than ${count} free seats; nothing was applied`,
+        );
+      }
+    }
+    for (let i = 0; i < placements.length; i += 200) {
+      const batch = placements.slice(i, i + 200);
+      await manager.insert(
+        Registration,
+        batch.map(({ memberId, seminarId }) => ({
+          cycleId,
+          memberId,
+          seminarId,
+          state: 'registered' as const,
+          waitlistNumber: null,
+          calendarSequence: 0,
+        })),
+      );
+      const seats = await manager.findBy(Registration, {
+        cycleId,
+        memberId: In(batch.map((p) => p.memberId)),
+        state: 'registered',
+      });
+      await this.events.record(
+        manager,
+        seats.map((seat) => {
+          const old = fromOf.get(seat.memberId);
+          return old
+            ? this.eventOf(seat, 'moved', actor, { fromSeminarId: old.seminarId, fromRegistrationId: old.id })
+            : this.eventOf(seat, 'registered', actor);
+        }),
+      );
+    }
+    for (const seminarId of new Set(left.map((old) => old.seminarId))) {
+      await this.promoteWaiting(manager, seminarId);
+    }
+  }
+
   /** Cancels every seat of a seminar that is itself cancelled. Call inside a transaction. */
   async cancelAllSeats(manager: EntityManager, seminarId: number, staffId: number): Promise<void> {
     const seats = await manager.findBy(Registration, { seminarId });
@@ -195,6 +270,18 @@ export class SeatService {
       .update(Seminar)
       .set({ taken: () => 'taken + 1' })
       .where('id = :id AND taken < capacity', { id: seminarId })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** claimPlace for `count` seats at once, all or none. */
+  private async claimPlaces(manager: EntityManager, seminarId: number, count: number): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Seminar)
+      .set({ taken: () => 'taken + :count' })
+      .where('id = :id AND taken + :count <= capacity', { id: seminarId, count })
+      .setParameter('count', count)
       .execute();
     return result.affected === 1;
   }

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'csv-parse/sync';
+import { gatherInput } from '../src/allocation/allocation-input';
+import { AllocationService } from '../src/allocation/allocation.service';
+import { Transactor } from '../src/database/transactor';
+import { StaffService } from '../src/auth/staff.service';
+import { InvitationsService } from '../src/invitations/invitations.service';
+import { Seminar } from '../src/planning/seminar.entity';
+import { SEEDS_DIR } from '../src/paths';
+import { MemberPreference } from '../src/registrations/member-preference.entity';
+import { createCycle, createMembers } from '../test/factories/cycle-members.factory';
+import { createSeminar, createVenue, createWave } from '../test/factories/planning.factory';
+import { startTestApp, TestApp } from '../test/helpers/test-app';
+
+const csv = (file: string): Record<string, string>[] =>
+  parse(readFileSync(join(SEEDS_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const MEMBERS = 2500;
+const SEMINARS = 40;
+const RUNS = 5;
+
+/**
+ * End-to-end proposal through the service: gathering from the database, solving, storing the
+ * proposal; 2,500 invited members in the 98 municipalities, 40 seminars of 64 seats at the demo
+ * venues, a third of the members with three ranked wishes.
+ */
+describe('Allocation through the service', () => {
+  let t: TestApp;
+  const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('measures', async () => {
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    const towns = csv('demo/venues.csv');
+    const seminars: Seminar[] = [];
+    for (let i = 0; i < SEMINARS; i++) {
+      const town = towns[i % towns.length];
+      const venue = await createVenue(t.dataSource, {
+        town: town.city,
+        latitude: Number(town.lat) + (i < towns.length ? 0 : ((i * 7) % 10) / 100 - 0.05),
+        longitude: Number(town.lon) + (i < towns.length ? 0 : ((i * 3) % 10) / 100 - 0.05),
+      });
+      seminars.push(await createSeminar(t.dataSource, wave, venue, { capacity: 64 }));
+    }
+    const codes = csv('reference/municipalities.csv').map((m) => Number(m.code));
+    const members = [];
+    for (let k = 0; k < codes.length; k++) {
+      const count = Math.floor(MEMBERS / codes.length) + (k < MEMBERS % codes.length ? 1 : 0);
+      members.push(...(await createMembers(t.dataSource, cycle.id, count, { municipalityCode: codes[k] })));
+    }
+    const wishes = members
+      .filter((_, i) => i % 3 === 0)
+      .flatMap((m, i) =>
+        [0, 1, 2].map((r) => ({
+          cycleId: cycle.id,
+          memberId: m.id,
+          seminarId: seminars[(i + r * 7) % SEMINARS].id,
+          rank: r + 1,
+          excluded: false,
+        })),
+      );
+    for (let i = 0; i < wishes.length; i += 200) {
+      await t.dataSource.getRepository(MemberPreference).insert(wishes.slice(i, i + 200));
+    }
+    const planner = await t.app.get(StaffService).create({
+      email: 'planner@bench.dk',
+      name: 'Planner',
+      password: 'et-rigtig-langt-kodeord',
+      role: 'planner',
+    });
+    await t.app.get(InvitationsService).invite(cycle.id, {}, planner.id);
+
+    const service = t.app.get(AllocationService);
+    const transactor = t.app.get(Transactor);
+    const totals: number[] = [];
+    const gathers: number[] = [];
+    const solves: number[] = [];
+    let last = 0;
+    for (let run = 0; run <= RUNS; run++) {
+      let start = performance.now();
+      await transactor.run((m) => gatherInput(m, { cycleId: cycle.id, waveId: null, rebalance: false }));
+      const gatherMs = performance.now() - start;
+      start = performance.now();
+      const { proposal } = await service.propose(
+        cycle.id,
+        { maxPerMunicipality: 3, preferenceBonusKm: [50, 25, 12.5] },
+        null,
+        'inline',
+      );
+      const totalMs = performance.now() - start;
+      expect(proposal.summary!.placed).toBe(MEMBERS);
+      if (run > 0) {
+        totals.push(totalMs);
+        gathers.push(gatherMs);
+        solves.push(proposal.summary!.solveMs);
+      }
+      last = proposal.id;
+    }
+    const applyStart = performance.now();
+    await service.apply(cycle.id, last, { kind: 'planner', staffId: planner.id });
+    const applyMs = performance.now() - applyStart;
+
+    console.log(
+      `${engine}: ${MEMBERS} members × ${SEMINARS} seminars, median of ${RUNS} after a warm-up: ` +
+        `propose (gather + solve + store) ${median(totals).toFixed(0)} ms ` +
+        `(min ${Math.min(...totals).toFixed(0)}), gather alone ${median(gathers).toFixed(0)} ms, ` +
+        `solve ${median(solves).toFixed(0)} ms; apply (${MEMBERS} seats, one transaction) ${applyMs.toFixed(0)} ms`,
+    );
+  });
+});

@@ -1,0 +1,195 @@
+import { EntityManager, In, MoreThan } from 'typeorm';
+import { Member } from '../cycles/member.entity';
+import { Seminar } from '../planning/seminar.entity';
+import { Municipality } from '../reference/municipality.entity';
+import { MemberPreference } from '../registrations/member-preference.entity';
+import { RegistrationEvent } from '../registrations/registration-event.entity';
+import { Registration } from '../registrations/registration.entity';
+import { AllocationMember, AllocationSeminar, SeatedCount } from './solver/allocation.types';
+import { fingerprintOf, InputFingerprint } from './input-fingerprint';
+
+export interface AllocationScope {
+  cycleId: number;
+  waveId: number | null;
+  rebalance: boolean;
+}
+
+export interface CandidateMember extends AllocationMember {
+  name: string | null;
+  /** With rebalancing: the seat the member holds in one of the seminars offered, freed for the solve. */
+  seat: { registrationId: number; seminarId: number } | null;
+}
+
+export interface OfferedSeminar extends AllocationSeminar {
+  title: string;
+  town: string;
+  capacity: number;
+  taken: number;
+  seated: SeatedCount[];
+}
+
+export interface GatheredInput {
+  members: CandidateMember[];
+  seminars: OfferedSeminar[];
+  municipalityNames: Map<number, string>;
+  fingerprint: InputFingerprint;
+}
+
+const PLACE_HOLDING = ['registered', 'attended', 'no_show'];
+
+/**
+ * Everything an allocation needs, read in a handful of set-based queries: the published seminars
+ * of the cycle (or wave) that have not begun, their free seats and seated members per
+ * municipality, and the invited members without a seat (with rebalancing, also those seated in
+ * the seminars offered), with their municipality's reference point and their preferences.
+ */
+export async function gatherInput(m: EntityManager, scope: AllocationScope): Promise<GatheredInput> {
+  const { cycleId } = scope;
+  const seminarRows = await m.find(Seminar, {
+    where: {
+      cycleId,
+      status: 'published',
+      startsAt: MoreThan(new Date()),
+      ...(scope.waveId !== null ? { waveId: scope.waveId } : {}),
+    },
+    relations: { venue: true },
+    order: { id: 'ASC' },
+  });
+  const offered = new Set(seminarRows.map((s) => s.id));
+
+  const memberRows: Array<{
+    member_id: number;
+    name: string | null;
+    municipality_code: number;
+    latitude: number;
+    longitude: number;
+    registration_id: number | null;
+    seminar_id: number | null;
+    state: string | null;
+  }> = await m
+    .createQueryBuilder(Member, 'member')
+    .innerJoin('member.municipality', 'municipality')
+    .leftJoin(
+      Registration,
+      'seat',
+      'seat.cycle_id = member.cycle_id AND seat.member_id = member.id AND seat.state IN (:...active)',
+      {
+        active: ['registered', 'waitlisted'],
+      },
+    )
+    .select('member.id', 'member_id')
+    .addSelect('member.name', 'name')
+    .addSelect('member.municipality_code', 'municipality_code')
+    .addSelect('municipality.latitude', 'latitude')
+    .addSelect('municipality.longitude', 'longitude')
+    .addSelect('seat.id', 'registration_id')
+    .addSelect('seat.seminar_id', 'seminar_id')
+    .addSelect('seat.state', 'state')
+    .where('member.cycle_id = :cycleId', { cycleId })
+    .andWhere('member.erased_at IS NULL')
+    .andWhere(
+      'EXISTS (SELECT 1 FROM invitations invitation WHERE invitation.member_id = member.id AND invitation.cycle_id = :cycleId)',
+    )
+    .orderBy('member.id')
+    .getRawMany();
+
+  const unseatedIds: number[] = [];
+  const candidates = memberRows.filter((row) => {
+    if (row.registration_id === null) {
+      unseatedIds.push(Number(row.member_id));
+      return true;
+    }
+    return scope.rebalance && row.state === 'registered' && offered.has(Number(row.seminar_id));
+  });
+
+  const preferences = await m.find(MemberPreference, { where: { cycleId } });
+  const wishes = new Map<number, { ranks: { seminarId: number; rank: number }[]; excluded: number[] }>();
+  for (const p of preferences) {
+    if (!offered.has(p.seminarId)) continue;
+    const own = wishes.get(p.memberId) ?? { ranks: [], excluded: [] };
+    if (p.excluded) own.excluded.push(p.seminarId);
+    else if (p.rank !== null) own.ranks.push({ seminarId: p.seminarId, rank: p.rank });
+    wishes.set(p.memberId, own);
+  }
+
+  const members: CandidateMember[] = candidates.map((row) => {
+    const id = Number(row.member_id);
+    return {
+      id,
+      name: row.name,
+      municipalityCode: Number(row.municipality_code),
+      origin: { latitude: Number(row.latitude), longitude: Number(row.longitude) },
+      preferences: wishes.get(id)?.ranks ?? [],
+      excluded: wishes.get(id)?.excluded ?? [],
+      seat:
+        row.registration_id === null
+          ? null
+          : { registrationId: Number(row.registration_id), seminarId: Number(row.seminar_id) },
+    };
+  });
+
+  const seatedRows: Array<{ seminar_id: number; municipality_code: number; seats: string | number }> =
+    offered.size === 0
+      ? []
+      : await m
+          .createQueryBuilder(Registration, 'seat')
+          .innerJoin('seat.member', 'member')
+          .select('seat.seminar_id', 'seminar_id')
+          .addSelect('member.municipality_code', 'municipality_code')
+          .addSelect('COUNT(*)', 'seats')
+          .where('seat.seminar_id IN (:...ids)', { ids: [...offered] })
+          .andWhere('seat.state IN (:...held)', { held: PLACE_HOLDING })
+          .groupBy('seat.seminar_id')
+          .addGroupBy('member.municipality_code')
+          .getRawMany();
+  const seatedAt = new Map<number, Map<number, number>>();
+  for (const row of seatedRows) {
+    const bySeminar = seatedAt.get(Number(row.seminar_id)) ?? new Map<number, number>();
+    bySeminar.set(Number(row.municipality_code), Number(row.seats));
+    seatedAt.set(Number(row.seminar_id), bySeminar);
+  }
+  // Rebalanced members' seats are free in the input and do not count towards K.
+  const freed = new Map<number, number>();
+  for (const member of members) {
+    if (!member.seat) continue;
+    const { seminarId } = member.seat;
+    freed.set(seminarId, (freed.get(seminarId) ?? 0) + 1);
+    const bySeminar = seatedAt.get(seminarId)!;
+    bySeminar.set(member.municipalityCode, bySeminar.get(member.municipalityCode)! - 1);
+  }
+
+  const seminars: OfferedSeminar[] = seminarRows.map((s) => ({
+    id: s.id,
+    title: s.title,
+    town: s.venue!.town,
+    venue: { latitude: s.venue!.latitude, longitude: s.venue!.longitude },
+    capacity: s.capacity,
+    taken: s.taken,
+    freeSeats: Math.max(0, s.capacity - s.taken) + (freed.get(s.id) ?? 0),
+    seated: [...(seatedAt.get(s.id) ?? new Map<number, number>())]
+      .filter(([, count]) => count > 0)
+      .map(([municipalityCode, count]) => ({ municipalityCode, count })),
+  }));
+
+  const codes = [
+    ...new Set([
+      ...members.map((mb) => mb.municipalityCode),
+      ...seatedRows.map((r) => Number(r.municipality_code)),
+    ]),
+  ];
+  const municipalities = codes.length === 0 ? [] : await m.find(Municipality, { where: { code: In(codes) } });
+
+  const version = await m
+    .createQueryBuilder(RegistrationEvent, 'event')
+    .select('MAX(event.id)', 'version')
+    .where('event.cycle_id = :cycleId', { cycleId })
+    .andWhere('event.kind <> :issued', { issued: 'invitation_issued' })
+    .getRawOne<{ version: number | string | null }>();
+
+  return {
+    members,
+    seminars,
+    municipalityNames: new Map(municipalities.map((mu) => [mu.code, mu.name])),
+    fingerprint: fingerprintOf(seminars, unseatedIds, Number(version?.version ?? 0)),
+  };
+}

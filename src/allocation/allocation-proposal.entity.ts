@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { INSTANT_TYPE } from '../database/column-types';
+import { Placement } from '../registrations/seat.service';
+import { InputFingerprint } from './input-fingerprint';
+import { ProposalSummary } from './proposal-summary';
+
+export const PROPOSAL_STATUSES = ['solving', 'ready', 'failed', 'applied', 'discarded'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+export interface ProposalOptions {
+  waveId: number | null;
+  /** As asked for; null means the default for the seminars' capacity. */
+  maxPerMunicipality: number | null;
+  rebalance: boolean;
+  preferenceBonusKm: number[];
+}
+
+/** A solved (or solving) allocation of members to seminars, kept for review until applied or discarded. */
+@Entity('allocation_proposals')
+@Index(['cycleId'])
+export class AllocationProposal {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  @Column('integer', { name: 'cycle_id' })
+  cycleId: number;
+
+  @Column('integer', { name: 'wave_id', nullable: true })
+  waveId: number | null;
+
+  @Column('varchar', { length: 20 })
+  status: ProposalStatus;
+
+  @Column('simple-json')
+  options: ProposalOptions;
+
+  /** K: the most members of one municipality in one seminar that the proposal allows. */
+  @Column('integer', { name: 'k_used' })
+  kUsed: number;
+
+  /** The input as it was when the proposal was made; applying requires it unchanged. */
+  @Column('simple-json')
+  fingerprint: InputFingerprint;
+
+  @Column('simple-json', { nullable: true })
+  summary: ProposalSummary | null;
+
+  /** The seats applying creates: new ones and (when rebalancing) moves. */
+  @Column('simple-json', { nullable: true })
+  placements: Placement[] | null;
+
+  @Column('varchar', { length: 1000, nullable: true })
+  error: string | null;
+
+  @Column('integer', { name: 'created_by', nullable: true })
+  createdBy: number | null;
+
+  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  createdAt: Date;
+
+  @Column({ name: 'solved_at', type: INSTANT_TYPE, nullable: true })
+  solvedAt: Date | null;
+
+  @Column({ name: 'applied_at', type: INSTANT_TYPE, nullable: true })
+  appliedAt: Date | null;
+
+  @Column('integer', { name: 'applied_by', nullable: true })
+  appliedBy: number | null;
+}

@@ -1,0 +1,286 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Cycle } from '../cycles/cycle.entity';
+import { Member } from '../cycles/member.entity';
+import { Transactor } from '../database/transactor';
+import { Wave } from '../planning/wave.entity';
+import { requireCycle } from '../planning/waves.service';
+import { SeatActor } from '../registrations/seat-event-recorder';
+import { isSecondActiveSeat, SeatService } from '../registrations/seat.service';
+import { AllocationScope, GatheredInput, gatherInput } from './allocation-input';
+import { AllocationProposal, ProposalStatus } from './allocation-proposal.entity';
+import { ProposeAllocationDto } from './dto/propose-allocation.dto';
+import { describeChanges } from './input-fingerprint';
+import { kFor, namedMemberIds, ProposalSummary, solveProposal, withMemberNames } from './proposal-summary';
+
+export interface ProposalView {
+  id: number;
+  cycleId: number;
+  waveId: number | null;
+  status: ProposalStatus;
+  options: AllocationProposal['options'];
+  kUsed: number;
+  inputFingerprint: string;
+  error: string | null;
+  createdAt: Date;
+  solvedAt: Date | null;
+  appliedAt: Date | null;
+  /** In the list: the headline figures only. */
+  totals?: Pick<ProposalSummary, 'members' | 'placed' | 'unplacedCount' | 'totalKm' | 'averageKm'> | null;
+  summary?: ProposalSummary | null;
+  placements?: AllocationProposal['placements'];
+}
+
+export interface ProposeOutcome {
+  /** false when the proposal is being solved in the background. */
+  solved: boolean;
+  proposal: ProposalView;
+}
+
+/** Allocation proposals: gathered from the database, solved by the pure solver, applied as seats. */
+@Injectable()
+export class AllocationService implements OnApplicationShutdown {
+  private readonly logger = new Logger(AllocationService.name);
+  private readonly background = new Set<Promise<void>>();
+
+  constructor(
+    private readonly transactor: Transactor,
+    private readonly seats: SeatService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Makes a proposal. Up to ALLOCATION_INLINE_LIMIT members it is solved before answering;
+   * above it the proposal is stored as `solving` and solved after the answer has gone.
+   */
+  async propose(
+    cycleId: number,
+    request: ProposeAllocationDto,
+    staffId: number | null,
+    mode: 'auto' | 'inline' = 'auto',
+  ): Promise<ProposeOutcome> {
+    const scope: AllocationScope = {
+      cycleId,
+      waveId: request.waveId ?? null,
+      rebalance: request.rebalance ?? false,
+    };
+    const { input, proposal } = await this.transactor.run(async (m) => {
+      await requireCycle(m, cycleId);
+      if (scope.waveId !== null && !(await m.existsBy(Wave, { id: scope.waveId, cycleId }))) {
+        throw DomainError.notFound('Wave', scope.waveId);
+      }
+      const gathered = await gatherInput(m, scope);
+      const saved = await m.save(
+        m.create(AllocationProposal, {
+          cycleId,
+          waveId: scope.waveId,
+          status: 'solving',
+          options: {
+            waveId: scope.waveId,
+            maxPerMunicipality: request.maxPerMunicipality ?? null,
+            rebalance: scope.rebalance,
+            preferenceBonusKm: request.preferenceBonusKm ?? [],
+          },
+          kUsed: kFor(gathered, request),
+          fingerprint: gathered.fingerprint,
+          summary: null,
+          placements: null,
+          error: null,
+          createdBy: staffId,
+          solvedAt: null,
+          appliedAt: null,
+          appliedBy: null,
+        }),
+      );
+      return { input: gathered, proposal: saved };
+    });
+
+    if (mode === 'inline' || input.members.length <= this.config.allocationInlineLimit) {
+      await this.solveAndStore(proposal, input, request);
+      return { solved: true, proposal: await this.get(cycleId, proposal.id) };
+    }
+    const work = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.solveAndStore(proposal, input, request))
+      .catch((error: unknown) =>
+        this.logger.error(`Allocation proposal ${proposal.id} failed: ${String(error)}`),
+      )
+      .finally(() => this.background.delete(work));
+    this.background.add(work);
+    return { solved: false, proposal: view(proposal, true) };
+  }
+
+  list(cycleId: number): Promise<ProposalView[]> {
+    return this.transactor.run(async (m) => {
+      await requireCycle(m, cycleId);
+      const rows = await m.find(AllocationProposal, { where: { cycleId }, order: { id: 'DESC' } });
+      return rows.map((row) => view(row, false));
+    });
+  }
+
+  get(cycleId: number, id: number): Promise<ProposalView> {
+    return this.transactor.run(async (m) => this.detailed(m, await this.find(m, cycleId, id)));
+  }
+
+  /**
+   * Creates the proposed seats in one transaction, if the input is still what the proposal was
+   * made from; otherwise refuses (409) naming what changed, and nothing is applied.
+   */
+  async apply(cycleId: number, id: number, actor: SeatActor): Promise<ProposalView> {
+    try {
+      return await this.transactor.run(async (m) => {
+        const proposal = await this.find(m, cycleId, id);
+        if (proposal.status !== 'ready') throw notReady(proposal, 'applied');
+        // Claimed first: on PostgreSQL this locks the row, so a second apply waits and then finds it applied.
+        const claimed = await m
+          .createQueryBuilder()
+          .update(AllocationProposal)
+          .set({
+            status: 'applied',
+            appliedAt: new Date(),
+            appliedBy: actor.kind === 'planner' ? actor.staffId : null,
+          })
+          .where('id = :id AND status = :ready', { id, ready: 'ready' })
+          .execute();
+        if (claimed.affected !== 1)
+          throw new DomainError('conflict', `Proposal ${id} was applied or discarded meanwhile`);
+        const now = await gatherInput(m, {
+          cycleId,
+          waveId: proposal.waveId,
+          rebalance: proposal.options.rebalance,
+        });
+        const changes = describeChanges(proposal.fingerprint, now.fingerprint);
+        if (changes.length > 0) {
+          throw new DomainError(
+            'conflict',
+            `Proposal ${id} is out of date, nothing was applied; make a new proposal. Changed: ${changes.join('; ')}`,
+          );
+        }
+        await this.seats.placeMany(m, cycleId, proposal.placements ?? [], actor);
+        return this.detailed(m, await this.find(m, cycleId, id));
+      });
+    } catch (error) {
+      if (isSecondActiveSeat(error)) {
+        throw new DomainError(
+          'conflict',
+          `Proposal ${id}: a member took a seat meanwhile; nothing was applied`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  discard(cycleId: number, id: number): Promise<ProposalView> {
+    return this.transactor.run(async (m) => {
+      const proposal = await this.find(m, cycleId, id);
+      if (proposal.status === 'applied' || proposal.status === 'discarded')
+        throw notReady(proposal, 'discarded');
+      await m.update(
+        AllocationProposal,
+        { id, status: In(['solving', 'ready', 'failed']) },
+        { status: 'discarded' },
+      );
+      return this.detailed(m, await this.find(m, cycleId, id));
+    });
+  }
+
+  /** Resolves a cycle given by id or by code (the CLI takes either). */
+  findCycle(idOrCode: string): Promise<Cycle> {
+    return this.transactor.run(async (m) => {
+      const cycle = /^\d+$/.test(idOrCode)
+        ? await m.findOneBy(Cycle, { id: Number(idOrCode) })
+        : await m.findOneBy(Cycle, { code: idOrCode });
+      if (!cycle) throw DomainError.notFound('Cycle', idOrCode);
+      return cycle;
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.background]);
+  }
+
+  private async solveAndStore(
+    proposal: AllocationProposal,
+    input: GatheredInput,
+    request: ProposeAllocationDto,
+  ): Promise<void> {
+    let change: Partial<AllocationProposal>;
+    try {
+      const solved = solveProposal(input, request);
+      change = {
+        status: 'ready',
+        summary: withMemberNames(solved.summary, () => null),
+        placements: solved.placements,
+        solvedAt: new Date(),
+      };
+    } catch (error) {
+      this.logger.error(`Allocation proposal ${proposal.id} could not be solved: ${String(error)}`);
+      change = { status: 'failed', error: String(error).slice(0, 1000), solvedAt: new Date() };
+    }
+    await this.transactor.run((m) =>
+      // A proposal discarded while it was solving stays discarded.
+      m.update(AllocationProposal, { id: proposal.id, status: 'solving' }, change),
+    );
+  }
+
+  /**
+   * Names are not stored with a proposal but looked up when it is shown, so a member's erasure
+   * removes the name from old proposals too.
+   */
+  private async detailed(m: EntityManager, proposal: AllocationProposal): Promise<ProposalView> {
+    const shown = view(proposal, true);
+    if (!proposal.summary) return shown;
+    const ids = [...new Set(namedMemberIds(proposal.summary))];
+    const members =
+      ids.length === 0
+        ? []
+        : await m.find(Member, { where: { id: In(ids) }, select: { id: true, name: true } });
+    const names = new Map(members.map((member) => [member.id, member.name]));
+    return { ...shown, summary: withMemberNames(proposal.summary, (id) => names.get(id) ?? null) };
+  }
+
+  private async find(m: EntityManager, cycleId: number, id: number): Promise<AllocationProposal> {
+    await requireCycle(m, cycleId);
+    const proposal = await m.findOneBy(AllocationProposal, { id, cycleId });
+    if (!proposal) throw DomainError.notFound('Allocation proposal', id);
+    return proposal;
+  }
+}
+
+function notReady(proposal: AllocationProposal, wanted: 'applied' | 'discarded'): DomainError {
+  const why: Record<ProposalStatus, string> = {
+    solving: 'is still being solved',
+    ready: 'is ready',
+    failed: 'failed to solve',
+    applied: 'has been applied already',
+    discarded: 'has been discarded',
+  };
+  return new DomainError(
+    'conflict',
+    `Proposal ${proposal.id} ${why[proposal.status]} and cannot be ${wanted}`,
+  );
+}
+
+function pick({ members, placed, unplacedCount, totalKm, averageKm }: ProposalSummary) {
+  return { members, placed, unplacedCount, totalKm, averageKm };
+}
+
+function view(p: AllocationProposal, detailed: boolean): ProposalView {
+  return {
+    id: p.id,
+    cycleId: p.cycleId,
+    waveId: p.waveId,
+    status: p.status,
+    options: p.options,
+    kUsed: p.kUsed,
+    inputFingerprint: p.fingerprint.hash,
+    error: p.error,
+    createdAt: p.createdAt,
+    solvedAt: p.solvedAt,
+    appliedAt: p.appliedAt,
+    ...(detailed
+      ? { summary: p.summary, placements: p.placements }
+      : { totals: p.summary && pick(p.summary) }),
+  };
+}
