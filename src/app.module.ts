@@ -14,6 +14,7 @@ import { PlanningModule } from './planning/planning.module';
 import { PortalModule } from './portal/portal.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RegistrationsModule } from './registrations/registrations.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         RegistrationsModule,
         InvitationsModule,
         PortalModule,
+        StatisticsModule,
       ],
       controllers: [HealthController],
     };

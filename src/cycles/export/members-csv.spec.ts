@@ -1,4 +1,5 @@
-import { ExportedMember, membersToCsv, neutralise } from './members-csv';
+import { neutralise } from '../../common/csv';
+import { ExportedMember, membersToCsv } from './members-csv';
 
 describe(neutralise.name, () => {
   it.each([
