@@ -20,15 +20,13 @@ describe('Dashboard pages', () => {
 
   async function account(role: StaffRole): Promise<string> {
     const email = `dash-${role}-${++accounts}@test.kattegat.dk`;
-    await t.app
-      .get(StaffService)
-      .create({
-        email,
-        name: 'Test',
-        password: PASSWORD,
-        role,
-        municipalityCode: role === 'municipality' ? 461 : null,
-      });
+    await t.app.get(StaffService).create({
+      email,
+      name: 'Test',
+      password: PASSWORD,
+      role,
+      municipalityCode: role === 'municipality' ? 461 : undefined,
+    });
     return email;
   }
 
@@ -63,7 +61,7 @@ describe('Dashboard pages', () => {
       .send({ ...csrfOf(form.text), email, password: 'forkert' })
       .expect(401);
     expect(wrong.text).toContain('Forkert e-mail eller adgangskode.');
-    expect(wrong.headers['set-cookie']?.some((c: string) => c.startsWith('kattegat_staff='))).toBeFalsy();
+    expect(String(wrong.headers['set-cookie'] ?? '')).not.toContain('kattegat_staff=');
 
     const ok = await agent
       .post('/dashboard/login')
