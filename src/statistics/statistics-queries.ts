@@ -27,26 +27,23 @@ export class StatisticsQueries {
   /** The cycle's newly elected members (erased ones too) counted per municipality and list letter. */
   async memberGroups(cycleId: number): Promise<MemberGroup[]> {
     const rows = await this.rows(
-      `SELECT m.municipality_code AS "municipalityCode", m.list_letter AS "listLetter",
-         COUNT(*) AS "newlyElected",
-         SUM(CASE WHEN i.member_id IS NULL THEN 0 ELSE 1 END) AS "invited",
-         SUM(COALESCE(s.held, 0)) AS "registered",
-         SUM(COALESCE(s.waitlisted, 0)) AS "waitlisted",
-         SUM(COALESCE(s.attended, 0)) AS "attended",
-         SUM(COALESCE(s.no_show, 0)) AS "noShows"
-       FROM members m
-       LEFT JOIN (SELECT DISTINCT member_id FROM invitations WHERE cycle_id = :cycleId) i
-         ON i.member_id = m.id
-       LEFT JOIN (
-         SELECT member_id,
-           MAX(CASE WHEN state IN (${HELD}) THEN 1 ELSE 0 END) AS held,
-           MAX(CASE WHEN state = 'waitlisted' THEN 1 ELSE 0 END) AS waitlisted,
-           MAX(CASE WHEN state = 'attended' THEN 1 ELSE 0 END) AS attended,
-           MAX(CASE WHEN state = 'no_show' THEN 1 ELSE 0 END) AS no_show
-         FROM registrations WHERE cycle_id = :cycleId GROUP BY member_id
-       ) s ON s.member_id = m.id
-       WHERE m.cycle_id = :cycleId AND m.newly_elected
-       GROUP BY m.municipality_code, m.list_letter`,
+      `SELECT "municipalityCode", "listLetter", COUNT(*) AS "newlyElected", SUM(invited) AS "invited",
+         SUM(held) AS "registered", SUM(waitlisted) AS "waitlisted", SUM(attended) AS "attended",
+         SUM(no_show) AS "noShows"
+       FROM (
+         SELECT m.id, m.municipality_code AS "municipalityCode", m.list_letter AS "listLetter",
+           MAX(CASE WHEN i.id IS NULL THEN 0 ELSE 1 END) AS invited,
+           MAX(CASE WHEN r.state IN (${HELD}) THEN 1 ELSE 0 END) AS held,
+           MAX(CASE WHEN r.state = 'waitlisted' THEN 1 ELSE 0 END) AS waitlisted,
+           MAX(CASE WHEN r.state = 'attended' THEN 1 ELSE 0 END) AS attended,
+           MAX(CASE WHEN r.state = 'no_show' THEN 1 ELSE 0 END) AS no_show
+         FROM members m
+         LEFT JOIN invitations i ON i.cycle_id = m.cycle_id AND i.member_id = m.id
+         LEFT JOIN registrations r ON r.cycle_id = m.cycle_id AND r.member_id = m.id
+         WHERE m.cycle_id = :cycleId AND m.newly_elected
+         GROUP BY m.id, m.municipality_code, m.list_letter
+       ) per_member
+       GROUP BY "municipalityCode", "listLetter"`,
       { cycleId },
     );
     return rows.map((r) => ({
