@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { DataSource, ObjectLiteral } from 'typeorm';
@@ -193,6 +194,8 @@ describe('Statistics', () => {
       ),
     );
 
+    // A fresh PostgreSQL database has no statistics until autovacuum's first pass; give it them now.
+    if (engine === 'PostgreSQL') await ds.query('ANALYZE');
     const service = t.app.get(StatisticsService);
     const newest = cycleIds[cycleIds.length - 1];
     const endpoints: Array<[string, () => Promise<unknown>]> = [
@@ -207,6 +210,9 @@ describe('Statistics', () => {
       ['compare (10 cycles)', () => service.compare(cycleIds.map(String))],
     ];
     const lines = [
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
       `${engine}: ${CYCLES} cycles generated and inserted in ${Math.round(insertMs)} ms (${counts.join(', ')})`,
     ];
     for (const [name, run] of endpoints) {

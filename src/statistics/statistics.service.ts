@@ -146,6 +146,10 @@ export class StatisticsService {
       throw new DomainError('validation_failed', 'Bad query', [
         { field: 'cycles', reason: 'name between 1 and 12 cycles by id or code, separated by commas' },
       ]);
+    const [municipalities, regions] = await Promise.all([
+      this.reference.listMunicipalities(),
+      this.reference.listRegions(),
+    ]);
     const result: CycleComparison[] = [];
     for (const wanted of idsOrCodes) {
       const { id, code, name } = await this.cycles.find(wanted);
@@ -153,7 +157,7 @@ export class StatisticsService {
       result.push({
         cycle: { id, code, name },
         totals: totals(groups),
-        regions: await this.regionItems(groups),
+        regions: byRegion(groups, municipalities, regions),
       });
     }
     return result;
