@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { StaffService } from '../src/auth/staff.service';
 import { StaffRole } from '../src/auth/roles';
+import { EvaluationFigures } from '../src/statistics/evaluation-figures';
 import { statisticsFixture, StatisticsFixture } from './factories/statistics.factory';
 import { csrfOf } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -105,6 +106,38 @@ describe('Dashboard pages', () => {
     expect(page.text).not.toContain('id="evaluation-heading"');
     // No inline script besides the JSON data block, which the CSP would block anyway.
     expect(page.text.match(/<script(?![^>]*(src=|type="application\/json"))/g)).toBeNull();
+  });
+
+  it('shows the evaluation section when the evaluation figures have results', async () => {
+    const result = {
+      invited: 3,
+      responses: 6,
+      responseRate: 0.5,
+      suppressed: false,
+      questions: [{ id: 'q1', type: 'scale' as const, text: 'Samlet indtryk', answered: 6, mean: 4.5 }],
+    };
+    const spy = jest
+      .spyOn(t.app.get(EvaluationFigures), 'forCycle')
+      .mockResolvedValue({
+        overall: result,
+        seminars: [{ seminarId: f.seminars[0].id, title: 'Kolding 1', result }],
+      });
+    try {
+      const page = await (await loggedIn('kl')).get('/dashboard').query({ cycle: f.cycle.id }).expect(200);
+      expect(page.text).toContain('id="evaluation-heading"');
+      expect(page.text).toMatch(
+        /<th scope="row">Samlet indtryk<\/th><td class="num">6<\/td><td class="num">4,50<\/td>/,
+      );
+      expect(page.text).toContain('id="chart-evaluation"');
+      const summary = await t
+        .http()
+        .get(`/api/cycles/${f.cycle.id}/statistics/summary`)
+        .auth(await t.tokenFor('kl'), { type: 'bearer' })
+        .expect(200);
+      expect(summary.body.evaluation.overall.responses).toBe(6);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('serves Chart.js and our script from the app itself', async () => {
