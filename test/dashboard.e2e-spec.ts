@@ -116,12 +116,10 @@ describe('Dashboard pages', () => {
       suppressed: false,
       questions: [{ id: 'q1', type: 'scale' as const, text: 'Samlet indtryk', answered: 6, mean: 4.5 }],
     };
-    const spy = jest
-      .spyOn(t.app.get(EvaluationFigures), 'forCycle')
-      .mockResolvedValue({
-        overall: result,
-        seminars: [{ seminarId: f.seminars[0].id, title: 'Kolding 1', result }],
-      });
+    const spy = jest.spyOn(t.app.get(EvaluationFigures), 'forCycle').mockResolvedValue({
+      overall: result,
+      seminars: [{ seminarId: f.seminars[0].id, title: 'Kolding 1', result }],
+    });
     try {
       const page = await (await loggedIn('kl')).get('/dashboard').query({ cycle: f.cycle.id }).expect(200);
       expect(page.text).toContain('id="evaluation-heading"');
