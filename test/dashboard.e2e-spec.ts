@@ -166,6 +166,28 @@ describe('Dashboard pages', () => {
     await municipality.get('/dashboard').expect(403);
   });
 
+  it('marks the cookie Secure when the app is reached over HTTPS', async () => {
+    const secure = await startTestApp({ PUBLIC_BASE_URL: 'https://kattegat.example' });
+    try {
+      const email = 'sikker@kl.test';
+      await secure.app.get(StaffService).create({ email, name: 'KL', password: PASSWORD, role: 'kl' });
+      const agent = request.agent(secure.app.getHttpServer());
+      const form = await agent.get('/dashboard/login').expect(200);
+      const res = await agent
+        .post('/dashboard/login')
+        .set('Cookie', String(form.headers['set-cookie']).split(';')[0])
+        .type('form')
+        .send({ ...csrfOf(form.text), email, password: PASSWORD })
+        .expect(303);
+      const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) =>
+        c.startsWith('kattegat_staff='),
+      );
+      expect(cookie).toMatch(/; Secure/);
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('logs out with a CSRF-protected form', async () => {
     const agent = await loggedIn('kl');
     const page = await agent.get('/dashboard').expect(200);

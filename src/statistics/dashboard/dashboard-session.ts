@@ -82,7 +82,9 @@ export class DashboardSession {
     return token !== null && verifyCsrf(this.secret, `dashboard:${sha256(token)}`, form);
   }
 
+  /** Secure over HTTPS, also when a proxy ends TLS in front of the app (PUBLIC_BASE_URL says https). */
   private cookieOptions(req: Request) {
-    return { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: PATH };
+    const secure = req.secure || this.config.publicBaseUrl.startsWith('https:');
+    return { httpOnly: true, sameSite: 'strict' as const, secure, path: PATH };
   }
 }
