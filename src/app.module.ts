@@ -16,6 +16,7 @@ import { PortalModule } from './portal/portal.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RegistrationsModule } from './registrations/registrations.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         PortalModule,
         MessagingModule,
         AllocationModule,
+        StatisticsModule,
       ],
       controllers: [HealthController],
     };

@@ -25,6 +25,6 @@ import { StaffService } from './staff.service';
   ],
   controllers: [AuthController, StaffController],
   providers: [AuthService, StaffService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [StaffService],
+  exports: [StaffService, AuthService],
 })
 export class AuthModule {}

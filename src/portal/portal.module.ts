@@ -10,5 +10,6 @@ import { ViewRenderer } from './view-renderer';
   imports: [InvitationsModule, RegistrationsModule],
   controllers: [PortalController, PortalAssetsController],
   providers: [PortalService, ViewRenderer],
+  exports: [ViewRenderer],
 })
 export class PortalModule {}

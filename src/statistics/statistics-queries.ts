@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MemberGroup, SeminarCounts, TIMELINE_KINDS, TimelineKind, WaveRef } from './figures';
+
+/** SQLite hands instants back as UTC text without a zone, PostgreSQL as Date. */
+function instant(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+const HELD = `'registered', 'attended', 'no_show'`;
+
+/**
+ * The grouped queries behind the statistics: one statement per figure set, the same SQL on SQLite
+ * and PostgreSQL, answering counts that the pure functions in figures.ts roll up.
+ */
+@Injectable()
+export class StatisticsQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private async rows(sql: string, parameters: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    return this.dataSource.query(query, values);
+  }
+
+  /** The cycle's newly elected members (erased ones too) counted per municipality and list letter. */
+  async memberGroups(cycleId: number): Promise<MemberGroup[]> {
+    const rows = await this.rows(
+      `SELECT "municipalityCode", "listLetter", COUNT(*) AS "newlyElected", SUM(invited) AS "invited",
+         SUM(held) AS "registered", SUM(waitlisted) AS "waitlisted", SUM(attended) AS "attended",
+         SUM(no_show) AS "noShows"
+       FROM (
+         SELECT m.id, m.municipality_code AS "municipalityCode", m.list_letter AS "listLetter",
+           MAX(CASE WHEN i.id IS NULL THEN 0 ELSE 1 END) AS invited,
+           MAX(CASE WHEN r.state IN (${HELD}) THEN 1 ELSE 0 END) AS held,
+           MAX(CASE WHEN r.state = 'waitlisted' THEN 1 ELSE 0 END) AS waitlisted,
+           MAX(CASE WHEN r.state = 'attended' THEN 1 ELSE 0 END) AS attended,
+           MAX(CASE WHEN r.state = 'no_show' THEN 1 ELSE 0 END) AS no_show
+         FROM members m
+         LEFT JOIN invitations i ON i.cycle_id = m.cycle_id AND i.member_id = m.id
+         LEFT JOIN registrations r ON r.cycle_id = m.cycle_id AND r.member_id = m.id
+         WHERE m.cycle_id = :cycleId AND m.newly_elected
+         GROUP BY m.id, m.municipality_code, m.list_letter
+       ) per_member
+       GROUP BY "municipalityCode", "listLetter"`,
+      { cycleId },
+    );
+    return rows.map((r) => ({
+      municipalityCode: Number(r.municipalityCode),
+      listLetter: String(r.listLetter),
+      newlyElected: Number(r.newlyElected),
+      invited: Number(r.invited),
+      registered: Number(r.registered),
+      waitlisted: Number(r.waitlisted),
+      attended: Number(r.attended),
+      noShows: Number(r.noShows),
+    }));
+  }
+
+  /** Every seminar of the cycle with its seats counted by state (all members, not only the newly elected). */
+  async seminarCounts(cycleId: number): Promise<SeminarCounts[]> {
+    const rows = await this.rows(
+      `SELECT s.id AS "seminarId", s.title AS "title", s.wave_id AS "waveId", v.name AS "venueName",
+         v.town AS "town", s.starts_at AS "startsAt", s.status AS "status", s.capacity AS "capacity",
+         SUM(CASE WHEN r.state IN (${HELD}) THEN 1 ELSE 0 END) AS "registered",
+         SUM(CASE WHEN r.state = 'waitlisted' THEN 1 ELSE 0 END) AS "waitlisted",
+         SUM(CASE WHEN r.state = 'attended' THEN 1 ELSE 0 END) AS "attended",
+         SUM(CASE WHEN r.state = 'no_show' THEN 1 ELSE 0 END) AS "noShows"
+       FROM seminars s
+       JOIN venues v ON v.id = s.venue_id
+       LEFT JOIN registrations r ON r.seminar_id = s.id
+       WHERE s.cycle_id = :cycleId
+       GROUP BY s.id, s.title, s.wave_id, v.name, v.town, s.starts_at, s.status, s.capacity`,
+      { cycleId },
+    );
+    return rows.map((r) => ({
+      seminarId: Number(r.seminarId),
+      title: String(r.title),
+      waveId: Number(r.waveId),
+      venue: `${String(r.venueName)}, ${String(r.town)}`,
+      startsAt: instant(r.startsAt),
+      status: String(r.status),
+      capacity: Number(r.capacity),
+      registered: Number(r.registered),
+      waitlisted: Number(r.waitlisted),
+      attended: Number(r.attended),
+      noShows: Number(r.noShows),
+    }));
+  }
+
+  async waves(cycleId: number): Promise<WaveRef[]> {
+    const rows = await this.rows(
+      `SELECT id AS "id", name AS "name", registration_opens_at AS "opensAt" FROM waves WHERE cycle_id = :cycleId`,
+      { cycleId },
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      name: String(r.name),
+      registrationOpensAt: instant(r.opensAt),
+    }));
+  }
+
+  /**
+   * Seat events counted per kind and instant. The grouping by Copenhagen day happens in
+   * figures.ts: day boundaries move with summer time and the engines share no date function.
+   */
+  async seatEvents(cycleId: number): Promise<Array<{ kind: TimelineKind; at: Date; count: number }>> {
+    const rows = await this.rows(
+      `SELECT kind AS "kind", created_at AS "at", COUNT(*) AS "count"
+       FROM registration_events
+       WHERE cycle_id = :cycleId AND kind IN (:...kinds)
+       GROUP BY kind, created_at`,
+      { cycleId, kinds: [...TIMELINE_KINDS] },
+    );
+    return rows.map((r) => ({ kind: r.kind as TimelineKind, at: instant(r.at), count: Number(r.count) }));
+  }
+}
