@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { TransactorModule } from './database/transactor';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { PlanningModule } from './planning/planning.module';
@@ -32,6 +33,7 @@ export class AppModule {
         RegistrationsModule,
         InvitationsModule,
         PortalModule,
+        EvaluationsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerDatabaseCommands } from './commands/database.command';
+import { registerEvaluationCommands } from './commands/evaluations.command';
 import { registerMemberCommands } from './commands/member.command';
 
 const program = new Command('kattegat').description(
@@ -8,6 +9,7 @@ const program = new Command('kattegat').description(
 );
 registerDatabaseCommands(program);
 registerMemberCommands(program);
+registerEvaluationCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -16,6 +16,8 @@ export interface AppConfig {
   authSecret: string | undefined;
   accessTokenTtlSeconds: number;
   logLevel: LogLevel;
+  /** Minutes between evaluation sweeps in the server; 0 means off. */
+  evaluationSweepMinutes: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

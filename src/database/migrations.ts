@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from '../../migrations/1764000000000-foundati
 import { CyclesAndMembers1764050000000 } from '../../migrations/1764050000000-cycles-and-members';
 import { MemberRegister1764100000000 } from '../../migrations/1764100000000-member-register';
 import { PlanningAndSeats1764200000000 } from '../../migrations/1764200000000-planning-and-seats';
+import { Evaluations1764700000000 } from '../../migrations/1764700000000-evaluations';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CyclesAndMembers1764050000000,
   MemberRegister1764100000000,
   PlanningAndSeats1764200000000,
+  Evaluations1764700000000,
 ];

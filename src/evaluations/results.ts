@@ -74,3 +74,18 @@ export function netPromoterScore(values: number[]): number | undefined {
   const detractors = values.filter((v) => v <= 6).length;
   return round(((promoters - detractors) / values.length) * 100, 1);
 }
+
+/**
+ * An answer given to an older version, kept only for the questions the current version still asks
+ * in the same way (same id and type), so that figures never mix different questions.
+ */
+export function comparableAnswers(
+  current: Question[],
+  answeredVersion: Question[],
+  answers: Answers,
+): Answers {
+  const typeThen = new Map(answeredVersion.map((q) => [q.id, q.type]));
+  return Object.fromEntries(
+    current.filter((q) => typeThen.get(q.id) === q.type && q.id in answers).map((q) => [q.id, answers[q.id]]),
+  );
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
+import { EvaluationsService } from '../evaluations/evaluations.service';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Transactor } from '../database/transactor';
 import { Seminar } from '../planning/seminar.entity';
@@ -24,6 +25,7 @@ export class SeatService {
   constructor(
     private readonly transactor: Transactor,
     private readonly events: SeatEventRecorder,
+    private readonly evaluations: EvaluationsService,
   ) {}
 
   /** Takes a seat, or a place on the waiting list when the seminar is full. */
@@ -96,7 +98,10 @@ export class SeatService {
     });
   }
 
-  /** Records who came and who did not, once the seminar has begun; a second call corrects the first. */
+  /**
+   * Records who came and who did not, once the seminar has begun; a second call corrects the
+   * first. Those who came are asked to evaluate the seminar in the same transaction.
+   */
   async recordAttendance(
     seminarId: number,
     entries: Array<{ registrationId: number; attended: boolean }>,
@@ -119,6 +124,7 @@ export class SeatService {
         }
         changed.push(seat);
       }
+      await this.evaluations.attendanceRecorded(manager, seminar, changed);
       return changed;
     });
   }

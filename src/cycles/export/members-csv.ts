@@ -1,3 +1,4 @@
+import { excelCsv } from '../../common/excel-csv';
 import { MemberRole } from '../member.entity';
 
 export const ROLE_IN_DANISH: Record<MemberRole, string> = {
@@ -38,38 +39,23 @@ const HEADER = [
   'Note',
 ];
 
-/** A cell Excel would run as a formula gets a leading apostrophe (OWASP's CSV injection advice). */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function cell(value: string | null): string {
-  const text = neutralise(value ?? '');
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The register as Danish Excel opens it: UTF-8 with BOM, `;` between cells, CRLF between rows. */
 export function membersToCsv(members: ExportedMember[]): string {
-  const lines = [HEADER.map(cell).join(';')];
-  for (const m of members) {
-    lines.push(
-      [
-        m.name,
-        m.email,
-        m.phone,
-        m.municipalityName,
-        m.regionName,
-        m.listLetter,
-        m.listName,
-        m.newlyElected ? 'ja' : 'nej',
-        ROLE_IN_DANISH[m.role],
-        m.diet,
-        m.accessibility,
-        m.note,
-      ]
-        .map(cell)
-        .join(';'),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return excelCsv([
+    HEADER,
+    ...members.map((m) => [
+      m.name,
+      m.email,
+      m.phone,
+      m.municipalityName,
+      m.regionName,
+      m.listLetter,
+      m.listName,
+      m.newlyElected ? 'ja' : 'nej',
+      ROLE_IN_DANISH[m.role],
+      m.diet,
+      m.accessibility,
+      m.note,
+    ]),
+  ]);
 }
