@@ -1,10 +1,12 @@
 import { excelCsv } from '../common/excel-csv';
 import { GroupResult } from './results';
 
+type Figures = GroupResult & { basedOn: number };
+
 export interface NamedGroup {
   level: 'Forløb' | 'Bølge' | 'Seminar';
   name: string;
-  result: GroupResult;
+  result: Figures;
 }
 
 const HEADER = [
@@ -13,6 +15,7 @@ const HEADER = [
   'Inviterede',
   'Svar',
   'Svarprocent',
+  'Tallene bygger på',
   'Spørgsmål',
   'Besvaret',
   'Gennemsnit',
@@ -39,8 +42,13 @@ export function resultsToCsv(groups: NamedGroup[]): string {
       String(result.invited),
       String(result.responses),
       result.responseRate === null ? '' : decimal(Math.round(result.responseRate * 1000) / 10),
+      String(result.basedOn),
     ];
-    const note = result.suppressed ? 'Under 5 svar: kun antal vises' : '';
+    const note = result.suppressed
+      ? 'Under 5 svar: kun antal vises'
+      : result.basedOn < result.responses
+        ? 'Seminarer med under 5 svar er udeladt af tallene'
+        : '';
     for (const q of result.questions) {
       const distribution = q.distribution
         ? Object.entries(q.distribution)

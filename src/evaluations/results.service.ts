@@ -11,16 +11,22 @@ import { EvaluationRequest } from './evaluation-request.entity';
 import { EvaluationResponse } from './evaluation-response.entity';
 import { Answers } from './questionnaire';
 import { QuestionnairesService } from './questionnaires.service';
-import { comparableAnswers, GroupResult, summarise } from './results';
+import { comparableAnswers, GroupResult, poolForWave, summarise } from './results';
 import { NamedGroup, resultsToCsv } from './results-csv';
+
+/**
+ * A group's figures. `responses` and `responseRate` count every answer; the means, distributions
+ * and texts come from `basedOn` of them (fewer in a wave only when a small seminar is left out).
+ */
+export type Figures = GroupResult & { basedOn: number };
 
 export interface EvaluationResults {
   cycleId: number;
   questionnaireVersion: number;
   /** The whole cycle; null when the query asks for one wave or seminar. */
-  cycle: GroupResult | null;
-  waves: Array<{ waveId: number; name: string } & GroupResult>;
-  seminars: Array<{ seminarId: number; waveId: number; title: string; startsAt: Date } & GroupResult>;
+  cycle: Figures | null;
+  waves: Array<{ waveId: number; name: string } & Figures>;
+  seminars: Array<{ seminarId: number; waveId: number; title: string; startsAt: Date } & Figures>;
 }
 
 /** Figures for planners and KL: per seminar, per wave and for the cycle, against the current questionnaire. */
@@ -77,30 +83,47 @@ export class ResultsService {
           answers.get(r.seminarId)!.push(comparableAnswers(current.questions, then, r.answers));
         }
       }
-      const summary = (group: Seminar[]) =>
-        summarise(
-          current.questions,
-          group.flatMap((s) => answers.get(s.id) ?? []),
-          group.reduce((n, s) => n + (invited.get(s.id) ?? 0), 0),
-        );
+      const ofSeminar = (s: Seminar) => answers.get(s.id) ?? [];
+      const pooled = new Map(
+        waves.map((w) => [w.id, poolForWave(seminars.filter((s) => s.waveId === w.id).map(ofSeminar))]),
+      );
+      const group = (members: Seminar[], basis: Answers[]): Figures => {
+        const invitedHere = members.reduce((n, s) => n + (invited.get(s.id) ?? 0), 0);
+        const responses = members.reduce((n, s) => n + ofSeminar(s).length, 0);
+        return {
+          ...summarise(current.questions, basis, invitedHere),
+          responses,
+          responseRate: invitedHere === 0 ? null : Math.round((responses / invitedHere) * 10_000) / 10_000,
+          basedOn: basis.length,
+        };
+      };
       const whole = query.seminarId === undefined && query.waveId === undefined;
       const shownWaves =
         query.seminarId !== undefined ? [] : waves.filter((w) => whole || w.id === query.waveId);
       return {
         cycleId,
         questionnaireVersion: current.version,
-        cycle: whole ? summary(seminars) : null,
+        // The cycle pools exactly what its waves pool, so it gives away nothing they do not.
+        cycle: whole
+          ? group(
+              seminars,
+              waves.flatMap((w) => pooled.get(w.id) ?? []),
+            )
+          : null,
         waves: shownWaves.map((w) => ({
           waveId: w.id,
           name: w.name,
-          ...summary(seminars.filter((s) => s.waveId === w.id)),
+          ...group(
+            seminars.filter((s) => s.waveId === w.id),
+            pooled.get(w.id) ?? [],
+          ),
         })),
         seminars: seminars.map((s) => ({
           seminarId: s.id,
           waveId: s.waveId,
           title: s.title,
           startsAt: s.startsAt,
-          ...summary([s]),
+          ...group([s], ofSeminar(s)),
         })),
       };
     });

@@ -89,3 +89,14 @@ export function comparableAnswers(
     current.filter((q) => typeThen.get(q.id) === q.type && q.id in answers).map((q) => [q.id, answers[q.id]]),
   );
 }
+
+/**
+ * The answers a wave's figures are built from. A seminar too small to show on its own is pooled
+ * only when the wave's small seminars together reach MIN_GROUP_SIZE; otherwise subtracting the
+ * shown seminars from the wave would give away the small seminar's answers.
+ */
+export function poolForWave(seminars: Answers[][]): Answers[] {
+  const small = seminars.filter((answers) => answers.length < MIN_GROUP_SIZE).flat();
+  const large = seminars.filter((answers) => answers.length >= MIN_GROUP_SIZE).flat();
+  return small.length >= MIN_GROUP_SIZE ? [...large, ...small] : large;
+}

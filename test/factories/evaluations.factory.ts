@@ -37,13 +37,20 @@ export async function seminarWithParticipants(
   t: TestApp,
   planner: string,
   count: number,
-  options: { endedHoursAgo?: number; cycleId?: number; waveId?: number; title?: string } = {},
+  options: {
+    endedHoursAgo?: number;
+    cycleId?: number;
+    waveId?: number;
+    waveName?: string;
+    title?: string;
+  } = {},
 ) {
   const cycleId = options.cycleId ?? (await createCycle(t.dataSource)).id;
   const wave =
     options.waveId !== undefined
       ? await t.dataSource.getRepository(Wave).findOneByOrFail({ id: options.waveId })
       : await createWave(t.dataSource, cycleId, {
+          name: options.waveName ?? 'Periode 1',
           registrationOpensAt: new Date(Date.now() - 60 * 24 * HOUR),
           registrationClosesAt: new Date(Date.now() - 10 * 24 * HOUR),
         });
