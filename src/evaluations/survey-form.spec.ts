@@ -36,6 +36,6 @@ describe(surveyForm.name, () => {
     expect(views[1]).toMatchObject({ inputType: 'checkbox', error: 'Er ikke blandt valgmulighederne.' });
     expect(views[1].choices.filter((c) => c.checked).map((c) => c.value)).toEqual(['Fisk', 'Grønt']);
     expect(views[2]).toMatchObject({ grouped: false, value: 'Mere tid', error: null });
-    expect(errors).toEqual([{ id: 'food', text: 'Mad', message: 'er ikke blandt valgmulighederne' }]);
+    expect(errors).toEqual([{ id: 'food', text: 'Mad', message: 'Er ikke blandt valgmulighederne.' }]);
   });
 });

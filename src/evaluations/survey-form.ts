@@ -23,6 +23,8 @@ export interface QuestionView {
   error: string | null;
 }
 
+const sentence = (reason: string) => `${reason[0].toUpperCase()}${reason.slice(1)}.`;
+
 const asList = (raw: unknown): string[] =>
   (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map(String);
 
@@ -50,7 +52,7 @@ export function surveyForm(
       text: q.text,
       required: q.required,
       value: '',
-      error: reason ? `${reason[0].toUpperCase()}${reason.slice(1)}.` : null,
+      error: reason ? sentence(reason) : null,
     };
     switch (q.type) {
       case 'scale':
@@ -79,7 +81,7 @@ export function surveyForm(
   });
   const errors = problems.map((p) => {
     const q = questions.find((x) => x.id === p.field);
-    return { id: q ? q.id : '', text: q ? q.text : 'Formularen', message: p.reason };
+    return { id: q ? q.id : '', text: q ? q.text : 'Formularen', message: sentence(p.reason) };
   });
   return { questions: views, errors };
 }
