@@ -162,6 +162,19 @@ describe('Evaluations', () => {
       expect(wrong.text).toBe(portalWrong.text);
       expect(wrong.text).toContain('Linket virker ikke');
     });
+    it('neither reminds an erased member nor lets their link work', async () => {
+      const { cycleId, seminar, members, seats } = await seminarWithParticipants(t, planner, 1);
+      await recordAttendance(t, planner, seminar.id, [{ registrationId: seats[0], attended: true }]);
+      const token = delivery.tokenOf(members[0].id, seminar.id);
+      await t
+        .http()
+        .post(`/api/cycles/${cycleId}/members/${members[0].id}/erase`)
+        .auth(planner, { type: 'bearer' })
+        .expect(200);
+      await t.app.get(EvaluationSweeper).sweep(new Date(Date.now() + 8 * DAY));
+      expect(delivery.reminders.filter((l) => l.seminarId === seminar.id)).toEqual([]);
+      await t.http().get(`/evaluering/${token}`).expect(404);
+    });
   });
 
   describe('the survey', () => {

@@ -83,7 +83,7 @@ export class EvaluationsService {
     return created;
   }
 
-  /** Sends the one reminder, with a link of its own, to each member who is due one. */
+  /** Sends the one reminder, with a link of its own, to each member who is due one (never to an erased one). */
   async sendDueReminders(now = new Date()): Promise<number> {
     const open = await this.transactor.run((m) =>
       m
@@ -100,6 +100,7 @@ export class EvaluationsService {
         const requests = await m
           .createQueryBuilder(EvaluationRequest, 'q')
           .innerJoin(Seminar, 's', 's.id = q.seminar_id')
+          .innerJoin(Member, 'mb', 'mb.id = q.member_id AND mb.erased_at IS NULL')
           .where('s.cycle_id = :cycleId', { cycleId })
           .andWhere('q.answered = :no AND q.reminded_at IS NULL AND q.closes_at > :now', { no: false, now })
           .andWhere('q.created_at <= :due', { due: addDays(now, -settings.reminderAfterDays) })
