@@ -95,6 +95,7 @@ describe(parseQuestions.name, () => {
       },
       { id: 'pick', type: 'multiple', text: 'Vælg', required: true, options: ['a', 'a '] },
       'spørgsmål',
+      { id: 'constructor', type: 'text', text: 'Fritekst', required: false },
     ]);
     expect(problems.map((p) => p.field)).toEqual([
       'questions[0].options',
@@ -103,6 +104,7 @@ describe(parseQuestions.name, () => {
       'questions[1].max',
       'questions[2].options',
       'questions[3]',
+      'questions[4].id',
     ]);
   });
 });

@@ -142,7 +142,8 @@ export const DEFAULT_SETTINGS: SurveySettings = { reminderAfterDays: 7, closesAf
 export const MAX_SURVEY_DAYS = 90;
 
 const QUESTION_ID = /^[a-z][a-z0-9_]{0,39}$/;
-// Form fields of the survey page that a question may not shadow.
+// Form fields of the survey page that a question may not shadow (nor may it be `constructor`,
+// which every parsed form object inherits).
 const RESERVED_IDS = new Set(['nonce', 'mac']);
 const KEYS: Record<Question['type'], string[]> = {
   scale: ['id', 'type', 'text', 'required', 'min', 'max', 'labels'],
@@ -180,7 +181,7 @@ export function parseQuestions(raw: unknown[]): { questions: Question[]; problem
     for (const key of Object.keys(q))
       if (!KEYS[type].includes(key)) problem(key, 'is not a field of this type');
     const id = q.id;
-    if (typeof id !== 'string' || !QUESTION_ID.test(id) || RESERVED_IDS.has(id)) {
+    if (typeof id !== 'string' || !QUESTION_ID.test(id) || RESERVED_IDS.has(id) || id in Object.prototype) {
       problem('id', 'must be a lower-case name of letters, digits and _ (not nonce or mac)');
     } else if (seen.has(id)) {
       problem('id', `"${id}" is used twice`);
