@@ -306,6 +306,27 @@ describe('Evaluations', () => {
     });
   });
 
+  it('counts wrong survey links and wrong personal links together (429 after 20)', async () => {
+    const fresh = await startTestApp();
+    try {
+      for (let i = 0; i < 10; i++) {
+        await fresh
+          .http()
+          .get(`/p/${'y'.repeat(43)}`)
+          .expect(404);
+        await fresh
+          .http()
+          .get(`/evaluering/${'y'.repeat(43)}`)
+          .expect(404);
+      }
+      const blocked = await fresh.http().get(`/evaluering/${'z'.repeat(43)}`);
+      expect(blocked.status).toBe(429);
+      expect(blocked.text).toContain('For mange forsøg');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   describe('the questionnaire', () => {
     it('starts from the Danish default and refuses bad definitions naming the field', async () => {
       const { cycleId } = await seminarWithParticipants(t, planner, 0);
