@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { TransactorModule } from './database/transactor';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { PlanningModule } from './planning/planning.module';
@@ -38,6 +39,7 @@ export class AppModule {
         MessagingModule,
         AllocationModule,
         StatisticsModule,
+        EvaluationsModule,
       ],
       controllers: [HealthController],
     };

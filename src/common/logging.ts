@@ -7,7 +7,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** Personal links carry their token in the path; it must never reach a log line. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/p\/[^/?#]+/g, '/p/[token]').replace(/([?&](?:token|t)=)[^&#]*/gi, '$1[token]');
+  return url
+    .replace(/\/(p|evaluering)\/[^/?#]+/g, '/$1/[token]')
+    .replace(/([?&](?:token|t)=)[^&#]*/gi, '$1[token]');
 }
 
 /** Structured JSON logs, one line per request, with a request id that is also sent back. */

@@ -19,6 +19,8 @@ export interface AppConfig {
   /** Allocation proposals for more members than this are solved in the background (202). */
   allocationInlineLimit: number;
   logLevel: LogLevel;
+  /** Minutes between evaluation sweeps in the server; 0 means off. */
+  evaluationSweepMinutes: number;
 }
 
 /** Sending: transport pool, outbox dispatcher and retry policy. */

@@ -124,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     allocationInlineLimit: integer('ALLOCATION_INLINE_LIMIT', 500, 0, 1_000_000),
     logLevel,
+    evaluationSweepMinutes: integer('EVALUATION_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,6 +3,9 @@ import { StaffUser } from '../auth/staff-user.entity';
 import { Cycle } from '../cycles/cycle.entity';
 import { AuditEntry } from '../cycles/gdpr/audit-entry.entity';
 import { Member } from '../cycles/member.entity';
+import { EvaluationQuestionnaire } from '../evaluations/evaluation-questionnaire.entity';
+import { EvaluationRequest } from '../evaluations/evaluation-request.entity';
+import { EvaluationResponse } from '../evaluations/evaluation-response.entity';
 import { Invitation } from '../invitations/invitation.entity';
 import { AgendaItem } from '../planning/agenda-item.entity';
 import { Seminar } from '../planning/seminar.entity';
@@ -34,4 +37,7 @@ export const ENTITIES = [
   Invitation,
   OutboxMessage,
   AllocationProposal,
+  EvaluationQuestionnaire,
+  EvaluationRequest,
+  EvaluationResponse,
 ];

@@ -1,4 +1,4 @@
-import { DEFAULT_QUESTIONS, validateAnswers } from './questionnaire';
+import { DEFAULT_QUESTIONS, parseQuestions, validateAnswers } from './questionnaire';
 
 describe(validateAnswers.name, () => {
   const complete = {
@@ -52,6 +52,59 @@ describe(validateAnswers.name, () => {
     expect(validateAnswers(questions, { day: 'Lørdag', food: 'Tofu' }).problems).toEqual([
       { field: 'day', reason: 'er ikke en af valgmulighederne' },
       { field: 'food', reason: 'er ikke blandt valgmulighederne' },
+    ]);
+  });
+});
+
+describe(parseQuestions.name, () => {
+  it('accepts the default questionnaire as it is', () => {
+    expect(parseQuestions(DEFAULT_QUESTIONS)).toEqual({ questions: DEFAULT_QUESTIONS, problems: [] });
+  });
+
+  it('fills in the scale range and trims texts', () => {
+    const { questions, problems } = parseQuestions([
+      { id: 'food', type: 'scale', text: ' Maden ', required: false, labels: { min: 'Dårlig', max: 'God ' } },
+      { id: 'days', type: 'single', text: 'Dage', required: true, options: [' To', 'Tre'] },
+    ]);
+    expect(problems).toEqual([]);
+    expect(questions).toEqual([
+      {
+        id: 'food',
+        type: 'scale',
+        text: 'Maden',
+        required: false,
+        min: 1,
+        max: 5,
+        labels: { min: 'Dårlig', max: 'God' },
+      },
+      { id: 'days', type: 'single', text: 'Dage', required: true, options: ['To', 'Tre'] },
+    ]);
+  });
+
+  it('refuses fields of another type, a scale of another range, repeated options and odd ids', () => {
+    const { problems } = parseQuestions([
+      { id: 'Ø', type: 'text', text: 'Fritekst', required: false, options: ['a', 'b'] },
+      {
+        id: 'scale',
+        type: 'scale',
+        text: 'Skala',
+        required: true,
+        min: 0,
+        max: 10,
+        labels: { min: 'a', max: 'b' },
+      },
+      { id: 'pick', type: 'multiple', text: 'Vælg', required: true, options: ['a', 'a '] },
+      'spørgsmål',
+      { id: 'constructor', type: 'text', text: 'Fritekst', required: false },
+    ]);
+    expect(problems.map((p) => p.field)).toEqual([
+      'questions[0].options',
+      'questions[0].id',
+      'questions[1].min',
+      'questions[1].max',
+      'questions[2].options',
+      'questions[3]',
+      'questions[4].id',
     ]);
   });
 });

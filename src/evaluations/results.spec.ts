@@ -1,5 +1,5 @@
 import { Answers, DEFAULT_QUESTIONS, Question } from './questionnaire';
-import { netPromoterScore, summarise } from './results';
+import { comparableAnswers, netPromoterScore, poolForWave, summarise } from './results';
 
 describe(summarise.name, () => {
   const questions: Question[] = [
@@ -67,5 +67,32 @@ describe(netPromoterScore.name, () => {
     expect(netPromoterScore([10, 10, 7, 8])).toBe(50);
     expect(netPromoterScore([0, 6, 9])).toBe(-33.3);
     expect(netPromoterScore([])).toBeUndefined();
+  });
+});
+
+describe(poolForWave.name, () => {
+  const answers = (n: number, overall: number): Answers[] => Array.from({ length: n }, () => ({ overall }));
+
+  it('leaves out small seminars when together they are still fewer than five', () => {
+    expect(poolForWave([answers(5, 5), answers(2, 1), answers(2, 2)])).toEqual(answers(5, 5));
+  });
+
+  it('pools small seminars that together reach five', () => {
+    const pooled = poolForWave([answers(6, 5), answers(3, 1), answers(2, 2)]);
+    expect(pooled).toHaveLength(11);
+    expect(poolForWave([answers(4, 1), answers(1, 2)])).toHaveLength(5);
+  });
+});
+
+describe(comparableAnswers.name, () => {
+  it('keeps answers to questions the current version asks the same way', () => {
+    const then: Question[] = [
+      DEFAULT_QUESTIONS[0],
+      { id: 'recommend', type: 'text', text: 'Anbefaling', required: false },
+      DEFAULT_QUESTIONS[5],
+    ];
+    expect(
+      comparableAnswers(DEFAULT_QUESTIONS, then, { overall: 4, recommend: 'Ja', best: 'Maden', gone: 1 }),
+    ).toEqual({ overall: 4, best: 'Maden' });
   });
 });

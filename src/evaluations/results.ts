@@ -74,3 +74,29 @@ export function netPromoterScore(values: number[]): number | undefined {
   const detractors = values.filter((v) => v <= 6).length;
   return round(((promoters - detractors) / values.length) * 100, 1);
 }
+
+/**
+ * An answer given to an older version, kept only for the questions the current version still asks
+ * in the same way (same id and type), so that figures never mix different questions.
+ */
+export function comparableAnswers(
+  current: Question[],
+  answeredVersion: Question[],
+  answers: Answers,
+): Answers {
+  const typeThen = new Map(answeredVersion.map((q) => [q.id, q.type]));
+  return Object.fromEntries(
+    current.filter((q) => typeThen.get(q.id) === q.type && q.id in answers).map((q) => [q.id, answers[q.id]]),
+  );
+}
+
+/**
+ * The answers a wave's figures are built from. A seminar too small to show on its own is pooled
+ * only when the wave's small seminars together reach MIN_GROUP_SIZE; otherwise subtracting the
+ * shown seminars from the wave would give away the small seminar's answers.
+ */
+export function poolForWave(seminars: Answers[][]): Answers[] {
+  const small = seminars.filter((answers) => answers.length < MIN_GROUP_SIZE).flat();
+  const large = seminars.filter((answers) => answers.length >= MIN_GROUP_SIZE).flat();
+  return small.length >= MIN_GROUP_SIZE ? [...large, ...small] : large;
+}

@@ -4,7 +4,6 @@ import { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { resolveAuthSecret } from '../auth/auth-secret';
 import { DomainError } from '../common/domain-error';
-import { FailureLimiter } from '../common/failure-limiter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
 import { hashPersonalToken } from '../invitations/personal-token';
@@ -12,7 +11,7 @@ import { InvitationsService } from '../invitations/invitations.service';
 import { issueCsrf, verifyCsrf } from './csrf';
 import { DanishError, danishProblem } from './danish-problem';
 import { PortalService, RANKS } from './portal.service';
-import { ViewRenderer } from './view-renderer';
+import { LinkPages } from './link-pages';
 
 type Form = Record<string, unknown>;
 
@@ -27,19 +26,19 @@ const NOTICES: Record<string, string> = {
 
 /**
  * The member's personal pages. The token in the path is the only credential: a wrong, expired
- * or replaced one gets the same neutral 404 page, and too many of them from one address get 429.
+ * or replaced one gets the same neutral 404 page, and too many of them from one address get 429
+ * (see LinkPages).
  */
 @ApiExcludeController()
 @Public()
 @Controller('p/:token')
 export class PortalController {
-  private readonly failures = new FailureLimiter(20, 15 * 60 * 1000);
   private readonly secret: string;
 
   constructor(
     private readonly invitations: InvitationsService,
     private readonly portal: PortalService,
-    private readonly views: ViewRenderer,
+    private readonly pages: LinkPages,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.secret = resolveAuthSecret(config);
@@ -128,8 +127,10 @@ export class PortalController {
         mac: form.mac as string,
       })
     ) {
-      res.status(403);
-      this.send(res, this.views.render('portal-expired-form', { title: 'Formularen er udløbet', token }));
+      this.pages.send(res, 403, 'portal-expired-form', {
+        title: 'Formularen er udløbet',
+        backUrl: `/p/${token}`,
+      });
       return;
     }
     try {
@@ -144,19 +145,9 @@ export class PortalController {
   }
 
   private async memberOf(token: string, req: Request, res: Response): Promise<Member | null> {
-    const address = req.ip ?? 'unknown';
-    if (this.failures.retryAfterSeconds(address) > 0) {
-      res.status(429).setHeader('Retry-After', String(this.failures.retryAfterSeconds(address)));
-      this.send(res, this.views.render('portal-too-many', { title: 'For mange forsøg' }));
-      return null;
-    }
+    if (this.pages.refusedForTooMany(req, res)) return null;
     const member = await this.invitations.resolve(token);
-    if (!member) {
-      this.failures.recordFailure(address);
-      res.status(404);
-      this.send(res, this.views.render('portal-unknown-link', { title: 'Linket virker ikke' }));
-      return null;
-    }
+    if (!member) this.pages.unknownLink(req, res);
     return member;
   }
 
@@ -169,23 +160,14 @@ export class PortalController {
     problem: string | null,
   ) {
     const model = await this.portal.overview(member);
-    res.status(status);
-    this.send(
-      res,
-      this.views.render('portal-overview', {
-        title: 'Dit Kattegat-forløb',
-        token,
-        csrf: issueCsrf(this.secret, hashPersonalToken(token)),
-        notice,
-        problem,
-        ...model,
-      }),
-    );
-  }
-
-  private send(res: Response, html: string): void {
-    res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(html);
+    this.pages.send(res, status, 'portal-overview', {
+      title: 'Dit Kattegat-forløb',
+      token,
+      csrf: issueCsrf(this.secret, hashPersonalToken(token)),
+      notice,
+      problem,
+      ...model,
+    });
   }
 }
 

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
+import { PagesModule } from './pages.module';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
-import { ViewRenderer } from './view-renderer';
 
 @Module({
-  imports: [InvitationsModule, RegistrationsModule],
+  imports: [InvitationsModule, RegistrationsModule, PagesModule],
   controllers: [PortalController, PortalAssetsController],
-  providers: [PortalService, ViewRenderer],
-  exports: [ViewRenderer],
+  providers: [PortalService],
 })
 export class PortalModule {}

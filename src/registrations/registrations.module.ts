@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { RegistrationsController } from './registrations.controller';
 import { SeatEventRecorder } from './seat-event-recorder';
 import { SeatViewsService } from './seat-views.service';
 import { SeatService } from './seat.service';
 
 @Module({
+  imports: [EvaluationsModule],
   controllers: [RegistrationsController],
   providers: [SeatService, SeatEventRecorder, SeatViewsService],
   exports: [SeatService, SeatEventRecorder],

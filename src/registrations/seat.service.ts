@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
+import { EvaluationsService } from '../evaluations/evaluations.service';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Transactor } from '../database/transactor';
 import { Seminar } from '../planning/seminar.entity';
@@ -36,6 +37,7 @@ export class SeatService {
   constructor(
     private readonly transactor: Transactor,
     private readonly events: SeatEventRecorder,
+    private readonly evaluations: EvaluationsService,
   ) {}
 
   /** Takes a seat, or a place on the waiting list when the seminar is full. */
@@ -108,7 +110,10 @@ export class SeatService {
     });
   }
 
-  /** Records who came and who did not, once the seminar has begun; a second call corrects the first. */
+  /**
+   * Records who came and who did not, once the seminar has begun; a second call corrects the
+   * first. Those who came are asked to evaluate the seminar in the same transaction.
+   */
   async recordAttendance(
     seminarId: number,
     entries: Array<{ registrationId: number; attended: boolean }>,
@@ -131,6 +136,7 @@ export class SeatService {
         }
         changed.push(seat);
       }
+      await this.evaluations.attendanceRecorded(manager, seminar, changed);
       return changed;
     });
   }

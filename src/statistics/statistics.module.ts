@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CyclesModule } from '../cycles/cycles.module';
-import { PortalModule } from '../portal/portal.module';
+import { PagesModule } from '../portal/pages.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { DashboardAssetsController } from './dashboard/dashboard-assets.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
@@ -12,7 +12,7 @@ import { StatisticsQueries } from './statistics-queries';
 import { StatisticsService } from './statistics.service';
 
 @Module({
-  imports: [CyclesModule, ReferenceModule, AuthModule, PortalModule],
+  imports: [CyclesModule, ReferenceModule, AuthModule, PagesModule],
   controllers: [StatisticsController, DashboardController, DashboardAssetsController],
   providers: [
     StatisticsService,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
@@ -25,8 +25,14 @@ export interface TestApp {
 
 let accounts = 0;
 
+/** Providers replaced by test doubles, e.g. `[[EvaluationDelivery, recorder]]`. */
+export type ProviderOverrides = Array<[token: unknown, value: unknown]>;
+
 /** Starts the whole application on a fresh database with the real migrations. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: ProviderOverrides = [],
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
     // .eml files (no SMTP_URL) go beside the test database, not into the project's var/mail.
@@ -39,7 +45,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     PROJECT_ROOT,
   );
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  let builder: TestingModuleBuilder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  for (const [token, value] of overrides) builder = builder.overrideProvider(token).useValue(value);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app);
   await prepareDatabase(app);

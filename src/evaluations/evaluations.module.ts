@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { PagesModule } from '../portal/pages.module';
+import { EvaluationDelivery } from './evaluation-delivery';
+import { EvaluationSweeper } from './evaluation-sweeper';
+import { EvaluationsController } from './evaluations.controller';
+import { EvaluationsService } from './evaluations.service';
+import { QuestionnairesService } from './questionnaires.service';
+import { ResultsService } from './results.service';
+import { SurveyController } from './survey.controller';
+import { SurveyService } from './survey.service';
+
+/** Imported by RegistrationsModule (attendance asks for evaluations), so it imports nothing of that module. */
+@Module({
+  imports: [PagesModule],
+  controllers: [EvaluationsController, SurveyController],
+  providers: [
+    EvaluationDelivery,
+    EvaluationsService,
+    EvaluationSweeper,
+    QuestionnairesService,
+    ResultsService,
+    SurveyService,
+  ],
+  exports: [EvaluationDelivery, EvaluationsService, EvaluationSweeper],
+})
+export class EvaluationsModule {}

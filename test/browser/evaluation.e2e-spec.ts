@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { EvaluationDelivery } from '../../src/evaluations/evaluation-delivery';
+import { EvaluationResponse } from '../../src/evaluations/evaluation-response.entity';
+import { PROJECT_ROOT } from '../../src/paths';
+import {
+  recordAttendance,
+  RecordingEvaluationDelivery,
+  seminarWithParticipants,
+} from '../factories/evaluations.factory';
+import { startTestApp, TestApp } from '../helpers/test-app';
+
+jest.setTimeout(120_000);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** Runs axe-core on the page and returns the serious and critical violations (WCAG 2.1 A and AA). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js') });
+  const options = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
+  const violations = (await page.evaluate(
+    `axe.run(document, ${JSON.stringify(options)}).then((result) => result.violations)`,
+  )) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('The evaluation survey in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let planner: string;
+  const delivery = new RecordingEvaluationDelivery();
+
+  beforeAll(async () => {
+    t = await startTestApp({}, [[EvaluationDelivery, delivery]]);
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = await t.app.getUrl();
+    planner = await t.tokenFor('planner');
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  async function surveyLink(): Promise<{ link: string; seminarId: number }> {
+    const { seminar, members, seats } = await seminarWithParticipants(t, planner, 1);
+    await recordAttendance(t, planner, seminar.id, [{ registrationId: seats[0], attended: true }]);
+    return {
+      link: `${baseUrl}/evaluering/${delivery.tokenOf(members[0].id, seminar.id)}`,
+      seminarId: seminar.id,
+    };
+  }
+
+  it('is filled in and sent on a phone, with problems shown by the field, each page without serious accessibility problems', async () => {
+    const { link, seminarId } = await surveyLink();
+    // Axe is injected as an inline script, which the page's own CSP rightly forbids.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    expect((await page.goto(link))?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toBe('Evaluering af dit Kattegat-seminar');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    const group = (name: RegExp) => page.getByRole('group', { name });
+    await group(/samlet set/)
+      .getByLabel('5 – Meget tilfreds')
+      .check();
+    await group(/relevant/)
+      .getByLabel('4', { exact: true })
+      .check();
+    await group(/oplægsholderne/)
+      .getByLabel('3', { exact: true })
+      .check();
+    await page.getByLabel('Hvad var det bedste ved forløbet?').fill('At møde kolleger fra hele landet');
+    await page.getByRole('button', { name: 'Send mine svar' }).click();
+    await page.waitForLoadState();
+
+    // Two required questions are left: the page says so by each, and keeps the rest.
+    expect(await page.getByRole('alert').textContent()).toContain('Der er problemer med dine svar');
+    expect(await page.locator('#fejl-network').textContent()).toBe('Fejl: Skal besvares.');
+    expect(await page.locator('#fejl-recommend').textContent()).toBe('Fejl: Skal besvares.');
+    expect(
+      await group(/samlet set/)
+        .getByLabel('5 – Meget tilfreds')
+        .isChecked(),
+    ).toBe(true);
+    expect(await page.getByLabel('Hvad var det bedste ved forløbet?').inputValue()).toBe(
+      'At møde kolleger fra hele landet',
+    );
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    await group(/andre kommuner/)
+      .getByLabel('5 – Meget stor værdi')
+      .check();
+    await group(/anbefale/)
+      .getByLabel('9', { exact: true })
+      .check();
+    await page.getByRole('button', { name: 'Send mine svar' }).click();
+    await page.waitForURL(/\/tak$/);
+    expect(await page.locator('h1').textContent()).toBe('Tak for dine svar');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    const [stored] = await t.dataSource.getRepository(EvaluationResponse).findBy({ seminarId });
+    expect(stored.answers).toEqual({
+      overall: 5,
+      relevance: 4,
+      speakers: 3,
+      network: 5,
+      recommend: 9,
+      best: 'At møde kolleger fra hele landet',
+    });
+
+    expect((await page.goto(link))?.status()).toBe(410);
+    expect(await page.locator('h1').textContent()).toBe('Du har allerede svaret');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await context.close();
+  });
+
+  it('works without JavaScript', async () => {
+    const { link, seminarId } = await surveyLink();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(link);
+    for (const [name, label] of [
+      [/samlet set/, '4'],
+      [/relevant/, '4'],
+      [/oplægsholderne/, '4'],
+      [/andre kommuner/, '4'],
+      [/anbefale/, '8'],
+    ] as const) {
+      await page.getByRole('group', { name }).getByLabel(label, { exact: true }).check();
+    }
+    await page.getByRole('button', { name: 'Send mine svar' }).click();
+    await page.waitForURL(/\/tak$/);
+    await expect(t.dataSource.getRepository(EvaluationResponse).countBy({ seminarId })).resolves.toBe(1);
+    await context.close();
+  });
+});
