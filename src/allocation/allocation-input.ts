@@ -88,7 +88,8 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
     .where('member.cycle_id = :cycleId', { cycleId })
     .andWhere('member.erased_at IS NULL')
     .andWhere(
-      'EXISTS (SELECT 1 FROM invitations invitation WHERE invitation.member_id = member.id AND invitation.cycle_id = :cycleId)',
+      'EXISTS (SELECT 1 FROM invitations invitation WHERE invitation.member_id = member.id AND invitation.cycle_id = :cycleId AND invitation.purpose = :invitationPurpose)',
+      { invitationPurpose: 'invitation' },
     )
     .orderBy('member.id')
     .getRawMany();

@@ -1,9 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { INSTANT_TYPE } from '../database/column-types';
 
+export type LinkPurpose = 'invitation' | 'message';
+
 /**
- * A personal link given to a member for one cycle. Only the SHA-256 of the token is kept; a
- * re-issue revokes the row and adds a new one.
+ * A personal link given to a member for one cycle. Only the SHA-256 of the token is kept. A
+ * member may hold several live links: the invitation and one per e-mail that carries the link
+ * (`purpose` 'message'); a planner's re-issue revokes them all and adds a new invitation.
  */
 @Entity('invitations')
 @Index(['cycleId', 'memberId'])
@@ -19,6 +22,9 @@ export class Invitation {
 
   @Column('varchar', { name: 'token_hash', length: 64, unique: true })
   tokenHash: string;
+
+  @Column('varchar', { length: 20, default: 'invitation' })
+  purpose: LinkPurpose;
 
   @Column({ name: 'expires_at', type: INSTANT_TYPE })
   expiresAt: Date;

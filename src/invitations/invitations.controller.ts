@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { AuthenticatedStaff } from '../auth/authenticated-staff';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { InviteDto } from './dto/invite.dto';
-import { InvitationsService, InviteResult } from './invitations.service';
+import { InvitationsService, InviteJob } from './invitations.service';
 
 @ApiTags('invitations')
 @ApiBearerAuth()
@@ -18,13 +19,23 @@ export class InvitationsController {
     return this.invitations.list(cycleId);
   }
 
+  /** 201 when done at once (one batch); 202 while a larger invitation runs on: follow `jobs/{id}`. */
   @Post()
-  invite(
+  @ApiResponse({ status: 202, description: 'Being issued in the background; GET jobs/{id} until done' })
+  async invite(
     @Param('cycleId', ParseIntPipe) cycleId: number,
     @Body() body: InviteDto,
     @CurrentStaff() staff: AuthenticatedStaff,
-  ): Promise<InviteResult> {
-    return this.invitations.invite(cycleId, body, staff.id);
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<InviteJob> {
+    const job = await this.invitations.invite(cycleId, body, staff.id);
+    if (job.status === 'running') res.status(HttpStatus.ACCEPTED);
+    return job;
+  }
+
+  @Get('jobs/:id')
+  job(@Param('cycleId', ParseIntPipe) cycleId: number, @Param('id') id: string): InviteJob {
+    return this.invitations.job(cycleId, id);
   }
 
   @Post(':memberId/reissue')

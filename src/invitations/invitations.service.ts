@@ -1,15 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
 import { isUniqueViolation } from '../database/unique-violation';
-import { Wave } from '../planning/wave.entity';
 import { requireCycle } from '../planning/waves.service';
 import { SeatActor, SeatEventRecorder } from '../registrations/seat-event-recorder';
 import { InviteDto } from './dto/invite.dto';
 import { Invitation } from './invitation.entity';
 import { InvitationDelivery, IssuedInvitation } from './invitation-delivery';
+import { registrationPeriodEnd } from './personal-links';
 import { hashPersonalToken, looksLikePersonalToken, newPersonalToken } from './personal-token';
 
 export interface InviteResult {
@@ -18,55 +19,109 @@ export interface InviteResult {
   expiresAt: string;
 }
 
+/** A mass invitation running in the background; counts grow batch by batch. */
+export interface InviteJob extends InviteResult {
+  id: string;
+  cycleId: number;
+  status: 'running' | 'done' | 'failed';
+  /** Members selected when the job started. */
+  total: number;
+  error: string | null;
+}
+
+/** Members per transaction: each batch issues its links and writes their e-mails together. */
+const BATCH = 200;
+
 @Injectable()
 export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+  private readonly jobs = new Map<string, InviteJob>();
+
   constructor(
     private readonly transactor: Transactor,
     private readonly events: SeatEventRecorder,
     private readonly delivery: InvitationDelivery,
   ) {}
 
-  /** Invites the newly elected members of a cycle that have no valid link yet, in one transaction. */
-  invite(cycleId: number, filter: InviteDto, staffId: number): Promise<InviteResult> {
-    return this.withRaceReported(() => this.inviteNow(cycleId, filter, staffId));
-  }
-
-  private inviteNow(cycleId: number, filter: InviteDto, staffId: number): Promise<InviteResult> {
-    return this.transactor.run(async (m) => {
+  /**
+   * Invites the newly elected members of a cycle that hold no invitation yet. Each batch of
+   * members is one transaction (links, events and e-mails together); up to one batch is done
+   * before answering, more run on in the background and are followed with `job`.
+   */
+  async invite(cycleId: number, filter: InviteDto, staffId: number): Promise<InviteJob> {
+    const { memberIds, expiresAt } = await this.transactor.run(async (m) => {
       await requireCycle(m, cycleId);
-      const expiresAt = await this.registrationPeriodEnd(m, cycleId);
-      const query = m
-        .createQueryBuilder(Member, 'member')
-        .innerJoin('member.municipality', 'municipality')
-        .where('member.cycle_id = :cycleId', { cycleId })
-        .andWhere('member.newly_elected = :yes', { yes: true })
-        .andWhere('member.erased_at IS NULL')
-        .orderBy('member.id');
-      if (filter.municipalityCode !== undefined) {
-        query.andWhere('member.municipality_code = :code', { code: filter.municipalityCode });
-      }
-      if (filter.regionCode !== undefined) {
-        query.andWhere('municipality.region_code = :region', { region: filter.regionCode });
-      }
-      const members = await query.getMany();
-      const current = new Set(
-        (
-          await m.find(Invitation, { where: { cycleId, revokedAt: IsNull() }, select: { memberId: true } })
-        ).map((i) => i.memberId),
-      );
-      const fresh = members.filter((mb) => !current.has(mb.id));
-      for (let i = 0; i < fresh.length; i += 200) {
-        await this.issueNewTokens(m, cycleId, fresh.slice(i, i + 200), expiresAt, {
-          kind: 'planner',
-          staffId,
-        });
-      }
       return {
-        invited: fresh.length,
-        alreadyInvited: members.length - fresh.length,
-        expiresAt: expiresAt.toISOString(),
+        expiresAt: await registrationPeriodEnd(m, cycleId),
+        memberIds: await selectMembers(m, cycleId, filter),
       };
     });
+    const job: InviteJob = {
+      id: randomUUID(),
+      cycleId,
+      status: 'running',
+      total: memberIds.length,
+      invited: 0,
+      alreadyInvited: 0,
+      expiresAt: expiresAt.toISOString(),
+      error: null,
+    };
+    this.jobs.set(job.id, job);
+    const run = this.runJob(job, memberIds, expiresAt, staffId);
+    if (memberIds.length <= BATCH) {
+      const failure = await run;
+      if (failure !== undefined) throw failure;
+    }
+    return { ...job };
+  }
+
+  job(cycleId: number, id: string): InviteJob {
+    const job = this.jobs.get(id);
+    if (!job || job.cycleId !== cycleId) throw DomainError.notFound('Invitation job', id);
+    return { ...job };
+  }
+
+  /** Never rejects: a failure is kept on the job and returned. */
+  private async runJob(
+    job: InviteJob,
+    memberIds: number[],
+    expiresAt: Date,
+    staffId: number,
+  ): Promise<unknown> {
+    try {
+      for (let i = 0; i < memberIds.length; i += BATCH) {
+        const batch = memberIds.slice(i, i + BATCH);
+        const fresh = await this.withRaceReported(() =>
+          this.transactor.run(async (m) => {
+            const current = new Set(
+              (
+                await m.find(Invitation, {
+                  where: {
+                    cycleId: job.cycleId,
+                    memberId: In(batch),
+                    purpose: 'invitation',
+                    revokedAt: IsNull(),
+                  },
+                  select: { memberId: true },
+                })
+              ).map((row) => row.memberId),
+            );
+            const fresh = batch.filter((id) => !current.has(id));
+            await this.issueNewTokens(m, job.cycleId, fresh, expiresAt, { kind: 'planner', staffId });
+            return fresh.length;
+          }),
+        );
+        job.invited += fresh;
+        job.alreadyInvited += batch.length - fresh;
+      }
+      job.status = 'done';
+      return undefined;
+    } catch (error) {
+      job.status = 'failed';
+      job.error = error instanceof Error ? error.message : String(error);
+      this.logger.error(`Invitation job ${job.id} failed after ${job.invited} invitations: ${job.error}`);
+      return error;
+    }
   }
 
   /** A new link for one member; the old one stops working at once. */
@@ -89,7 +144,7 @@ export class InvitationsService {
     return this.transactor.run(async (m) => {
       await requireCycle(m, cycleId);
       const rows = await m.find(Invitation, {
-        where: { cycleId, revokedAt: IsNull() },
+        where: { cycleId, purpose: 'invitation', revokedAt: IsNull() },
         order: { memberId: 'ASC' },
       });
       return rows.map((i) => ({
@@ -110,7 +165,8 @@ export class InvitationsService {
   async issueToken(m: EntityManager, memberId: number, actor: SeatActor): Promise<IssuedInvitation> {
     const member = await m.findOneBy(Member, { id: memberId });
     if (!member || member.erasedAt) throw DomainError.notFound('Member', memberId);
-    const expiresAt = await this.registrationPeriodEnd(m, member.cycleId);
+    const expiresAt = await registrationPeriodEnd(m, member.cycleId);
+    // Every live link goes, the invitation and those minted for e-mails alike.
     await m.update(
       Invitation,
       { cycleId: member.cycleId, memberId, revokedAt: IsNull() },
@@ -121,6 +177,7 @@ export class InvitationsService {
       m.create(Invitation, {
         cycleId: member.cycleId,
         memberId,
+        purpose: 'invitation',
         tokenHash: hashPersonalToken(token),
         expiresAt,
         revokedAt: null,
@@ -141,19 +198,21 @@ export class InvitationsService {
   private async issueNewTokens(
     m: EntityManager,
     cycleId: number,
-    members: Member[],
+    memberIds: number[],
     expiresAt: Date,
     actor: SeatActor,
   ): Promise<void> {
-    const issued = members.map((member) => {
+    if (memberIds.length === 0) return;
+    const issued = memberIds.map((memberId) => {
       const token = newPersonalToken();
-      return { memberId: member.id, token, tokenHash: hashPersonalToken(token) };
+      return { memberId, token, tokenHash: hashPersonalToken(token) };
     });
     await m.insert(
       Invitation,
       issued.map(({ memberId, tokenHash }) => ({
         cycleId,
         memberId,
+        purpose: 'invitation' as const,
         tokenHash,
         expiresAt,
         revokedAt: null,
@@ -175,15 +234,16 @@ export class InvitationsService {
         actor,
       })),
     );
-    for (const { memberId, token, tokenHash } of issued) {
-      await this.delivery.deliver(m, {
+    await this.delivery.deliverMany(
+      m,
+      issued.map(({ memberId, token, tokenHash }) => ({
         invitationId: idOf.get(tokenHash)!,
         cycleId,
         memberId,
         token,
         expiresAt,
-      });
-    }
+      })),
+    );
   }
 
   /** The member a personal link belongs to, or null for a wrong, expired or replaced link. */
@@ -218,16 +278,23 @@ export class InvitationsService {
       throw error;
     }
   }
+}
 
-  /** Links last until the cycle's last wave closes for registration. */
-  private async registrationPeriodEnd(m: EntityManager, cycleId: number): Promise<Date> {
-    const last = await m.findOne(Wave, { where: { cycleId }, order: { registrationClosesAt: 'DESC' } });
-    if (!last) {
-      throw new DomainError(
-        'unprocessable',
-        'Plan the waves first: a link expires when the last wave closes',
-      );
-    }
-    return last.registrationClosesAt;
+/** The newly elected, not erased members of a cycle that the filter selects, by id. */
+async function selectMembers(m: EntityManager, cycleId: number, filter: InviteDto): Promise<number[]> {
+  const query = m
+    .createQueryBuilder(Member, 'member')
+    .innerJoin('member.municipality', 'municipality')
+    .select('member.id', 'id')
+    .where('member.cycle_id = :cycleId', { cycleId })
+    .andWhere('member.newly_elected = :yes', { yes: true })
+    .andWhere('member.erased_at IS NULL')
+    .orderBy('member.id');
+  if (filter.municipalityCode !== undefined) {
+    query.andWhere('member.municipality_code = :code', { code: filter.municipalityCode });
   }
+  if (filter.regionCode !== undefined) {
+    query.andWhere('municipality.region_code = :region', { region: filter.regionCode });
+  }
+  return (await query.getRawMany<{ id: number }>()).map((row) => Number(row.id));
 }

@@ -60,7 +60,7 @@ export class SeatViewsService {
       if (!(await m.existsBy(Cycle, { id: cycleId }))) throw DomainError.notFound('Cycle', cycleId);
       const [members, invitations, seats] = await Promise.all([
         m.find(Member, { where: { cycleId }, order: { id: 'ASC' } }),
-        m.find(Invitation, { where: { cycleId, revokedAt: IsNull() } }),
+        m.find(Invitation, { where: { cycleId, purpose: 'invitation', revokedAt: IsNull() } }),
         m.find(Registration, { where: { cycleId }, order: { id: 'DESC' } }),
       ]);
       const invitedAt = new Map(invitations.map((i) => [i.memberId, i.createdAt]));

@@ -38,7 +38,7 @@ export class StatisticsQueries {
            MAX(CASE WHEN r.state = 'attended' THEN 1 ELSE 0 END) AS attended,
            MAX(CASE WHEN r.state = 'no_show' THEN 1 ELSE 0 END) AS no_show
          FROM members m
-         LEFT JOIN invitations i ON i.cycle_id = m.cycle_id AND i.member_id = m.id
+         LEFT JOIN invitations i ON i.cycle_id = m.cycle_id AND i.member_id = m.id AND i.purpose = 'invitation'
          LEFT JOIN registrations r ON r.cycle_id = m.cycle_id AND r.member_id = m.id
          WHERE m.cycle_id = :cycleId AND m.newly_elected
          GROUP BY m.id, m.municipality_code, m.list_letter
