@@ -2,7 +2,9 @@ import ICAL from 'ical.js';
 import { DispatcherService } from '../src/messaging/dispatcher.service';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { OutboxService } from '../src/messaging/outbox.service';
+import { createCycle } from './factories/cycle-members.factory';
 import { confirmationMessage, messageIdOf } from './factories/messages';
+import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -13,6 +15,12 @@ describe('Messaging', () => {
   let dispatcher: DispatcherService;
   let planner: string;
   const refusals = new Map<string, number[]>();
+  let seminarId: number;
+  /** A confirmation for a seat at the one real seminar (seminar_id is a foreign key). */
+  const seatMail = (registrationId: number, sequence = 0) => ({
+    ...confirmationMessage(registrationId, sequence),
+    seminarId,
+  });
 
   beforeAll(async () => {
     sink = await startSmtpSink({ refuse: (id) => refusals.get(id)?.shift() });
@@ -25,6 +33,9 @@ describe('Messaging', () => {
     outbox = t.app.get(OutboxService);
     dispatcher = t.app.get(DispatcherService);
     planner = await t.tokenFor('planner');
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    seminarId = (await createSeminar(t.dataSource, wave, await createVenue(t.dataSource))).id;
   });
   afterAll(async () => {
     await t.close();
@@ -33,9 +44,7 @@ describe('Messaging', () => {
 
   const row = (key: string) => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ key });
   const enqueue = (registrationId: number, sequence = 0) =>
-    t.dataSource.transaction((manager) =>
-      outbox.enqueue(manager, confirmationMessage(registrationId, sequence)),
-    );
+    t.dataSource.transaction((manager) => outbox.enqueue(manager, seatMail(registrationId, sequence)));
   const arrived = (key: string) => sink.received.filter((m) => m.messageId === messageIdOf(key));
 
   describe('enqueue', () => {
@@ -52,7 +61,7 @@ describe('Messaging', () => {
     it('writes nothing when the caller’s transaction rolls back', async () => {
       await expect(
         t.dataSource.transaction(async (manager) => {
-          await outbox.enqueue(manager, confirmationMessage(2));
+          await outbox.enqueue(manager, seatMail(2));
           throw new Error('the seat change failed');
         }),
       ).rejects.toThrow('the seat change failed');
@@ -63,11 +72,11 @@ describe('Messaging', () => {
 
     it('keeps a repeat inside a PostgreSQL transaction from aborting it', async () => {
       await t.dataSource.transaction(async (manager) => {
-        await outbox.enqueue(manager, confirmationMessage(3));
-        await expect(outbox.enqueue(manager, confirmationMessage(3))).resolves.toMatchObject({
+        await outbox.enqueue(manager, seatMail(3));
+        await expect(outbox.enqueue(manager, seatMail(3))).resolves.toMatchObject({
           created: false,
         });
-        await outbox.enqueue(manager, confirmationMessage(3, 1));
+        await outbox.enqueue(manager, seatMail(3, 1));
       });
       await expect(t.dataSource.getRepository(OutboxMessage).countBy({ status: 'pending' })).resolves.toBe(3);
     });
@@ -184,7 +193,7 @@ describe('Messaging', () => {
       expect(JSON.stringify(res.body)).not.toContain('token-11');
       const bySeminar = await t
         .http()
-        .get('/api/messages?seminarId=11&pageSize=2')
+        .get(`/api/messages?seminarId=${seminarId}&pageSize=2`)
         .auth(planner, { type: 'bearer' })
         .expect(200);
       expect(bySeminar.body).toMatchObject({ total: 6, page: 1, pageSize: 2 });

@@ -4,7 +4,7 @@ import { Registration } from '../src/registrations/registration.entity';
 import { RegistrationEvent } from '../src/registrations/registration-event.entity';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
-import { captureIssuedLinks, csrfOf } from './helpers/portal';
+import { inviteAndWait, captureIssuedLinks, csrfOf } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 jest.setTimeout(180_000);
@@ -30,11 +30,9 @@ describe('Registration under load', () => {
     });
     const members = await createMembers(t.dataSource, cycle.id, 300);
     const planner = await t.tokenFor('planner');
-    await request(baseUrl)
-      .post(`/api/cycles/${cycle.id}/invitations`)
-      .auth(planner, { type: 'bearer' })
-      .send({})
-      .expect(201);
+    await expect(inviteAndWait(() => request(baseUrl), cycle.id, planner)).resolves.toMatchObject({
+      status: 'done',
+    });
 
     const forms = [];
     for (const member of members) {
@@ -98,11 +96,9 @@ describe('Registration under load', () => {
     const seminar = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), { capacity: 5 });
     const [member] = await createMembers(t.dataSource, cycle.id, 1);
     const planner = await t.tokenFor('planner');
-    await request(baseUrl)
-      .post(`/api/cycles/${cycle.id}/invitations`)
-      .auth(planner, { type: 'bearer' })
-      .send({})
-      .expect(201);
+    await expect(inviteAndWait(() => request(baseUrl), cycle.id, planner)).resolves.toMatchObject({
+      status: 'done',
+    });
     const token = tokens.get(member.id)!;
     const page = await request(baseUrl).get(`/p/${token}`).expect(200);
     const fields = { ...csrfOf(page.text), seminarId: String(seminar.id) };

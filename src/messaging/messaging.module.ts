@@ -7,21 +7,24 @@ import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
 import { MessagesController } from './messages.controller';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
+import { SeatMessenger } from './seat-messenger';
+import { PersonalLinksModule } from '../invitations/personal-links';
 
 /** The outbox, its dispatcher, the transport and the templates. Other modules call OutboxService.enqueue. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage])],
+  imports: [TypeOrmModule.forFeature([OutboxMessage]), PersonalLinksModule],
   controllers: [MessagesController],
   providers: [
     MailRenderer,
     OutboxService,
     DispatcherService,
+    SeatMessenger,
     {
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => createMailTransport(config),
     },
   ],
-  exports: [OutboxService, DispatcherService, MailRenderer],
+  exports: [OutboxService, DispatcherService, MailRenderer, SeatMessenger],
 })
 export class MessagingModule {}

@@ -25,8 +25,8 @@ export function confirmationMessage(registrationId: number, sequence = 0): Enque
     },
     { kind: 'confirmation' },
   );
-  // No member rows exist in these tests (member_id is a foreign key).
-  return { ...message, memberId: null };
+  // No member or seminar rows exist in most of these tests (both columns are foreign keys).
+  return { ...message, memberId: null, seminarId: null };
 }
 
 /** The Message-ID the app gives the message with this key (MAIL_FROM at kl.dk). */

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { InvitationDelivery, IssuedInvitation } from '../../src/invitations/invitation-delivery';
 import { TestApp } from './test-app';
 
@@ -32,4 +33,29 @@ export async function submit(
     .post(`/p/${token}/${action}`)
     .type('form')
     .send({ ...csrfOf(page.text), ...fields });
+}
+
+/** Invites a cycle's members as a planner and waits for a background job to finish; returns the job. */
+export async function inviteAndWait(
+  http: () => ReturnType<typeof request>,
+  cycleId: number,
+  plannerToken: string,
+  body: Record<string, unknown> = {},
+): Promise<{ status: string; invited: number; alreadyInvited: number; total: number }> {
+  const started = await http()
+    .post(`/api/cycles/${cycleId}/invitations`)
+    .auth(plannerToken, { type: 'bearer' })
+    .send(body);
+  if (started.status === 201) return started.body;
+  if (started.status !== 202) throw new Error(`Invitation answered ${started.status}`);
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const job = await http()
+      .get(`/api/cycles/${cycleId}/invitations/jobs/${started.body.id}`)
+      .auth(plannerToken, { type: 'bearer' })
+      .expect(200);
+    if (job.body.status !== 'running') return job.body;
+    if (Date.now() > until) throw new Error('The invitation job did not finish');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
