@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OutboxService } from '../messaging/outbox.service';
+import { loadRecipients, loadSeminarInfos } from '../messaging/seminar-info';
 
 export interface EvaluationLink {
   requestId: number;
@@ -12,12 +15,53 @@ export interface EvaluationLink {
 
 /**
  * Hands a survey link on, inside the transaction that created the request or recorded the
- * reminder. The messaging module replaces this with one that writes the e-mail (with
- * `${PUBLIC_BASE_URL}/evaluering/${token}`) to its outbox.
+ * reminder (the one moment the raw token exists). Tests replace it with a recorder.
  */
-@Injectable()
-export class EvaluationDelivery {
-  async requestEvaluation(_manager: EntityManager, _link: EvaluationLink): Promise<void> {}
+export abstract class EvaluationDelivery {
+  abstract requestEvaluation(manager: EntityManager, link: EvaluationLink): Promise<void>;
 
-  async remindEvaluation(_manager: EntityManager, _link: EvaluationLink): Promise<void> {}
+  abstract remindEvaluation(manager: EntityManager, link: EvaluationLink): Promise<void>;
+}
+
+/** Writes the survey e-mail with `${PUBLIC_BASE_URL}/evaluering/${token}` to the outbox. */
+@Injectable()
+export class MailedEvaluationDelivery extends EvaluationDelivery {
+  constructor(
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  requestEvaluation(manager: EntityManager, link: EvaluationLink): Promise<void> {
+    return this.send(manager, link, 'evaluation_request');
+  }
+
+  remindEvaluation(manager: EntityManager, link: EvaluationLink): Promise<void> {
+    return this.send(manager, link, 'evaluation_reminder');
+  }
+
+  private async send(
+    manager: EntityManager,
+    link: EvaluationLink,
+    kind: 'evaluation_request' | 'evaluation_reminder',
+  ): Promise<void> {
+    const recipients = await loadRecipients(manager, [link.memberId]);
+    const seminars = await loadSeminarInfos(manager, [link.seminarId]);
+    const recipient = recipients.get(link.memberId);
+    const seminar = seminars.get(link.seminarId);
+    if (!recipient || !seminar) return;
+    await this.outbox.enqueue(manager, {
+      key: `${kind}:${link.requestId}`,
+      kind,
+      memberId: link.memberId,
+      seminarId: link.seminarId,
+      context: {
+        recipient,
+        seminar,
+        evaluationLink: `${this.config.publicBaseUrl}/evaluering/${link.token}`,
+        deadline: link.closesAt,
+      },
+    });
+  }
 }

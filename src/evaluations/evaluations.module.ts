@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PagesModule } from '../portal/pages.module';
-import { EvaluationDelivery } from './evaluation-delivery';
+import { MessagingModule } from '../messaging/messaging.module';
+import { EvaluationDelivery, MailedEvaluationDelivery } from './evaluation-delivery';
 import { EvaluationSweeper } from './evaluation-sweeper';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
@@ -11,10 +12,10 @@ import { SurveyService } from './survey.service';
 
 /** Imported by RegistrationsModule (attendance asks for evaluations), so it imports nothing of that module. */
 @Module({
-  imports: [PagesModule],
+  imports: [PagesModule, MessagingModule],
   controllers: [EvaluationsController, SurveyController],
   providers: [
-    EvaluationDelivery,
+    { provide: EvaluationDelivery, useClass: MailedEvaluationDelivery },
     EvaluationsService,
     EvaluationSweeper,
     QuestionnairesService,

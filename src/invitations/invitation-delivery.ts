@@ -56,13 +56,13 @@ export class InvitationDelivery {
 
   private async addressees(manager: EntityManager, issued: IssuedInvitation[]) {
     if (issued.length === 0) return new Map<number, Addressee>();
-    const [members, cycles] = await Promise.all([
-      manager.find(Member, {
-        where: { id: In(issued.map((i) => i.memberId)) },
-        select: { id: true, name: true, email: true, erasedAt: true },
-      }),
-      manager.find(Cycle, { where: { id: In([...new Set(issued.map((i) => i.cycleId))]) } }),
-    ]);
+    const members = await manager.find(Member, {
+      where: { id: In(issued.map((i) => i.memberId)) },
+      select: { id: true, name: true, email: true, erasedAt: true },
+    });
+    const cycles = await manager.find(Cycle, {
+      where: { id: In([...new Set(issued.map((i) => i.cycleId))]) },
+    });
     const cycleName = new Map(cycles.map((c) => [c.id, c.name]));
     const byMember = new Map(issued.map((i) => [i.memberId, i.cycleId]));
     return new Map(

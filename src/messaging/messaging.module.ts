@@ -8,6 +8,7 @@ import { MessagesController } from './messages.controller';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { SeatMessenger } from './seat-messenger';
+import { ReminderSweeper } from './reminder-sweeper';
 import { PersonalLinksModule } from '../invitations/personal-links';
 
 /** The outbox, its dispatcher, the transport and the templates. Other modules call OutboxService.enqueue. */
@@ -19,12 +20,13 @@ import { PersonalLinksModule } from '../invitations/personal-links';
     OutboxService,
     DispatcherService,
     SeatMessenger,
+    ReminderSweeper,
     {
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => createMailTransport(config),
     },
   ],
-  exports: [OutboxService, DispatcherService, MailRenderer, SeatMessenger],
+  exports: [OutboxService, DispatcherService, MailRenderer, SeatMessenger, ReminderSweeper],
 })
 export class MessagingModule {}

@@ -44,24 +44,22 @@ export class SeatMessenger {
     );
     const mailed = seatEvents.filter((e) => recipients.has(e.memberId));
     if (mailed.length === 0) return;
-    const [seminars, previousVenues, positions, links] = await Promise.all([
-      loadSeminarInfos(
-        manager,
-        mailed.map((e) => e.seminarId!),
-      ),
-      loadVenues(
-        manager,
-        mailed.filter((e) => e.kind === 'seminar_changed').map((e) => Number(e.details?.previousVenueId)),
-      ),
-      this.waitingPositions(
-        manager,
-        mailed.filter((e) => e.kind === 'waitlisted').map((e) => e.registrationId!),
-      ),
-      this.links.mintLinks(
-        manager,
-        mailed.map((e) => e.memberId),
-      ),
-    ]);
+    const seminars = await loadSeminarInfos(
+      manager,
+      mailed.map((e) => e.seminarId!),
+    );
+    const previousVenues = await loadVenues(
+      manager,
+      mailed.filter((e) => e.kind === 'seminar_changed').map((e) => Number(e.details?.previousVenueId)),
+    );
+    const positions = await this.waitingPositions(
+      manager,
+      mailed.filter((e) => e.kind === 'waitlisted').map((e) => e.registrationId!),
+    );
+    const links = await this.links.mintLinks(
+      manager,
+      mailed.map((e) => e.memberId),
+    );
     const organizer = organizerOf(this.config.mailFrom);
     for (const event of mailed) {
       const seminar = seminars.get(event.seminarId!)!;

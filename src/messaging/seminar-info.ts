@@ -25,13 +25,14 @@ export async function loadSeminarInfos(
   const ids = [...new Set(seminarIds)];
   if (ids.length === 0) return new Map();
   const seminars = await manager.find(Seminar, { where: { id: In(ids) } });
-  const [venues, agenda] = await Promise.all([
-    loadVenues(
-      manager,
-      seminars.map((s) => s.venueId),
-    ),
-    manager.find(AgendaItem, { where: { seminarId: In(ids) }, order: { startsAt: 'ASC', id: 'ASC' } }),
-  ]);
+  const venues = await loadVenues(
+    manager,
+    seminars.map((s) => s.venueId),
+  );
+  const agenda = await manager.find(AgendaItem, {
+    where: { seminarId: In(ids) },
+    order: { startsAt: 'ASC', id: 'ASC' },
+  });
   return new Map(
     seminars.map((seminar) => [
       seminar.id,
