@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } f
 import { Roles } from '../auth/access.decorators';
 import { DomainError } from '../common/domain-error';
 import { ListMessagesQuery } from './dto/list-messages.dto';
+import { PreviewQuery } from './dto/preview.dto';
 import { MessageLogEntry, MessageLogPage, RenderedMailDto } from './dto/message-log.dto';
 import { MESSAGE_KINDS, MessageKind, RenderedMail } from './message-kinds';
 import { OutboxService } from './outbox.service';
@@ -24,10 +25,10 @@ export class MessagesController {
   @Get('preview/:kind')
   @ApiParam({ name: 'kind', enum: MESSAGE_KINDS })
   @ApiOkResponse({ type: RenderedMailDto })
-  preview(@Param('kind') kind: string): RenderedMail {
+  preview(@Param('kind') kind: string, @Query() query: PreviewQuery): Promise<RenderedMail> {
     if (!(MESSAGE_KINDS as readonly string[]).includes(kind))
       throw DomainError.notFound('Message kind', kind);
-    return this.outbox.preview(kind as MessageKind);
+    return this.outbox.preview(kind as MessageKind, query);
   }
 
   /** Sends a sent or failed message again as a new row `<key>:resend:<n>`; 409 while it is pending. */

@@ -9,6 +9,8 @@ import { MailRenderer } from './mail-renderer';
 import { MailRequest, MessageKind, RenderedMail } from './message-kinds';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { sampleMailRequest } from './sample-messages';
+import { loadSeminarInfos } from './seminar-info';
+import { Member } from '../cycles/member.entity';
 
 /** A message to send: a kind with its context, plus what identifies and schedules it. */
 export type EnqueueMessage = MailRequest & {
@@ -148,9 +150,33 @@ export class OutboxService {
     });
   }
 
-  /** A kind rendered with made-up data, to look at the wording and layout. */
-  preview(kind: MessageKind): RenderedMail {
-    return this.renderer.render(sampleMailRequest(kind, this.config.publicBaseUrl));
+  /**
+   * A kind rendered to look at the wording and layout: with made-up data, or with a real member
+   * and/or seminar. Nothing is sent and no link is minted: links point to a visibly fake page.
+   */
+  async preview(
+    kind: MessageKind,
+    real: { memberId?: number; seminarId?: number } = {},
+  ): Promise<RenderedMail> {
+    const base = this.config.publicBaseUrl;
+    const sample = sampleMailRequest(kind, base);
+    if (real.memberId === undefined && real.seminarId === undefined) return this.renderer.render(sample);
+    return this.transactor.run(async (m) => {
+      const context: Record<string, unknown> = { ...sample.context };
+      if (real.memberId !== undefined) {
+        const member = await m.findOne(Member, { where: { id: real.memberId }, relations: { cycle: true } });
+        if (!member || member.erasedAt || !member.email) throw DomainError.notFound('Member', real.memberId);
+        context.recipient = { name: member.name ?? '', email: member.email };
+        if ('cycleName' in context && member.cycle) context.cycleName = member.cycle.name;
+      }
+      if (real.seminarId !== undefined && 'seminar' in context) {
+        const seminar = (await loadSeminarInfos(m, [real.seminarId])).get(real.seminarId);
+        if (!seminar) throw DomainError.notFound('Seminar', real.seminarId);
+        context.seminar = seminar;
+      }
+      if ('evaluationLink' in context) context.evaluationLink = `${base}/evaluering/eksempel`;
+      return this.renderer.render({ kind, context } as unknown as MailRequest);
+    });
   }
 }
 

@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
 import { hashPersonalToken } from '../invitations/personal-token';
 import { InvitationsService } from '../invitations/invitations.service';
+import { attachmentDisposition, SEAT_CALENDAR_FILENAME } from '../messaging/seat-calendar';
 import { issueCsrf, verifyCsrf } from './csrf';
 import { DanishError, danishProblem } from './danish-problem';
 import { PortalService, RANKS } from './portal.service';
@@ -61,6 +62,26 @@ export class PortalController {
       typeof notice === 'string' ? (NOTICES[notice] ?? null) : null,
       null,
     );
+  }
+
+  /** The seat as a calendar file, for members whose mail program dropped the invitation. */
+  @Get('kalender.ics')
+  async calendar(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
+    const member = await this.memberOf(token, req, res);
+    if (!member) return;
+    const ics = await this.portal.calendar(member, token);
+    if (!ics) {
+      res.redirect(303, `/p/${token}`);
+      return;
+    }
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': attachmentDisposition(SEAT_CALENDAR_FILENAME),
+        'Cache-Control': 'no-store',
+      })
+      .send(ics);
   }
 
   @Post('tilmeld')

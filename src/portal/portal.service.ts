@@ -1,7 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
 import { formatDanishDate, formatDanishDateTime, formatDanishTime } from '../common/danish-time';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
+import { CalendarPerson } from '../messaging/calendar';
+import { seatCalendar } from '../messaging/seat-calendar';
+import { organizerOf } from '../messaging/seminar-info';
 import { Transactor } from '../database/transactor';
 import { Seminar } from '../planning/seminar.entity';
 import { Wave } from '../planning/wave.entity';
@@ -30,10 +34,21 @@ export interface PreferenceInput {
 /** What the member's pages show and do; every query is limited to the member the link belongs to. */
 @Injectable()
 export class PortalService {
+  private readonly organizer: CalendarPerson;
+
   constructor(
     private readonly transactor: Transactor,
     private readonly seats: SeatService,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.organizer = organizerOf(config.mailFrom);
+  }
+
+  /** The .ics of the member's seat, with the link they came by; null without a registered seat. */
+  calendar(member: Member, token: string): Promise<string | null> {
+    const link = `${this.config.publicBaseUrl}/p/${token}`;
+    return this.transactor.run((m) => seatCalendar(m, member, link, this.organizer));
+  }
 
   overview(member: Member) {
     return this.transactor.run(async (m) => {
@@ -187,6 +202,7 @@ export class PortalService {
         : null;
     return {
       stateText: STATE_TEXT[seat.state],
+      hasCalendar: seat.state === 'registered',
       waitlisted: seat.state === 'waitlisted',
       position,
       title: seminar.title,
