@@ -5,6 +5,7 @@ import { PersonalLinks } from '../invitations/personal-links';
 import { Registration } from '../registrations/registration.entity';
 import type { SeatEvent as RecordedSeatEvent } from '../registrations/seat-event-recorder';
 import { CancellationReason } from './message-kinds';
+import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { seatMessage, SeatMessage } from './seat-messages';
 import { loadRecipients, loadSeminarInfos, loadVenues, organizerOf } from './seminar-info';
@@ -42,7 +43,9 @@ export class SeatMessenger {
       manager,
       seatEvents.map((e) => e.memberId),
     );
-    const mailed = seatEvents.filter((e) => recipients.has(e.memberId));
+    // A repeated event finds its message written already; no link is minted for it.
+    const existing = await existingKeys(manager, seatEvents.map(keyOf));
+    const mailed = seatEvents.filter((e) => recipients.has(e.memberId) && !existing.has(keyOf(e)));
     if (mailed.length === 0) return;
     const seminars = await loadSeminarInfos(
       manager,
@@ -74,7 +77,7 @@ export class SeatMessenger {
       };
       if (event.kind === 'waitlisted') {
         await this.outbox.enqueue(manager, {
-          key: `waiting_list:${seat.registrationId}:${seat.sequence}`,
+          key: keyOf(event),
           kind: 'waiting_list',
           memberId: seat.memberId,
           seminarId: seminar.id,
@@ -111,6 +114,33 @@ export class SeatMessenger {
     }
     return positions;
   }
+}
+
+/** The outbox key seatMessage gives the event's message. */
+function keyOf(event: RecordedSeatEvent): string {
+  const kind =
+    event.kind === 'waitlisted'
+      ? 'waiting_list'
+      : event.kind === 'seminar_changed'
+        ? 'change'
+        : event.kind === 'promoted'
+          ? 'promotion'
+          : event.kind === 'registered' || event.kind === 'moved'
+            ? 'confirmation'
+            : 'cancellation';
+  return `${kind}:${event.registrationId}:${event.calendarSequence ?? 0}`;
+}
+
+async function existingKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await manager.find(OutboxMessage, {
+      where: { key: In(keys.slice(i, i + 500)) },
+      select: { key: true },
+    });
+    for (const row of rows) found.add(row.key);
+  }
+  return found;
 }
 
 function messageFor(

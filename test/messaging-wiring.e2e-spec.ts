@@ -1,0 +1,250 @@
+import ICAL from 'ical.js';
+import { ParsedMail } from 'mailparser';
+import { Member } from '../src/cycles/member.entity';
+import { Invitation } from '../src/invitations/invitation.entity';
+import { DispatcherService } from '../src/messaging/dispatcher.service';
+import { OutboxMessage } from '../src/messaging/outbox-message.entity';
+import { ReminderSweeper } from '../src/messaging/reminder-sweeper';
+import { SeatMessenger } from '../src/messaging/seat-messenger';
+import { Seminar } from '../src/planning/seminar.entity';
+import { Registration } from '../src/registrations/registration.entity';
+import { createMembers, createCycle } from './factories/cycle-members.factory';
+import { recordAttendance, seminarWithParticipants } from './factories/evaluations.factory';
+import { createSeminar, createVenue, createWave } from './factories/planning.factory';
+import { submit } from './helpers/portal';
+import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+const DAY = 24 * 3600 * 1000;
+/** A Tuesday in winter: 12:00 UTC is 13:00 in Copenhagen. */
+const START = new Date('2030-01-15T12:00:00Z');
+const END = new Date('2030-01-17T11:00:00Z');
+const PAGE_LINK = /https?:\/\/[^\s"<>]+\/p\/([A-Za-z0-9_-]{43})/;
+
+function vevent(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+  return { method: calendar.getFirstPropertyValue('method'), event, vevent: event.component };
+}
+
+describe('Messaging wired into invitations, seats, reminders and evaluations', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let planner: string;
+  let seminar: Seminar;
+  let memberA: Member;
+  let memberB: Member;
+  let tokenA: string;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await startTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'Kattegat <kattegat@kl.dk>' });
+    planner = await t.tokenFor('planner');
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    seminar = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), {
+      title: 'Kattegat Kolding',
+      startsAt: START,
+      endsAt: END,
+      capacity: 1,
+    });
+    [memberA, memberB] = await createMembers(t.dataSource, cycle.id, 2);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
+
+  const api = () => ({
+    post: (url: string, body: object = {}) => t.http().post(url).auth(planner, { type: 'bearer' }).send(body),
+    patch: (url: string, body: object) => t.http().patch(url).auth(planner, { type: 'bearer' }).send(body),
+    get: (url: string) => t.http().get(url).auth(planner, { type: 'bearer' }),
+  });
+  const outbox = () => t.dataSource.getRepository(OutboxMessage);
+  /** Sends what is due and returns the mails that arrived for the address by this call. */
+  async function deliver(): Promise<ParsedMail[]> {
+    const before = sink.received.length;
+    await t.app.get(DispatcherService).drain();
+    return Promise.all(sink.received.slice(before).map((m) => sink.parse(m)));
+  }
+  const to = (mails: ParsedMail[], member: Member) =>
+    mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0].address === member.email);
+  const icsOf = (mail: ParsedMail) => mail.attachments.find((a) => a.contentType === 'text/calendar');
+
+  it('sends the invitation with a personal link that opens the member’s page', async () => {
+    await api().post(`/api/cycles/${seminar.cycleId}/invitations`).expect(201);
+    const mails = await deliver();
+    const [invitation] = to(mails, memberA);
+    expect(invitation.subject).toMatch(/Kattegat/);
+    tokenA = PAGE_LINK.exec(invitation.text!)![1];
+    await t.http().get(`/p/${tokenA}`).expect(200);
+    expect(to(mails, memberB)).toHaveLength(1);
+    const row = await outbox().findOneByOrFail({ memberId: memberA.id, kind: 'invitation' });
+    expect(row.key).toMatch(/^invitation:\d+$/);
+  });
+
+  it('confirms a booking with a calendar invitation at 13:00 Copenhagen time and a working link', async () => {
+    expect((await submit(t, tokenA, 'tilmeld', { seminarId: String(seminar.id) })).status).toBe(303);
+    const [mail] = to(await deliver(), memberA);
+    expect(mail.subject).toContain('Bekræftelse');
+    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberA.id });
+    const { method, event, vevent: component } = vevent(icsOf(mail)!.content.toString('utf8'));
+    expect(method).toBe('REQUEST');
+    expect(event.uid).toBe(`seat-${seat.id}@kattegat`);
+    expect(event.sequence).toBe(0);
+    expect([event.startDate.hour, event.startDate.zone.tzid]).toEqual([13, 'Europe/Copenhagen']);
+    expect(String(component.getFirstPropertyValue('organizer')).toLowerCase()).toBe('mailto:kattegat@kl.dk');
+    expect(String(component.getFirstPropertyValue('attendee')).toLowerCase()).toBe(`mailto:${memberA.email}`);
+    expect(event.location).toBe('Hotel Koldingfjord, Fjordvej 154, 6000 Kolding');
+    // The description carries a link of its own (the invitation's token was never stored).
+    const link = PAGE_LINK.exec(event.description)![1];
+    expect(link).not.toBe(tokenA);
+    await t.http().get(`/p/${link}`).expect(200);
+    await t.http().get(`/p/${tokenA}`).expect(200);
+    await expect(
+      t.dataSource.getRepository(Invitation).countBy({ memberId: memberA.id, purpose: 'message' }),
+    ).resolves.toBe(1);
+  });
+
+  it('puts the next member on the waiting list with the number, without a calendar file', async () => {
+    await api().post(`/api/seminars/${seminar.id}/registrations`, { memberId: memberB.id }).expect(201);
+    const [mail] = to(await deliver(), memberB);
+    expect(mail.text).toContain('nummer 1 på ventelisten');
+    expect(icsOf(mail)).toBeUndefined();
+  });
+
+  it('offers the seat as a calendar file on the personal page, same UID and SEQUENCE', async () => {
+    const page = await t.http().get(`/p/${tokenA}`).expect(200);
+    expect(page.text).toContain(`/p/${tokenA}/kalender.ics`);
+    const res = await t.http().get(`/p/${tokenA}/kalender.ics`).expect(200);
+    expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="kattegat-forlob.ics"; filename*=UTF-8''kattegat-forl%C3%B8b.ics`,
+    );
+    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberA.id });
+    const { event } = vevent(res.text);
+    expect([event.uid, event.sequence]).toEqual([`seat-${seat.id}@kattegat`, 0]);
+  });
+
+  it('announces a change of time with a higher SEQUENCE under the same UID', async () => {
+    await api()
+      .patch(`/api/seminars/${seminar.id}`, {
+        startsAt: new Date(START.getTime() + 3600_000).toISOString(),
+        endsAt: new Date(END.getTime() + 3600_000).toISOString(),
+      })
+      .expect(200);
+    const [mail] = to(await deliver(), memberA);
+    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberA.id });
+    const { method, event } = vevent(icsOf(mail)!.content.toString('utf8'));
+    expect(method).toBe('REQUEST');
+    expect([event.uid, event.sequence, event.startDate.hour]).toEqual([`seat-${seat.id}@kattegat`, 1, 14]);
+    expect(mail.text).toContain('kl. 13.00');
+    const download = vevent((await t.http().get(`/p/${tokenA}/kalender.ics`).expect(200)).text);
+    expect(download.event.sequence).toBe(1);
+  });
+
+  it('cancels with METHOD:CANCEL under the same UID, and promotes the waiting member', async () => {
+    expect((await submit(t, tokenA, 'afbud')).status).toBe(303);
+    const mails = await deliver();
+    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberA.id });
+    const [cancel] = to(mails, memberA);
+    const cancelled = vevent(icsOf(cancel)!.content.toString('utf8'));
+    expect(cancelled.method).toBe('CANCEL');
+    expect([cancelled.event.uid, cancelled.event.sequence]).toEqual([`seat-${seat.id}@kattegat`, 2]);
+    const promotion = to(mails, memberB).find((m) => icsOf(m) && m.subject?.match(/plads/i));
+    expect(promotion).toBeDefined();
+    const promoted = await outbox().findOneByOrFail({ memberId: memberB.id, kind: 'promotion' });
+    expect(promoted.seminarId).toBe(seminar.id);
+    expect(vevent(promoted.ics!).method).toBe('REQUEST');
+  });
+
+  it('writes one message for an event recorded twice', async () => {
+    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberB.id });
+    const event = {
+      kind: 'promoted' as const,
+      cycleId: seat.cycleId,
+      memberId: seat.memberId,
+      registrationId: seat.id,
+      seminarId: seat.seminarId,
+      actor: { kind: 'system' as const },
+      calendarSequence: seat.calendarSequence,
+    };
+    const links = () => t.dataSource.getRepository(Invitation).countBy({ memberId: memberB.id });
+    const before = await links();
+    await t.dataSource.transaction((m) => t.app.get(SeatMessenger).send(m, [event, event]));
+    await expect(outbox().countBy({ memberId: memberB.id, kind: 'promotion' })).resolves.toBe(1);
+    await expect(links()).resolves.toBe(before);
+  });
+
+  it('shows the delivery log per member and per seminar', async () => {
+    const byMember = await api().get(`/api/messages?memberId=${memberA.id}`).expect(200);
+    expect(byMember.body.items.map((m: { kind: string }) => m.kind).sort()).toEqual([
+      'cancellation',
+      'change',
+      'confirmation',
+      'invitation',
+    ]);
+    const bySeminar = await api().get(`/api/messages?seminarId=${seminar.id}`).expect(200);
+    expect(bySeminar.body.total).toBeGreaterThanOrEqual(6);
+  });
+
+  it('reminds a registered member once 14 days and once 2 days before', async () => {
+    const sweeper = t.app.get(ReminderSweeper);
+    const start = START.getTime() + 3600_000;
+    await expect(sweeper.sweep(new Date(start - 15 * DAY))).resolves.toBe(0);
+    await expect(sweeper.sweep(new Date(start - 14 * DAY + 60_000))).resolves.toBe(1);
+    await expect(sweeper.sweep(new Date(start - 13 * DAY))).resolves.toBe(0);
+    await expect(sweeper.sweep(new Date(start - 2 * DAY + 60_000))).resolves.toBe(1);
+    await expect(sweeper.sweep(new Date(start - 2 * DAY + 120_000))).resolves.toBe(0);
+    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberB.id });
+    const rows = await outbox().find({ where: { kind: 'reminder' }, order: { key: 'ASC' } });
+    expect(rows.map((r) => r.key).sort()).toEqual([`reminder:${seat.id}:14`, `reminder:${seat.id}:2`]);
+    const mails = to(await deliver(), memberB);
+    expect(mails).toHaveLength(2);
+    const link = PAGE_LINK.exec(mails[0].text!)![1];
+    await t.http().get(`/p/${link}`).expect(200);
+  });
+
+  it('sends nothing to an erased member', async () => {
+    const wave = await createWave(t.dataSource, seminar.cycleId);
+    const other = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource));
+    const [erased] = await createMembers(t.dataSource, seminar.cycleId, 1);
+    await api().post(`/api/seminars/${other.id}/registrations`, { memberId: erased.id }).expect(201);
+    await t.dataSource
+      .getRepository(Member)
+      .update(erased.id, { erasedAt: new Date(), name: null, email: null });
+    const before = await outbox().countBy({ memberId: erased.id });
+    await api().patch(`/api/seminars/${other.id}`, { status: 'cancelled' }).expect(200);
+    await expect(outbox().countBy({ memberId: erased.id })).resolves.toBe(before);
+    await expect(t.app.get(ReminderSweeper).sweep(new Date(other.startsAt.getTime() - DAY))).resolves.toBe(0);
+  });
+
+  it('asks those who attended to evaluate, with a survey link that opens', async () => {
+    const ran = await seminarWithParticipants(t, planner, 1);
+    await deliver();
+    await recordAttendance(t, planner, ran.seminar.id, [{ registrationId: ran.seats[0], attended: true }]);
+    const [mail] = to(await deliver(), ran.members[0]);
+    const token = /\/evaluering\/([A-Za-z0-9_-]{43})/.exec(mail.text!)![1];
+    await t.http().get(`/evaluering/${token}`).expect(200);
+    await expect(outbox().countBy({ memberId: ran.members[0].id, kind: 'evaluation_request' })).resolves.toBe(
+      1,
+    );
+  });
+
+  it('previews a message for a real member and seminar without sending or minting anything', async () => {
+    const count = await outbox().count();
+    const links = await t.dataSource.getRepository(Invitation).count();
+    const res = await api()
+      .get(`/api/messages/preview/confirmation?memberId=${memberA.id}&seminarId=${seminar.id}`)
+      .expect(200);
+    expect(res.body.text).toContain(memberA.name);
+    expect(res.body.text).toContain('Kattegat Kolding');
+    expect(res.body.text).toContain('/p/eksempel');
+    const sample = await api().get('/api/messages/preview/confirmation').expect(200);
+    expect(sample.body.text).toContain('Hindsgavl');
+    await api().get(`/api/messages/preview/confirmation?memberId=999999`).expect(404);
+    await api().get(`/api/messages/preview/confirmation?memberId=abc`).expect(400);
+    await expect(outbox().count()).resolves.toBe(count);
+    await expect(t.dataSource.getRepository(Invitation).count()).resolves.toBe(links);
+  });
+});
