@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { In } from 'typeorm';
 import { ParsedMail } from 'mailparser';
 import { Member } from '../src/cycles/member.entity';
 import { Invitation } from '../src/invitations/invitation.entity';
@@ -11,7 +12,7 @@ import { Registration } from '../src/registrations/registration.entity';
 import { createMembers, createCycle } from './factories/cycle-members.factory';
 import { recordAttendance, seminarWithParticipants } from './factories/evaluations.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
-import { submit } from './helpers/portal';
+import { inviteAndWait, submit } from './helpers/portal';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -246,5 +247,24 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
     await api().get(`/api/messages/preview/confirmation?memberId=abc`).expect(400);
     await expect(outbox().count()).resolves.toBe(count);
     await expect(t.dataSource.getRepository(Invitation).count()).resolves.toBe(links);
+  });
+
+  it('answers a mass invitation with 202 and writes every e-mail in the background job', async () => {
+    const cycle = await createCycle(t.dataSource);
+    await createWave(t.dataSource, cycle.id);
+    const many = await createMembers(t.dataSource, cycle.id, 250);
+    const started = await api().post(`/api/cycles/${cycle.id}/invitations`).expect(202);
+    expect(started.body).toMatchObject({ status: 'running', total: 250 });
+    const job = await inviteAndWait(() => t.http(), cycle.id, planner);
+    expect(job).toMatchObject({ status: 'done', invited: 0, alreadyInvited: 250 });
+    const finished = await api()
+      .get(`/api/cycles/${cycle.id}/invitations/jobs/${started.body.id}`)
+      .expect(200);
+    expect(finished.body).toMatchObject({ status: 'done', invited: 250, alreadyInvited: 0, error: null });
+    await expect(outbox().countBy({ kind: 'invitation', memberId: In(many.map((m) => m.id)) })).resolves.toBe(
+      250,
+    );
+    await api().get(`/api/cycles/${cycle.id}/invitations/jobs/${started.body.id}x`).expect(404);
+    await api().get(`/api/cycles/${seminar.cycleId}/invitations/jobs/${started.body.id}`).expect(404);
   });
 });

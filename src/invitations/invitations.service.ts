@@ -31,6 +31,7 @@ export interface InviteJob extends InviteResult {
 
 /** Members per transaction: each batch issues its links and writes their e-mails together. */
 const BATCH = 200;
+const UQ_COLUMNS = 'invitations.cycle_id, invitations.member_id';
 
 @Injectable()
 export class InvitationsService {
@@ -90,25 +91,15 @@ export class InvitationsService {
   ): Promise<unknown> {
     try {
       for (let i = 0; i < memberIds.length; i += BATCH) {
+        // better-sqlite3 answers synchronously: without a turn of the event loop between batches
+        // the 202 and every other request would wait for the whole job.
+        await new Promise((resolve) => setImmediate(resolve));
         const batch = memberIds.slice(i, i + BATCH);
         const fresh = await this.withRaceReported(() =>
-          this.transactor.run(async (m) => {
-            const current = new Set(
-              (
-                await m.find(Invitation, {
-                  where: {
-                    cycleId: job.cycleId,
-                    memberId: In(batch),
-                    purpose: 'invitation',
-                    revokedAt: IsNull(),
-                  },
-                  select: { memberId: true },
-                })
-              ).map((row) => row.memberId),
-            );
-            const fresh = batch.filter((id) => !current.has(id));
-            await this.issueNewTokens(m, job.cycleId, fresh, expiresAt, { kind: 'planner', staffId });
-            return fresh.length;
+          // A batch that raced another planner's invitation is read again once: those now invited are skipped.
+          this.inviteBatch(job.cycleId, batch, expiresAt, staffId).catch((error: unknown) => {
+            if (!isUniqueViolation(error, 'uq_invitations_current', UQ_COLUMNS)) throw error;
+            return this.inviteBatch(job.cycleId, batch, expiresAt, staffId);
           }),
         );
         job.invited += fresh;
@@ -122,6 +113,23 @@ export class InvitationsService {
       this.logger.error(`Invitation job ${job.id} failed after ${job.invited} invitations: ${job.error}`);
       return error;
     }
+  }
+
+  /** Invites those of the batch without a live invitation, in one transaction; returns how many. */
+  private inviteBatch(cycleId: number, batch: number[], expiresAt: Date, staffId: number): Promise<number> {
+    return this.transactor.run(async (m) => {
+      const current = new Set(
+        (
+          await m.find(Invitation, {
+            where: { cycleId, memberId: In(batch), purpose: 'invitation', revokedAt: IsNull() },
+            select: { memberId: true },
+          })
+        ).map((row) => row.memberId),
+      );
+      const fresh = batch.filter((id) => !current.has(id));
+      await this.issueNewTokens(m, cycleId, fresh, expiresAt, { kind: 'planner', staffId });
+      return fresh.length;
+    });
   }
 
   /** A new link for one member; the old one stops working at once. */
@@ -269,7 +277,7 @@ export class InvitationsService {
     try {
       return await work();
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_invitations_current', 'invitations.cycle_id, invitations.member_id')) {
+      if (isUniqueViolation(error, 'uq_invitations_current', UQ_COLUMNS)) {
         throw new DomainError(
           'conflict',
           'Another invitation for these members was issued at the same moment; try again',
