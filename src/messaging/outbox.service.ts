@@ -54,29 +54,11 @@ export class OutboxService {
    * DO NOTHING, which does not abort a PostgreSQL transaction the way a unique violation would).
    */
   async enqueue(manager: EntityManager, message: EnqueueMessage): Promise<EnqueueResult> {
-    const rendered = this.renderer.render(message);
-    const recipient = message.context.recipient;
-    const ics = message.calendar ? buildCalendar(message.calendar) : null;
     const insert = manager
       .createQueryBuilder()
       .insert()
       .into(OutboxMessage)
-      .values({
-        key: message.key,
-        kind: message.kind,
-        recipientEmail: recipient.email,
-        recipientName: recipient.name,
-        memberId: message.memberId ?? null,
-        seminarId: message.seminarId ?? null,
-        subject: rendered.subject,
-        html: rendered.html,
-        text: rendered.text,
-        ics,
-        icsFilename: ics ? (message.calendar!.method === 'CANCEL' ? 'aflysning.ics' : 'kattegat.ics') : null,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: message.sendAfter ?? new Date(),
-      })
+      .values(this.row(message))
       .orIgnore()
       .updateEntity(false);
     const id = await insertedId(manager, insert.getQueryAndParameters());
@@ -86,6 +68,46 @@ export class OutboxService {
       select: { id: true },
     });
     return { created: false, id: existing.id };
+  }
+
+  /**
+   * enqueue for many messages at once (an applied allocation confirms thousands of seats): a
+   * few multi-row INSERT … ON CONFLICT DO NOTHING statements instead of one per message.
+   */
+  async enqueueMany(manager: EntityManager, messages: EnqueueMessage[]): Promise<void> {
+    for (let i = 0; i < messages.length; i += 100) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(OutboxMessage)
+        .values(messages.slice(i, i + 100).map((message) => this.row(message)))
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+    }
+  }
+
+  /** The outbox row of a message, rendered now. */
+  private row(message: EnqueueMessage) {
+    const rendered = this.renderer.render(message);
+    const recipient = message.context.recipient;
+    const ics = message.calendar ? buildCalendar(message.calendar) : null;
+    return {
+      key: message.key,
+      kind: message.kind,
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
+      memberId: message.memberId ?? null,
+      seminarId: message.seminarId ?? null,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      ics,
+      icsFilename: ics ? (message.calendar!.method === 'CANCEL' ? 'aflysning.ics' : 'kattegat.ics') : null,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: message.sendAfter ?? new Date(),
+    };
   }
 
   async list(

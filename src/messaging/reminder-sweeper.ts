@@ -88,8 +88,9 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
         m,
         mailed.map((d) => d.seat.memberId),
       );
-      for (const { seat, days: daysBefore, key } of mailed) {
-        await this.outbox.enqueue(m, {
+      await this.outbox.enqueueMany(
+        m,
+        mailed.map(({ seat, days: daysBefore, key }) => ({
           key,
           kind: 'reminder',
           memberId: seat.memberId,
@@ -100,8 +101,8 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
             personalLink: links.get(seat.memberId)!,
             daysBefore,
           },
-        });
-      }
+        })),
+      );
       return mailed.length;
     });
   }

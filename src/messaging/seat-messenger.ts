@@ -6,7 +6,7 @@ import { Registration } from '../registrations/registration.entity';
 import type { SeatEvent as RecordedSeatEvent } from '../registrations/seat-event-recorder';
 import { CancellationReason } from './message-kinds';
 import { OutboxMessage } from './outbox-message.entity';
-import { OutboxService } from './outbox.service';
+import { EnqueueMessage, OutboxService } from './outbox.service';
 import { seatMessage, SeatMessage } from './seat-messages';
 import { loadRecipients, loadSeminarInfos, loadVenues, organizerOf } from './seminar-info';
 
@@ -64,6 +64,7 @@ export class SeatMessenger {
       mailed.map((e) => e.memberId),
     );
     const organizer = organizerOf(this.config.mailFrom);
+    const messages: EnqueueMessage[] = [];
     for (const event of mailed) {
       const seminar = seminars.get(event.seminarId!)!;
       const seat = {
@@ -76,7 +77,7 @@ export class SeatMessenger {
         organizer,
       };
       if (event.kind === 'waitlisted') {
-        await this.outbox.enqueue(manager, {
+        messages.push({
           key: keyOf(event),
           kind: 'waiting_list',
           memberId: seat.memberId,
@@ -91,8 +92,9 @@ export class SeatMessenger {
         continue;
       }
       const message = messageFor(event, previousVenues);
-      await this.outbox.enqueue(manager, seatMessage(seat, message));
+      messages.push(seatMessage(seat, message));
     }
+    await this.outbox.enqueueMany(manager, messages);
   }
 
   /** Place on the waiting list now: how many wait at the seminar with the same or a lower number. */
