@@ -45,7 +45,17 @@ export class SeatMessenger {
     );
     // A repeated event finds its message written already; no link is minted for it.
     const existing = await existingKeys(manager, seatEvents.map(keyOf));
-    const mailed = seatEvents.filter((e) => recipients.has(e.memberId) && !existing.has(keyOf(e)));
+    const waiting = await waitingSeats(
+      manager,
+      seatEvents.filter((e) => e.kind === 'seminar_changed').map((e) => e.registrationId!),
+    );
+    // A change is news for a held seat; a waiting member hears the new time if promoted.
+    const mailed = seatEvents.filter(
+      (e) =>
+        recipients.has(e.memberId) &&
+        !existing.has(keyOf(e)) &&
+        !(e.kind === 'seminar_changed' && waiting.has(e.registrationId!)),
+    );
     if (mailed.length === 0) return;
     const seminars = await loadSeminarInfos(
       manager,
@@ -131,6 +141,19 @@ function keyOf(event: RecordedSeatEvent): string {
             ? 'confirmation'
             : 'cancellation';
   return `${kind}:${event.registrationId}:${event.calendarSequence ?? 0}`;
+}
+
+async function waitingSeats(manager: EntityManager, registrationIds: number[]): Promise<Set<number>> {
+  if (registrationIds.length === 0) return new Set();
+  const found = new Set<number>();
+  for (let i = 0; i < registrationIds.length; i += 500) {
+    const rows = await manager.find(Registration, {
+      where: { id: In(registrationIds.slice(i, i + 500)), state: 'waitlisted' },
+      select: { id: true },
+    });
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
 }
 
 async function existingKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
