@@ -17,7 +17,7 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /**
  * Writes the reminders before a seminar (REMINDER_DAYS, e.g. 14 and 2 days) for every registered
  * seat of a published seminar, once per seat and day count (key `reminder:<registrationId>:<days>`).
- * Runs hourly in the server while the dispatcher runs, and from the CLI's `send`.
+ * Runs hourly in the server while the dispatcher runs, and as the CLI's `reminders`.
  */
 @Injectable()
 export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -7,13 +7,9 @@ import { progressBar } from '../progress';
 export function registerMessagingCommands(program: Command): void {
   program
     .command('send')
-    .description(
-      'Write the reminders due now, then send every message in the outbox that is due (the server does both on an interval too)',
-    )
+    .description('Send every message in the outbox that is due now (the server does this on an interval too)')
     .action(() =>
       withApp(async (app) => {
-        const reminders = await app.get(ReminderSweeper).sweep();
-        if (reminders > 0) console.log(`Wrote ${reminders} reminders.`);
         const dispatcher = app.get(DispatcherService);
         const total = await dispatcher.countDue();
         const progress = progressBar('Sending');
@@ -24,6 +20,18 @@ export function registerMessagingCommands(program: Command): void {
           `Sent ${summary.sent}, to be retried later ${summary.retrying}, failed ${summary.failed} (see GET /api/messages?status=failed).`,
         );
         if (summary.failed > 0) process.exitCode = 1;
+      }),
+    );
+
+  program
+    .command('reminders')
+    .description(
+      'Write the reminders due now (REMINDER_DAYS before each registered seat) to the outbox; `send` sends them',
+    )
+    .action(() =>
+      withApp(async (app) => {
+        const written = await app.get(ReminderSweeper).sweep();
+        console.log(`Wrote ${written} reminders.`);
       }),
     );
 }
