@@ -32,6 +32,8 @@ export interface InviteJob extends InviteResult {
 /** Members per transaction: each batch issues its links and writes their e-mails together. */
 const BATCH = 200;
 const UQ_COLUMNS = 'invitations.cycle_id, invitations.member_id';
+/** How long a finished job can still be looked up. */
+const JOB_KEPT_MS = 24 * 60 * 60 * 1000;
 
 @Injectable()
 export class InvitationsService {
@@ -68,7 +70,9 @@ export class InvitationsService {
       error: null,
     };
     this.jobs.set(job.id, job);
-    const run = this.runJob(job, memberIds, expiresAt, staffId);
+    const run = this.runJob(job, memberIds, expiresAt, staffId).finally(() => {
+      setTimeout(() => this.jobs.delete(job.id), JOB_KEPT_MS).unref();
+    });
     if (memberIds.length <= BATCH) {
       const failure = await run;
       if (failure !== undefined) throw failure;
