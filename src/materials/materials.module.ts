@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { PagesModule } from '../portal/pages.module';
+import { CycleMaterialsController, SeminarMaterialsController } from './materials.controller';
+import { MaterialsService } from './materials.service';
+import { MemberMaterialsController } from './member-materials.controller';
+
+@Module({
+  imports: [
+    InvitationsModule,
+    PagesModule,
+    // Files are kept in memory (they go into the database) and refused with 413 past the limit.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.materialMaxBytes, files: 1 } }),
+    }),
+  ],
+  controllers: [SeminarMaterialsController, CycleMaterialsController, MemberMaterialsController],
+  providers: [MaterialsService],
+  exports: [MaterialsService],
+})
+export class MaterialsModule {}
