@@ -12,9 +12,13 @@ import { MemberMaterialsController } from './member-materials.controller';
     InvitationsModule,
     PagesModule,
     // Files are kept in memory (they go into the database) and refused with 413 past the limit.
+    // Browsers send the file name as raw UTF-8; busboy's default would read "Ø" as "Ã".
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.materialMaxBytes, files: 1 } }),
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.materialMaxBytes, files: 1 },
+        defParamCharset: 'utf8',
+      }),
     }),
   ],
   controllers: [SeminarMaterialsController, CycleMaterialsController, MemberMaterialsController],
