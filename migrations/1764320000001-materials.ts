@@ -19,12 +19,13 @@ export class Materials1764320000001 implements MigrationInterface {
           { name: 'file_name', type: 'varchar', length: '255', isNullable: true },
           { name: 'content_type', type: 'varchar', length: '200', isNullable: true },
           { name: 'size', type: 'integer', isNullable: true },
-          { name: 'content', type: binaryType(queryRunner), isNullable: true },
           { name: 'sha256', type: 'varchar', length: '64', isNullable: true },
           { name: 'available_from', type: instant },
           { name: 'announced_at', type: instant, isNullable: true },
           { name: 'created_by', type: 'integer', isNullable: true },
           createdAtColumn(queryRunner),
+          // Last: SQLite reads a row's columns in order, so metadata before a large blob stays cheap.
+          { name: 'content', type: binaryType(queryRunner), isNullable: true },
         ],
         foreignKeys: [
           {
