@@ -3,6 +3,7 @@ import { CyclesAndMembers1764050000000 } from '../../migrations/1764050000000-cy
 import { MemberRegister1764100000000 } from '../../migrations/1764100000000-member-register';
 import { PlanningAndSeats1764200000000 } from '../../migrations/1764200000000-planning-and-seats';
 import { Outbox1764300000000 } from '../../migrations/1764300000000-outbox';
+import { Materials1764320000001 } from '../../migrations/1764320000001-materials';
 import { AllocationProposals1764400000001 } from '../../migrations/1764400000001-allocation-proposals';
 import { Evaluations1764700000000 } from '../../migrations/1764700000000-evaluations';
 import { StatisticsIndexes1764800000000 } from '../../migrations/1764800000000-statistics-indexes';
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   MemberRegister1764100000000,
   PlanningAndSeats1764200000000,
   Outbox1764300000000,
+  Materials1764320000001,
   AllocationProposals1764400000001,
   Evaluations1764700000000,
   StatisticsIndexes1764800000000,

@@ -6,6 +6,7 @@ import { resolveAuthSecret } from '../auth/auth-secret';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
+import { MaterialsService } from '../materials/materials.service';
 import { hashPersonalToken } from '../invitations/personal-token';
 import { InvitationsService } from '../invitations/invitations.service';
 import { issueCsrf, verifyCsrf } from './csrf';
@@ -39,6 +40,7 @@ export class PortalController {
     private readonly invitations: InvitationsService,
     private readonly portal: PortalService,
     private readonly pages: LinkPages,
+    private readonly materials: MaterialsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.secret = resolveAuthSecret(config);
@@ -167,6 +169,7 @@ export class PortalController {
       notice,
       problem,
       ...model,
+      materials: await this.materials.forMember(member),
     });
   }
 }
