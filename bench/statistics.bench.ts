@@ -1,11 +1,15 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import request from 'supertest';
 import { StaffService } from '../src/auth/staff.service';
 import { Cycle } from '../src/cycles/cycle.entity';
 import { Member } from '../src/cycles/member.entity';
+import { EvaluationQuestionnaire } from '../src/evaluations/evaluation-questionnaire.entity';
+import { EvaluationRequest } from '../src/evaluations/evaluation-request.entity';
+import { EvaluationResponse } from '../src/evaluations/evaluation-response.entity';
+import { DEFAULT_QUESTIONS } from '../src/evaluations/questionnaire';
 import { Invitation } from '../src/invitations/invitation.entity';
 import { Seminar } from '../src/planning/seminar.entity';
 import { Venue } from '../src/planning/venue.entity';
@@ -118,6 +122,7 @@ async function generateCycle(
   const invitations: object[] = [];
   const seats: object[] = [];
   const events: object[] = [];
+  const attended: Array<{ memberId: number; seminarId: number }> = [];
   const taken = new Map<number, number>();
   const event = (memberId: number, kind: RegistrationEvent['kind'], at: number) =>
     events.push({ kind, cycleId: cycle.id, memberId, actor: 'member', createdAt: new Date(at) });
@@ -161,11 +166,64 @@ async function generateCycle(
     const state: SeatState = r < 0.85 ? 'attended' : r < 0.95 ? 'no_show' : 'registered';
     seats.push({ cycleId: cycle.id, memberId: m.id, seminarId: seminar.id, state });
     event(m.id, 'registered', at);
+    if (state === 'attended') attended.push({ memberId: m.id, seminarId: seminar.id });
   }
+  await insertEvaluations(dataSource, cycle.id, new Date(opens + 80 * DAY), attended, next);
   await insertAll(dataSource, Invitation, invitations);
   await insertAll(dataSource, Registration, seats);
   await insertAll(dataSource, RegistrationEvent, events);
   return cycle.id;
+}
+
+/** Requests for every attended seat; about 60 % answered, with scores spread over the scales. */
+async function insertEvaluations(
+  dataSource: DataSource,
+  cycleId: number,
+  at: Date,
+  attended: Array<{ memberId: number; seminarId: number }>,
+  next: () => number,
+) {
+  const version = await dataSource.getRepository(EvaluationQuestionnaire).save({
+    cycleId,
+    version: 1,
+    questions: DEFAULT_QUESTIONS,
+    reminderAfterDays: 7,
+    closesAfterDays: 21,
+    hasAnswers: true,
+    createdAt: at,
+    updatedAt: at,
+  });
+  const score = () => 1 + Math.floor(next() * 5);
+  const requests: object[] = [];
+  const responses: object[] = [];
+  for (const { memberId, seminarId } of attended) {
+    const answered = next() < 0.6;
+    requests.push({
+      memberId,
+      seminarId,
+      tokenHash: randomBytes(32).toString('hex'),
+      createdAt: at,
+      closesAt: new Date(at.getTime() + 21 * DAY),
+      answered,
+    });
+    if (!answered) continue;
+    responses.push({
+      id: randomUUID(),
+      seminarId,
+      questionnaireVersionId: version.id,
+      answeredOn: at.toISOString().slice(0, 10),
+      answers: {
+        overall: score(),
+        relevance: score(),
+        speakers: score(),
+        network: score(),
+        recommend: Math.floor(next() * 11),
+        ...(next() < 0.3 ? { best: 'Mødet med de andre kommuner' } : {}),
+      },
+    });
+  }
+  await insertAll(dataSource, EvaluationRequest, requests);
+  await insertAll(dataSource, EvaluationResponse, responses);
 }
 
 describe('Statistics', () => {
@@ -192,7 +250,7 @@ describe('Statistics', () => {
       cycleIds.push(await ds.transaction(() => generateCycle(ds, n, venue.id, codes)));
     const insertMs = performance.now() - start;
     const counts = await Promise.all(
-      ['members', 'invitations', 'registrations', 'registration_events'].map(
+      ['members', 'invitations', 'registrations', 'registration_events', 'evaluation_responses'].map(
         async (table) => `${table} ${(await ds.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n}`,
       ),
     );

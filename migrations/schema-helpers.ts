@@ -12,3 +12,8 @@ export function idColumn(): TableColumnOptions {
 export function createdAtColumn(queryRunner: QueryRunner, name = 'created_at'): TableColumnOptions {
   return { name, type: instantType(queryRunner), default: 'CURRENT_TIMESTAMP' };
 }
+
+/** The engine's type for binary content (see BINARY_TYPE in src/database/column-types.ts). */
+export function binaryType(queryRunner: QueryRunner): string {
+  return queryRunner.connection.driver.options.type === 'postgres' ? 'bytea' : 'blob';
+}

@@ -12,6 +12,7 @@ import { TransactorModule } from './database/transactor';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
+import { MaterialsModule } from './materials/materials.module';
 import { PlanningModule } from './planning/planning.module';
 import { PortalModule } from './portal/portal.module';
 import { MessagingModule } from './messaging/messaging.module';
@@ -40,6 +41,7 @@ export class AppModule {
         AllocationModule,
         StatisticsModule,
         EvaluationsModule,
+        MaterialsModule,
       ],
       controllers: [HealthController],
     };

@@ -145,6 +145,24 @@ describe('Evaluation results', () => {
     expect(JSON.stringify(body)).not.toContain('Kun for B');
   });
 
+  it('gives KL the same figures in the cycle statistics, small seminars counted only', async () => {
+    const kl = await t.tokenFor('kl');
+    const { body } = await get(`/api/cycles/${cycleId}/statistics/summary`, kl).expect(200);
+    expect(body.evaluation.overall).toMatchObject({
+      invited: 15,
+      responses: 12,
+      basedOn: 10,
+      suppressed: false,
+    });
+    expect(question(body.evaluation.overall, 'overall')).toMatchObject({ mean: 4 });
+    const shown = (key: keyof typeof ids) =>
+      body.evaluation.seminars.find((s: { seminarId: number }) => s.seminarId === ids[key]);
+    expect(shown('a')).toMatchObject({ title: 'Kattegat A', result: { responses: 5, suppressed: false } });
+    expect(question(shown('a').result, 'recommend')).toMatchObject({ nps: 40 });
+    expect(shown('b').result).toMatchObject({ responses: 2, suppressed: true });
+    expect(question(shown('b').result, 'overall')).not.toHaveProperty('mean');
+  });
+
   it('narrows to one wave or one seminar, and answers 404 for an unknown one', async () => {
     const wave = await get(url(`?waveId=${wave2}`)).expect(200);
     expect(wave.body.cycle).toBeNull();

@@ -12,6 +12,18 @@ describe('Foundation', () => {
       planner: await t.tokenFor('planner'),
       kl: await t.tokenFor('kl'),
     };
+    // The first cycle of a fresh database: the statistics route of the role matrix reads it.
+    await t
+      .http()
+      .post('/api/cycles')
+      .auth(tokens.planner, { type: 'bearer' })
+      .send({
+        code: 'KV25',
+        name: 'Kommunalvalget 2025',
+        electionDate: '2025-11-18',
+        termStart: '2026-01-01',
+      })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -97,6 +109,8 @@ describe('Foundation', () => {
       ['GET', '/api/staff', ['admin']],
       ['GET', '/api/municipalities', ['admin', 'planner', 'kl']],
       ['GET', '/api/auth/me', ['admin', 'planner', 'kl']],
+      ['GET', '/api/venues', ['admin', 'planner']],
+      ['GET', '/api/cycles/1/statistics/summary', ['admin', 'planner', 'kl']],
     ];
 
     it.each(matrix)('%s %s needs a token (401)', async (method, path) => {

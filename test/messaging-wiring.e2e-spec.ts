@@ -120,7 +120,7 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
     const res = await t.http().get(`/p/${tokenA}/kalender.ics`).expect(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="kattegat-forlob.ics"; filename*=UTF-8''kattegat-forl%C3%B8b.ics`,
+      `attachment; filename="kattegat-forloeb.ics"; filename*=UTF-8''kattegat-forl%C3%B8b.ics`,
     );
     const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberA.id });
     const { event } = vevent(res.text);

@@ -21,6 +21,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Minutes between evaluation sweeps in the server; 0 means off. */
   evaluationSweepMinutes: number;
+  /** Largest material file a planner may upload. */
+  materialMaxBytes: number;
 }
 
 /** Sending: transport pool, outbox dispatcher and retry policy. */

@@ -125,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     allocationInlineLimit: integer('ALLOCATION_INLINE_LIMIT', 500, 0, 1_000_000),
     logLevel,
     evaluationSweepMinutes: integer('EVALUATION_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
+    materialMaxBytes: integer('MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

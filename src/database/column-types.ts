@@ -8,3 +8,6 @@ import { ColumnType } from 'typeorm';
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 
 export const INSTANT_TYPE: ColumnType = onPostgres ? 'timestamptz' : 'datetime';
+
+/** Binary content (uploaded files) is kept in the database so every app instance sees it. */
+export const BINARY_TYPE: ColumnType = onPostgres ? 'bytea' : 'blob';

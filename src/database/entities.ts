@@ -7,6 +7,7 @@ import { EvaluationQuestionnaire } from '../evaluations/evaluation-questionnaire
 import { EvaluationRequest } from '../evaluations/evaluation-request.entity';
 import { EvaluationResponse } from '../evaluations/evaluation-response.entity';
 import { Invitation } from '../invitations/invitation.entity';
+import { Material } from '../materials/material.entity';
 import { AgendaItem } from '../planning/agenda-item.entity';
 import { Seminar } from '../planning/seminar.entity';
 import { Venue } from '../planning/venue.entity';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   EvaluationQuestionnaire,
   EvaluationRequest,
   EvaluationResponse,
+  Material,
 ];

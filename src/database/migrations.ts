@@ -4,6 +4,7 @@ import { MemberRegister1764100000000 } from '../../migrations/1764100000000-memb
 import { PlanningAndSeats1764200000000 } from '../../migrations/1764200000000-planning-and-seats';
 import { Outbox1764300000000 } from '../../migrations/1764300000000-outbox';
 import { PersonalLinks1764310000001 } from '../../migrations/1764310000001-personal-links';
+import { Materials1764320000001 } from '../../migrations/1764320000001-materials';
 import { AllocationProposals1764400000001 } from '../../migrations/1764400000001-allocation-proposals';
 import { Evaluations1764700000000 } from '../../migrations/1764700000000-evaluations';
 import { StatisticsIndexes1764800000000 } from '../../migrations/1764800000000-statistics-indexes';
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   PlanningAndSeats1764200000000,
   Outbox1764300000000,
   PersonalLinks1764310000001,
+  Materials1764320000001,
   AllocationProposals1764400000001,
   Evaluations1764700000000,
   StatisticsIndexes1764800000000,

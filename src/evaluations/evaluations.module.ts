@@ -22,6 +22,6 @@ import { SurveyService } from './survey.service';
     ResultsService,
     SurveyService,
   ],
-  exports: [EvaluationDelivery, EvaluationsService, EvaluationSweeper],
+  exports: [EvaluationDelivery, EvaluationsService, EvaluationSweeper, ResultsService],
 })
 export class EvaluationsModule {}

@@ -7,23 +7,6 @@ import { loadRecipients, loadSeminarInfos } from './seminar-info';
 /** The file name offered for the download: Danish, so also given RFC 5987-encoded. */
 export const SEAT_CALENDAR_FILENAME = 'kattegat-forløb.ics';
 
-/** `attachment; filename="kattegat-forlob.ics"; filename*=UTF-8''kattegat-forl%C3%B8b.ics` */
-export function attachmentDisposition(filename: string): string {
-  const ascii = filename
-    .replace(/ø/g, 'o')
-    .replace(/Ø/g, 'O')
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'Ae')
-    .replace(/å/g, 'aa')
-    .replace(/Å/g, 'Aa')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 /**
  * The .ics of the member's registered seat as the e-mails sent it: the seat's UID and its
  * current SEQUENCE, so importing it replaces what the calendar holds. Null without such a seat.

@@ -6,9 +6,11 @@ import { resolveAuthSecret } from '../auth/auth-secret';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
+import { MaterialsService } from '../materials/materials.service';
 import { hashPersonalToken } from '../invitations/personal-token';
 import { InvitationsService } from '../invitations/invitations.service';
-import { attachmentDisposition, SEAT_CALENDAR_FILENAME } from '../messaging/seat-calendar';
+import { attachmentDisposition } from '../materials/content-disposition';
+import { SEAT_CALENDAR_FILENAME } from '../messaging/seat-calendar';
 import { issueCsrf, verifyCsrf } from './csrf';
 import { DanishError, danishProblem } from './danish-problem';
 import { PortalService, RANKS } from './portal.service';
@@ -40,6 +42,7 @@ export class PortalController {
     private readonly invitations: InvitationsService,
     private readonly portal: PortalService,
     private readonly pages: LinkPages,
+    private readonly materials: MaterialsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.secret = resolveAuthSecret(config);
@@ -188,6 +191,7 @@ export class PortalController {
       notice,
       problem,
       ...model,
+      materials: await this.materials.forMember(member),
     });
   }
 }

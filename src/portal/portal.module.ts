@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InvitationsModule } from '../invitations/invitations.module';
+import { MaterialsModule } from '../materials/materials.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { PagesModule } from './pages.module';
 import { PortalAssetsController } from './portal-assets.controller';
@@ -7,7 +8,7 @@ import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
 
 @Module({
-  imports: [InvitationsModule, RegistrationsModule, PagesModule],
+  imports: [InvitationsModule, RegistrationsModule, PagesModule, MaterialsModule],
   controllers: [PortalController, PortalAssetsController],
   providers: [PortalService],
 })

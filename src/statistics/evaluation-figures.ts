@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { EvaluationResponse } from '../evaluations/evaluation-response.entity';
 import { GroupResult } from '../evaluations/results';
+import { ResultsService } from '../evaluations/results.service';
 
 /** A cycle's evaluation results as `summarise` (src/evaluations/results.ts) gives them. */
 export interface CycleEvaluation {
@@ -7,18 +11,33 @@ export interface CycleEvaluation {
   seminars: Array<{ seminarId: number; title: string; result: GroupResult }>;
 }
 
-/**
- * Where the statistics get evaluation results from. The evaluations module provides the real one
- * under this token; until then the default says there is nothing to show.
- */
+/** Where the statistics get evaluation results from (replaced by a stub in some tests). */
 export abstract class EvaluationFigures {
   /** The cycle's results, or null when no evaluation has been answered. */
   abstract forCycle(cycleId: number): Promise<CycleEvaluation | null>;
 }
 
+/** The evaluations module's own results, with its small-group rules, for the statistics. */
 @Injectable()
-export class NoEvaluationFigures extends EvaluationFigures {
-  forCycle(): Promise<CycleEvaluation | null> {
-    return Promise.resolve(null);
+export class SurveyEvaluationFigures extends EvaluationFigures {
+  constructor(
+    private readonly results: ResultsService,
+    @InjectRepository(EvaluationResponse) private readonly responses: Repository<EvaluationResponse>,
+  ) {
+    super();
+  }
+
+  async forCycle(cycleId: number): Promise<CycleEvaluation | null> {
+    const answered = await this.responses
+      .createQueryBuilder('r')
+      .innerJoin('seminars', 's', 's.id = r.seminar_id')
+      .where('s.cycle_id = :cycleId', { cycleId })
+      .getExists();
+    if (!answered) return null;
+    const results = await this.results.results(cycleId, {});
+    return {
+      overall: results.cycle!,
+      seminars: results.seminars.map((s) => ({ seminarId: s.seminarId, title: s.title, result: s })),
+    };
   }
 }

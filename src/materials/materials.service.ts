@@ -1,0 +1,229 @@
+import { Inject, Injectable, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Cycle } from '../cycles/cycle.entity';
+import { Member } from '../cycles/member.entity';
+import { Transactor } from '../database/transactor';
+import { Seminar } from '../planning/seminar.entity';
+import { Registration } from '../registrations/registration.entity';
+import { sniffMaterialType } from './content-sniffing';
+import { CreateMaterialDto } from './dto/create-material.dto';
+import { Material } from './material.entity';
+
+/** Where a material belongs: one seminar, or the whole cycle. */
+export type MaterialScope = { seminarId: number } | { cycleId: number };
+
+/** The part of multer's file object this module uses. */
+export interface UploadedMaterialFile {
+  originalname: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/** Members see a seminar's materials while their seat there is (or was) taken. */
+const ENTITLED_STATES = ['registered', 'attended'] as const;
+
+export interface MaterialAnnouncement {
+  materialId: number;
+  cycleId: number;
+  /** null for a cycle-wide material. */
+  seminarId: number | null;
+  title: string;
+  memberIds: number[];
+}
+
+@Injectable()
+export class MaterialsService {
+  constructor(
+    private readonly transactor: Transactor,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  create(
+    scope: MaterialScope,
+    input: CreateMaterialDto,
+    file: UploadedMaterialFile | undefined,
+    staffId: number,
+  ): Promise<Material> {
+    if (file && input.url !== undefined) {
+      throw new DomainError('validation_failed', 'Send either a file or a url, not both', [
+        { field: 'url', reason: 'not allowed together with a file' },
+      ]);
+    }
+    if (!file && input.url === undefined) {
+      throw new DomainError('validation_failed', 'A material needs a file or a url', [
+        { field: 'file', reason: 'a file (multipart) or a url is required' },
+      ]);
+    }
+    const content = file ? this.checkedFile(file) : null;
+    return this.transactor.run(async (m) => {
+      const { cycleId, seminarId } = await this.resolveScope(m, scope);
+      const saved = await m.save(
+        m.create(Material, {
+          cycleId,
+          seminarId,
+          title: input.title,
+          kind: content ? 'file' : 'link',
+          url: content ? null : input.url!,
+          fileName: content ? file!.originalname : null,
+          contentType: content?.contentType ?? null,
+          size: content ? file!.size : null,
+          content: content ? file!.buffer : null,
+          sha256: content?.sha256 ?? null,
+          availableFrom: new Date(input.availableFrom),
+          announcedAt: null,
+          createdBy: staffId,
+        }),
+      );
+      delete saved.content;
+      return saved;
+    });
+  }
+
+  list(scope: MaterialScope): Promise<Material[]> {
+    return this.transactor.run(async (m) => {
+      const { cycleId, seminarId } = await this.resolveScope(m, scope);
+      return m.find(Material, {
+        where: 'seminarId' in scope ? { seminarId: seminarId! } : { cycleId },
+        order: { availableFrom: 'ASC', id: 'ASC' },
+      });
+    });
+  }
+
+  /** A material with its bytes, for staff. */
+  withContent(scope: MaterialScope, id: number): Promise<Material> {
+    return this.transactor.run(async (m) => {
+      const { cycleId } = await this.resolveScope(m, scope);
+      const material = await this.findWithContent(m, {
+        id,
+        ...('seminarId' in scope ? { seminarId: scope.seminarId } : { cycleId }),
+      });
+      if (!material) throw DomainError.notFound('Material', id);
+      return material;
+    });
+  }
+
+  remove(scope: MaterialScope, id: number): Promise<void> {
+    return this.transactor.run(async (m) => {
+      const { cycleId } = await this.resolveScope(m, scope);
+      const result = await m.delete(Material, {
+        id,
+        ...('seminarId' in scope ? { seminarId: scope.seminarId } : { cycleId }),
+      });
+      if (!result.affected) throw DomainError.notFound('Material', id);
+    });
+  }
+
+  /** What the member's page lists: available materials of the seminars the member has a seat at. */
+  forMember(member: Member, now = new Date()) {
+    return this.transactor.run(async (m) => {
+      const visible = await this.visibleTo(m, member, now);
+      return visible.map((material) => ({
+        id: material.id,
+        title: material.title,
+        isLink: material.kind === 'link',
+        fileName: material.fileName ?? '',
+      }));
+    });
+  }
+
+  /** The material with its bytes if the member may have it now, else null (the page says 404). */
+  forMemberDownload(member: Member, id: number, now = new Date()): Promise<Material | null> {
+    return this.transactor.run(async (m) => {
+      const visible = await this.visibleTo(m, member, now);
+      if (!visible.some((material) => material.id === id)) return null;
+      return this.findWithContent(m, { id });
+    });
+  }
+
+  /** Materials whose availability has come and that were not yet announced, with who should hear. */
+  announcementsDue(now = new Date()): Promise<MaterialAnnouncement[]> {
+    return this.transactor.run(async (m) => {
+      const due = await m.find(Material, {
+        where: { announcedAt: IsNull(), availableFrom: LessThanOrEqual(now) },
+        order: { id: 'ASC' },
+      });
+      const announcements: MaterialAnnouncement[] = [];
+      for (const material of due) {
+        const seats = await m.find(Registration, {
+          where: {
+            cycleId: material.cycleId,
+            state: In([...ENTITLED_STATES]),
+            ...(material.seminarId === null ? {} : { seminarId: material.seminarId }),
+            member: { erasedAt: IsNull() },
+          },
+          relations: { member: true },
+        });
+        announcements.push({
+          materialId: material.id,
+          cycleId: material.cycleId,
+          seminarId: material.seminarId,
+          title: material.title,
+          memberIds: [...new Set(seats.map((s) => s.memberId))].sort((a, b) => a - b),
+        });
+      }
+      return announcements;
+    });
+  }
+
+  /** Records that the announcement was made; false when another instance got there first. */
+  async markAnnounced(manager: EntityManager, materialId: number, now = new Date()): Promise<boolean> {
+    const result = await manager.update(
+      Material,
+      { id: materialId, announcedAt: IsNull() },
+      { announcedAt: now },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  private checkedFile(file: UploadedMaterialFile) {
+    // Multer enforces the limit while reading; this guards callers that bypass it.
+    if (file.size > this.config.materialMaxBytes) {
+      throw new PayloadTooLargeException(`The file is larger than ${this.config.materialMaxBytes} bytes`);
+    }
+    const sniffed = sniffMaterialType(file.buffer, file.originalname);
+    if (!sniffed) {
+      throw new UnsupportedMediaTypeException(
+        'Only PDF, PowerPoint, Word, Excel (.pptx/.docx/.xlsx or .ppt/.doc/.xls), PNG and JPEG files are accepted; ' +
+          'the content of this file is none of them',
+      );
+    }
+    return {
+      contentType: sniffed.contentType,
+      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+    };
+  }
+
+  private async resolveScope(m: EntityManager, scope: MaterialScope) {
+    if ('seminarId' in scope) {
+      const seminar = await m.findOneBy(Seminar, { id: scope.seminarId });
+      if (!seminar) throw DomainError.notFound('Seminar', scope.seminarId);
+      return { cycleId: seminar.cycleId, seminarId: seminar.id };
+    }
+    if (!(await m.existsBy(Cycle, { id: scope.cycleId }))) throw DomainError.notFound('Cycle', scope.cycleId);
+    return { cycleId: scope.cycleId, seminarId: null };
+  }
+
+  private async visibleTo(m: EntityManager, member: Member, now: Date): Promise<Material[]> {
+    const seats = await m.findBy(Registration, {
+      cycleId: member.cycleId,
+      memberId: member.id,
+      state: In([...ENTITLED_STATES]),
+    });
+    if (seats.length === 0) return [];
+    const seminarIds = [...new Set(seats.map((s) => s.seminarId))];
+    return m.find(Material, {
+      where: [
+        { cycleId: member.cycleId, seminarId: In(seminarIds), availableFrom: LessThanOrEqual(now) },
+        { cycleId: member.cycleId, seminarId: IsNull(), availableFrom: LessThanOrEqual(now) },
+      ],
+      order: { availableFrom: 'ASC', id: 'ASC' },
+    });
+  }
+
+  private findWithContent(m: EntityManager, where: Partial<Pick<Material, 'id' | 'seminarId' | 'cycleId'>>) {
+    return m.createQueryBuilder(Material, 'material').addSelect('material.content').where(where).getOne();
+  }
+}
