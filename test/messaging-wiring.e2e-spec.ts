@@ -11,6 +11,7 @@ import { Seminar } from '../src/planning/seminar.entity';
 import { Registration } from '../src/registrations/registration.entity';
 import { createMembers, createCycle } from './factories/cycle-members.factory';
 import { recordAttendance, seminarWithParticipants } from './factories/evaluations.factory';
+import { hashPersonalToken } from '../src/invitations/personal-token';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { inviteAndWait, submit } from './helpers/portal';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
@@ -36,6 +37,7 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
   let memberA: Member;
   let memberB: Member;
   let tokenA: string;
+  let messageLinkA: string;
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -99,6 +101,7 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
     expect(event.location).toBe('Hotel Koldingfjord, Fjordvej 154, 6000 Kolding');
     // The description carries a link of its own (the invitation's token was never stored).
     const link = PAGE_LINK.exec(event.description)![1];
+    messageLinkA = link;
     expect(link).not.toBe(tokenA);
     await t.http().get(`/p/${link}`).expect(200);
     await t.http().get(`/p/${tokenA}`).expect(200);
@@ -249,6 +252,28 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
     await api().get(`/api/messages/preview/confirmation?memberId=abc`).expect(400);
     await expect(outbox().count()).resolves.toBe(count);
     await expect(t.dataSource.getRepository(Invitation).count()).resolves.toBe(links);
+  });
+
+  it('keeps the link from a seat e-mail open after registration closes, until a month after the seminar', async () => {
+    const links = t.dataSource.getRepository(Invitation);
+    const message = await links.findOneByOrFail({ tokenHash: hashPersonalToken(messageLinkA) });
+    const monthAfterSeminar = END.getTime() + 30 * 24 * 3600 * 1000;
+    expect([message.purpose, message.expiresAt.getTime()]).toEqual(['message', monthAfterSeminar]);
+    // Registration closes: every wave of the cycle ends a minute ago.
+    const waves = await api().get(`/api/cycles/${seminar.cycleId}/waves`).expect(200);
+    for (const wave of waves.body as Array<{ id: number }>) {
+      await api()
+        .patch(`/api/cycles/${seminar.cycleId}/waves/${wave.id}`, {
+          registrationOpensAt: new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString(),
+          registrationClosesAt: new Date(Date.now() - 60_000).toISOString(),
+        })
+        .expect(200);
+    }
+    await t.http().get(`/p/${tokenA}`).expect(404);
+    await t.http().get(`/p/${messageLinkA}`).expect(200);
+    // Recomputed when the waves moved: a month after the cycle's last seminar, never shorter.
+    const after = await links.findOneByOrFail({ id: message.id });
+    expect(after.expiresAt.getTime()).toBeGreaterThanOrEqual(monthAfterSeminar);
   });
 
   it('answers a mass invitation with 202 and writes every e-mail in the background job', async () => {

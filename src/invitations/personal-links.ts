@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
 import { DomainError } from '../common/domain-error';
+import { Seminar } from '../planning/seminar.entity';
 import { Wave } from '../planning/wave.entity';
 import { Invitation } from './invitation.entity';
 import { hashPersonalToken, newPersonalToken } from './personal-token';
@@ -10,7 +11,9 @@ import { hashPersonalToken, newPersonalToken } from './personal-token';
 /**
  * Fresh personal links for e-mails. The raw token of an invitation is gone once it is sent, so
  * an e-mail that shows the member their page carries a link of its own: a new random token whose
- * hash is stored as a 'message' link beside the others, with the same expiry as the invitation.
+ * hash is stored as a 'message' link beside the others. It lives longer than the invitation:
+ * until a month after the cycle's last seminar, so the member can still cancel, fetch the calendar
+ * file and the materials after registration has closed.
  */
 @Injectable()
 export class PersonalLinks {
@@ -36,7 +39,7 @@ export class PersonalLinks {
       });
       const expiry = new Map<number, Date>();
       for (const cycleId of new Set(members.map((m) => m.cycleId))) {
-        expiry.set(cycleId, await registrationPeriodEnd(manager, cycleId));
+        expiry.set(cycleId, await messageLinkEnd(manager, cycleId));
       }
       const rows = members.map((member) => {
         const token = newPersonalToken();
@@ -64,6 +67,16 @@ export async function registrationPeriodEnd(m: EntityManager, cycleId: number): 
     throw new DomainError('unprocessable', 'Plan the waves first: a link expires when the last wave closes');
   }
   return last.registrationClosesAt;
+}
+
+const MESSAGE_LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
+
+/** Links sent with seat e-mails last until 30 days after the cycle's last seminar ends (at least until registration closes). */
+export async function messageLinkEnd(m: EntityManager, cycleId: number): Promise<Date> {
+  const registrationEnd = await registrationPeriodEnd(m, cycleId);
+  const last = await m.findOne(Seminar, { where: { cycleId }, order: { endsAt: 'DESC' } });
+  const afterSeminars = last ? new Date(last.endsAt.getTime() + MESSAGE_LINK_GRACE_MS) : registrationEnd;
+  return afterSeminars > registrationEnd ? afterSeminars : registrationEnd;
 }
 
 /** Imported by messaging (which the seat module uses), so it depends on nothing of theirs. */

@@ -4,6 +4,7 @@ import { DomainError } from '../common/domain-error';
 import { Cycle } from '../cycles/cycle.entity';
 import { Transactor } from '../database/transactor';
 import { Invitation } from '../invitations/invitation.entity';
+import { messageLinkEnd } from '../invitations/personal-links';
 import { CreateWaveDto, UpdateWaveDto } from './dto/wave.dto';
 import { Wave } from './wave.entity';
 
@@ -64,12 +65,17 @@ export async function requireCycle(m: EntityManager, cycleId: number): Promise<C
   return cycle;
 }
 
-/** Personal links live until the last wave closes, so they follow when the waves change. */
+/** Invitation links live until the last wave closes, message links a month past the last seminar: both follow the waves. */
 async function followRegistrationPeriod(m: EntityManager, cycleId: number): Promise<void> {
   const last = await m.findOne(Wave, { where: { cycleId }, order: { registrationClosesAt: 'DESC' } });
-  if (last) {
-    await m.update(Invitation, { cycleId, revokedAt: IsNull() }, { expiresAt: last.registrationClosesAt });
-  }
+  if (!last) return;
+  const live = { cycleId, revokedAt: IsNull() };
+  await m.update(Invitation, { ...live, purpose: 'invitation' }, { expiresAt: last.registrationClosesAt });
+  await m.update(
+    Invitation,
+    { ...live, purpose: 'message' },
+    { expiresAt: await messageLinkEnd(m, cycleId) },
+  );
 }
 
 function checkPeriod(wave: Wave): void {
