@@ -29,7 +29,7 @@ import { WavesService } from '../planning/waves.service';
 import { Municipality } from '../reference/municipality.entity';
 import { Registration } from '../registrations/registration.entity';
 import { SeatService } from '../registrations/seat.service';
-import { generateMembers, seededRandom } from './demo-members';
+import { generateMembers, seededRandom, shuffled } from './demo-members';
 import { demoAnswers, recentPastThursday, winterSeminarTimes } from './demo-plan';
 
 export interface DemoAccount {
@@ -224,7 +224,10 @@ export class DemoLoader {
       status: 'closed',
     });
     const members = await this.insertMembers(cycle.id, 2021);
-    const newly = members.filter((m) => m.newlyElected);
+    const newly = shuffled(
+      members.filter((m) => m.newlyElected),
+      seededRandom(21),
+    );
     const thursdays1 = ['2022-01-13', '2022-01-20', '2022-01-27', '2022-02-03', '2022-02-10', '2022-02-17'];
     const thursdays2 = ['2022-03-03', '2022-03-10', '2022-03-17'];
     const wave1 = await this.createSeminars(
@@ -346,7 +349,10 @@ export class DemoLoader {
       status: 'active',
     });
     const members = await this.insertMembers(cycle.id, 2025);
-    const newly = members.filter((m) => m.newlyElected);
+    const newly = shuffled(
+      members.filter((m) => m.newlyElected),
+      seededRandom(25),
+    );
     const pastThursday = recentPastThursday(this.now);
     const [past] = await this.createSeminars(
       cycle.id,

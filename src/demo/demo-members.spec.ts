@@ -1,4 +1,4 @@
-import { asciiFold, councilSize, generateMembers, seededRandom } from './demo-members';
+import { asciiFold, councilSize, generateMembers, seededRandom, shuffled } from './demo-members';
 
 const MUNICIPALITIES = [
   { code: 101, name: 'København' },
@@ -61,5 +61,15 @@ describe(councilSize.name, () => {
       expect(size).toBeGreaterThanOrEqual(19);
       expect(size).toBeLessThanOrEqual(31);
     }
+  });
+});
+
+describe(shuffled.name, () => {
+  it('keeps every item and gives the same order for the same seed', () => {
+    const items = Array.from({ length: 50 }, (_, i) => i);
+    const once = shuffled(items, seededRandom(3));
+    expect([...once].sort((a, b) => a - b)).toEqual(items);
+    expect(once).not.toEqual(items);
+    expect(shuffled(items, seededRandom(3))).toEqual(once);
   });
 });

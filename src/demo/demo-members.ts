@@ -222,3 +222,13 @@ export function generateMembers(
   }
   return members;
 }
+
+/** A seeded Fisher–Yates shuffle (a copy), so seats spread over the whole country. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
