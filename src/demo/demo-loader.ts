@@ -127,7 +127,7 @@ export class DemoLoader {
           name: row.name,
           address: row.address,
           postalCode: row.postal_code,
-          town: row.town,
+          town: row.city,
           latitude: Number(row.lat),
           longitude: Number(row.lon),
         }),
