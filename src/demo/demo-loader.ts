@@ -27,6 +27,7 @@ import { Venue } from '../planning/venue.entity';
 import { VenuesService } from '../planning/venues.service';
 import { WavesService } from '../planning/waves.service';
 import { Municipality } from '../reference/municipality.entity';
+import { RegistrationEvent } from '../registrations/registration-event.entity';
 import { Registration } from '../registrations/registration.entity';
 import { SeatService } from '../registrations/seat.service';
 import { generateMembers, seededRandom, shuffled } from './demo-members';
@@ -420,6 +421,7 @@ export class DemoLoader {
       await this.seat(cycle.id, seminar, take(n), 'member');
       booked += n;
     }
+    await this.spreadOverTime(cycle.id, opensAt);
     return {
       'KV25 members': members.length,
       'KV25 newly elected': newly.length,
@@ -430,6 +432,32 @@ export class DemoLoader {
       'KV25 pilot no-shows': pilot.noShow,
       'KV25 pilot evaluation answers': pilotAnswers,
     };
+  }
+
+  /**
+   * The demo is loaded in seconds; its seat events are spread over the days since registration
+   * opened (or at most three weeks) so the registrations-over-time chart has a shape.
+   */
+  private async spreadOverTime(cycleId: number, since: Date): Promise<void> {
+    const days = Math.max(1, Math.min(21, Math.floor((this.now.getTime() - since.getTime()) / 86_400_000)));
+    const events = await this.data.getRepository(RegistrationEvent).find({
+      where: { cycleId, kind: In(['registered', 'waitlisted']) },
+      select: { id: true },
+      order: { id: 'ASC' },
+    });
+    const byDay = new Map<number, number[]>();
+    const random = seededRandom(11);
+    for (const { id } of events) {
+      // More early on, as when the invitations have just gone out.
+      const day = Math.floor(days * random() * random());
+      byDay.set(day, [...(byDay.get(day) ?? []), id]);
+    }
+    await this.transactor.run(async (m) => {
+      for (const [day, ids] of byDay) {
+        const at = new Date(this.now.getTime() - (days - day) * 86_400_000);
+        await m.update(RegistrationEvent, { id: In(ids) }, { createdAt: at });
+      }
+    });
   }
 
   /**
