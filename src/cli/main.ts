@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAllocationCommands } from './commands/allocation.command';
 import { registerDatabaseCommands } from './commands/database.command';
+import { registerDemoCommands } from './commands/demo.command';
 import { registerEvaluationCommands } from './commands/evaluations.command';
 import { registerMemberCommands } from './commands/member.command';
 import { registerMessagingCommands } from './commands/messaging.command';
@@ -14,6 +15,7 @@ registerMemberCommands(program);
 registerMessagingCommands(program);
 registerAllocationCommands(program);
 registerEvaluationCommands(program);
+registerDemoCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
