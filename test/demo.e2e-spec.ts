@@ -30,6 +30,16 @@ describe(DemoLoader.name, () => {
     );
     expect(mismatched).toEqual([]);
     expect(counts['KV25 waiting list']).toBe(4);
+    // Every newly elected member of KV25 holds an invitation (and its e-mail) when the load returns.
+    const [invited] = await q(
+      `SELECT (SELECT COUNT(*) FROM members m JOIN cycles c ON c.id = m.cycle_id WHERE c.code = 'KV25' AND m.newly_elected = TRUE) AS newly,
+              (SELECT COUNT(*) FROM invitations i JOIN cycles c ON c.id = i.cycle_id WHERE c.code = 'KV25' AND i.purpose = 'invitation') AS invited,
+              (SELECT COUNT(*) FROM outbox_messages WHERE kind = 'invitation') AS mails`,
+    );
+    expect([Number(invited.invited), Number(invited.mails)]).toEqual([
+      Number(invited.newly),
+      Number(invited.newly),
+    ]);
     const full = await q(
       `SELECT COUNT(*) AS n FROM seminars WHERE taken = capacity AND status = 'published'`,
     );

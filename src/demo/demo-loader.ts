@@ -398,7 +398,9 @@ export class DemoLoader {
     );
 
     this.step(`KV25: inviting ${newly.length} newly elected`);
-    await this.app.get(InvitationsService).invite(cycle.id, {}, this.planner.id);
+    const invitations = this.app.get(InvitationsService);
+    const job = await invitations.invite(cycle.id, {}, this.planner.id);
+    await invitations.finished(cycle.id, job.id);
 
     this.step('KV25: the pilot seminar, attended and evaluated');
     let next = 0;

@@ -39,6 +39,7 @@ const JOB_KEPT_MS = 24 * 60 * 60 * 1000;
 export class InvitationsService {
   private readonly logger = new Logger(InvitationsService.name);
   private readonly jobs = new Map<string, InviteJob>();
+  private readonly runs = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly transactor: Transactor,
@@ -71,13 +72,23 @@ export class InvitationsService {
     };
     this.jobs.set(job.id, job);
     const run = this.runJob(job, memberIds, expiresAt, staffId).finally(() => {
+      this.runs.delete(job.id);
       setTimeout(() => this.jobs.delete(job.id), JOB_KEPT_MS).unref();
     });
+    this.runs.set(job.id, run);
     if (memberIds.length <= BATCH) {
       const failure = await run;
       if (failure !== undefined) throw failure;
     }
     return { ...job };
+  }
+
+  /** Waits for a job to end (for the command line, which must not close the database under it). */
+  async finished(cycleId: number, id: string): Promise<InviteJob> {
+    await this.runs.get(id);
+    const job = this.job(cycleId, id);
+    if (job.status === 'failed') throw new Error(`Invitation job ${id} failed: ${job.error}`);
+    return job;
   }
 
   job(cycleId: number, id: string): InviteJob {
