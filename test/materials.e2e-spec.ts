@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Response } from 'supertest';
 import { Material } from '../src/materials/material.entity';
 import { MaterialsService } from '../src/materials/materials.service';
+import { MaterialsAnnouncer } from '../src/materials/materials-announcer';
+import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { Transactor } from '../src/database/transactor';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
@@ -330,5 +332,35 @@ describe('Materials', () => {
     expect(mine(await materials.announcementsDue(later)).map((x) => x.materialId)).toEqual([
       cycleMaterial.body.id,
     ]);
+  });
+
+  it('writes one "materials available" e-mail per entitled member, with a working link, and never again', async () => {
+    const { a, registered, waitlisted, other } = await setUp();
+    const now = new Date();
+    const seminarMaterial = await uploadFile(`/api/seminars/${a.id}/materials`, PDF, 'program.pdf', {
+      title: 'Program for Kattegat A',
+      availableFrom: new Date(now.getTime() - 1000).toISOString(),
+    }).expect(201);
+    const announcer = t.app.get(MaterialsAnnouncer);
+    await announcer.sweep(now);
+    const outbox = t.dataSource.getRepository(OutboxMessage);
+    const mails = await outbox.find({ where: { kind: 'materials' } });
+    const forThis = mails.filter((m) => m.key.startsWith(`materials:${seminarMaterial.body.id}:`));
+    expect(forThis.map((m) => [m.key, m.memberId, m.seminarId])).toEqual([
+      [`materials:${seminarMaterial.body.id}:${registered.id}`, registered.id, a.id],
+    ]);
+    expect(forThis[0].recipientEmail).toBe(registered.email);
+    expect(forThis[0].text).toContain('Program for Kattegat A');
+    const link = /\/p\/([A-Za-z0-9_-]{43})/.exec(forThis[0].text)![1];
+    await t.http().get(`/p/${link}`).expect(200);
+    for (const member of [waitlisted, other]) {
+      expect(
+        mails.some((m) => m.memberId === member.id && m.key.includes(`:${seminarMaterial.body.id}:`)),
+      ).toBe(false);
+    }
+    await announcer.sweep(new Date(now.getTime() + HOUR));
+    await expect(
+      outbox.countBy({ kind: 'materials', memberId: registered.id, seminarId: a.id }),
+    ).resolves.toBe(1);
   });
 });

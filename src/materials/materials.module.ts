@@ -2,8 +2,11 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { InvitationsModule } from '../invitations/invitations.module';
+import { PersonalLinksModule } from '../invitations/personal-links';
+import { MessagingModule } from '../messaging/messaging.module';
 import { PagesModule } from '../portal/pages.module';
 import { CycleMaterialsController, SeminarMaterialsController } from './materials.controller';
+import { MaterialsAnnouncer } from './materials-announcer';
 import { MaterialsService } from './materials.service';
 import { MemberMaterialsController } from './member-materials.controller';
 
@@ -11,6 +14,8 @@ import { MemberMaterialsController } from './member-materials.controller';
   imports: [
     InvitationsModule,
     PagesModule,
+    MessagingModule,
+    PersonalLinksModule,
     // Files are kept in memory (they go into the database) and refused with 413 past the limit.
     // Browsers send the file name as raw UTF-8; busboy's default would read "Ø" as "Ã".
     MulterModule.registerAsync({
@@ -22,7 +27,7 @@ import { MemberMaterialsController } from './member-materials.controller';
     }),
   ],
   controllers: [SeminarMaterialsController, CycleMaterialsController, MemberMaterialsController],
-  providers: [MaterialsService],
-  exports: [MaterialsService],
+  providers: [MaterialsService, MaterialsAnnouncer],
+  exports: [MaterialsService, MaterialsAnnouncer],
 })
 export class MaterialsModule {}

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { MaterialsAnnouncer } from '../../materials/materials-announcer';
 import { DispatcherService } from '../../messaging/dispatcher.service';
 import { ReminderSweeper } from '../../messaging/reminder-sweeper';
 import { withApp } from '../app-context';
@@ -26,12 +27,13 @@ export function registerMessagingCommands(program: Command): void {
   program
     .command('reminders')
     .description(
-      'Write the reminders due now (REMINDER_DAYS before each registered seat) to the outbox; `send` sends them',
+      'Write the reminders due now (REMINDER_DAYS before each registered seat) and the "materials available" e-mails to the outbox; `send` sends them',
     )
     .action(() =>
       withApp(async (app) => {
         const written = await app.get(ReminderSweeper).sweep();
-        console.log(`Wrote ${written} reminders.`);
+        const announced = await app.get(MaterialsAnnouncer).sweep();
+        console.log(`Wrote ${written} reminders and ${announced} "materials available" e-mails.`);
       }),
     );
 }

@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { In } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Transactor } from '../database/transactor';
+import { PersonalLinks } from '../invitations/personal-links';
+import { OutboxService } from '../messaging/outbox.service';
+import { loadRecipients, loadSeminarInfos } from '../messaging/seminar-info';
+import { Registration } from '../registrations/registration.entity';
+import { MaterialAnnouncement, MaterialsService } from './materials.service';
+
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Writes the "materials available" e-mails once a material's date has come: one per entitled
+ * member (key `materials:<materialId>:<memberId>`), in the transaction that marks the material
+ * announced, so a second sweep or a second instance writes nothing. Hourly in the server while the
+ * dispatcher runs, and in the CLI's `reminders`.
+ */
+@Injectable()
+export class MaterialsAnnouncer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MaterialsAnnouncer.name);
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly materials: MaterialsService,
+    private readonly transactor: Transactor,
+    private readonly outbox: OutboxService,
+    private readonly links: PersonalLinks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.mail.dispatchIntervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.sweep().catch((error: unknown) =>
+        this.logger.error(`Materials announcement failed: ${(error as Error).message}`),
+      );
+    }, SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Announces every material available at `now`; returns how many e-mails were written. */
+  async sweep(now = new Date()): Promise<number> {
+    let written = 0;
+    for (const announcement of await this.materials.announcementsDue(now)) {
+      written += await this.announce(announcement, now);
+    }
+    return written;
+  }
+
+  private announce(announcement: MaterialAnnouncement, now: Date): Promise<number> {
+    return this.transactor.run(async (m) => {
+      if (!(await this.materials.markAnnounced(m, announcement.materialId, now))) return 0;
+      if (announcement.memberIds.length === 0) return 0;
+      // A cycle-wide material is told about in the context of each member's own seminar.
+      const seats = await m.find(Registration, {
+        where: {
+          cycleId: announcement.cycleId,
+          memberId: In(announcement.memberIds),
+          state: In(['registered', 'attended']),
+          ...(announcement.seminarId === null ? {} : { seminarId: announcement.seminarId }),
+        },
+        select: { memberId: true, seminarId: true },
+      });
+      const recipients = await loadRecipients(
+        m,
+        seats.map((s) => s.memberId),
+      );
+      const mailed = seats.filter((s) => recipients.has(s.memberId));
+      const seminars = await loadSeminarInfos(
+        m,
+        mailed.map((s) => s.seminarId),
+      );
+      const links = await this.links.mintLinks(
+        m,
+        mailed.map((s) => s.memberId),
+      );
+      await this.outbox.enqueueMany(
+        m,
+        mailed.map((seat) => ({
+          key: `materials:${announcement.materialId}:${seat.memberId}`,
+          kind: 'materials' as const,
+          memberId: seat.memberId,
+          seminarId: seat.seminarId,
+          context: {
+            recipient: recipients.get(seat.memberId)!,
+            seminar: seminars.get(seat.seminarId)!,
+            personalLink: links.get(seat.memberId)!,
+            materials: [{ title: announcement.title }],
+          },
+        })),
+      );
+      return mailed.length;
+    });
+  }
+}
