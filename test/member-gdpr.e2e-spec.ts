@@ -3,6 +3,10 @@ import { describeReport, importMembersFile } from '../src/cli/commands/member.co
 import { CLI_CALLER } from '../src/cycles/caller';
 import { GdprService } from '../src/cycles/gdpr/gdpr.service';
 import { createCycle, member } from './factories/cycles';
+import { Transactor } from '../src/database/transactor';
+import { OutboxMessage } from '../src/messaging/outbox-message.entity';
+import { OutboxService } from '../src/messaging/outbox.service';
+import { sampleMailRequest } from '../src/messaging/sample-messages';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 const fixtures = join(__dirname, 'fixtures', 'import');
@@ -103,6 +107,15 @@ describe('Member export, GDPR and the command line', () => {
       accessibility: 'høreslynge',
       note: 'privat',
     });
+    const outbox = t.dataSource.getRepository(OutboxMessage);
+    await t.app.get(Transactor).run((m) =>
+      t.app.get(OutboxService).enqueue(m, {
+        key: `test-mail:${id}`,
+        memberId: id,
+        ...sampleMailRequest('invitation', 'http://localhost'),
+      }),
+    );
+    await expect(outbox.countBy({ memberId: id })).resolves.toBe(1);
     const kl = await t.tokenFor('kl');
     await t
       .http()
@@ -114,6 +127,7 @@ describe('Member export, GDPR and the command line', () => {
       .post(`/api/cycles/${cycleId}/members/${id}/erase`)
       .auth(planner, { type: 'bearer' })
       .expect(200);
+    await expect(outbox.countBy({ memberId: id })).resolves.toBe(0);
     expect(res.body).toMatchObject({
       name: null,
       email: null,

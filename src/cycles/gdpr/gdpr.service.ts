@@ -3,6 +3,7 @@ import { Transactor } from '../../database/transactor';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { Caller } from '../caller';
+import { OutboxMessage } from '../../messaging/outbox-message.entity';
 import { Cycle } from '../cycle.entity';
 import { CyclesService } from '../cycles.service';
 import { Member } from '../member.entity';
@@ -70,6 +71,8 @@ export class GdprService {
     if (!member.erasedAt) {
       await this.transactor.run(async (manager) => {
         await manager.update(Member, id, { ...ERASED, erasedAt: new Date() });
+        // The e-mails written to the member hold their name, address and links: they go too.
+        await manager.delete(OutboxMessage, { memberId: id });
         await this.audit.record(caller, [{ action: 'member.erase', cycleId, memberId: id }], manager);
       });
     }
@@ -99,6 +102,12 @@ export class GdprService {
     const remaining = await this.members.countBy({ cycleId: cycle.id, erasedAt: IsNull() });
     if (dryRun || remaining === 0) return remaining;
     await this.transactor.run(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(OutboxMessage)
+        .where('member_id IN (SELECT id FROM members WHERE cycle_id = :cycleId)', { cycleId: cycle.id })
+        .execute();
       await manager.update(
         Member,
         { cycleId: cycle.id, erasedAt: IsNull() },
