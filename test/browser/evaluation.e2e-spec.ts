@@ -1,35 +1,15 @@
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { EvaluationDelivery } from '../../src/evaluations/evaluation-delivery';
 import { EvaluationResponse } from '../../src/evaluations/evaluation-response.entity';
-import { PROJECT_ROOT } from '../../src/paths';
 import {
   recordAttendance,
   RecordingEvaluationDelivery,
   seminarWithParticipants,
 } from '../factories/evaluations.factory';
+import { launchChromium, seriousViolations } from '../helpers/browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 jest.setTimeout(120_000);
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** Runs axe-core on the page and returns the serious and critical violations (WCAG 2.1 A and AA). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js') });
-  const options = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
-  const violations = (await page.evaluate(
-    `axe.run(document, ${JSON.stringify(options)}).then((result) => result.violations)`,
-  )) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('The evaluation survey in Chromium', () => {
   let t: TestApp;
@@ -43,10 +23,7 @@ describe('The evaluation survey in Chromium', () => {
     await t.app.listen(0, '127.0.0.1');
     baseUrl = await t.app.getUrl();
     planner = await t.tokenFor('planner');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,32 +1,11 @@
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../../src/paths';
+import { Browser } from 'playwright-core';
 import { createCycle, createMembers } from '../factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from '../factories/planning.factory';
 import { captureIssuedLinks } from '../helpers/portal';
+import { launchChromium, seriousViolations } from '../helpers/browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 jest.setTimeout(120_000);
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** Runs axe-core on the page and returns the serious and critical violations (WCAG 2.1 A and AA). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js') });
-  const options = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
-  // A string, because the test is compiled without the DOM library.
-  const violations = (await page.evaluate(
-    `axe.run(document, ${JSON.stringify(options)}).then((result) => result.violations)`,
-  )) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('The personal pages in Chromium', () => {
   let t: TestApp;
@@ -37,10 +16,7 @@ describe('The personal pages in Chromium', () => {
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
     baseUrl = await t.app.getUrl();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
