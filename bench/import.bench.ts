@@ -5,6 +5,7 @@ import { CyclesService } from '../src/cycles/cycles.service';
 import { MemberImportService } from '../src/cycles/import/member-import.service';
 import { loadReferenceData } from '../src/reference/reference-data';
 import { startTestApp, TestApp } from '../test/helpers/test-app';
+import { asciiFold, FIRST_NAMES, SURNAMES } from '../src/demo/demo-members';
 
 /**
  * Imports one cycle of the whole country (2,500 members in all 98 municipalities) through the
@@ -13,77 +14,9 @@ import { startTestApp, TestApp } from '../test/helpers/test-app';
  * PostgreSQL instead, without the raw comparison (which needs better-sqlite3).
  */
 
-const FIRST = [
-  'Søren',
-  'Åse',
-  'Mette',
-  'Jørgen',
-  'Bjørn',
-  'Kirsten',
-  'Hanne',
-  'Lars',
-  'Anne',
-  'Bodil',
-  'Grethe',
-  'Jens',
-  'Mads',
-  'Frederikke',
-  'Ærling',
-  'Karen',
-  'Niels',
-  'Signe',
-  'Øjvind',
-  'Birthe',
-  'Poul',
-  'Lærke',
-  'Asger',
-  'Ida',
-  'Torben',
-  'Maja',
-  'Kåre',
-  'Helle',
-  'Rasmus',
-  'Sørine',
-];
-const LAST = [
-  'Jensen',
-  'Nielsen',
-  'Hansen',
-  'Pedersen',
-  'Andersen',
-  'Christensen',
-  'Larsen',
-  'Sørensen',
-  'Rasmussen',
-  'Jørgensen',
-  'Petersen',
-  'Madsen',
-  'Kristensen',
-  'Olsen',
-  'Thomsen',
-  'Møller',
-  'Østergaard',
-  'Søndergaard',
-  'Bæk',
-  'Kjær',
-  'Dahl',
-  'Holm',
-  'Lund',
-  'Bøgh',
-  'Skå',
-  'Ærenlund',
-  'Hørlyck',
-  'Frølund',
-  'Gram',
-  'Ravn',
-];
 const LETTERS = ['A', 'A', 'A', 'V', 'V', 'C', 'C', 'F', 'Ø', 'Æ', 'B', 'I', 'O', 'M', 'Å', 'K', 'L'];
 const SMALL: Record<number, number> = { 101: 55, 825: 9, 741: 11, 563: 13, 492: 15 };
 const TOTAL = 2500;
-
-function ascii(value: string): string {
-  return value.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
-}
 
 /** Council seats per municipality: the real extremes, the rest spread to make 2,500 in all. */
 function seats(codes: number[]): Map<number, number> {
@@ -101,12 +34,12 @@ function countryRows(): string[][] {
   let n = 0;
   for (const m of municipalities) {
     for (let seat = 0; seat < perMunicipality.get(m.code)!; seat++, n++) {
-      const first = FIRST[(n * 7) % FIRST.length];
-      const last = LAST[(n * 11 + seat) % LAST.length];
+      const first = FIRST_NAMES[(n * 7) % FIRST_NAMES.length];
+      const last = SURNAMES[(n * 11 + seat) % SURNAMES.length];
       const letter = LETTERS[(n * 5 + seat) % LETTERS.length];
       rows.push([
         `${first} ${last}`,
-        `${ascii(first)}.${ascii(last)}.${n}@${ascii(m.name).replace(/[^a-z]/g, '')}.dk`,
+        `${asciiFold(first)}.${asciiFold(last)}.${n}@${asciiFold(m.name).replace(/[^a-z]/g, '')}.dk`,
         n % 3 === 0 ? `+45 ${20000000 + n}` : '',
         n % 2 === 0 ? m.name : String(m.code),
         letter === 'L' ? `L - ${m.name}listen` : letter,

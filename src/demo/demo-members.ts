@@ -28,7 +28,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'Søren',
   'Jørgen',
   'Bjørn',
@@ -80,7 +80,7 @@ const FIRST_NAMES = [
   'Martin',
 ];
 
-const SURNAMES = [
+export const SURNAMES = [
   'Jensen',
   'Nielsen',
   'Hansen',

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { runPeriodically } from '../common/periodic';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EvaluationsService } from './evaluations.service';
 
@@ -6,8 +7,7 @@ import { EvaluationsService } from './evaluations.service';
 @Injectable()
 export class EvaluationSweeper implements OnModuleDestroy {
   private readonly logger = new Logger(EvaluationSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  private stop: (() => void) | undefined;
 
   constructor(
     private readonly evaluations: EvaluationsService,
@@ -17,9 +17,8 @@ export class EvaluationSweeper implements OnModuleDestroy {
   /** Started by the server only (not by the CLI or tests); 0 minutes leaves it off. */
   start(): void {
     const minutes = this.config.evaluationSweepMinutes;
-    if (minutes === 0 || this.timer) return;
-    this.timer = setInterval(() => void this.tick(), minutes * 60_000);
-    this.timer.unref();
+    if (minutes === 0 || this.stop) return;
+    this.stop = runPeriodically(minutes * 60_000, () => this.tick(), this.logger, 'Evaluation sweep');
   }
 
   /** One sweep; the CLI's `evaluations` command runs this too. */
@@ -30,21 +29,13 @@ export class EvaluationSweeper implements OnModuleDestroy {
   }
 
   private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const { requested, reminded } = await this.sweep();
-      if (requested + reminded > 0) {
-        this.logger.log(`Evaluation sweep: ${requested} requests, ${reminded} reminders`);
-      }
-    } catch (error) {
-      this.logger.error(`Evaluation sweep failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
+    const { requested, reminded } = await this.sweep();
+    if (requested + reminded > 0) {
+      this.logger.log(`Evaluation sweep: ${requested} requests, ${reminded} reminders`);
     }
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop?.();
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { runPeriodically } from '../common/periodic';
 import { Transactor } from '../database/transactor';
 import { PersonalLinks } from '../invitations/personal-links';
 import { OutboxService } from '../messaging/outbox.service';
@@ -19,7 +20,7 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 @Injectable()
 export class MaterialsAnnouncer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MaterialsAnnouncer.name);
-  private timer: NodeJS.Timeout | undefined;
+  private stop: (() => void) | undefined;
 
   constructor(
     private readonly materials: MaterialsService,
@@ -31,16 +32,11 @@ export class MaterialsAnnouncer implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (this.config.mail.dispatchIntervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.logger.error(`Materials announcement failed: ${(error as Error).message}`),
-      );
-    }, SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.stop = runPeriodically(SWEEP_INTERVAL_MS, () => this.sweep(), this.logger, 'Materials announcement');
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
   /** Announces every material available at `now`; returns how many e-mails were written. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { runPeriodically } from '../common/periodic';
 import { Transactor } from '../database/transactor';
 import { PersonalLinks } from '../invitations/personal-links';
 import { Seminar } from '../planning/seminar.entity';
@@ -22,7 +23,7 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 @Injectable()
 export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReminderSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
+  private stop: (() => void) | undefined;
 
   constructor(
     private readonly transactor: Transactor,
@@ -33,16 +34,11 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     if (this.config.mail.dispatchIntervalMs <= 0 || this.config.mail.reminderDays.length === 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.logger.error(`Reminder sweep failed: ${(error as Error).message}`),
-      );
-    }, SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.stop = runPeriodically(SWEEP_INTERVAL_MS, () => this.sweep(), this.logger, 'Reminder sweep');
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
   /** Enqueues the reminders due at `now`; returns how many were written. */
