@@ -28,7 +28,11 @@ export class AccessGuard implements CanActivate {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const staff = scheme === 'Bearer' && token ? await this.auth.authenticate(token) : null;
     if (!staff)
-      throw new DomainError('unauthenticated', 'Log in first: send Authorization: Bearer <accessToken>');
+      throw new DomainError(
+        'unauthenticated',
+        'auth.bearer_missing',
+        'Log in first: send Authorization: Bearer <accessToken>',
+      );
     request.staff = staff;
 
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, targets);
@@ -36,10 +40,14 @@ export class AccessGuard implements CanActivate {
       this.logger.error(
         `${request.method} ${request.route?.path ?? request.path} declares no roles; refused`,
       );
-      throw new DomainError('forbidden', 'This route is not open to any role');
+      throw new DomainError('forbidden', 'auth.route_closed', 'This route is not open to any role');
     }
     if (!roles.includes(staff.role)) {
-      throw new DomainError('forbidden', `This needs one of the roles: ${roles.join(', ')}`);
+      throw new DomainError(
+        'forbidden',
+        'auth.role_not_allowed',
+        `This needs one of the roles: ${roles.join(', ')}`,
+      );
     }
     return true;
   }

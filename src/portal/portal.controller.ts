@@ -3,7 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { resolveAuthSecret } from '../auth/auth-secret';
+import { danishInputText, danishText } from '../common/danish-messages';
 import { DomainError } from '../common/domain-error';
+import { STATUS_BY_KIND } from '../common/exception.filter';
+import { InvalidInput } from '../common/validation.pipe';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
 import { MaterialsService } from '../materials/materials.service';
@@ -12,7 +15,6 @@ import { InvitationsService } from '../invitations/invitations.service';
 import { attachmentDisposition } from '../materials/content-disposition';
 import { SEAT_CALENDAR_FILENAME } from '../messaging/seat-calendar';
 import { issueCsrf, verifyCsrf } from './csrf';
-import { DanishError, danishProblem } from './danish-problem';
 import { PortalService, RANKS } from './portal.service';
 import { LinkPages } from './link-pages';
 
@@ -114,11 +116,7 @@ export class PortalController {
   @Post('oplysninger')
   needs(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
     return this.act(token, form, req, res, async (member) => {
-      await this.portal.saveNeeds(
-        member,
-        textOf(form, 'diet', 'Kost og allergier'),
-        textOf(form, 'accessibility', 'Tilgængelighed'),
-      );
+      await this.portal.saveNeeds(member, textOf(form, 'diet'), textOf(form, 'accessibility'));
       return 'oplysninger';
     });
   }
@@ -162,9 +160,8 @@ export class PortalController {
       res.redirect(303, `/p/${token}?besked=${notice}`);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const status = error.code === 'validation_failed' ? 400 : error.code === 'not_found' ? 404 : 409;
       const fresh = (await this.invitations.resolve(token)) ?? member;
-      await this.page(res, status, token, fresh, null, danishProblem(error));
+      await this.page(res, STATUS_BY_KIND[error.kind], token, fresh, null, danishProblem(error));
     }
   }
 
@@ -196,10 +193,26 @@ export class PortalController {
   }
 }
 
+/** The catalogue's text for a refusal; a field's problem is named by the field's label. */
+function danishProblem(error: DomainError): string {
+  if (!(error instanceof InvalidInput)) return danishText(error.code, error.params);
+  return error.constraints
+    .map((c) => `${LABELS[c.field] ?? c.field}: ${danishInputText(c.constraint, c.args)}`)
+    .join(' ');
+}
+
+const LABELS: Record<string, string> = {
+  seminarId: 'Seminar',
+  diet: 'Kost og allergier',
+  accessibility: 'Tilgængelighed',
+};
+
+const invalid = (field: string, constraint: string, args: unknown[] = []) =>
+  new InvalidInput([{ field, reason: `breaks ${constraint}` }], [{ field, constraint, args }]);
+
 function toId(value: unknown): number {
   const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0)
-    throw new DanishError('validation_failed', 'Vælg et seminar fra listen');
+  if (!Number.isInteger(id) || id <= 0) throw invalid('seminarId', 'isIn');
   return id;
 }
 
@@ -207,10 +220,10 @@ function seminarIdOf(form: Form): number {
   return toId(form.seminarId);
 }
 
-function textOf(form: Form, field: string, label: string): string {
+function textOf(form: Form, field: string): string {
   const value = form[field];
   if (value === undefined) return '';
-  if (typeof value !== 'string') throw new DanishError('validation_failed', `${label}: ugyldigt indhold`);
-  if (value.length > 500) throw new DanishError('validation_failed', `${label} må højst fylde 500 tegn`);
+  if (typeof value !== 'string') throw invalid(field, 'isString');
+  if (value.length > 500) throw invalid(field, 'maxLength', [500]);
   return value.trim();
 }
