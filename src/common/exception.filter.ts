@@ -64,7 +64,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     body.requestId = request.id;
     if (body.statusCode >= 500) {
-      this.logger.error({ error: describe(exception), requestId: request.id }, 'Unhandled error');
+      this.logger.error({ error: describeError(exception), requestId: request.id }, 'Unhandled error');
     }
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
@@ -113,7 +113,7 @@ function clarify(message: string): string {
  * What is safe to log of an unexpected error: its kind, message, code and stack. Database errors
  * carry the query's parameters, which can be personal data, so the error is never logged whole.
  */
-function describe(exception: unknown): Record<string, unknown> {
+export function describeError(exception: unknown): Record<string, unknown> {
   if (!(exception instanceof Error)) return { type: typeof exception };
   const code = (exception as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code;
   return { type: exception.name, message: exception.message, code, stack: exception.stack };

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PagesModule } from '../portal/pages.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { EvaluationDelivery, MailedEvaluationDelivery } from './evaluation-delivery';
 import { EvaluationSweeper } from './evaluation-sweeper';
@@ -7,13 +6,12 @@ import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
 import { QuestionnairesService } from './questionnaires.service';
 import { ResultsService } from './results.service';
-import { SurveyController } from './survey.controller';
 import { SurveyService } from './survey.service';
 
 /** Imported by RegistrationsModule (attendance asks for evaluations), so it imports nothing of that module. */
 @Module({
-  imports: [PagesModule, MessagingModule],
-  controllers: [EvaluationsController, SurveyController],
+  imports: [MessagingModule],
+  controllers: [EvaluationsController],
   providers: [
     { provide: EvaluationDelivery, useClass: MailedEvaluationDelivery },
     EvaluationsService,
@@ -22,6 +20,6 @@ import { SurveyService } from './survey.service';
     ResultsService,
     SurveyService,
   ],
-  exports: [EvaluationDelivery, EvaluationsService, EvaluationSweeper, ResultsService],
+  exports: [EvaluationDelivery, EvaluationsService, EvaluationSweeper, ResultsService, SurveyService],
 })
 export class EvaluationsModule {}
