@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DomainEventsModule } from './database/domain-events';
 import { TransactorModule } from './database/transactor';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health/health.controller';
@@ -33,6 +34,7 @@ export class AppModule {
         AuthModule,
         CyclesModule,
         TransactorModule,
+        DomainEventsModule,
         PlanningModule,
         RegistrationsModule,
         InvitationsModule,
