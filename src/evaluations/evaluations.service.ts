@@ -6,7 +6,7 @@ import { hashPersonalToken, newPersonalToken } from '../invitations/personal-tok
 import { Seminar } from '../planning/seminar.entity';
 import { Registration } from '../registrations/registration.entity';
 import { SeatState } from '../registrations/seat-state';
-import { EvaluationDelivery } from './evaluation-delivery';
+import { EvaluationDelivery, EvaluationLink } from './evaluation-delivery';
 import { EvaluationRequest } from './evaluation-request.entity';
 import { MAX_SURVEY_DAYS, SurveySettings } from './questionnaire';
 import { QuestionnairesService } from './questionnaires.service';
@@ -106,17 +106,20 @@ export class EvaluationsService {
           .andWhere('q.created_at <= :due', { due: addDays(now, -settings.reminderAfterDays) })
           .orderBy('q.id')
           .getMany();
-        let sent = 0;
+        const links: EvaluationLink[] = [];
         for (const request of requests.filter((r) => isReminderDue(r, now, settings))) {
-          if (await this.remind(m, request, now)) sent += 1;
+          const link = await this.remind(m, request, now);
+          if (link) links.push(link);
         }
-        return sent;
+        await this.delivery.remindEvaluations(m, links);
+        return links.length;
       });
     }
     return reminded;
   }
 
-  private async remind(m: EntityManager, request: EvaluationRequest, now: Date): Promise<boolean> {
+  /** Marks the request reminded with a new link, unless another sweep did; returns the link to send. */
+  private async remind(m: EntityManager, request: EvaluationRequest, now: Date): Promise<EvaluationLink | null> {
     const token = newPersonalToken();
     // Conditional, so two sweeps at once (two app instances) remind a member once.
     const result = await m
@@ -125,15 +128,14 @@ export class EvaluationsService {
       .set({ remindedAt: now, reminderTokenHash: hashPersonalToken(token) })
       .where('id = :id AND reminded_at IS NULL AND answered = :no', { id: request.id, no: false })
       .execute();
-    if (result.affected !== 1) return false;
-    await this.delivery.remindEvaluation(m, {
+    if (result.affected !== 1) return null;
+    return {
       requestId: request.id,
       memberId: request.memberId,
       seminarId: request.seminarId,
       token,
       closesAt: request.closesAt,
-    });
-    return true;
+    };
   }
 
   /** One request per member and seminar: a member already asked, or erased, is skipped. */
@@ -188,11 +190,13 @@ export class EvaluationsService {
       select: { id: true, tokenHash: true },
     });
     const idOf = new Map(saved.map((row) => [row.tokenHash, row.id]));
-    for (const { memberId, token, tokenHash } of issued) {
-      const requestId = idOf.get(tokenHash);
-      if (requestId === undefined) continue;
-      await this.delivery.requestEvaluation(m, { requestId, memberId, seminarId, token, closesAt });
-    }
+    await this.delivery.requestEvaluations(
+      m,
+      issued.flatMap(({ memberId, token, tokenHash }) => {
+        const requestId = idOf.get(tokenHash);
+        return requestId === undefined ? [] : [{ requestId, memberId, seminarId, token, closesAt }];
+      }),
+    );
     return saved.length;
   }
 }

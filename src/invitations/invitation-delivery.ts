@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
 import { OutboxService } from '../messaging/outbox.service';
+import { personalPageUrl } from './personal-links';
 
 export interface IssuedInvitation {
   invitationId: number;
@@ -42,7 +43,7 @@ export class InvitationDelivery {
       context: {
         recipient: { name: member.name ?? '', email: member.email },
         cycleName: addressee!.cycleName,
-        personalLink: `${this.config.publicBaseUrl}/p/${issued.token}`,
+        personalLink: personalPageUrl(this.config.publicBaseUrl, issued.token),
         deadline: issued.expiresAt,
       },
     });

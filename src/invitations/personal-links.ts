@@ -8,6 +8,16 @@ import { Wave } from '../planning/wave.entity';
 import { Invitation } from './invitation.entity';
 import { hashPersonalToken, newPersonalToken } from './personal-token';
 
+/** THE address of a member's personal page: `${PUBLIC_BASE_URL}/p/<token>`. */
+export function personalPageUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}/p/${token}`;
+}
+
+/** THE address of a survey behind an evaluation link: `${PUBLIC_BASE_URL}/evaluering/<token>`. */
+export function surveyPageUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}/evaluering/${token}`;
+}
+
 /**
  * Fresh personal links for e-mails. The raw token of an invitation is gone once it is sent, so
  * an e-mail that shows the member their page carries a link of its own: a new random token whose
@@ -20,7 +30,11 @@ export class PersonalLinks {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   pageUrl(token: string): string {
-    return `${this.config.publicBaseUrl}/p/${token}`;
+    return personalPageUrl(this.config.publicBaseUrl, token);
+  }
+
+  surveyUrl(token: string): string {
+    return surveyPageUrl(this.config.publicBaseUrl, token);
   }
 
   async mintLink(manager: EntityManager, memberId: number): Promise<string> {

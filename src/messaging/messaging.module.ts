@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DispatcherService } from './dispatcher.service';
 import { MailRenderer } from './mail-renderer';
+import { MemberMail } from './member-mail';
 import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
 import { MessagesController } from './messages.controller';
 import { OutboxMessage } from './outbox-message.entity';
@@ -11,7 +12,7 @@ import { SeatMessenger } from './seat-messenger';
 import { ReminderSweeper } from './reminder-sweeper';
 import { PersonalLinksModule } from '../invitations/personal-links';
 
-/** The outbox, its dispatcher, the transport and the templates. Other modules call OutboxService.enqueue. */
+/** The outbox, its dispatcher, the transport and the templates; the member-mail pipeline every sender uses (MemberMail). */
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage]), PersonalLinksModule],
   controllers: [MessagesController],
@@ -19,6 +20,7 @@ import { PersonalLinksModule } from '../invitations/personal-links';
     MailRenderer,
     OutboxService,
     DispatcherService,
+    MemberMail,
     SeatMessenger,
     ReminderSweeper,
     {
@@ -27,6 +29,14 @@ import { PersonalLinksModule } from '../invitations/personal-links';
       useFactory: (config: AppConfig) => createMailTransport(config),
     },
   ],
-  exports: [OutboxService, DispatcherService, MailRenderer, SeatMessenger, ReminderSweeper],
+  exports: [
+    OutboxService,
+    DispatcherService,
+    MailRenderer,
+    MemberMail,
+    SeatMessenger,
+    ReminderSweeper,
+    PersonalLinksModule,
+  ],
 })
 export class MessagingModule {}

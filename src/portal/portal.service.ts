@@ -7,6 +7,7 @@ import { CalendarPerson } from '../messaging/calendar';
 import { seatCalendar } from '../messaging/seat-calendar';
 import { organizerOf } from '../messaging/seminar-info';
 import { Transactor } from '../database/transactor';
+import { PersonalLinks } from '../invitations/personal-links';
 import { Seminar } from '../planning/seminar.entity';
 import { Wave } from '../planning/wave.entity';
 import { haversineKm } from '../reference/distance';
@@ -39,14 +40,15 @@ export class PortalService {
   constructor(
     private readonly transactor: Transactor,
     private readonly seats: SeatService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: PersonalLinks,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.organizer = organizerOf(config.mailFrom);
   }
 
   /** The .ics of the member's seat, with the link they came by; null without a registered seat. */
   calendar(member: Member, token: string): Promise<string | null> {
-    const link = `${this.config.publicBaseUrl}/p/${token}`;
+    const link = this.links.pageUrl(token);
     return this.transactor.run((m) => seatCalendar(m, member, link, this.organizer));
   }
 
