@@ -10,7 +10,7 @@ import { ResultsService } from './results.service';
 import { SurveyController } from './survey.controller';
 import { SurveyService } from './survey.service';
 
-/** Imported by RegistrationsModule (attendance asks for evaluations), so it imports nothing of that module. */
+/** Asks those who attended (`attendance.recorded`), reminds them, and keeps the anonymous answers. */
 @Module({
   imports: [PagesModule, MessagingModule],
   controllers: [EvaluationsController, SurveyController],

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Member } from '../cycles/member.entity';
+import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
 import { hashPersonalToken, newPersonalToken } from '../invitations/personal-token';
 import { Seminar } from '../planning/seminar.entity';
@@ -14,21 +15,28 @@ import { addDays, asksForEvaluation, isReminderDue } from './survey-schedule';
 
 /** Who is asked to evaluate, and the one reminder. Every request is sent in the transaction that creates it. */
 @Injectable()
-export class EvaluationsService {
+export class EvaluationsService implements OnModuleInit {
   constructor(
     private readonly transactor: Transactor,
     private readonly questionnaires: QuestionnairesService,
     private readonly delivery: EvaluationDelivery,
+    private readonly events: DomainEvents,
   ) {}
 
+  onModuleInit(): void {
+    this.events.on('attendance.recorded', (m, { seminar, seats }) =>
+      this.attendanceRecorded(m, seminar, seats),
+    );
+  }
+
   /**
-   * Called in the transaction that records attendance: those who came are asked once the seminar
-   * has ended (until then the sweep waits for the end); a seat corrected to no-show loses its
-   * unanswered request, since no-shows are never asked.
+   * In the transaction that records attendance (`attendance.recorded`): those who came are asked
+   * once the seminar has ended (until then the sweep waits for the end); a seat corrected to
+   * no-show loses its unanswered request, since no-shows are never asked.
    */
   async attendanceRecorded(
     m: EntityManager,
-    seminar: Seminar,
+    seminar: Pick<Seminar, 'id' | 'cycleId' | 'endsAt'>,
     seats: Array<{ memberId: number; state: SeatState }>,
     now = new Date(),
   ): Promise<void> {
@@ -119,7 +127,11 @@ export class EvaluationsService {
   }
 
   /** Marks the request reminded with a new link, unless another sweep did; returns the link to send. */
-  private async remind(m: EntityManager, request: EvaluationRequest, now: Date): Promise<EvaluationLink | null> {
+  private async remind(
+    m: EntityManager,
+    request: EvaluationRequest,
+    now: Date,
+  ): Promise<EvaluationLink | null> {
     const token = newPersonalToken();
     // Conditional, so two sweeps at once (two app instances) remind a member once.
     const result = await m

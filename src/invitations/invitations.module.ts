@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { MessagingModule } from '../messaging/messaging.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
-import { InvitationDelivery } from './invitation-delivery';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { PersonalLinksModule } from './personal-links';
 
+/** Issues personal links and publishes `invitation.issued`; the messaging module mails them. */
 @Module({
-  imports: [RegistrationsModule, MessagingModule, PersonalLinksModule],
+  imports: [RegistrationsModule, PersonalLinksModule],
   controllers: [InvitationsController],
-  providers: [InvitationsService, InvitationDelivery],
-  exports: [InvitationsService, InvitationDelivery, PersonalLinksModule],
+  providers: [InvitationsService],
+  exports: [InvitationsService, PersonalLinksModule],
 })
 export class InvitationsModule {}

@@ -1,18 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PersonalLinksModule } from '../invitations/personal-links';
 import { DispatcherService } from './dispatcher.service';
+import { InvitationMail } from './invitation-mail';
 import { MailRenderer } from './mail-renderer';
-import { MemberMail } from './member-mail';
 import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
+import { MemberMail } from './member-mail';
 import { MessagesController } from './messages.controller';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
-import { SeatMessenger } from './seat-messenger';
 import { ReminderSweeper } from './reminder-sweeper';
-import { PersonalLinksModule } from '../invitations/personal-links';
+import { SeatMessenger } from './seat-messenger';
 
-/** The outbox, its dispatcher, the transport and the templates; the member-mail pipeline every sender uses (MemberMail). */
+/**
+ * The outbox, its dispatcher, the transport and the templates; the member-mail pipeline every
+ * sender uses (MemberMail), and the handlers that turn seat and invitation events into e-mails.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage]), PersonalLinksModule],
   controllers: [MessagesController],
@@ -22,6 +26,7 @@ import { PersonalLinksModule } from '../invitations/personal-links';
     DispatcherService,
     MemberMail,
     SeatMessenger,
+    InvitationMail,
     ReminderSweeper,
     {
       provide: MAIL_TRANSPORT,
@@ -29,14 +34,6 @@ import { PersonalLinksModule } from '../invitations/personal-links';
       useFactory: (config: AppConfig) => createMailTransport(config),
     },
   ],
-  exports: [
-    OutboxService,
-    DispatcherService,
-    MailRenderer,
-    MemberMail,
-    SeatMessenger,
-    ReminderSweeper,
-    PersonalLinksModule,
-  ],
+  exports: [OutboxService, DispatcherService, MailRenderer, MemberMail, ReminderSweeper, PersonalLinksModule],
 })
 export class MessagingModule {}

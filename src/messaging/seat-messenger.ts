@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainEvents } from '../database/domain-events';
 import { Registration } from '../registrations/registration.entity';
-import type { SeatEvent as RecordedSeatEvent } from '../registrations/seat-event-recorder';
+import { SeatEvent } from '../registrations/seat-events';
 import { MemberMail, PAGE_LINK } from './member-mail';
 import { CancellationReason } from './message-kinds';
 import { seatMessage, SeatMessage } from './seat-messages';
@@ -19,26 +20,26 @@ const MAILED = new Set([
   'seminar_changed',
 ]);
 
-/** A recorded event of a seat: one with its registration and seminar. */
-type SeatEvent = RecordedSeatEvent & { registrationId: number; seminarId: number };
-
 /**
- * Turns recorded seat events into e-mails in the same transaction, through the member-mail
+ * Turns seat events (`seat.changed`) into e-mails in the same transaction, through the member-mail
  * pipeline: the members, seminars, venues and agendas are read once per call, not per event (an
  * applied allocation records thousands of events at once); each message carries a freshly
  * minted personal link.
  */
 @Injectable()
-export class SeatMessenger {
+export class SeatMessenger implements OnModuleInit {
   constructor(
     private readonly mail: MemberMail,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async send(manager: EntityManager, events: RecordedSeatEvent[]): Promise<void> {
-    const seatEvents = events.filter(
-      (e): e is SeatEvent => MAILED.has(e.kind) && e.registrationId !== undefined && e.seminarId !== undefined,
-    );
+  onModuleInit(): void {
+    this.events.on('seat.changed', (manager, events) => this.send(manager, events));
+  }
+
+  async send(manager: EntityManager, events: SeatEvent[]): Promise<void> {
+    const seatEvents = events.filter((e) => MAILED.has(e.kind));
     if (seatEvents.length === 0) return;
     const waiting = await waitingSeats(
       manager,
@@ -76,7 +77,7 @@ export class SeatMessenger {
             : seatMessage(
                 {
                   registrationId: event.registrationId,
-                  sequence: event.calendarSequence ?? 0,
+                  sequence: event.calendarSequence,
                   memberId: event.memberId,
                   recipient,
                   seminar: seminar!,
@@ -122,7 +123,7 @@ function keyOf(event: SeatEvent): string {
           : event.kind === 'registered' || event.kind === 'moved'
             ? 'confirmation'
             : 'cancellation';
-  return `${kind}:${event.registrationId}:${event.calendarSequence ?? 0}`;
+  return `${kind}:${event.registrationId}:${event.calendarSequence}`;
 }
 
 async function waitingSeats(manager: EntityManager, registrationIds: number[]): Promise<Set<number>> {

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
-import { EvaluationsModule } from '../evaluations/evaluations.module';
-import { MessagingModule } from '../messaging/messaging.module';
+import { PlanningModule } from '../planning/planning.module';
 import { RegistrationsController } from './registrations.controller';
 import { SeatEventRecorder } from './seat-event-recorder';
 import { SeatViewsService } from './seat-views.service';
 import { SeatService } from './seat.service';
 
+/**
+ * Seats, waiting lists, attendance and wishes. Publishes `seat.changed` and `attendance.recorded`
+ * (seat-events.ts) and knows nothing of who reacts to them.
+ */
 @Module({
-  imports: [EvaluationsModule, MessagingModule],
+  imports: [PlanningModule],
   controllers: [RegistrationsController],
   providers: [SeatService, SeatEventRecorder, SeatViewsService],
   exports: [SeatService, SeatEventRecorder],
