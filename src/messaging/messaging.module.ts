@@ -8,6 +8,7 @@ import { MailRenderer } from './mail-renderer';
 import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
 import { MemberMail } from './member-mail';
 import { MessagesController } from './messages.controller';
+import { OutboxErasure } from './outbox-erasure';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { ReminderSweeper } from './reminder-sweeper';
@@ -27,6 +28,7 @@ import { SeatMessenger } from './seat-messenger';
     MemberMail,
     SeatMessenger,
     InvitationMail,
+    OutboxErasure,
     ReminderSweeper,
     {
       provide: MAIL_TRANSPORT,
