@@ -2,13 +2,18 @@ import { Module } from '@nestjs/common';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { ParticipationController } from './participation.controller';
+import { ParticipationService } from './participation.service';
 import { PersonalLinksModule } from './personal-links';
 
-/** Issues personal links and publishes `invitation.issued`; the messaging module mails them. */
+/**
+ * Issues personal links and publishes `invitation.issued` (the messaging module mails them); the
+ * participation funnel, from invitation to seat.
+ */
 @Module({
   imports: [RegistrationsModule, PersonalLinksModule],
-  controllers: [InvitationsController],
-  providers: [InvitationsService],
+  controllers: [InvitationsController, ParticipationController],
+  providers: [InvitationsService, ParticipationService],
   exports: [InvitationsService, PersonalLinksModule],
 })
 export class InvitationsModule {}

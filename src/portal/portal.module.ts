@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CyclesModule } from '../cycles/cycles.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
@@ -8,7 +9,7 @@ import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
 
 @Module({
-  imports: [InvitationsModule, RegistrationsModule, PagesModule, MaterialsModule],
+  imports: [CyclesModule, InvitationsModule, RegistrationsModule, PagesModule, MaterialsModule],
   controllers: [PortalController, PortalAssetsController],
   providers: [PortalService],
 })

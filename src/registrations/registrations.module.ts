@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlanningModule } from '../planning/planning.module';
+import { PreferencesService } from './preferences.service';
 import { RegistrationsController } from './registrations.controller';
 import { SeatEventRecorder } from './seat-event-recorder';
 import { SeatViewsService } from './seat-views.service';
@@ -12,7 +13,7 @@ import { SeatService } from './seat.service';
 @Module({
   imports: [PlanningModule],
   controllers: [RegistrationsController],
-  providers: [SeatService, SeatEventRecorder, SeatViewsService],
-  exports: [SeatService, SeatEventRecorder],
+  providers: [SeatService, SeatEventRecorder, SeatViewsService, PreferencesService],
+  exports: [SeatService, SeatEventRecorder, PreferencesService],
 })
 export class RegistrationsModule {}

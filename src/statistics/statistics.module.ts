@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { CyclesModule } from '../cycles/cycles.module';
-import { EvaluationResponse } from '../evaluations/evaluation-response.entity';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { PagesModule } from '../portal/pages.module';
 import { ReferenceModule } from '../reference/reference.module';
@@ -15,14 +13,7 @@ import { StatisticsQueries } from './statistics-queries';
 import { StatisticsService } from './statistics.service';
 
 @Module({
-  imports: [
-    CyclesModule,
-    ReferenceModule,
-    AuthModule,
-    PagesModule,
-    EvaluationsModule,
-    TypeOrmModule.forFeature([EvaluationResponse]),
-  ],
+  imports: [CyclesModule, ReferenceModule, AuthModule, PagesModule, EvaluationsModule],
   controllers: [StatisticsController, DashboardController, DashboardAssetsController],
   providers: [
     StatisticsService,
