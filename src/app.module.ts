@@ -29,7 +29,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggingParams(config)),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), autoLoadEntities: true }),
         ReferenceModule,
         AuthModule,
         CyclesModule,

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { PagesModule } from '../portal/pages.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { EvaluationDelivery, MailedEvaluationDelivery } from './evaluation-delivery';
+import { EvaluationQuestionnaire } from './evaluation-questionnaire.entity';
+import { EvaluationRequest } from './evaluation-request.entity';
+import { EvaluationResponse } from './evaluation-response.entity';
 import { EvaluationSweeper } from './evaluation-sweeper';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
@@ -12,7 +16,11 @@ import { SurveyService } from './survey.service';
 
 /** Asks those who attended (`attendance.recorded`), reminds them, and keeps the anonymous answers. */
 @Module({
-  imports: [PagesModule, MessagingModule],
+  imports: [
+    TypeOrmModule.forFeature([EvaluationQuestionnaire, EvaluationRequest, EvaluationResponse]),
+    PagesModule,
+    MessagingModule,
+  ],
   controllers: [EvaluationsController, SurveyController],
   providers: [
     { provide: EvaluationDelivery, useClass: MailedEvaluationDelivery },

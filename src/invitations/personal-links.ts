@@ -1,4 +1,5 @@
 import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
@@ -118,5 +119,9 @@ async function followRegistrationPeriod(m: EntityManager, cycleId: number): Prom
 }
 
 /** The links and the one builder of a member's URLs; imported by messaging and every module that mails. */
-@Module({ providers: [PersonalLinks], exports: [PersonalLinks] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Invitation])],
+  providers: [PersonalLinks],
+  exports: [PersonalLinks],
+})
 export class PersonalLinksModule {}

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlanningModule } from '../planning/planning.module';
+import { MemberPreference } from './member-preference.entity';
 import { PreferencesService } from './preferences.service';
+import { RegistrationEvent } from './registration-event.entity';
+import { Registration } from './registration.entity';
 import { RegistrationsController } from './registrations.controller';
 import { SeatEventRecorder } from './seat-event-recorder';
 import { SeatViewsService } from './seat-views.service';
@@ -11,7 +15,7 @@ import { SeatService } from './seat.service';
  * (seat-events.ts) and knows nothing of who reacts to them.
  */
 @Module({
-  imports: [PlanningModule],
+  imports: [TypeOrmModule.forFeature([Registration, RegistrationEvent, MemberPreference]), PlanningModule],
   controllers: [RegistrationsController],
   providers: [SeatService, SeatEventRecorder, SeatViewsService, PreferencesService],
   exports: [SeatService, SeatEventRecorder, PreferencesService],
