@@ -89,10 +89,16 @@ function stronglyConnected(graph) {
   return components.sort((x, y) => x[0].localeCompare(y[0]));
 }
 
-/** A shortest circle through the component's first module, as a list of modules ending where it began. */
-function circleThrough(graph, component) {
+/** A shortest circle within the component, as a list of modules ending where it began. */
+function shortestCircle(graph, component) {
+  return component
+    .map((start) => circleThrough(graph, component, start))
+    .reduce((best, circle) => (circle.length < best.length ? circle : best));
+}
+
+/** A shortest circle through `start` within the component. */
+function circleThrough(graph, component, start) {
   const inside = new Set(component);
-  const start = component[0];
   const previous = new Map([[start, null]]);
   const queue = [start];
   while (queue.length > 0) {
@@ -117,7 +123,7 @@ function circleThrough(graph, component) {
 function moduleCycles(imports, overrides = MODULE_OVERRIDES) {
   const graph = moduleGraph(imports, overrides);
   return stronglyConnected(graph).map((component) => {
-    const circle = circleThrough(graph, component);
+    const circle = shortestCircle(graph, component);
     const edges = circle.slice(1).map((to, i) => ({
       from: circle[i],
       to,

@@ -71,6 +71,19 @@ describe('moduleCycles', () => {
     expect(cycle.circle).toEqual(['invitations', 'planning', 'registrations', 'invitations']);
   });
 
+  it('shows the shortest circle of a tangle of modules', () => {
+    const [cycle] = moduleCycles(
+      imports(
+        ['src/invitations/a.ts', 'src/registrations/b.ts'],
+        ['src/registrations/b.ts', 'src/messaging/c.ts'],
+        ['src/messaging/c.ts', 'src/registrations/d.ts'],
+        ['src/messaging/c.ts', 'src/invitations/e.ts'],
+      ),
+    );
+    expect(cycle.modules).toEqual(['invitations', 'messaging', 'registrations']);
+    expect(cycle.circle).toEqual(['messaging', 'registrations', 'messaging']);
+  });
+
   it('reports separate circles apart', () => {
     const cycles = moduleCycles(
       imports(
