@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DomainEventsModule } from './database/domain-events';
 import { TransactorModule } from './database/transactor';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health/health.controller';
@@ -29,11 +30,12 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggingParams(config)),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), autoLoadEntities: true }),
         ReferenceModule,
         AuthModule,
         CyclesModule,
         TransactorModule,
+        DomainEventsModule,
         PlanningModule,
         RegistrationsModule,
         InvitationsModule,

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegistrationsModule } from '../registrations/registrations.module';
+import { AllocationProposal } from './allocation-proposal.entity';
 import { AllocationController } from './allocation.controller';
 import { AllocationService } from './allocation.service';
 
 @Module({
-  imports: [RegistrationsModule],
+  imports: [TypeOrmModule.forFeature([AllocationProposal]), RegistrationsModule],
   controllers: [AllocationController],
   providers: [AllocationService],
   exports: [AllocationService],

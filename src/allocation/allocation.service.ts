@@ -7,7 +7,7 @@ import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
 import { Wave } from '../planning/wave.entity';
 import { requireCycle } from '../planning/waves.service';
-import { SeatActor } from '../registrations/seat-event-recorder';
+import { SeatActor } from '../registrations/seat-events';
 import { isSecondActiveSeat, SeatService } from '../registrations/seat.service';
 import { AllocationScope, GatheredInput, gatherInput } from './allocation-input';
 import { AllocationProposal, ProposalStatus } from './allocation-proposal.entity';

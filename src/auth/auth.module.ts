@@ -3,7 +3,6 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { Municipality } from '../reference/municipality.entity';
 import { AccessGuard } from './access.guard';
 import { resolveAuthSecret } from './auth-secret';
 import { AuthController } from './auth.controller';
@@ -14,7 +13,7 @@ import { StaffService } from './staff.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([StaffUser, Municipality]),
+    TypeOrmModule.forFeature([StaffUser]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

@@ -4,7 +4,6 @@ import { IsNull, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Transactor } from '../database/transactor';
 import { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto';
-import { Municipality } from '../reference/municipality.entity';
 import { hashPassword } from './password';
 import { MUNICIPAL_ROLE, StaffRole } from './roles';
 import { StaffUser } from './staff-user.entity';
@@ -15,7 +14,6 @@ export class StaffService {
 
   constructor(
     @InjectRepository(StaffUser) private readonly users: Repository<StaffUser>,
-    @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
     private readonly transactor: Transactor,
   ) {}
 
@@ -89,7 +87,14 @@ export class StaffService {
         [{ field: 'municipalityCode', reason: `required for the role ${MUNICIPAL_ROLE}` }],
       );
     }
-    if (!(await this.municipalities.existsBy({ code }))) {
+    // Read by table name: the reference module sits above this one (its routes declare roles).
+    const known = await this.users.manager
+      .createQueryBuilder()
+      .select('m.code', 'code')
+      .from('municipalities', 'm')
+      .where('m.code = :code', { code })
+      .getRawOne<{ code: number }>();
+    if (!known) {
       throw new DomainError(
         'validation_failed',
         'staff.municipality_unknown',

@@ -210,6 +210,16 @@ export class MembersService {
     });
   }
 
+  /** The member's own diet and accessibility needs, from their personal page (empty clears them). */
+  saveNeeds(id: number, needs: { diet: string; accessibility: string }): Promise<void> {
+    return this.transactor.run(async (manager) => {
+      await manager.update(Member, id, {
+        diet: needs.diet || null,
+        accessibility: needs.accessibility || null,
+      });
+    });
+  }
+
   async lookup(): Promise<ReferenceLookup> {
     const [municipalities, parties] = await Promise.all([
       this.reference.listMunicipalities(),

@@ -2,13 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** The one set of DataSource options, shared by the app, the CLI and the tests. */
+/**
+ * The one set of DataSource options, shared by the app, the CLI and the tests. No entity list:
+ * each module registers its own entities (`TypeOrmModule.forFeature`), and the app loads them.
+ */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsRun: false,

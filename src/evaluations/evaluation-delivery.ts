@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { OutboxService } from '../messaging/outbox.service';
-import { loadRecipients, loadSeminarInfos } from '../messaging/seminar-info';
+import { PersonalLinks } from '../invitations/personal-links';
+import { MemberMail } from '../messaging/member-mail';
 
 export interface EvaluationLink {
   requestId: number;
@@ -14,54 +13,67 @@ export interface EvaluationLink {
 }
 
 /**
- * Hands a survey link on, inside the transaction that created the request or recorded the
- * reminder (the one moment the raw token exists). Tests replace it with a recorder.
+ * Hands survey links on, inside the transaction that created the requests or recorded the
+ * reminders (the one moment the raw tokens exist). Tests replace it with a recorder of the
+ * single-link methods; the batch methods hand each link to those unless a delivery does better.
  */
 export abstract class EvaluationDelivery {
   abstract requestEvaluation(manager: EntityManager, link: EvaluationLink): Promise<void>;
 
   abstract remindEvaluation(manager: EntityManager, link: EvaluationLink): Promise<void>;
+
+  async requestEvaluations(manager: EntityManager, links: EvaluationLink[]): Promise<void> {
+    for (const link of links) await this.requestEvaluation(manager, link);
+  }
+
+  async remindEvaluations(manager: EntityManager, links: EvaluationLink[]): Promise<void> {
+    for (const link of links) await this.remindEvaluation(manager, link);
+  }
 }
 
-/** Writes the survey e-mail with `${PUBLIC_BASE_URL}/evaluering/${token}` to the outbox. */
+/** Writes the survey e-mails, each with its survey link, through the member-mail pipeline. */
 @Injectable()
 export class MailedEvaluationDelivery extends EvaluationDelivery {
   constructor(
-    private readonly outbox: OutboxService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MemberMail,
+    private readonly links: PersonalLinks,
   ) {
     super();
   }
 
   requestEvaluation(manager: EntityManager, link: EvaluationLink): Promise<void> {
-    return this.send(manager, link, 'evaluation_request');
+    return this.requestEvaluations(manager, [link]);
   }
 
   remindEvaluation(manager: EntityManager, link: EvaluationLink): Promise<void> {
-    return this.send(manager, link, 'evaluation_reminder');
+    return this.remindEvaluations(manager, [link]);
   }
 
-  private async send(
+  override async requestEvaluations(manager: EntityManager, links: EvaluationLink[]): Promise<void> {
+    await this.send(manager, links, 'evaluation_request');
+  }
+
+  override async remindEvaluations(manager: EntityManager, links: EvaluationLink[]): Promise<void> {
+    await this.send(manager, links, 'evaluation_reminder');
+  }
+
+  private send(
     manager: EntityManager,
-    link: EvaluationLink,
+    links: EvaluationLink[],
     kind: 'evaluation_request' | 'evaluation_reminder',
-  ): Promise<void> {
-    const recipients = await loadRecipients(manager, [link.memberId]);
-    const seminars = await loadSeminarInfos(manager, [link.seminarId]);
-    const recipient = recipients.get(link.memberId);
-    const seminar = seminars.get(link.seminarId);
-    if (!recipient || !seminar) return;
-    await this.outbox.enqueue(manager, {
-      key: `${kind}:${link.requestId}`,
-      kind,
-      memberId: link.memberId,
-      seminarId: link.seminarId,
-      context: {
-        recipient,
-        seminar,
-        evaluationLink: `${this.config.publicBaseUrl}/evaluering/${link.token}`,
-        deadline: link.closesAt,
-      },
-    });
+  ): Promise<number> {
+    return this.mail.send(
+      manager,
+      links.map((link) => ({
+        key: `${kind}:${link.requestId}`,
+        memberId: link.memberId,
+        seminarId: link.seminarId,
+        link: this.links.surveyUrl(link.token),
+        compose: ({ recipient, seminar, link: evaluationLink }) => ({
+          kind,
+          context: { recipient, seminar: seminar!, evaluationLink, deadline: link.closesAt },
+        }),
+      })),
+    );
   }
 }

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '../messaging/messaging.module';
 import { EvaluationDelivery, MailedEvaluationDelivery } from './evaluation-delivery';
+import { EvaluationQuestionnaire } from './evaluation-questionnaire.entity';
+import { EvaluationRequest } from './evaluation-request.entity';
+import { EvaluationResponse } from './evaluation-response.entity';
 import { EvaluationSweeper } from './evaluation-sweeper';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
@@ -8,9 +12,12 @@ import { QuestionnairesService } from './questionnaires.service';
 import { ResultsService } from './results.service';
 import { SurveyService } from './survey.service';
 
-/** Imported by RegistrationsModule (attendance asks for evaluations), so it imports nothing of that module. */
+/** Asks those who attended (`attendance.recorded`), reminds them, and keeps the anonymous answers. */
 @Module({
-  imports: [MessagingModule],
+  imports: [
+    TypeOrmModule.forFeature([EvaluationQuestionnaire, EvaluationRequest, EvaluationResponse]),
+    MessagingModule,
+  ],
   controllers: [EvaluationsController],
   providers: [
     { provide: EvaluationDelivery, useClass: MailedEvaluationDelivery },

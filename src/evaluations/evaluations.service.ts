@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Member } from '../cycles/member.entity';
+import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
 import { hashPersonalToken, newPersonalToken } from '../invitations/personal-token';
 import { Seminar } from '../planning/seminar.entity';
 import { Registration } from '../registrations/registration.entity';
 import { SeatState } from '../registrations/seat-state';
-import { EvaluationDelivery } from './evaluation-delivery';
+import { EvaluationDelivery, EvaluationLink } from './evaluation-delivery';
 import { EvaluationRequest } from './evaluation-request.entity';
 import { MAX_SURVEY_DAYS, SurveySettings } from './questionnaire';
 import { QuestionnairesService } from './questionnaires.service';
@@ -14,21 +15,28 @@ import { addDays, asksForEvaluation, isReminderDue } from './survey-schedule';
 
 /** Who is asked to evaluate, and the one reminder. Every request is sent in the transaction that creates it. */
 @Injectable()
-export class EvaluationsService {
+export class EvaluationsService implements OnModuleInit {
   constructor(
     private readonly transactor: Transactor,
     private readonly questionnaires: QuestionnairesService,
     private readonly delivery: EvaluationDelivery,
+    private readonly events: DomainEvents,
   ) {}
 
+  onModuleInit(): void {
+    this.events.on('attendance.recorded', (m, { seminar, seats }) =>
+      this.attendanceRecorded(m, seminar, seats),
+    );
+  }
+
   /**
-   * Called in the transaction that records attendance: those who came are asked once the seminar
-   * has ended (until then the sweep waits for the end); a seat corrected to no-show loses its
-   * unanswered request, since no-shows are never asked.
+   * In the transaction that records attendance (`attendance.recorded`): those who came are asked
+   * once the seminar has ended (until then the sweep waits for the end); a seat corrected to
+   * no-show loses its unanswered request, since no-shows are never asked.
    */
   async attendanceRecorded(
     m: EntityManager,
-    seminar: Seminar,
+    seminar: Pick<Seminar, 'id' | 'cycleId' | 'endsAt'>,
     seats: Array<{ memberId: number; state: SeatState }>,
     now = new Date(),
   ): Promise<void> {
@@ -106,17 +114,24 @@ export class EvaluationsService {
           .andWhere('q.created_at <= :due', { due: addDays(now, -settings.reminderAfterDays) })
           .orderBy('q.id')
           .getMany();
-        let sent = 0;
+        const links: EvaluationLink[] = [];
         for (const request of requests.filter((r) => isReminderDue(r, now, settings))) {
-          if (await this.remind(m, request, now)) sent += 1;
+          const link = await this.remind(m, request, now);
+          if (link) links.push(link);
         }
-        return sent;
+        await this.delivery.remindEvaluations(m, links);
+        return links.length;
       });
     }
     return reminded;
   }
 
-  private async remind(m: EntityManager, request: EvaluationRequest, now: Date): Promise<boolean> {
+  /** Marks the request reminded with a new link, unless another sweep did; returns the link to send. */
+  private async remind(
+    m: EntityManager,
+    request: EvaluationRequest,
+    now: Date,
+  ): Promise<EvaluationLink | null> {
     const token = newPersonalToken();
     // Conditional, so two sweeps at once (two app instances) remind a member once.
     const result = await m
@@ -125,15 +140,14 @@ export class EvaluationsService {
       .set({ remindedAt: now, reminderTokenHash: hashPersonalToken(token) })
       .where('id = :id AND reminded_at IS NULL AND answered = :no', { id: request.id, no: false })
       .execute();
-    if (result.affected !== 1) return false;
-    await this.delivery.remindEvaluation(m, {
+    if (result.affected !== 1) return null;
+    return {
       requestId: request.id,
       memberId: request.memberId,
       seminarId: request.seminarId,
       token,
       closesAt: request.closesAt,
-    });
-    return true;
+    };
   }
 
   /** One request per member and seminar: a member already asked, or erased, is skipped. */
@@ -188,11 +202,13 @@ export class EvaluationsService {
       select: { id: true, tokenHash: true },
     });
     const idOf = new Map(saved.map((row) => [row.tokenHash, row.id]));
-    for (const { memberId, token, tokenHash } of issued) {
-      const requestId = idOf.get(tokenHash);
-      if (requestId === undefined) continue;
-      await this.delivery.requestEvaluation(m, { requestId, memberId, seminarId, token, closesAt });
-    }
+    await this.delivery.requestEvaluations(
+      m,
+      issued.flatMap(({ memberId, token, tokenHash }) => {
+        const requestId = idOf.get(tokenHash);
+        return requestId === undefined ? [] : [{ requestId, memberId, seminarId, token, closesAt }];
+      }),
+    );
     return saved.length;
   }
 }

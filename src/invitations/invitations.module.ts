@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
-import { MessagingModule } from '../messaging/messaging.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
-import { InvitationDelivery } from './invitation-delivery';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { ParticipationController } from './participation.controller';
+import { ParticipationService } from './participation.service';
 import { PersonalLinksModule } from './personal-links';
 
+/**
+ * Issues personal links and publishes `invitation.issued` (the messaging module mails them); the
+ * participation funnel, from invitation to seat.
+ */
 @Module({
-  imports: [RegistrationsModule, MessagingModule, PersonalLinksModule],
-  controllers: [InvitationsController],
-  providers: [InvitationsService, InvitationDelivery],
-  exports: [InvitationsService, InvitationDelivery, PersonalLinksModule],
+  imports: [RegistrationsModule, PersonalLinksModule],
+  controllers: [InvitationsController, ParticipationController],
+  providers: [InvitationsService, ParticipationService],
+  exports: [InvitationsService, PersonalLinksModule],
 })
 export class InvitationsModule {}

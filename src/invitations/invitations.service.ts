@@ -3,13 +3,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
+import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
 import { isUniqueViolation } from '../database/unique-violation';
 import { requireCycle } from '../planning/waves.service';
-import { SeatActor, SeatEventRecorder } from '../registrations/seat-event-recorder';
+import { SeatEventRecorder } from '../registrations/seat-event-recorder';
+import { SeatActor } from '../registrations/seat-events';
 import { InviteDto } from './dto/invite.dto';
 import { Invitation } from './invitation.entity';
-import { InvitationDelivery, IssuedInvitation } from './invitation-delivery';
+import { IssuedInvitation } from './invitation-events';
 import { registrationPeriodEnd } from './personal-links';
 import { hashPersonalToken, looksLikePersonalToken, newPersonalToken } from './personal-token';
 
@@ -43,8 +45,8 @@ export class InvitationsService {
 
   constructor(
     private readonly transactor: Transactor,
-    private readonly events: SeatEventRecorder,
-    private readonly delivery: InvitationDelivery,
+    private readonly recorder: SeatEventRecorder,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -157,7 +159,6 @@ export class InvitationsService {
       if (!(await m.existsBy(Member, { id: memberId, cycleId })))
         throw DomainError.notFound('Member', memberId);
       const issued = await this.issueToken(m, memberId, { kind: 'planner', staffId });
-      await this.delivery.deliver(m, issued);
       return { invitationId: issued.invitationId, memberId, expiresAt: issued.expiresAt };
     });
   }
@@ -180,10 +181,10 @@ export class InvitationsService {
   }
 
   /**
-   * Issues a personal link inside the caller's transaction and returns it with the raw token,
-   * which exists nowhere else: revokes the member's current link, stores only the hash and records
-   * an `invitation_issued` event (without the token). Whoever calls this sends the link in the
-   * same transaction; the planner's invite and re-issue hand it to InvitationDelivery.
+   * Issues a personal link inside the caller's transaction and returns it: revokes the member's
+   * current link, stores only the hash, records an `invitation_issued` event (without the token)
+   * and publishes `invitation.issued` with the raw token, which exists nowhere else, so the link
+   * is sent in the same transaction.
    */
   async issueToken(m: EntityManager, memberId: number, actor: SeatActor): Promise<IssuedInvitation> {
     const member = await m.findOneBy(Member, { id: memberId });
@@ -207,14 +208,12 @@ export class InvitationsService {
         issuedBy: actor.kind === 'planner' ? actor.staffId : null,
       }),
     );
-    await this.events.record(m, {
-      kind: 'invitation_issued',
-      cycleId: member.cycleId,
-      memberId,
-      invitationId: invitation.id,
-      actor,
-    });
-    return { invitationId: invitation.id, cycleId: member.cycleId, memberId, token, expiresAt };
+    await this.recorder.recordIssuedInvitations(m, [
+      { cycleId: member.cycleId, memberId, invitationId: invitation.id, actor },
+    ]);
+    const issued = { invitationId: invitation.id, cycleId: member.cycleId, memberId, token, expiresAt };
+    await this.events.publish(m, 'invitation.issued', [issued]);
+    return issued;
   }
 
   /** issueToken for many members at once who hold no current link: a few statements per batch. */
@@ -247,18 +246,18 @@ export class InvitationsService {
       select: { id: true, tokenHash: true },
     });
     const idOf = new Map(saved.map((row) => [row.tokenHash, row.id]));
-    await this.events.record(
+    await this.recorder.recordIssuedInvitations(
       m,
       issued.map(({ memberId, tokenHash }) => ({
-        kind: 'invitation_issued' as const,
         cycleId,
         memberId,
         invitationId: idOf.get(tokenHash)!,
         actor,
       })),
     );
-    await this.delivery.deliverMany(
+    await this.events.publish(
       m,
+      'invitation.issued',
       issued.map(({ memberId, token, tokenHash }) => ({
         invitationId: idOf.get(tokenHash)!,
         cycleId,

@@ -1,26 +1,52 @@
-import { Inject, Injectable, Module } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
 import { DomainError } from '../common/domain-error';
+import { DomainEvents } from '../database/domain-events';
 import { Seminar } from '../planning/seminar.entity';
 import { Wave } from '../planning/wave.entity';
 import { Invitation } from './invitation.entity';
 import { hashPersonalToken, newPersonalToken } from './personal-token';
+
+/** THE address of a member's personal page: `${PUBLIC_BASE_URL}/p/<token>`. */
+export function personalPageUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}/p/${token}`;
+}
+
+/** THE address of a survey behind an evaluation link: `${PUBLIC_BASE_URL}/evaluering/<token>`. */
+export function surveyPageUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}/evaluering/${token}`;
+}
 
 /**
  * Fresh personal links for e-mails. The raw token of an invitation is gone once it is sent, so
  * an e-mail that shows the member their page carries a link of its own: a new random token whose
  * hash is stored as a 'message' link beside the others. It lives longer than the invitation:
  * until a month after the cycle's last seminar, so the member can still cancel, fetch the calendar
- * file and the materials after registration has closed.
+ * file and the materials after registration has closed. When the waves or the seminars' ends
+ * change, the live links follow (`registration_period.changed`).
  */
 @Injectable()
-export class PersonalLinks {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+export class PersonalLinks implements OnModuleInit {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: DomainEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('registration_period.changed', (manager, { cycleId }) =>
+      followRegistrationPeriod(manager, cycleId),
+    );
+  }
 
   pageUrl(token: string): string {
-    return `${this.config.publicBaseUrl}/p/${token}`;
+    return personalPageUrl(this.config.publicBaseUrl, token);
+  }
+
+  surveyUrl(token: string): string {
+    return surveyPageUrl(this.config.publicBaseUrl, token);
   }
 
   async mintLink(manager: EntityManager, memberId: number): Promise<string> {
@@ -83,6 +109,23 @@ export async function messageLinkEnd(m: EntityManager, cycleId: number): Promise
   return afterSeminars > registrationEnd ? afterSeminars : registrationEnd;
 }
 
-/** Imported by messaging (which the seat module uses), so it depends on nothing of theirs. */
-@Module({ providers: [PersonalLinks], exports: [PersonalLinks] })
+/** Invitation links live until the last wave closes, message links a month past the last seminar: both follow the plan. */
+async function followRegistrationPeriod(m: EntityManager, cycleId: number): Promise<void> {
+  const last = await m.findOne(Wave, { where: { cycleId }, order: { registrationClosesAt: 'DESC' } });
+  if (!last) return;
+  const live = { cycleId, revokedAt: IsNull() };
+  await m.update(Invitation, { ...live, purpose: 'invitation' }, { expiresAt: last.registrationClosesAt });
+  await m.update(
+    Invitation,
+    { ...live, purpose: 'message' },
+    { expiresAt: await messageLinkEnd(m, cycleId) },
+  );
+}
+
+/** The links and the one builder of a member's URLs; imported by messaging and every module that mails. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Invitation])],
+  providers: [PersonalLinks],
+  exports: [PersonalLinks],
+})
 export class PersonalLinksModule {}

@@ -3,9 +3,7 @@ import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { runPeriodically } from '../common/periodic';
 import { Transactor } from '../database/transactor';
-import { PersonalLinks } from '../invitations/personal-links';
-import { OutboxService } from '../messaging/outbox.service';
-import { loadRecipients, loadSeminarInfos } from '../messaging/seminar-info';
+import { MemberMail, PAGE_LINK } from '../messaging/member-mail';
 import { Registration } from '../registrations/registration.entity';
 import { MaterialAnnouncement, MaterialsService } from './materials.service';
 
@@ -25,8 +23,7 @@ export class MaterialsAnnouncer implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly materials: MaterialsService,
     private readonly transactor: Transactor,
-    private readonly outbox: OutboxService,
-    private readonly links: PersonalLinks,
+    private readonly mail: MemberMail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -62,35 +59,24 @@ export class MaterialsAnnouncer implements OnApplicationBootstrap, OnApplication
         },
         select: { memberId: true, seminarId: true },
       });
-      const recipients = await loadRecipients(
+      return this.mail.send(
         m,
-        seats.map((s) => s.memberId),
-      );
-      const mailed = seats.filter((s) => recipients.has(s.memberId));
-      const seminars = await loadSeminarInfos(
-        m,
-        mailed.map((s) => s.seminarId),
-      );
-      const links = await this.links.mintLinks(
-        m,
-        mailed.map((s) => s.memberId),
-      );
-      await this.outbox.enqueueMany(
-        m,
-        mailed.map((seat) => ({
+        seats.map((seat) => ({
           key: `materials:${announcement.materialId}:${seat.memberId}`,
-          kind: 'materials' as const,
           memberId: seat.memberId,
           seminarId: seat.seminarId,
-          context: {
-            recipient: recipients.get(seat.memberId)!,
-            seminar: seminars.get(seat.seminarId)!,
-            personalLink: links.get(seat.memberId)!,
-            materials: [{ title: announcement.title }],
-          },
+          link: PAGE_LINK,
+          compose: ({ recipient, seminar, link }) => ({
+            kind: 'materials',
+            context: {
+              recipient,
+              seminar: seminar!,
+              personalLink: link,
+              materials: [{ title: announcement.title }],
+            },
+          }),
         })),
       );
-      return mailed.length;
     });
   }
 }

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { PersonalLinksModule } from '../invitations/personal-links';
 import { MessagingModule } from '../messaging/messaging.module';
+import { Material } from './material.entity';
 import { CycleMaterialsController, SeminarMaterialsController } from './materials.controller';
 import { MaterialsAnnouncer } from './materials-announcer';
 import { MaterialsService } from './materials.service';
 
 @Module({
   imports: [
+    TypeOrmModule.forFeature([Material]),
     InvitationsModule,
     MessagingModule,
     PersonalLinksModule,

@@ -1,17 +1,23 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PersonalLinksModule } from '../invitations/personal-links';
 import { DispatcherService } from './dispatcher.service';
+import { InvitationMail } from './invitation-mail';
 import { MailRenderer } from './mail-renderer';
 import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
+import { MemberMail } from './member-mail';
 import { MessagesController } from './messages.controller';
+import { OutboxErasure } from './outbox-erasure';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
-import { SeatMessenger } from './seat-messenger';
 import { ReminderSweeper } from './reminder-sweeper';
-import { PersonalLinksModule } from '../invitations/personal-links';
+import { SeatMessenger } from './seat-messenger';
 
-/** The outbox, its dispatcher, the transport and the templates. Other modules call OutboxService.enqueue. */
+/**
+ * The outbox, its dispatcher, the transport and the templates; the member-mail pipeline every
+ * sender uses (MemberMail), and the handlers that turn seat and invitation events into e-mails.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage]), PersonalLinksModule],
   controllers: [MessagesController],
@@ -19,7 +25,10 @@ import { PersonalLinksModule } from '../invitations/personal-links';
     MailRenderer,
     OutboxService,
     DispatcherService,
+    MemberMail,
     SeatMessenger,
+    InvitationMail,
+    OutboxErasure,
     ReminderSweeper,
     {
       provide: MAIL_TRANSPORT,
@@ -27,6 +36,6 @@ import { PersonalLinksModule } from '../invitations/personal-links';
       useFactory: (config: AppConfig) => createMailTransport(config),
     },
   ],
-  exports: [OutboxService, DispatcherService, MailRenderer, SeatMessenger, ReminderSweeper],
+  exports: [OutboxService, DispatcherService, MailRenderer, MemberMail, ReminderSweeper, PersonalLinksModule],
 })
 export class MessagingModule {}

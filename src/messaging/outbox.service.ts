@@ -11,6 +11,7 @@ import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { sampleMailRequest } from './sample-messages';
 import { loadSeminarInfos } from './seminar-info';
 import { Member } from '../cycles/member.entity';
+import { surveyPageUrl } from '../invitations/personal-links';
 
 /** A message to send: a kind with its context, plus what identifies and schedules it. */
 export type EnqueueMessage = MailRequest & {
@@ -197,7 +198,7 @@ export class OutboxService {
         if (!seminar) throw DomainError.notFound('Seminar', real.seminarId);
         context.seminar = seminar;
       }
-      if ('evaluationLink' in context) context.evaluationLink = `${base}/evaluering/eksempel`;
+      if ('evaluationLink' in context) context.evaluationLink = surveyPageUrl(base, 'eksempel');
       return this.renderer.render({ kind, context } as unknown as MailRequest);
     });
   }

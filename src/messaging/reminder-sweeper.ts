@@ -1,15 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { runPeriodically } from '../common/periodic';
 import { Transactor } from '../database/transactor';
-import { PersonalLinks } from '../invitations/personal-links';
 import { Seminar } from '../planning/seminar.entity';
 import { Registration } from '../registrations/registration.entity';
-import { OutboxMessage } from './outbox-message.entity';
-import { OutboxService } from './outbox.service';
+import { MemberMail, PAGE_LINK } from './member-mail';
 import { dueReminder } from './reminder-schedule';
-import { loadRecipients, loadSeminarInfos } from './seminar-info';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Reminders are counted in days; an hourly look is plenty. */
@@ -27,8 +23,7 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly transactor: Transactor,
-    private readonly outbox: OutboxService,
-    private readonly links: PersonalLinks,
+    private readonly mail: MemberMail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,47 +54,20 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
           seat,
           days: dueReminder(now, { startsAt: seat.seminar!.startsAt, registeredAt: seat.createdAt }, days),
         }))
-        .filter((d): d is { seat: Registration; days: number } => d.days !== null)
-        .map((d) => ({ ...d, key: `reminder:${d.seat.id}:${d.days}` }));
-      const sent = new Set<string>();
-      for (let i = 0; i < due.length; i += 500) {
-        const existing = await m.find(OutboxMessage, {
-          where: { key: In(due.slice(i, i + 500).map((d) => d.key)) },
-          select: { key: true },
-        });
-        for (const row of existing) sent.add(row.key);
-      }
-      const fresh = due.filter((d) => !sent.has(d.key));
-      if (fresh.length === 0) return 0;
-      const recipients = await loadRecipients(
+        .filter((d): d is { seat: Registration; days: number } => d.days !== null);
+      return this.mail.send(
         m,
-        fresh.map((d) => d.seat.memberId),
-      );
-      const mailed = fresh.filter((d) => recipients.has(d.seat.memberId));
-      const seminars = await loadSeminarInfos(
-        m,
-        mailed.map((d) => d.seat.seminarId),
-      );
-      const links = await this.links.mintLinks(
-        m,
-        mailed.map((d) => d.seat.memberId),
-      );
-      await this.outbox.enqueueMany(
-        m,
-        mailed.map(({ seat, days: daysBefore, key }) => ({
-          key,
-          kind: 'reminder',
+        due.map(({ seat, days: daysBefore }) => ({
+          key: `reminder:${seat.id}:${daysBefore}`,
           memberId: seat.memberId,
           seminarId: seat.seminarId,
-          context: {
-            recipient: recipients.get(seat.memberId)!,
-            seminar: seminars.get(seat.seminarId)!,
-            personalLink: links.get(seat.memberId)!,
-            daysBefore,
-          },
+          link: PAGE_LINK,
+          compose: ({ recipient, seminar, link }) => ({
+            kind: 'reminder',
+            context: { recipient, seminar: seminar!, personalLink: link, daysBefore },
+          }),
         })),
       );
-      return mailed.length;
     });
   }
 }

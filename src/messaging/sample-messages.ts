@@ -1,3 +1,4 @@
+import { personalPageUrl } from '../invitations/personal-links';
 import { MailRequest, MessageKind, SeminarInfo } from './message-kinds';
 
 /**
@@ -6,7 +7,7 @@ import { MailRequest, MessageKind, SeminarInfo } from './message-kinds';
  */
 export function sampleMailRequest(kind: MessageKind, baseUrl: string): MailRequest {
   const recipient = { name: 'Søren Ærøskøbing', email: 'soren@example.dk' };
-  const personalLink = `${baseUrl}/p/eksempel`;
+  const personalLink = personalPageUrl(baseUrl, 'eksempel');
   const seminar: SeminarInfo = {
     id: 1,
     title: 'Kattegat-kursus på Hindsgavl Slot',
@@ -23,7 +24,7 @@ export function sampleMailRequest(kind: MessageKind, baseUrl: string): MailReque
   const evaluation = {
     recipient,
     seminar,
-    evaluationLink: `${baseUrl}/p/eksempel/evaluering`,
+    evaluationLink: `${personalLink}/evaluering`,
     deadline: null,
   };
   switch (kind) {

@@ -1,7 +1,7 @@
-import { SeatEvent, seatMessage } from './seat-messages';
+import { SeatMessageInput, seatMessage } from './seat-messages';
 
 describe('seatMessage', () => {
-  const event: SeatEvent = {
+  const event: SeatMessageInput = {
     registrationId: 42,
     sequence: 2,
     memberId: 7,

@@ -2,8 +2,8 @@ import { CalendarPerson, seatEventUid } from './calendar';
 import { CancellationReason, Recipient, SeminarInfo, VenueInfo } from './message-kinds';
 import { EnqueueMessage } from './outbox.service';
 
-/** What the seat module knows when a seat changes; `sequence` rises with every change of the seat. */
-export interface SeatEvent {
+/** What a seat's e-mail is made from; `sequence` rises with every change of the seat. */
+export interface SeatMessageInput {
   registrationId: number;
   sequence: number;
   memberId: number;
@@ -23,7 +23,7 @@ export type SeatMessage =
  * promotion or a change, CANCEL for a cancellation, all under the seat's one UID. The key
  * `<kind>:<registrationId>:<sequence>` makes a repeated event a no-op.
  */
-export function seatMessage(event: SeatEvent, message: SeatMessage): EnqueueMessage {
+export function seatMessage(event: SeatMessageInput, message: SeatMessage): EnqueueMessage {
   const { seminar, recipient, personalLink } = event;
   const seat = { recipient, seminar, personalLink };
   const calendar = {

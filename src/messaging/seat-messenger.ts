@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { PersonalLinks } from '../invitations/personal-links';
+import { DomainEvents } from '../database/domain-events';
 import { Registration } from '../registrations/registration.entity';
-import type { SeatEvent as RecordedSeatEvent } from '../registrations/seat-event-recorder';
+import { SeatEvent } from '../registrations/seat-events';
+import { MemberMail, PAGE_LINK } from './member-mail';
 import { CancellationReason } from './message-kinds';
-import { OutboxMessage } from './outbox-message.entity';
-import { EnqueueMessage, OutboxService } from './outbox.service';
 import { seatMessage, SeatMessage } from './seat-messages';
-import { loadRecipients, loadSeminarInfos, loadVenues, organizerOf } from './seminar-info';
+import { loadVenues, organizerOf } from './seminar-info';
 
 const MAILED = new Set([
   'registered',
@@ -22,89 +21,73 @@ const MAILED = new Set([
 ]);
 
 /**
- * Turns recorded seat events into outbox messages in the same transaction. Members, seminars,
- * venues and agendas are read once per call, not per event (an applied allocation records
- * thousands of events at once); each message carries a freshly minted personal link.
+ * Turns seat events (`seat.changed`) into e-mails in the same transaction, through the member-mail
+ * pipeline: the members, seminars, venues and agendas are read once per call, not per event (an
+ * applied allocation records thousands of events at once); each message carries a freshly
+ * minted personal link.
  */
 @Injectable()
-export class SeatMessenger {
+export class SeatMessenger implements OnModuleInit {
   constructor(
-    private readonly outbox: OutboxService,
-    private readonly links: PersonalLinks,
+    private readonly mail: MemberMail,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async send(manager: EntityManager, events: RecordedSeatEvent[]): Promise<void> {
-    const seatEvents = events.filter(
-      (e) => MAILED.has(e.kind) && e.registrationId !== undefined && e.seminarId !== undefined,
-    );
+  onModuleInit(): void {
+    this.events.on('seat.changed', (manager, events) => this.send(manager, events));
+  }
+
+  async send(manager: EntityManager, events: SeatEvent[]): Promise<void> {
+    const seatEvents = events.filter((e) => MAILED.has(e.kind));
     if (seatEvents.length === 0) return;
-    const recipients = await loadRecipients(
-      manager,
-      seatEvents.map((e) => e.memberId),
-    );
-    // A repeated event finds its message written already; no link is minted for it.
-    const existing = await existingKeys(manager, seatEvents.map(keyOf));
     const waiting = await waitingSeats(
       manager,
-      seatEvents.filter((e) => e.kind === 'seminar_changed').map((e) => e.registrationId!),
+      seatEvents.filter((e) => e.kind === 'seminar_changed').map((e) => e.registrationId),
     );
     // A change is news for a held seat; a waiting member hears the new time if promoted.
-    const mailed = seatEvents.filter(
-      (e) =>
-        recipients.has(e.memberId) &&
-        !existing.has(keyOf(e)) &&
-        !(e.kind === 'seminar_changed' && waiting.has(e.registrationId!)),
-    );
-    if (mailed.length === 0) return;
-    const seminars = await loadSeminarInfos(
-      manager,
-      mailed.map((e) => e.seminarId!),
-    );
+    const news = seatEvents.filter((e) => !(e.kind === 'seminar_changed' && waiting.has(e.registrationId)));
     const previousVenues = await loadVenues(
       manager,
-      mailed.filter((e) => e.kind === 'seminar_changed').map((e) => Number(e.details?.previousVenueId)),
+      news.filter((e) => e.kind === 'seminar_changed').map((e) => Number(e.details?.previousVenueId)),
     );
     const positions = await this.waitingPositions(
       manager,
-      mailed.filter((e) => e.kind === 'waitlisted').map((e) => e.registrationId!),
-    );
-    const links = await this.links.mintLinks(
-      manager,
-      mailed.map((e) => e.memberId),
+      news.filter((e) => e.kind === 'waitlisted').map((e) => e.registrationId),
     );
     const organizer = organizerOf(this.config.mailFrom);
-    const messages: EnqueueMessage[] = [];
-    for (const event of mailed) {
-      const seminar = seminars.get(event.seminarId!)!;
-      const seat = {
-        registrationId: event.registrationId!,
-        sequence: event.calendarSequence ?? 0,
+    await this.mail.send(
+      manager,
+      news.map((event) => ({
+        key: keyOf(event),
         memberId: event.memberId,
-        recipient: recipients.get(event.memberId)!,
-        seminar,
-        personalLink: links.get(event.memberId)!,
-        organizer,
-      };
-      if (event.kind === 'waitlisted') {
-        messages.push({
-          key: keyOf(event),
-          kind: 'waiting_list',
-          memberId: seat.memberId,
-          seminarId: seminar.id,
-          context: {
-            recipient: seat.recipient,
-            seminar,
-            personalLink: seat.personalLink,
-            position: positions.get(seat.registrationId) ?? 1,
-          },
-        });
-        continue;
-      }
-      const message = messageFor(event, previousVenues);
-      messages.push(seatMessage(seat, message));
-    }
-    await this.outbox.enqueueMany(manager, messages);
+        seminarId: event.seminarId,
+        link: PAGE_LINK,
+        compose: ({ recipient, seminar, link }) =>
+          event.kind === 'waitlisted'
+            ? {
+                kind: 'waiting_list',
+                context: {
+                  recipient,
+                  seminar: seminar!,
+                  personalLink: link,
+                  position: positions.get(event.registrationId) ?? 1,
+                },
+              }
+            : seatMessage(
+                {
+                  registrationId: event.registrationId,
+                  sequence: event.calendarSequence,
+                  memberId: event.memberId,
+                  recipient,
+                  seminar: seminar!,
+                  personalLink: link,
+                  organizer,
+                },
+                messageFor(event, previousVenues),
+              ),
+      })),
+    );
   }
 
   /** Place on the waiting list now: how many wait at the seminar with the same or a lower number. */
@@ -129,7 +112,7 @@ export class SeatMessenger {
 }
 
 /** The outbox key seatMessage gives the event's message. */
-function keyOf(event: RecordedSeatEvent): string {
+function keyOf(event: SeatEvent): string {
   const kind =
     event.kind === 'waitlisted'
       ? 'waiting_list'
@@ -140,7 +123,7 @@ function keyOf(event: RecordedSeatEvent): string {
           : event.kind === 'registered' || event.kind === 'moved'
             ? 'confirmation'
             : 'cancellation';
-  return `${kind}:${event.registrationId}:${event.calendarSequence ?? 0}`;
+  return `${kind}:${event.registrationId}:${event.calendarSequence}`;
 }
 
 async function waitingSeats(manager: EntityManager, registrationIds: number[]): Promise<Set<number>> {
@@ -156,20 +139,8 @@ async function waitingSeats(manager: EntityManager, registrationIds: number[]): 
   return found;
 }
 
-async function existingKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const rows = await manager.find(OutboxMessage, {
-      where: { key: In(keys.slice(i, i + 500)) },
-      select: { key: true },
-    });
-    for (const row of rows) found.add(row.key);
-  }
-  return found;
-}
-
 function messageFor(
-  event: RecordedSeatEvent,
+  event: SeatEvent,
   previousVenues: Map<number, { name: string; address: string }>,
 ): SeatMessage {
   switch (event.kind) {

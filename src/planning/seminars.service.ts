@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere } from 'typeorm';
 import { ErrorCode } from '../common/danish-messages';
 import { DomainError } from '../common/domain-error';
+import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
-import { Registration } from '../registrations/registration.entity';
-import { SeatEventRecorder } from '../registrations/seat-event-recorder';
-import { SeatService } from '../registrations/seat.service';
 import { AgendaItem } from './agenda-item.entity';
 import { AgendaItemDto, CreateSeminarDto, SeminarQueryDto, UpdateSeminarDto } from './dto/seminar.dto';
 import { mayChangeStatus, seminarTimeProblems } from './seminar-rules';
@@ -17,8 +15,7 @@ import { Wave } from './wave.entity';
 export class SeminarsService {
   constructor(
     private readonly transactor: Transactor,
-    private readonly seats: SeatService,
-    private readonly events: SeatEventRecorder,
+    private readonly events: DomainEvents,
   ) {}
 
   list(query: SeminarQueryDto): Promise<Seminar[]> {
@@ -63,18 +60,22 @@ export class SeminarsService {
       checkTimes(seminar, agenda);
       const saved = await m.save(seminar);
       await this.replaceAgenda(m, saved.id, agenda);
+      // A seminar ending after the others lengthens the links sent with e-mails.
+      await this.events.publish(m, 'registration_period.changed', { cycleId: saved.cycleId });
       return this.load(m, saved.id);
     });
   }
 
   /**
-   * Changes a seminar. A new time or venue is announced to everyone holding a seat; a higher
-   * capacity promotes from the waiting list; cancelling the seminar cancels every seat.
+   * Changes a seminar and tells the seats what happened: a new time or venue is announced to
+   * everyone holding a seat, a higher capacity promotes from the waiting list, cancelling the
+   * seminar cancels every seat (each in a handler of the registrations module).
    */
   update(id: number, dto: UpdateSeminarDto, staffId: number): Promise<Seminar> {
     return this.transactor.run(async (m) => {
       const seminar = await this.load(m, id);
       const before = { startsAt: seminar.startsAt, endsAt: seminar.endsAt, venueId: seminar.venueId };
+      const capacityBefore = seminar.capacity;
       if (dto.venueId !== undefined && dto.venueId !== seminar.venueId)
         await this.requireVenue(m, dto.venueId);
       if (dto.status && !mayChangeStatus(seminar.status, dto.status)) {
@@ -104,21 +105,32 @@ export class SeminarsService {
         registrationDeadline: seminar.registrationDeadline,
       });
       if (dto.agenda) await this.replaceAgenda(m, id, agenda);
-      if (dto.capacity !== undefined) await this.changeCapacity(m, id, dto.capacity);
+      if (dto.capacity !== undefined) await this.changeCapacity(m, id, dto.capacity, capacityBefore);
       if (dto.status && dto.status !== seminar.status) {
         await m.update(Seminar, id, { status: dto.status });
-        if (dto.status === 'cancelled') await this.seats.cancelAllSeats(m, id, staffId);
+        if (dto.status === 'cancelled')
+          await this.events.publish(m, 'seminar.cancelled', { seminarId: id, staffId });
       }
       const moved =
         before.startsAt.getTime() !== seminar.startsAt.getTime() ||
         before.endsAt.getTime() !== seminar.endsAt.getTime() ||
         before.venueId !== seminar.venueId;
-      if (moved && dto.status !== 'cancelled') await this.announceChange(m, seminar, before, staffId);
+      if (moved && dto.status !== 'cancelled') {
+        await this.events.publish(m, 'seminar.rescheduled', { seminarId: id, staffId, previous: before });
+      }
+      if (before.endsAt.getTime() !== seminar.endsAt.getTime()) {
+        await this.events.publish(m, 'registration_period.changed', { cycleId: seminar.cycleId });
+      }
       return this.load(m, id);
     });
   }
 
-  private async changeCapacity(m: EntityManager, id: number, capacity: number): Promise<void> {
+  private async changeCapacity(
+    m: EntityManager,
+    id: number,
+    capacity: number,
+    before: number,
+  ): Promise<void> {
     const result = await m
       .createQueryBuilder()
       .update(Seminar)
@@ -132,39 +144,8 @@ export class SeminarsService {
         `Capacity cannot go below the seats already taken`,
       );
     }
-    await this.seats.promoteWaiting(m, id);
-  }
-
-  /** Each seat's calendar sequence rises, and an event tells messaging to send the new times. */
-  private async announceChange(
-    m: EntityManager,
-    seminar: Seminar,
-    before: { startsAt: Date; endsAt: Date; venueId: number },
-    staffId: number,
-  ): Promise<void> {
-    const seats = await m.find(Registration, {
-      where: [
-        { seminarId: seminar.id, state: 'registered' },
-        { seminarId: seminar.id, state: 'waitlisted' },
-      ],
-    });
-    for (const seat of seats) {
-      await m.increment(Registration, { id: seat.id }, 'calendarSequence', 1);
-      await this.events.record(m, {
-        kind: 'seminar_changed',
-        cycleId: seat.cycleId,
-        memberId: seat.memberId,
-        registrationId: seat.id,
-        seminarId: seminar.id,
-        actor: { kind: 'planner', staffId },
-        calendarSequence: seat.calendarSequence + 1,
-        details: {
-          previousStartsAt: before.startsAt.toISOString(),
-          previousEndsAt: before.endsAt.toISOString(),
-          previousVenueId: before.venueId,
-        },
-      });
-    }
+    if (capacity > before)
+      await this.events.publish(m, 'seminar.capacity_raised', { seminarId: id, capacity });
   }
 
   private async replaceAgenda(

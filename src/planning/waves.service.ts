@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Cycle } from '../cycles/cycle.entity';
+import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
-import { Invitation } from '../invitations/invitation.entity';
-import { messageLinkEnd } from '../invitations/personal-links';
 import { CreateWaveDto, UpdateWaveDto } from './dto/wave.dto';
 import { Wave } from './wave.entity';
 
 @Injectable()
 export class WavesService {
-  constructor(private readonly transactor: Transactor) {}
+  constructor(
+    private readonly transactor: Transactor,
+    private readonly events: DomainEvents,
+  ) {}
 
   list(cycleId: number): Promise<Wave[]> {
     return this.transactor.run(async (m) => {
@@ -34,7 +36,7 @@ export class WavesService {
       });
       checkPeriod(wave);
       const saved = await m.save(wave);
-      await followRegistrationPeriod(m, cycleId);
+      await this.events.publish(m, 'registration_period.changed', { cycleId });
       return saved;
     });
   }
@@ -47,7 +49,7 @@ export class WavesService {
       if (dto.registrationClosesAt) wave.registrationClosesAt = new Date(dto.registrationClosesAt);
       checkPeriod(wave);
       const saved = await m.save(wave);
-      await followRegistrationPeriod(m, cycleId);
+      await this.events.publish(m, 'registration_period.changed', { cycleId });
       return saved;
     });
   }
@@ -63,19 +65,6 @@ export async function requireCycle(m: EntityManager, cycleId: number): Promise<C
   const cycle = await m.findOneBy(Cycle, { id: cycleId });
   if (!cycle) throw DomainError.notFound('Cycle', cycleId);
   return cycle;
-}
-
-/** Invitation links live until the last wave closes, message links a month past the last seminar: both follow the waves. */
-async function followRegistrationPeriod(m: EntityManager, cycleId: number): Promise<void> {
-  const last = await m.findOne(Wave, { where: { cycleId }, order: { registrationClosesAt: 'DESC' } });
-  if (!last) return;
-  const live = { cycleId, revokedAt: IsNull() };
-  await m.update(Invitation, { ...live, purpose: 'invitation' }, { expiresAt: last.registrationClosesAt });
-  await m.update(
-    Invitation,
-    { ...live, purpose: 'message' },
-    { expiresAt: await messageLinkEnd(m, cycleId) },
-  );
 }
 
 function checkPeriod(wave: Wave): void {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CyclesModule } from '../cycles/cycles.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { MaterialsModule } from '../materials/materials.module';
@@ -11,7 +12,7 @@ import { SurveyController } from './survey.controller';
 
 /** The member's pages: the personal page and its downloads, and the evaluation survey. */
 @Module({
-  imports: [WebModule, InvitationsModule, RegistrationsModule, MaterialsModule, EvaluationsModule],
+  imports: [WebModule, CyclesModule, InvitationsModule, RegistrationsModule, MaterialsModule, EvaluationsModule],
   controllers: [PortalController, MemberMaterialsController, SurveyController],
   providers: [PortalService],
 })

@@ -3,14 +3,17 @@ import { EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
 import { formatDanishDate, formatDanishDateTime, formatDanishTime } from '../common/danish-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
+import { MembersService } from '../cycles/members.service';
 import { CalendarPerson } from '../messaging/calendar';
 import { seatCalendar } from '../messaging/seat-calendar';
 import { organizerOf } from '../messaging/seminar-info';
 import { Transactor } from '../database/transactor';
+import { PersonalLinks } from '../invitations/personal-links';
 import { Seminar } from '../planning/seminar.entity';
 import { Wave } from '../planning/wave.entity';
 import { haversineKm } from '../reference/distance';
 import { MemberPreference } from '../registrations/member-preference.entity';
+import { PreferencesService, Wishes } from '../registrations/preferences.service';
 import { Registration } from '../registrations/registration.entity';
 import { registrationWindow } from '../registrations/registration-window';
 import { isActive } from '../registrations/seat-state';
@@ -26,10 +29,7 @@ const STATE_TEXT: Record<string, string> = {
   no_show: 'Du er registreret som udeblevet',
 };
 
-export interface PreferenceInput {
-  ranked: number[];
-  excluded: number[];
-}
+export type PreferenceInput = Wishes;
 
 /** What the member's pages show and do; every query is limited to the member the link belongs to. */
 @Injectable()
@@ -39,14 +39,17 @@ export class PortalService {
   constructor(
     private readonly transactor: Transactor,
     private readonly seats: SeatService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly members: MembersService,
+    private readonly preferences: PreferencesService,
+    private readonly links: PersonalLinks,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.organizer = organizerOf(config.mailFrom);
   }
 
   /** The .ics of the member's seat, with the link they came by; null without a registered seat. */
   calendar(member: Member, token: string): Promise<string | null> {
-    const link = `${this.config.publicBaseUrl}/p/${token}`;
+    const link = this.links.pageUrl(token);
     return this.transactor.run((m) => seatCalendar(m, member, link, this.organizer));
   }
 
@@ -134,9 +137,7 @@ export class PortalService {
   }
 
   saveNeeds(member: Member, diet: string, accessibility: string): Promise<void> {
-    return this.transactor.run(async (m) => {
-      await m.update(Member, member.id, { diet: diet || null, accessibility: accessibility || null });
-    });
+    return this.members.saveNeeds(member.id, { diet, accessibility });
   }
 
   /** Replaces the member's ranked wishes and "cannot attend" marks for the cycle's open seminars. */
@@ -160,17 +161,7 @@ export class PortalService {
           'A seminar is both wished for and excluded',
         );
       }
-      await m.delete(MemberPreference, { memberId: member.id });
-      const rows = [
-        ...input.ranked.map((seminarId, i) => ({ seminarId, rank: i + 1, excluded: false })),
-        ...input.excluded.map((seminarId) => ({ seminarId, rank: null, excluded: true })),
-      ];
-      if (rows.length > 0) {
-        await m.insert(
-          MemberPreference,
-          rows.map((r) => ({ ...r, cycleId: member.cycleId, memberId: member.id })),
-        );
-      }
+      await this.preferences.replace(m, member, input);
     });
   }
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
 import { AuthenticatedStaff } from '../auth/authenticated-staff';
 import { CurrentStaff } from '../auth/current-staff.decorator';
-import { AttendanceDto, MoveSeatDto, ParticipationQueryDto, PlannerRegisterDto } from './dto/seat.dto';
+import { AttendanceDto, MoveSeatDto, PlannerRegisterDto } from './dto/seat.dto';
 import { Registration } from './registration.entity';
 import { SeatViewsService } from './seat-views.service';
 import { SeatService } from './seat.service';
@@ -62,11 +62,6 @@ export class RegistrationsController {
     @CurrentStaff() staff: AuthenticatedStaff,
   ): Promise<Registration> {
     return this.seats.move(id, body.seminarId, planner(staff));
-  }
-
-  @Get('cycles/:cycleId/participation')
-  participation(@Param('cycleId', ParseIntPipe) cycleId: number, @Query() query: ParticipationQueryDto) {
-    return this.views.participation(cycleId, query.status);
   }
 
   @Get('cycles/:cycleId/preferences')

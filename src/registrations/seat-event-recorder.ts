@@ -1,52 +1,81 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SeatMessenger } from '../messaging/seat-messenger';
+import { DomainEvents } from '../database/domain-events';
 import { Actor, EventDetails, EventKind, RegistrationEvent } from './registration-event.entity';
+import { SeatActor, SeatEvent } from './seat-events';
 
-export type SeatActor = { kind: 'member' } | { kind: 'planner'; staffId: number } | { kind: 'system' };
-
-export interface SeatEvent {
-  kind: EventKind;
+/** An invitation (a personal link) issued to a member, as the seat record keeps it. */
+export interface IssuedInvitationRecord {
   cycleId: number;
   memberId: number;
-  registrationId?: number;
-  seminarId?: number;
-  invitationId?: number;
+  invitationId: number;
   actor: SeatActor;
-  calendarSequence?: number;
-  details?: EventDetails;
 }
 
 /**
  * The one place where seat and invitation events are written, always with the manager of the
- * transaction that made the change; the e-mails the events call for are written with them.
+ * transaction that made the change. Seat events are then published as `seat.changed`, so what
+ * they call for (e-mails, links) is written in the same transaction by whoever handles them.
  */
 @Injectable()
 export class SeatEventRecorder {
-  constructor(private readonly messenger: SeatMessenger) {}
+  constructor(private readonly events: DomainEvents) {}
 
-  /** Writes one event or many (a bulk invitation writes hundreds in a few statements). */
+  /** Writes one event or many (an applied allocation writes thousands in a few statements). */
   async record(manager: EntityManager, events: SeatEvent | SeatEvent[]): Promise<void> {
     const list = Array.isArray(events) ? events : [events];
-    for (let i = 0; i < list.length; i += 200) {
-      await manager.insert(RegistrationEvent, list.slice(i, i + 200).map(toRow));
-    }
-    await this.messenger.send(manager, list);
+    await insertRows(
+      manager,
+      list.map((event) => ({ ...event, invitationId: null })),
+    );
+    await this.events.publish(manager, 'seat.changed', list);
+  }
+
+  /** Writes the `invitation_issued` events of newly issued links (a bulk invitation writes hundreds). */
+  async recordIssuedInvitations(manager: EntityManager, issued: IssuedInvitationRecord[]): Promise<void> {
+    await insertRows(
+      manager,
+      issued.map((one) => ({
+        ...one,
+        kind: 'invitation_issued' as const,
+        registrationId: null,
+        seminarId: null,
+        calendarSequence: null,
+      })),
+    );
   }
 }
 
-function toRow(event: SeatEvent) {
+interface EventRow {
+  kind: EventKind;
+  cycleId: number;
+  memberId: number;
+  registrationId: number | null;
+  seminarId: number | null;
+  invitationId: number | null;
+  actor: SeatActor;
+  calendarSequence: number | null;
+  details?: EventDetails;
+}
+
+async function insertRows(manager: EntityManager, rows: EventRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await manager.insert(RegistrationEvent, rows.slice(i, i + 200).map(toRow));
+  }
+}
+
+function toRow(event: EventRow) {
   const actor: Actor = event.actor.kind;
   return {
     kind: event.kind,
     cycleId: event.cycleId,
     memberId: event.memberId,
-    registrationId: event.registrationId ?? null,
-    seminarId: event.seminarId ?? null,
-    invitationId: event.invitationId ?? null,
+    registrationId: event.registrationId,
+    seminarId: event.seminarId,
+    invitationId: event.invitationId,
     actor,
     staffId: event.actor.kind === 'planner' ? event.actor.staffId : null,
-    calendarSequence: event.calendarSequence ?? null,
+    calendarSequence: event.calendarSequence,
     details: event.details ?? null,
   };
 }

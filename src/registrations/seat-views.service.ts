@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Cycle } from '../cycles/cycle.entity';
-import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
-import { Invitation } from '../invitations/invitation.entity';
 import { Seminar } from '../planning/seminar.entity';
 import { MemberPreference } from './member-preference.entity';
-import { ParticipationStatus, participationStatus } from './participation';
 import { Registration } from './registration.entity';
 import { holdsPlace } from './seat-state';
 
@@ -52,40 +48,6 @@ export class SeatViewsService {
           .sort((a, b) => a.waitlistNumber! - b.waitlistNumber!)
           .map((seat, i) => ({ position: i + 1, ...line(seat) })),
       };
-    });
-  }
-
-  participation(cycleId: number, status?: ParticipationStatus) {
-    return this.transactor.run(async (m) => {
-      if (!(await m.existsBy(Cycle, { id: cycleId }))) throw DomainError.notFound('Cycle', cycleId);
-      const [members, invitations, seats] = await Promise.all([
-        m.find(Member, { where: { cycleId }, order: { id: 'ASC' } }),
-        m.find(Invitation, { where: { cycleId, purpose: 'invitation', revokedAt: IsNull() } }),
-        m.find(Registration, { where: { cycleId }, order: { id: 'DESC' } }),
-      ]);
-      const invitedAt = new Map(invitations.map((i) => [i.memberId, i.createdAt]));
-      const seatsOf = new Map<number, Registration[]>();
-      for (const seat of seats) seatsOf.set(seat.memberId, [...(seatsOf.get(seat.memberId) ?? []), seat]);
-      const items = members.map((member) => {
-        const own = seatsOf.get(member.id) ?? [];
-        const current = own.find((s) => s.state !== 'cancelled') ?? own[0];
-        return {
-          memberId: member.id,
-          name: member.name,
-          municipalityCode: member.municipalityCode,
-          newlyElected: member.newlyElected,
-          invitedAt: invitedAt.get(member.id) ?? null,
-          status: participationStatus(invitedAt.has(member.id), own),
-          seminarId: current?.seminarId ?? null,
-          registrationId: current?.id ?? null,
-        };
-      });
-      const counts = Object.fromEntries(
-        ['not_invited', 'not_answered', 'registered', 'waitlisted', 'cancelled', 'attended', 'no_show'].map(
-          (s) => [s, items.filter((i) => i.status === s).length],
-        ),
-      );
-      return { counts, items: status ? items.filter((i) => i.status === status) : items };
     });
   }
 

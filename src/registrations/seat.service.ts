@@ -1,16 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
-import { EvaluationsService } from '../evaluations/evaluations.service';
+import { DomainEvents } from '../database/domain-events';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Transactor } from '../database/transactor';
+import { SeminarRescheduled } from '../planning/planning-events';
+import { SeatCounters } from '../planning/seat-counters';
 import { Seminar } from '../planning/seminar.entity';
 import { Wave } from '../planning/wave.entity';
-import { EventDetails, EventKind } from './registration-event.entity';
+import { EventDetails } from './registration-event.entity';
 import { Registration } from './registration.entity';
 import { registrationWindow } from './registration-window';
-import { SeatActor, SeatEvent, SeatEventRecorder } from './seat-event-recorder';
+import { SeatEventRecorder } from './seat-event-recorder';
+import { SeatActor, SeatEvent, SeatEventKind } from './seat-events';
 import { holdsPlace, isActive, nextSeatState, SeatAction } from './seat-state';
 
 const ACTIVE_SEAT_INDEX = 'uq_registrations_active_seat';
@@ -28,17 +31,31 @@ export interface Placement {
 }
 
 /**
- * Every change of a seat. Each runs in one transaction; seats are counted by conditional updates
- * on the seminar row (never read-then-write), and a registration changes state only from the
- * state it was read in, so two requests racing for the same thing cannot both win.
+ * Every change of a seat. Each runs in one transaction; seats are counted by planning's
+ * conditional updates on the seminar row (never read-then-write), and a registration changes
+ * state only from the state it was read in, so two requests racing for the same thing cannot
+ * both win. What happened is recorded as seat events; what they call for (e-mails, links,
+ * evaluation requests) is done by those who handle them.
  */
 @Injectable()
-export class SeatService {
+export class SeatService implements OnModuleInit {
   constructor(
     private readonly transactor: Transactor,
     private readonly events: SeatEventRecorder,
-    private readonly evaluations: EvaluationsService,
+    private readonly domainEvents: DomainEvents,
+    private readonly counters: SeatCounters,
   ) {}
+
+  /** A seminar's changes reach its seats: cancelled, more seats, a new time or venue. */
+  onModuleInit(): void {
+    this.domainEvents.on('seminar.cancelled', (manager, { seminarId, staffId }) =>
+      this.cancelAllSeats(manager, seminarId, staffId),
+    );
+    this.domainEvents.on('seminar.capacity_raised', (manager, { seminarId }) =>
+      this.promoteWaiting(manager, seminarId),
+    );
+    this.domainEvents.on('seminar.rescheduled', (manager, change) => this.announceChange(manager, change));
+  }
 
   /** Takes a seat, or a place on the waiting list when the seminar is full. */
   async register(memberId: number, seminarId: number, actor: SeatActor): Promise<Registration> {
@@ -103,7 +120,7 @@ export class SeatService {
         throw new DomainError('conflict', 'seat.move_to_same_seminar', 'The seat is already at that seminar');
       }
       const target = await this.openSeminar(manager, toSeminarId, old.cycleId, actor);
-      if (!(await this.claimPlace(manager, target.id))) {
+      if (!(await this.counters.claim(manager, target.id))) {
         throw new DomainError(
           'conflict',
           'seat.seminar_full',
@@ -158,7 +175,10 @@ export class SeatService {
         }
         changed.push(seat);
       }
-      await this.evaluations.attendanceRecorded(manager, seminar, changed);
+      await this.domainEvents.publish(manager, 'attendance.recorded', {
+        seminar: { id: seminar.id, cycleId: seminar.cycleId, endsAt: seminar.endsAt },
+        seats: changed.map(({ memberId, state }) => ({ memberId, state })),
+      });
       return changed;
     });
   }
@@ -166,13 +186,13 @@ export class SeatService {
   /** Fills free seats from the waiting list, first come first served. Call inside a transaction. */
   async promoteWaiting(manager: EntityManager, seminarId: number): Promise<void> {
     // Claim first: on PostgreSQL the update locks the seminar row, so the list is read by one at a time.
-    while (await this.claimPlace(manager, seminarId)) {
+    while (await this.counters.claim(manager, seminarId)) {
       const first = await manager.findOne(Registration, {
         where: { seminarId, state: 'waitlisted' },
         order: { waitlistNumber: 'ASC' },
       });
       if (!first) {
-        await manager.decrement(Seminar, { id: seminarId }, 'taken', 1);
+        await this.counters.release(manager, seminarId);
         return;
       }
       await this.changeState(manager, first, 'promote');
@@ -196,14 +216,14 @@ export class SeatService {
       const heldPlace = holdsPlace(old.state);
       await this.changeState(manager, old, 'move');
       await this.events.record(manager, this.eventOf(old, 'moved_away', actor, { toSeminarId: seminarId }));
-      if (heldPlace) await manager.decrement(Seminar, { id: old.seminarId }, 'taken', 1);
+      if (heldPlace) await this.counters.release(manager, old.seminarId);
       left.push(old);
     }
     const fromOf = new Map(left.map((old) => [old.memberId, old]));
     const perSeminar = new Map<number, number>();
     for (const { seminarId } of placements) perSeminar.set(seminarId, (perSeminar.get(seminarId) ?? 0) + 1);
     for (const [seminarId, count] of perSeminar) {
-      if (!(await this.claimPlaces(manager, seminarId, count))) {
+      if (!(await this.counters.claim(manager, seminarId, count))) {
         throw new DomainError(
           'conflict',
           'seat.not_enough_free',
@@ -254,8 +274,31 @@ export class SeatService {
         manager,
         this.eventOf(seat, 'seminar_cancelled', { kind: 'planner', staffId }),
       );
-      if (heldPlace) await manager.decrement(Seminar, { id: seminarId }, 'taken', 1);
+      if (heldPlace) await this.counters.release(manager, seminarId);
     }
+  }
+
+  /**
+   * A seminar's new time or venue: each held or waiting seat's calendar sequence rises, and a
+   * `seminar_changed` event carries the earlier time and venue for the e-mail. Call inside a transaction.
+   */
+  async announceChange(manager: EntityManager, { seminarId, staffId, previous }: SeminarRescheduled) {
+    const seats = await manager.find(Registration, {
+      where: [
+        { seminarId, state: 'registered' },
+        { seminarId, state: 'waitlisted' },
+      ],
+    });
+    for (const seat of seats) await this.changeSequence(manager, seat);
+    const details = {
+      previousStartsAt: previous.startsAt.toISOString(),
+      previousEndsAt: previous.endsAt.toISOString(),
+      previousVenueId: previous.venueId,
+    };
+    await this.events.record(
+      manager,
+      seats.map((seat) => this.eventOf(seat, 'seminar_changed', { kind: 'planner', staffId }, details)),
+    );
   }
 
   private async takeSeatOrWait(
@@ -264,22 +307,12 @@ export class SeatService {
     seminar: Seminar,
     actor: SeatActor,
   ): Promise<Registration> {
-    if (await this.claimPlace(manager, seminar.id)) {
+    if (await this.counters.claim(manager, seminar.id)) {
       const seat = await this.insertSeat(manager, member.cycleId, member.id, seminar.id, 'registered', null);
       await this.events.record(manager, this.eventOf(seat, 'registered', actor));
       return seat;
     }
-    // The counter update locks the seminar row on PostgreSQL, so numbers come out in arrival order.
-    await manager
-      .createQueryBuilder()
-      .update(Seminar)
-      .set({ waitlistCounter: () => 'waitlist_counter + 1' })
-      .where('id = :id', { id: seminar.id })
-      .execute();
-    const { waitlistCounter } = await manager.findOneOrFail(Seminar, {
-      where: { id: seminar.id },
-      select: { id: true, waitlistCounter: true },
-    });
+    const waitlistCounter = await this.counters.nextWaitlistNumber(manager, seminar.id);
     const seat = await this.insertSeat(
       manager,
       member.cycleId,
@@ -292,36 +325,8 @@ export class SeatService {
     return seat;
   }
 
-  /** The one way a seat is counted: succeeds only while a place is free. */
-  private async claimPlace(manager: EntityManager, seminarId: number): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Seminar)
-      .set({ taken: () => 'taken + 1' })
-      .where('id = :id AND taken < capacity', { id: seminarId })
-      .execute();
-    return result.affected === 1;
-  }
-
-  /** claimPlace for `count` seats at once, all or none. */
-  private async claimPlaces(manager: EntityManager, seminarId: number, count: number): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Seminar)
-      .set({ taken: () => 'taken + :count' })
-      .where('id = :id AND taken + :count <= capacity', { id: seminarId, count })
-      .setParameter('count', count)
-      .execute();
-    return result.affected === 1;
-  }
-
   private async releasePlace(manager: EntityManager, seminarId: number): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(Seminar)
-      .set({ taken: () => 'taken - 1' })
-      .where('id = :id AND taken > 0', { id: seminarId })
-      .execute();
+    await this.counters.release(manager, seminarId);
     await this.promoteWaiting(manager, seminarId);
   }
 
@@ -407,7 +412,18 @@ export class SeatService {
     return seat;
   }
 
-  private eventOf(seat: Registration, kind: EventKind, actor: SeatActor, details?: EventDetails): SeatEvent {
+  /** The seat's calendar sequence rises without a change of state (its seminar changed). */
+  private async changeSequence(manager: EntityManager, seat: Registration): Promise<void> {
+    await manager.increment(Registration, { id: seat.id }, 'calendarSequence', 1);
+    seat.calendarSequence += 1;
+  }
+
+  private eventOf(
+    seat: Registration,
+    kind: SeatEventKind,
+    actor: SeatActor,
+    details?: EventDetails,
+  ): SeatEvent {
     return {
       kind,
       cycleId: seat.cycleId,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { EvaluationResponse } from '../evaluations/evaluation-response.entity';
 import { GroupResult } from '../evaluations/results';
 import { ResultsService } from '../evaluations/results.service';
@@ -22,14 +21,14 @@ export abstract class EvaluationFigures {
 export class SurveyEvaluationFigures extends EvaluationFigures {
   constructor(
     private readonly results: ResultsService,
-    @InjectRepository(EvaluationResponse) private readonly responses: Repository<EvaluationResponse>,
+    private readonly dataSource: DataSource,
   ) {
     super();
   }
 
   async forCycle(cycleId: number): Promise<CycleEvaluation | null> {
-    const answered = await this.responses
-      .createQueryBuilder('r')
+    const answered = await this.dataSource
+      .createQueryBuilder(EvaluationResponse, 'r')
       .innerJoin('seminars', 's', 's.id = r.seminar_id')
       .where('s.cycle_id = :cycleId', { cycleId })
       .getExists();

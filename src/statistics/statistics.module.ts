@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
-import { EvaluationResponse } from '../evaluations/evaluation-response.entity';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { EvaluationFigures, SurveyEvaluationFigures } from './evaluation-figures';
@@ -10,7 +8,7 @@ import { StatisticsQueries } from './statistics-queries';
 import { StatisticsService } from './statistics.service';
 
 @Module({
-  imports: [CyclesModule, ReferenceModule, EvaluationsModule, TypeOrmModule.forFeature([EvaluationResponse])],
+  imports: [CyclesModule, ReferenceModule, EvaluationsModule],
   controllers: [StatisticsController],
   providers: [
     StatisticsService,

@@ -1,13 +1,14 @@
 import request from 'supertest';
-import { InvitationDelivery, IssuedInvitation } from '../../src/invitations/invitation-delivery';
+import { IssuedInvitation } from '../../src/invitations/invitation-events';
+import { InvitationMail } from '../../src/messaging/invitation-mail';
 import { TestApp } from './test-app';
 
-/** Catches the raw tokens at the moment they are issued, as the messaging module will. */
+/** Catches the raw tokens at the moment they are issued, in place of the invitation e-mails. */
 export function captureIssuedLinks(t: TestApp): Map<number, string> {
   const tokens = new Map<number, string>();
-  const delivery = t.app.get(InvitationDelivery);
-  jest.spyOn(delivery, 'deliver').mockImplementation(async (_manager, issued: IssuedInvitation) => {
-    tokens.set(issued.memberId, issued.token);
+  const mail = t.app.get(InvitationMail);
+  jest.spyOn(mail, 'send').mockImplementation(async (_manager, issued: IssuedInvitation[]) => {
+    for (const one of issued) tokens.set(one.memberId, one.token);
   });
   return tokens;
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { DomainEvents } from '../../database/domain-events';
 import { Transactor } from '../../database/transactor';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { Caller } from '../caller';
-import { OutboxMessage } from '../../messaging/outbox-message.entity';
 import { Cycle } from '../cycle.entity';
 import { CyclesService } from '../cycles.service';
 import { Member } from '../member.entity';
@@ -44,6 +44,7 @@ export class GdprService {
     private readonly membersService: MembersService,
     private readonly cycles: CyclesService,
     private readonly audit: AuditLogService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Everything held about one member (a subject access request), itself recorded in the log. */
@@ -72,7 +73,7 @@ export class GdprService {
       await this.transactor.run(async (manager) => {
         await manager.update(Member, id, { ...ERASED, erasedAt: new Date() });
         // The e-mails written to the member hold their name, address and links: they go too.
-        await manager.delete(OutboxMessage, { memberId: id });
+        await this.events.publish(manager, 'member.erased', { memberIds: [id] });
         await this.audit.record(caller, [{ action: 'member.erase', cycleId, memberId: id }], manager);
       });
     }
@@ -102,12 +103,7 @@ export class GdprService {
     const remaining = await this.members.countBy({ cycleId: cycle.id, erasedAt: IsNull() });
     if (dryRun || remaining === 0) return remaining;
     await this.transactor.run(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .delete()
-        .from(OutboxMessage)
-        .where('member_id IN (SELECT id FROM members WHERE cycle_id = :cycleId)', { cycleId: cycle.id })
-        .execute();
+      await this.events.publish(manager, 'member.erased', { cycleId: cycle.id });
       await manager.update(
         Member,
         { cycleId: cycle.id, erasedAt: IsNull() },

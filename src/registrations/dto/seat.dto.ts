@@ -1,16 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  ValidateNested,
-} from 'class-validator';
-import { PARTICIPATION_STATUSES, ParticipationStatus } from '../participation';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, ValidateNested } from 'class-validator';
 
 export class PlannerRegisterDto {
   @ApiProperty()
@@ -42,11 +32,4 @@ export class AttendanceDto {
   @ValidateNested({ each: true })
   @Type(() => AttendanceEntryDto)
   records: AttendanceEntryDto[];
-}
-
-export class ParticipationQueryDto {
-  @ApiPropertyOptional({ enum: PARTICIPATION_STATUSES })
-  @IsOptional()
-  @IsIn(PARTICIPATION_STATUSES)
-  status?: ParticipationStatus;
 }

@@ -1,4 +1,4 @@
-import { SeatState } from './seat-state';
+import { SeatState } from '../registrations/seat-state';
 
 export const PARTICIPATION_STATUSES = [
   'not_invited',
