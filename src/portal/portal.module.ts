@@ -12,7 +12,14 @@ import { SurveyController } from './survey.controller';
 
 /** The member's pages: the personal page and its downloads, and the evaluation survey. */
 @Module({
-  imports: [WebModule, CyclesModule, InvitationsModule, RegistrationsModule, MaterialsModule, EvaluationsModule],
+  imports: [
+    WebModule,
+    CyclesModule,
+    InvitationsModule,
+    RegistrationsModule,
+    MaterialsModule,
+    EvaluationsModule,
+  ],
   controllers: [PortalController, MemberMaterialsController, SurveyController],
   providers: [PortalService],
 })
