@@ -15,12 +15,6 @@ describe('moduleOf', () => {
     expect(moduleOf('test/helpers/test-app.ts')).toBeNull();
     expect(moduleOf('migrations/1764000000000-foundation.ts')).toBeNull();
   });
-
-  it('counts the page infrastructure still in src/portal as the web layer', () => {
-    expect(moduleOf('src/portal/link-pages.ts')).toBe('web');
-    expect(moduleOf('src/portal/view-renderer.ts')).toBe('web');
-    expect(moduleOf('src/portal/portal.service.ts')).toBe('portal');
-  });
 });
 
 describe('moduleCycles', () => {
