@@ -1,6 +1,7 @@
 import { Inject, Injectable, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { hasControlCharacters } from '../common/control-characters';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Cycle } from '../cycles/cycle.entity';
@@ -55,6 +56,12 @@ export class MaterialsService {
     if (!file && input.url === undefined) {
       throw new DomainError('validation_failed', 'A material needs a file or a url', [
         { field: 'file', reason: 'a file (multipart) or a url is required' },
+      ]);
+    }
+    if (file && hasControlCharacters(file.originalname)) {
+      // The name goes into Content-Disposition when the file is downloaded.
+      throw new DomainError('validation_failed', 'The file name holds control characters', [
+        { field: 'file', reason: 'the file name must not contain line breaks or other control characters' },
       ]);
     }
     const content = file ? this.checkedFile(file) : null;
