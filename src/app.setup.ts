@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
+import helmet, { HelmetOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { StaffService } from './auth/staff.service';
@@ -10,21 +10,31 @@ import { createValidationPipe } from './common/validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ReferenceSeeder } from './reference/reference.seeder';
 
+/**
+ * Security headers. `upgrade-insecure-requests` and HSTS only where the app is reached over
+ * https: on a plain-http address (a staging server without TLS) they would send the browser to
+ * an https that does not answer, and the stylesheet and the forms would break.
+ */
+export function helmetOptions(config: AppConfig): HelmetOptions {
+  const https = new URL(config.publicBaseUrl).protocol === 'https:';
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        // Swagger UI styles itself inline; nothing of ours needs inline scripts.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
+    },
+    strictTransportSecurity: https,
+  };
+}
+
 /** Everything an application needs around its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Swagger UI styles itself inline; nothing of ours needs inline scripts.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-        },
-      },
-    }),
-  );
+  app.use(helmet(helmetOptions(app.get<AppConfig>(APP_CONFIG))));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
