@@ -5,7 +5,7 @@ import { AuditEntry } from '../cycles/gdpr/audit-entry.entity';
 import { Member } from '../cycles/member.entity';
 import { EvaluationQuestionnaire } from '../evaluations/evaluation-questionnaire.entity';
 import { EvaluationRequest } from '../evaluations/evaluation-request.entity';
-import { EvaluationResponse } from '../evaluations/evaluation-response.entity';
+import { EvaluationResponse, EvaluationSubmission } from '../evaluations/evaluation-response.entity';
 import { Invitation } from '../invitations/invitation.entity';
 import { Material } from '../materials/material.entity';
 import { AgendaItem } from '../planning/agenda-item.entity';
@@ -41,5 +41,6 @@ export const ENTITIES = [
   EvaluationQuestionnaire,
   EvaluationRequest,
   EvaluationResponse,
+  EvaluationSubmission,
   Material,
 ];

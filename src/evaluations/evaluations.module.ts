@@ -6,6 +6,7 @@ import { EvaluationSweeper } from './evaluation-sweeper';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
 import { QuestionnairesService } from './questionnaires.service';
+import { ResponseRelease } from './response-release';
 import { ResultsService } from './results.service';
 import { SurveyController } from './survey.controller';
 import { SurveyService } from './survey.service';
@@ -19,9 +20,10 @@ import { SurveyService } from './survey.service';
     EvaluationsService,
     EvaluationSweeper,
     QuestionnairesService,
+    ResponseRelease,
     ResultsService,
     SurveyService,
   ],
-  exports: [EvaluationDelivery, EvaluationsService, EvaluationSweeper, ResultsService],
+  exports: [EvaluationDelivery, EvaluationsService, EvaluationSweeper, ResponseRelease, ResultsService],
 })
 export class EvaluationsModule {}
