@@ -13,6 +13,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MaterialsModule } from './materials/materials.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PlanningModule } from './planning/planning.module';
 import { PortalModule } from './portal/portal.module';
 import { MessagingModule } from './messaging/messaging.module';
@@ -33,6 +34,7 @@ export class AppModule {
         AuthModule,
         CyclesModule,
         TransactorModule,
+        MetricsModule,
         PlanningModule,
         RegistrationsModule,
         InvitationsModule,

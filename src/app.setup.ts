@@ -8,6 +8,8 @@ import { StaffService } from './auth/staff.service';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { AppMetrics } from './metrics/app-metrics';
+import { httpMetrics } from './metrics/http-metrics';
 import { ReferenceSeeder } from './reference/reference.seeder';
 
 /**
@@ -33,6 +35,7 @@ export function helmetOptions(config: AppConfig): HelmetOptions {
 /** Everything an application needs around its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  app.use(httpMetrics(app.get(AppMetrics)));
   app.disable('x-powered-by');
   app.use(helmet(helmetOptions(app.get<AppConfig>(APP_CONFIG))));
   app.useGlobalPipes(createValidationPipe());

@@ -6,6 +6,7 @@ import { MailRenderer } from './mail-renderer';
 import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
 import { MessagesController } from './messages.controller';
 import { OutboxMessage } from './outbox-message.entity';
+import { OutboxMetrics } from './outbox-metrics';
 import { OutboxService } from './outbox.service';
 import { SeatMessenger } from './seat-messenger';
 import { ReminderSweeper } from './reminder-sweeper';
@@ -21,10 +22,11 @@ import { PersonalLinksModule } from '../invitations/personal-links';
     DispatcherService,
     SeatMessenger,
     ReminderSweeper,
+    OutboxMetrics,
     {
       provide: MAIL_TRANSPORT,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createMailTransport(config),
+      inject: [APP_CONFIG, OutboxMetrics],
+      useFactory: (config: AppConfig, metrics: OutboxMetrics) => metrics.meter(createMailTransport(config)),
     },
   ],
   exports: [OutboxService, DispatcherService, MailRenderer, SeatMessenger, ReminderSweeper],
