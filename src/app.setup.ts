@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppMetrics } from './metrics/app-metrics';
 import { httpMetrics } from './metrics/http-metrics';
+import { ResponseRelease } from './evaluations/response-release';
 import { ReferenceSeeder } from './reference/reference.seeder';
 
 /**
@@ -54,11 +55,15 @@ export function configureApp(app: NestExpressApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
-/** Brings the database up to date and makes sure the reference data and the first admin exist. */
+/**
+ * Brings the database up to date, makes sure the reference data and the first admin exist, and
+ * files evaluation answers a crash left held.
+ */
 export async function prepareDatabase(app: INestApplicationContext): Promise<void> {
   const dataSource = app.get(DataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   await app.get(ReferenceSeeder).seed();
+  await app.get(ResponseRelease).releaseAllHeld();
   const config = app.get<AppConfig>(APP_CONFIG);
   if (config.initialAdmin) {
     await app.get(StaffService).ensureAdmin(config.initialAdmin.email, config.initialAdmin.password);

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { prepareDatabase } from '../src/app.setup';
 import { EvaluationDelivery } from '../src/evaluations/evaluation-delivery';
 import { EvaluationRequest } from '../src/evaluations/evaluation-request.entity';
+import { EvaluationResponse, EvaluationSubmission } from '../src/evaluations/evaluation-response.entity';
 import {
   answerSurvey,
   defaultAnswers,
@@ -75,6 +78,25 @@ describe('Evaluation anonymity against someone with database access', () => {
     ).toEqual([...ANSWER_ORDER].sort((a, b) => a - b));
     const requests = await t.dataSource.getRepository(EvaluationRequest).findBy({ seminarId });
     expect(requests.map((r) => r.answered)).toEqual(ANSWER_ORDER.map(() => true));
+  });
+
+  it('files an answer a crash left held when the app starts again', async () => {
+    const { seminar } = await seminarWithParticipants(t, planner, 0);
+    const [version] = await t.dataSource.query(
+      `SELECT questionnaire_version_id AS id FROM evaluation_responses WHERE seminar_id = ${seminarId} LIMIT 1`,
+    );
+    // What the submitter's transaction leaves when the process dies before the release.
+    await t.dataSource.getRepository(EvaluationSubmission).insert({
+      id: randomUUID(),
+      seminarId: seminar.id,
+      questionnaireVersionId: Number(version.id),
+      answeredOn: '2026-03-02',
+      answers: { overall: 5, best: 'holdt tilbage' },
+    });
+    await prepareDatabase(t.app);
+    await expect(t.dataSource.getRepository(EvaluationSubmission).count()).resolves.toBe(0);
+    const [filed] = await t.dataSource.getRepository(EvaluationResponse).findBy({ seminarId: seminar.id });
+    expect(filed.answers).toEqual({ overall: 5, best: 'holdt tilbage' });
   });
 
   describe('on PostgreSQL', () => {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Transactor } from '../database/transactor';
@@ -46,18 +46,13 @@ const answerColumns = (a: AnonymousAnswer): AnonymousAnswer => ({
  *    src/database/data-source-options.ts) zeroes what was deleted, and the WAL is checkpointed.
  */
 @Injectable()
-export class ResponseRelease implements OnApplicationBootstrap {
+export class ResponseRelease {
   private readonly logger = new Logger(ResponseRelease.name);
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactor: Transactor,
   ) {}
-
-  /** Answers a crash left between step 1 and step 2 are released when the app starts again. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.releaseAllHeld();
-  }
 
   /** Step 1, inside the transaction that marks the request answered. */
   async hold(manager: EntityManager, answer: AnonymousAnswer): Promise<void> {
@@ -72,7 +67,10 @@ export class ResponseRelease implements OnApplicationBootstrap {
     await this.clearTraces();
   }
 
-  /** Every seminar with held answers; returns how many seminars there were. */
+  /**
+   * Every seminar with held answers; returns how many seminars there were. Run at every start
+   * (prepareDatabase), for answers a crash left between step 1 and step 2.
+   */
   async releaseAllHeld(): Promise<number> {
     const seminars: Array<{ seminarId: number }> = await this.dataSource
       .createQueryBuilder(EvaluationSubmission, 's')
