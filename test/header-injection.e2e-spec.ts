@@ -253,7 +253,8 @@ describe('Header injection', () => {
       const venue = await createVenue(t.dataSource, { name: 'Hotel\r\nX-Evil: 1', town: 'Kolding\u2028' });
       const seminar = await createSeminar(t.dataSource, wave, venue, { title: 'Hold 3\r\nBcc: evil2@x.dk' });
       const [member] = await createMembers(t.dataSource, cycle.id, 1, {
-        name: `${HOSTILE}\u2028X-Evil: 2\u0000`,
+        // PostgreSQL's text cannot hold NUL at all; ESC stands for the rest of C0.
+        name: `${HOSTILE}\u2028X-Evil: 2\u001b`,
         email: 'eva@kommune.dk',
       });
       await t
