@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { loggingParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ConsoleModule } from './console/console.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { TransactorModule } from './database/transactor';
@@ -44,6 +45,7 @@ export class AppModule {
         StatisticsModule,
         EvaluationsModule,
         MaterialsModule,
+        ConsoleModule,
       ],
       controllers: [HealthController],
     };

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet, { HelmetOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -39,6 +40,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(httpMetrics(app.get(AppMetrics)));
   app.disable('x-powered-by');
   app.use(helmet(helmetOptions(app.get<AppConfig>(APP_CONFIG))));
+  // The staff pages' session and sign-in cookies; the API reads only the Authorization header.
+  app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

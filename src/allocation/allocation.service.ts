@@ -144,7 +144,11 @@ export class AllocationService implements OnApplicationShutdown {
           .where('id = :id AND status = :ready', { id, ready: 'ready' })
           .execute();
         if (claimed.affected !== 1)
-          throw new DomainError('conflict', `Proposal ${id} was applied or discarded meanwhile`);
+          throw new DomainError(
+            'conflict',
+            'allocation.changed_meanwhile',
+            `Proposal ${id} was applied or discarded meanwhile`,
+          );
         const now = await gatherInput(m, {
           cycleId,
           waveId: proposal.waveId,
@@ -154,6 +158,7 @@ export class AllocationService implements OnApplicationShutdown {
         if (changes.length > 0) {
           throw new DomainError(
             'conflict',
+            'allocation.out_of_date',
             `Proposal ${id} is out of date, nothing was applied; make a new proposal. Changed: ${changes.join('; ')}`,
           );
         }
@@ -164,6 +169,7 @@ export class AllocationService implements OnApplicationShutdown {
       if (isSecondActiveSeat(error)) {
         throw new DomainError(
           'conflict',
+          'allocation.seat_taken_meanwhile',
           `Proposal ${id}: a member took a seat meanwhile; nothing was applied`,
         );
       }
@@ -258,6 +264,7 @@ function notReady(proposal: AllocationProposal, wanted: 'applied' | 'discarded')
   };
   return new DomainError(
     'conflict',
+    'allocation.not_ready',
     `Proposal ${proposal.id} ${why[proposal.status]} and cannot be ${wanted}`,
   );
 }

@@ -35,14 +35,18 @@ export class AuthService {
       this.failuresByAddress.retryAfterSeconds(address),
     );
     if (wait > 0) {
-      throw new DomainError('too_many_attempts', `Too many failed log-ins. Try again in ${wait} seconds.`);
+      throw new DomainError(
+        'too_many_attempts',
+        'auth.too_many_attempts',
+        `Too many failed log-ins. Try again in ${wait} seconds.`,
+      );
     }
     const user = await this.staff.findForLogin(emailKey);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !valid) {
       this.failuresByEmail.recordFailure(emailKey);
       this.failuresByAddress.recordFailure(address);
-      throw new DomainError('unauthenticated', 'Wrong e-mail or password');
+      throw new DomainError('unauthenticated', 'auth.wrong_credentials', 'Wrong e-mail or password');
     }
     this.failuresByEmail.reset(emailKey);
     const ttl = this.config.accessTokenTtlSeconds;

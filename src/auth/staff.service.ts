@@ -26,9 +26,12 @@ export class StaffService {
   async create(input: CreateStaffDto): Promise<StaffUser> {
     const email = input.email.toLowerCase();
     if (await this.users.existsBy({ email })) {
-      throw new DomainError('conflict', 'A staff account with this e-mail already exists', [
-        { field: 'email', reason: 'already in use' },
-      ]);
+      throw new DomainError(
+        'conflict',
+        'staff.email_taken',
+        'A staff account with this e-mail already exists',
+        [{ field: 'email', reason: 'already in use' }],
+      );
     }
     const municipalityCode = await this.checkedMunicipality(input.role, input.municipalityCode ?? null);
     const passwordHash = await hashPassword(input.password);
@@ -71,19 +74,28 @@ export class StaffService {
   private async checkedMunicipality(role: StaffRole, code: number | null): Promise<number | null> {
     if (role !== MUNICIPAL_ROLE) {
       if (code === null) return null;
-      throw new DomainError('validation_failed', `municipalityCode is only for the role ${MUNICIPAL_ROLE}`, [
-        { field: 'municipalityCode', reason: `only for the role ${MUNICIPAL_ROLE}` },
-      ]);
+      throw new DomainError(
+        'validation_failed',
+        'staff.municipality_not_for_role',
+        `municipalityCode is only for the role ${MUNICIPAL_ROLE}`,
+        [{ field: 'municipalityCode', reason: `only for the role ${MUNICIPAL_ROLE}` }],
+      );
     }
     if (code === null) {
-      throw new DomainError('validation_failed', `The role ${MUNICIPAL_ROLE} needs a municipalityCode`, [
-        { field: 'municipalityCode', reason: `required for the role ${MUNICIPAL_ROLE}` },
-      ]);
+      throw new DomainError(
+        'validation_failed',
+        'staff.municipality_required',
+        `The role ${MUNICIPAL_ROLE} needs a municipalityCode`,
+        [{ field: 'municipalityCode', reason: `required for the role ${MUNICIPAL_ROLE}` }],
+      );
     }
     if (!(await this.municipalities.existsBy({ code }))) {
-      throw new DomainError('validation_failed', `Municipality ${code} does not exist`, [
-        { field: 'municipalityCode', reason: 'unknown municipality' },
-      ]);
+      throw new DomainError(
+        'validation_failed',
+        'staff.municipality_unknown',
+        `Municipality ${code} does not exist`,
+        [{ field: 'municipalityCode', reason: 'unknown municipality' }],
+      );
     }
     return code;
   }

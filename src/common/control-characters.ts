@@ -46,7 +46,8 @@ export function NoControlCharacters(
 ): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'noControlCharacters',
+      // Two names, so that a page words each rule in Danish (INPUT_TEXTS in danish-messages.ts).
+      name: options.multiline ? 'noControlCharactersMultiline' : 'noControlCharacters',
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || !hasControlCharacters(value, options),
         defaultMessage: (args) =>

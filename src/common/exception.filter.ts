@@ -1,15 +1,19 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { DomainError, DomainErrorCode } from './domain-error';
+import { ErrorCode } from './danish-messages';
+import { DomainError, DomainErrorKind } from './domain-error';
 import { ErrorBody } from './error-body';
 
-const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+/** The one mapping of a kind of failure to its HTTP status, for the API and the pages alike. */
+export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   validation_failed: HttpStatus.BAD_REQUEST,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   too_many_attempts: HttpStatus.TOO_MANY_REQUESTS,
+  payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
@@ -26,6 +30,28 @@ const REASON_BY_STATUS: Record<number, string> = {
   503: 'unavailable',
 };
 
+/** The code of a failure Nest or Express reported (a route that does not exist, a body that is not JSON). */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'request.malformed',
+  401: 'auth.bearer_missing',
+  403: 'request.forbidden',
+  404: 'request.not_found',
+  413: 'request.too_large',
+  415: 'request.unsupported_media_type',
+  503: 'service.unavailable',
+};
+
+/** The status and stable code of any failure: the filters of the API and of the pages agree on both. */
+export function classify(exception: unknown): { status: number; code: ErrorCode } {
+  if (exception instanceof DomainError)
+    return { status: STATUS_BY_KIND[exception.kind], code: exception.code };
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return { status, code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal.error' : 'request.failed') };
+  }
+  return { status: 500, code: 'internal.error' };
+}
+
 /** Maps domain errors, Nest's HTTP exceptions and anything unexpected to the one error body. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -38,19 +64,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     body.requestId = request.id;
     if (body.statusCode >= 500) {
-      this.logger.error({ error: describe(exception), requestId: request.id }, 'Unhandled error');
+      this.logger.error({ error: describeError(exception), requestId: request.id }, 'Unhandled error');
     }
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
+    const { status: statusCode, code } = classify(exception);
     if (exception instanceof DomainError) {
-      const statusCode = STATUS_BY_CODE[exception.code];
-      return { statusCode, error: exception.code, message: exception.message, details: exception.details };
+      return {
+        statusCode,
+        error: exception.kind,
+        code,
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
       const payload = exception.getResponse();
       const message =
         typeof payload === 'string'
@@ -62,11 +93,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         statusCode,
         error: REASON_BY_STATUS[statusCode] ?? 'error',
+        code,
         message: clarify(message),
         details,
       };
     }
-    return { statusCode: 500, error: 'internal_error', message: 'Something went wrong on our side.' };
+    return { statusCode, error: 'internal_error', code, message: 'Something went wrong on our side.' };
   }
 }
 
@@ -81,7 +113,7 @@ function clarify(message: string): string {
  * What is safe to log of an unexpected error: its kind, message, code and stack. Database errors
  * carry the query's parameters, which can be personal data, so the error is never logged whole.
  */
-function describe(exception: unknown): Record<string, unknown> {
+export function describeError(exception: unknown): Record<string, unknown> {
   if (!(exception instanceof Error)) return { type: typeof exception };
   const code = (exception as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code;
   return { type: exception.name, message: exception.message, code, stack: exception.stack };

@@ -22,6 +22,7 @@ export function checkMunicipality(caller: Caller, municipalityCode: number): voi
   if (caller.municipalityCode !== null && caller.municipalityCode !== municipalityCode) {
     throw new DomainError(
       'forbidden',
+      'member.other_municipality',
       `This account may only see and change the members of municipality ${caller.municipalityCode}`,
     );
   }

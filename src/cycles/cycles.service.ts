@@ -49,6 +49,7 @@ export class CyclesService {
     if (cleared.length > 0) {
       throw new DomainError(
         'validation_failed',
+        'cycle.fields_required',
         `${cleared.join(', ')} cannot be empty`,
         cleared.map((field) => ({ field, reason: 'cannot be empty' })),
       );
@@ -75,15 +76,18 @@ export class CyclesService {
 }
 
 function codeTaken(code: string): DomainError {
-  return new DomainError('conflict', `A cycle with the code ${code} exists already`, [
+  return new DomainError('conflict', 'cycle.code_taken', `A cycle with the code ${code} exists already`, [
     { field: 'code', reason: 'already in use' },
   ]);
 }
 
 function checkDates(electionDate: string, termStart: string): void {
   if (termStart <= electionDate) {
-    throw new DomainError('validation_failed', 'termStart must come after electionDate', [
-      { field: 'termStart', reason: 'must come after electionDate' },
-    ]);
+    throw new DomainError(
+      'validation_failed',
+      'cycle.term_before_election',
+      'termStart must come after electionDate',
+      [{ field: 'termStart', reason: 'must come after electionDate' }],
+    );
   }
 }

@@ -25,7 +25,7 @@ import { Member } from './member.entity';
 import { isUniqueViolation } from './unique-violation';
 
 const EMAIL_TAKEN = () =>
-  new DomainError('conflict', 'Another member of this cycle has this e-mail', [
+  new DomainError('conflict', 'member.email_taken', 'Another member of this cycle has this e-mail', [
     { field: 'email', reason: 'already used by another member of the cycle' },
   ]);
 
@@ -70,7 +70,11 @@ export class MembersService {
     if (filter.region !== undefined && caller.municipalityCode !== null) {
       const own = await this.reference.getMunicipality(caller.municipalityCode);
       if (own.regionCode !== filter.region) {
-        throw new DomainError('forbidden', `Region ${filter.region} holds no members this account may see`);
+        throw new DomainError(
+          'forbidden',
+          'member.region_not_allowed',
+          `Region ${filter.region} holds no members this account may see`,
+        );
       }
     }
     const qb = this.members.createQueryBuilder('m').where('m.cycle_id = :cycleId', { cycleId });
@@ -145,13 +149,18 @@ export class MembersService {
     if (cleared.length > 0) {
       throw new DomainError(
         'validation_failed',
+        'member.fields_required',
         `${cleared.join(', ')} cannot be empty`,
         cleared.map((field) => ({ field, reason: 'cannot be empty' })),
       );
     }
     const member = await this.get(cycleId, id, caller);
     if (member.erasedAt)
-      throw new DomainError('conflict', `Member ${id} has been erased and cannot be changed`);
+      throw new DomainError(
+        'conflict',
+        'member.erased',
+        `Member ${id} has been erased and cannot be changed`,
+      );
     const lookup = await this.lookup();
     if (change.municipalityCode !== undefined) {
       checkMunicipality(caller, change.municipalityCode);
@@ -211,16 +220,19 @@ export class MembersService {
 
   private checkMunicipalityExists(lookup: ReferenceLookup, code: number): void {
     if (lookup.regionOf(code) === undefined) {
-      throw new DomainError('validation_failed', `Municipality ${code} does not exist`, [
-        { field: 'municipalityCode', reason: 'unknown municipality' },
-      ]);
+      throw new DomainError(
+        'validation_failed',
+        'member.municipality_unknown',
+        `Municipality ${code} does not exist`,
+        [{ field: 'municipalityCode', reason: 'unknown municipality' }],
+      );
     }
   }
 
   private resolveListOrFail(lookup: ReferenceLookup, letter: string, name: string | undefined) {
     const list = resolveList(letter, name ?? null, lookup);
     if ('problem' in list) {
-      throw new DomainError('validation_failed', `listName: ${list.problem}`, [
+      throw new DomainError('validation_failed', 'member.list_invalid', `listName: ${list.problem}`, [
         { field: 'listName', reason: list.problem },
       ]);
     }

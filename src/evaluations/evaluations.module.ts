@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PagesModule } from '../portal/pages.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { EvaluationDelivery, MailedEvaluationDelivery } from './evaluation-delivery';
 import { EvaluationSweeper } from './evaluation-sweeper';
@@ -8,13 +7,12 @@ import { EvaluationsService } from './evaluations.service';
 import { QuestionnairesService } from './questionnaires.service';
 import { ResponseRelease } from './response-release';
 import { ResultsService } from './results.service';
-import { SurveyController } from './survey.controller';
 import { SurveyService } from './survey.service';
 
 /** Imported by RegistrationsModule (attendance asks for evaluations), so it imports nothing of that module. */
 @Module({
-  imports: [PagesModule, MessagingModule],
-  controllers: [EvaluationsController, SurveyController],
+  imports: [MessagingModule],
+  controllers: [EvaluationsController],
   providers: [
     { provide: EvaluationDelivery, useClass: MailedEvaluationDelivery },
     EvaluationsService,
@@ -24,6 +22,13 @@ import { SurveyService } from './survey.service';
     ResultsService,
     SurveyService,
   ],
-  exports: [EvaluationDelivery, EvaluationsService, EvaluationSweeper, ResponseRelease, ResultsService],
+  exports: [
+    EvaluationDelivery,
+    EvaluationsService,
+    EvaluationSweeper,
+    ResponseRelease,
+    ResultsService,
+    SurveyService,
+  ],
 })
 export class EvaluationsModule {}

@@ -45,7 +45,11 @@ export class QuestionnairesService {
       return await this.replace(cycleId, dto);
     } catch (error) {
       if (isUniqueViolation(error, VERSION_INDEX, 'evaluation_questionnaires.cycle_id')) {
-        throw new DomainError('conflict', 'The questionnaire was changed at the same moment; try again');
+        throw new DomainError(
+          'conflict',
+          'questionnaire.changed_meanwhile',
+          'The questionnaire was changed at the same moment; try again',
+        );
       }
       throw error;
     }
@@ -64,7 +68,12 @@ export class QuestionnairesService {
         problems.push({ field: 'reminderAfterDays', reason: 'must be less than closesAfterDays' });
       }
       if (problems.length > 0) {
-        throw new DomainError('validation_failed', 'The questionnaire is not valid', problems);
+        throw new DomainError(
+          'validation_failed',
+          'questionnaire.invalid',
+          'The questionnaire is not valid',
+          problems,
+        );
       }
       const now = new Date();
       const sameQuestions = isDeepStrictEqual(current.questions, questions);

@@ -295,6 +295,7 @@ export class InvitationsService {
       if (isUniqueViolation(error, 'uq_invitations_current', UQ_COLUMNS)) {
         throw new DomainError(
           'conflict',
+          'invitation.issued_meanwhile',
           'Another invitation for these members was issued at the same moment; try again',
         );
       }

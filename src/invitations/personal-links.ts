@@ -64,7 +64,11 @@ export class PersonalLinks {
 export async function registrationPeriodEnd(m: EntityManager, cycleId: number): Promise<Date> {
   const last = await m.findOne(Wave, { where: { cycleId }, order: { registrationClosesAt: 'DESC' } });
   if (!last) {
-    throw new DomainError('unprocessable', 'Plan the waves first: a link expires when the last wave closes');
+    throw new DomainError(
+      'unprocessable',
+      'invitation.no_waves',
+      'Plan the waves first: a link expires when the last wave closes',
+    );
   }
   return last.registrationClosesAt;
 }

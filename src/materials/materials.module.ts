@@ -4,16 +4,13 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { PersonalLinksModule } from '../invitations/personal-links';
 import { MessagingModule } from '../messaging/messaging.module';
-import { PagesModule } from '../portal/pages.module';
 import { CycleMaterialsController, SeminarMaterialsController } from './materials.controller';
 import { MaterialsAnnouncer } from './materials-announcer';
 import { MaterialsService } from './materials.service';
-import { MemberMaterialsController } from './member-materials.controller';
 
 @Module({
   imports: [
     InvitationsModule,
-    PagesModule,
     MessagingModule,
     PersonalLinksModule,
     // Files are kept in memory (they go into the database) and refused with 413 past the limit.
@@ -26,7 +23,7 @@ import { MemberMaterialsController } from './member-materials.controller';
       }),
     }),
   ],
-  controllers: [SeminarMaterialsController, CycleMaterialsController, MemberMaterialsController],
+  controllers: [SeminarMaterialsController, CycleMaterialsController],
   providers: [MaterialsService, MaterialsAnnouncer],
   exports: [MaterialsService, MaterialsAnnouncer],
 })

@@ -1,4 +1,4 @@
-import { Inject, Injectable, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
 import { hasControlCharacters } from '../common/control-characters';
@@ -49,20 +49,29 @@ export class MaterialsService {
     staffId: number,
   ): Promise<Material> {
     if (file && input.url !== undefined) {
-      throw new DomainError('validation_failed', 'Send either a file or a url, not both', [
-        { field: 'url', reason: 'not allowed together with a file' },
-      ]);
+      throw new DomainError(
+        'validation_failed',
+        'material.file_and_url',
+        'Send either a file or a url, not both',
+        [{ field: 'url', reason: 'not allowed together with a file' }],
+      );
     }
     if (!file && input.url === undefined) {
-      throw new DomainError('validation_failed', 'A material needs a file or a url', [
-        { field: 'file', reason: 'a file (multipart) or a url is required' },
-      ]);
+      throw new DomainError(
+        'validation_failed',
+        'material.file_or_url_missing',
+        'A material needs a file or a url',
+        [{ field: 'file', reason: 'a file (multipart) or a url is required' }],
+      );
     }
     if (file && hasControlCharacters(file.originalname)) {
       // The name goes into Content-Disposition when the file is downloaded.
-      throw new DomainError('validation_failed', 'The file name holds control characters', [
-        { field: 'file', reason: 'the file name must not contain line breaks or other control characters' },
-      ]);
+      throw new DomainError(
+        'validation_failed',
+        'material.file_name_invalid',
+        'The file name holds control characters',
+        [{ field: 'file', reason: 'the file name must not contain line breaks or other control characters' }],
+      );
     }
     const content = file ? this.checkedFile(file) : null;
     return this.transactor.run(async (m) => {
@@ -188,11 +197,17 @@ export class MaterialsService {
   private checkedFile(file: UploadedMaterialFile) {
     // Multer enforces the limit while reading; this guards callers that bypass it.
     if (file.size > this.config.materialMaxBytes) {
-      throw new PayloadTooLargeException(`The file is larger than ${this.config.materialMaxBytes} bytes`);
+      throw new DomainError(
+        'payload_too_large',
+        'material.too_large',
+        `The file is larger than ${this.config.materialMaxBytes} bytes`,
+      );
     }
     const sniffed = sniffMaterialType(file.buffer, file.originalname);
     if (!sniffed) {
-      throw new UnsupportedMediaTypeException(
+      throw new DomainError(
+        'unsupported_media_type',
+        'material.type_not_accepted',
         'Only PDF, PowerPoint, Word, Excel (.pptx/.docx/.xlsx or .ppt/.doc/.xls), PNG and JPEG files are accepted; ' +
           'the content of this file is none of them',
       );

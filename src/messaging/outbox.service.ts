@@ -147,6 +147,7 @@ export class OutboxService {
       if (original.status === 'pending' || original.status === 'sending') {
         throw new DomainError(
           'conflict',
+          'message.not_finished',
           `Message ${id} is still ${original.status}; it has not finished yet`,
         );
       }

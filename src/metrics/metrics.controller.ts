@@ -32,6 +32,7 @@ export class MetricsController {
     if (scheme !== 'Bearer' || !token || !timingSafeEqual(digest(token), digest(expected))) {
       throw new DomainError(
         'unauthenticated',
+        'metrics.token_required',
         'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>',
       );
     }

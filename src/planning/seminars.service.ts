@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere } from 'typeorm';
+import { ErrorCode } from '../common/danish-messages';
 import { DomainError } from '../common/domain-error';
 import { Transactor } from '../database/transactor';
 import { Registration } from '../registrations/registration.entity';
@@ -36,7 +37,8 @@ export class SeminarsService {
   create(dto: CreateSeminarDto): Promise<Seminar> {
     return this.transactor.run(async (m) => {
       const wave = await m.findOneBy(Wave, { id: dto.waveId });
-      if (!wave) throw unknownReference('waveId', `Wave ${dto.waveId} does not exist`);
+      if (!wave)
+        throw unknownReference('seminar.unknown_wave', 'waveId', `Wave ${dto.waveId} does not exist`);
       await this.requireVenue(m, dto.venueId);
       const seminar = m.create(Seminar, {
         cycleId: wave.cycleId,
@@ -50,9 +52,12 @@ export class SeminarsService {
         status: dto.status ?? 'draft',
       });
       if (seminar.status === 'completed') {
-        throw new DomainError('validation_failed', 'A new seminar cannot be completed', [
-          { field: 'status', reason: 'must be draft, published or cancelled' },
-        ]);
+        throw new DomainError(
+          'validation_failed',
+          'seminar.created_completed',
+          'A new seminar cannot be completed',
+          [{ field: 'status', reason: 'must be draft, published or cancelled' }],
+        );
       }
       const agenda = toAgenda(dto.agenda ?? []);
       checkTimes(seminar, agenda);
@@ -73,7 +78,11 @@ export class SeminarsService {
       if (dto.venueId !== undefined && dto.venueId !== seminar.venueId)
         await this.requireVenue(m, dto.venueId);
       if (dto.status && !mayChangeStatus(seminar.status, dto.status)) {
-        throw new DomainError('conflict', `A ${seminar.status} seminar cannot become ${dto.status}`);
+        throw new DomainError(
+          'conflict',
+          'seminar.status_change_not_allowed',
+          `A ${seminar.status} seminar cannot become ${dto.status}`,
+        );
       }
       Object.assign(seminar, {
         venueId: dto.venueId ?? seminar.venueId,
@@ -117,7 +126,11 @@ export class SeminarsService {
       .where('id = :id AND taken <= :capacity', { id, capacity })
       .execute();
     if (result.affected !== 1) {
-      throw new DomainError('conflict', `Capacity cannot go below the seats already taken`);
+      throw new DomainError(
+        'conflict',
+        'seminar.capacity_below_taken',
+        `Capacity cannot go below the seats already taken`,
+      );
     }
     await this.seats.promoteWaiting(m, id);
   }
@@ -185,7 +198,7 @@ export class SeminarsService {
 
   private async requireVenue(m: EntityManager, venueId: number): Promise<void> {
     if (!(await m.existsBy(Venue, { id: venueId }))) {
-      throw unknownReference('venueId', `Venue ${venueId} does not exist`);
+      throw unknownReference('seminar.unknown_venue', 'venueId', `Venue ${venueId} does not exist`);
     }
   }
 }
@@ -203,12 +216,13 @@ function checkTimes(seminar: Seminar, agenda: Array<{ startsAt: Date }>): void {
   if (problems.length > 0) {
     throw new DomainError(
       'validation_failed',
+      'seminar.times_invalid',
       problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
       problems,
     );
   }
 }
 
-function unknownReference(field: string, message: string): DomainError {
-  return new DomainError('validation_failed', message, [{ field, reason: 'does not exist' }]);
+function unknownReference(code: ErrorCode, field: string, message: string): DomainError {
+  return new DomainError('validation_failed', code, message, [{ field, reason: 'does not exist' }]);
 }

@@ -80,8 +80,11 @@ async function followRegistrationPeriod(m: EntityManager, cycleId: number): Prom
 
 function checkPeriod(wave: Wave): void {
   if (wave.registrationClosesAt <= wave.registrationOpensAt) {
-    throw new DomainError('validation_failed', 'registrationClosesAt must be after registrationOpensAt', [
-      { field: 'registrationClosesAt', reason: 'must be after registrationOpensAt' },
-    ]);
+    throw new DomainError(
+      'validation_failed',
+      'wave.closes_before_opens',
+      'registrationClosesAt must be after registrationOpensAt',
+      [{ field: 'registrationClosesAt', reason: 'must be after registrationOpensAt' }],
+    );
   }
 }

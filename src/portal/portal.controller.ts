@@ -1,22 +1,17 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import { Request, Response } from 'express';
-import { Public } from '../auth/access.decorators';
-import { resolveAuthSecret } from '../auth/auth-secret';
-import { DomainError } from '../common/domain-error';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import { Member } from '../cycles/member.entity';
-import { MaterialsService } from '../materials/materials.service';
-import { hashPersonalToken } from '../invitations/personal-token';
 import { InvitationsService } from '../invitations/invitations.service';
 import { attachmentDisposition } from '../materials/content-disposition';
+import { MaterialsService } from '../materials/materials.service';
 import { SEAT_CALENDAR_FILENAME } from '../messaging/seat-calendar';
-import { issueCsrf, verifyCsrf } from './csrf';
-import { DanishError, danishProblem } from './danish-problem';
-import { PortalService, RANKS } from './portal.service';
-import { LinkPages } from './link-pages';
-
-type Form = Record<string, unknown>;
+import { PersonalLinkGuard } from '../web/link.guards';
+import { OnRefusal } from '../web/page.interceptor';
+import { CurrentMember, PageRequest } from '../web/page-request';
+import { download, page, redirect } from '../web/page-result';
+import { MemberPages } from '../web/pages.decorators';
+import { Refusal } from '../web/refusal';
+import { NeedsForm, SeminarChoiceForm, WishesForm } from './portal.form';
+import { PortalService } from './portal.service';
 
 const NOTICES: Record<string, string> = {
   tilmeldt: 'Du er nu tilmeldt. Du får en bekræftelse på e-mail.',
@@ -27,190 +22,129 @@ const NOTICES: Record<string, string> = {
   oensker: 'Dine ønsker er gemt.',
 };
 
-/**
- * The member's personal pages. The token in the path is the only credential: a wrong, expired
- * or replaced one gets the same neutral 404 page, and too many of them from one address get 429
- * (see LinkPages).
- */
-@ApiExcludeController()
-@Public()
-@Controller('p/:token')
-export class PortalController {
-  private readonly secret: string;
+const done = (token: string, notice: keyof typeof NOTICES) => redirect(`/p/${token}?besked=${notice}`);
 
+/**
+ * The member's personal pages. The token in the path is the only credential (PersonalLinkGuard):
+ * a wrong, expired or replaced one gets the same neutral 404 page, and too many of them from one
+ * address get 429. A refused form shows the page again with the refusal in Danish.
+ */
+@MemberPages('p/:token', PersonalLinkGuard)
+export class PortalController {
   constructor(
     private readonly invitations: InvitationsService,
     private readonly portal: PortalService,
-    private readonly pages: LinkPages,
     private readonly materials: MaterialsService,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.secret = resolveAuthSecret(config);
-  }
+  ) {}
 
   @Get()
-  async show(
-    @Param('token') token: string,
-    @Query('besked') notice: unknown,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    const member = await this.memberOf(token, req, res);
-    if (!member) return;
-    await this.page(
-      res,
-      200,
-      token,
-      member,
-      typeof notice === 'string' ? (NOTICES[notice] ?? null) : null,
-      null,
-    );
+  show(@CurrentMember() member: Member, @Param('token') token: string, @Query('besked') notice: unknown) {
+    return this.overview(member, token, typeof notice === 'string' ? (NOTICES[notice] ?? null) : null);
   }
 
   /** The seat as a calendar file, for members whose mail program dropped the invitation. */
   @Get('kalender.ics')
-  async calendar(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
-    const member = await this.memberOf(token, req, res);
-    if (!member) return;
+  async calendar(@CurrentMember() member: Member, @Param('token') token: string) {
     const ics = await this.portal.calendar(member, token);
-    if (!ics) {
-      res.redirect(303, `/p/${token}`);
-      return;
-    }
-    res
-      .status(200)
-      .set({
-        'Content-Type': 'text/calendar; charset=utf-8',
-        'Content-Disposition': attachmentDisposition(SEAT_CALENDAR_FILENAME),
-        'Cache-Control': 'no-store',
-      })
-      .send(ics);
+    if (!ics) return redirect(`/p/${token}`);
+    return download(ics, 'text/calendar; charset=utf-8', attachmentDisposition(SEAT_CALENDAR_FILENAME));
   }
 
   @Post('tilmeld')
-  register(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act(token, form, req, res, async (member) => {
-      const seat = await this.portal.register(member, seminarIdOf(form));
-      return seat.state === 'waitlisted' ? 'venteliste' : 'tilmeldt';
-    });
+  @OnRefusal('refused')
+  async register(
+    @CurrentMember() member: Member,
+    @Param('token') token: string,
+    @Body() form: SeminarChoiceForm,
+  ) {
+    const seat = await this.portal.register(member, form.seminarId);
+    return done(token, seat.state === 'waitlisted' ? 'venteliste' : 'tilmeldt');
   }
 
+  /** Nothing to fill in: whatever else is posted is ignored, as the seat is the member's own. */
   @Post('afbud')
-  cancel(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act(token, form, req, res, async (member) => {
-      await this.portal.cancel(member);
-      return 'afbud';
-    });
+  @OnRefusal('refused')
+  async cancel(@CurrentMember() member: Member, @Param('token') token: string) {
+    await this.portal.cancel(member);
+    return done(token, 'afbud');
   }
 
   @Post('skift')
-  move(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act(token, form, req, res, async (member) => {
-      await this.portal.move(member, seminarIdOf(form));
-      return 'skiftet';
-    });
+  @OnRefusal('refused')
+  async move(
+    @CurrentMember() member: Member,
+    @Param('token') token: string,
+    @Body() form: SeminarChoiceForm,
+  ) {
+    await this.portal.move(member, form.seminarId);
+    return done(token, 'skiftet');
   }
 
   @Post('oplysninger')
-  needs(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act(token, form, req, res, async (member) => {
-      await this.portal.saveNeeds(
-        member,
-        textOf(form, 'diet', 'Kost og allergier'),
-        textOf(form, 'accessibility', 'Tilgængelighed'),
-      );
-      return 'oplysninger';
-    });
+  @OnRefusal('refused')
+  async needs(@CurrentMember() member: Member, @Param('token') token: string, @Body() form: NeedsForm) {
+    await this.portal.saveNeeds(member, (form.diet ?? '').trim(), (form.accessibility ?? '').trim());
+    return done(token, 'oplysninger');
   }
 
   @Post('oensker')
-  preferences(@Param('token') token: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act(token, form, req, res, async (member) => {
-      const ranked = RANKS.map((rank) => form[`rank${rank}`])
-        .filter((v) => v !== undefined && v !== '')
-        .map(toId);
-      const raw = form.excluded;
-      const excluded = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(toId);
-      await this.portal.savePreferences(member, { ranked, excluded });
-      return 'oensker';
-    });
-  }
-
-  private async act(
-    token: string,
-    form: Form,
-    req: Request,
-    res: Response,
-    work: (member: Member) => Promise<string>,
+  @OnRefusal('refused')
+  async preferences(
+    @CurrentMember() member: Member,
+    @Param('token') token: string,
+    @Body() form: WishesForm,
   ) {
-    const member = await this.memberOf(token, req, res);
-    if (!member) return;
-    if (
-      !verifyCsrf(this.secret, hashPersonalToken(token), {
-        nonce: form.nonce as string,
-        mac: form.mac as string,
-      })
-    ) {
-      this.pages.send(res, 403, 'portal-expired-form', {
-        title: 'Formularen er udløbet',
-        backUrl: `/p/${token}`,
-      });
-      return;
-    }
-    try {
-      const notice = await work(member);
-      res.redirect(303, `/p/${token}?besked=${notice}`);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const status = error.code === 'validation_failed' ? 400 : error.code === 'not_found' ? 404 : 409;
-      const fresh = (await this.invitations.resolve(token)) ?? member;
-      await this.page(res, status, token, fresh, null, danishProblem(error));
-    }
+    const ranked = [form.rank1, form.rank2, form.rank3].filter((id): id is number => id !== undefined);
+    await this.portal.savePreferences(member, { ranked, excluded: form.excluded ?? [] });
+    return done(token, 'oensker');
   }
 
-  private async memberOf(token: string, req: Request, res: Response): Promise<Member | null> {
-    if (this.pages.refusedForTooMany(req, res)) return null;
-    const member = await this.invitations.resolve(token);
-    if (!member) this.pages.unknownLink(req, res);
-    return member;
+  /** The page again after a refused form, as the member finds it now, with what they typed kept. */
+  async refused(refusal: Refusal, req: PageRequest) {
+    const token = String(req.params.token);
+    const member = (await this.invitations.resolve(token)) ?? req.member!;
+    return this.overview(member, token, null, refusal);
   }
 
-  private async page(
-    res: Response,
-    status: number,
-    token: string,
-    member: Member,
-    notice: string | null,
-    problem: string | null,
-  ) {
+  private async overview(member: Member, token: string, notice: string | null, refusal?: Refusal) {
     const model = await this.portal.overview(member);
-    this.pages.send(res, status, 'portal-overview', {
+    return page('portal-overview', {
       title: 'Dit Kattegat-forløb',
       token,
-      csrf: issueCsrf(this.secret, hashPersonalToken(token)),
       notice,
-      problem,
-      ...model,
+      problem: refusal?.summary ?? null,
+      ...(refusal ? asTyped(model, refusal) : model),
+      fieldErrors: {
+        diet: refusal?.field('diet') ?? null,
+        accessibility: refusal?.field('accessibility') ?? null,
+      },
       materials: await this.materials.forMember(member),
     });
   }
 }
 
-function toId(value: unknown): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0)
-    throw new DanishError('validation_failed', 'Vælg et seminar fra listen');
-  return id;
+type Overview = Awaited<ReturnType<PortalService['overview']>>;
+
+/** The forms filled in as the member sent them, not as they are stored. */
+function asTyped(model: Overview, refusal: Refusal): Overview {
+  const values = refusal.values;
+  if ('diet' in values || 'accessibility' in values) {
+    return {
+      ...model,
+      diet: refusal.typed('diet') ?? '',
+      accessibility: refusal.typed('accessibility') ?? '',
+    };
+  }
+  if (!RANK_FIELDS.some((field) => field in values) && !('excluded' in values)) return model;
+  const excluded = new Set([values.excluded ?? []].flat().map(String));
+  return {
+    ...model,
+    ranks: model.ranks.map((rank) => ({
+      ...rank,
+      options: rank.options.map((o) => ({ ...o, selected: refusal.typed(rank.field) === String(o.id) })),
+    })),
+    exclusions: model.exclusions.map((e) => ({ ...e, checked: excluded.has(String(e.id)) })),
+  };
 }
 
-function seminarIdOf(form: Form): number {
-  return toId(form.seminarId);
-}
-
-function textOf(form: Form, field: string, label: string): string {
-  const value = form[field];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw new DanishError('validation_failed', `${label}: ugyldigt indhold`);
-  if (value.length > 500) throw new DanishError('validation_failed', `${label} må højst fylde 500 tegn`);
-  return value.trim();
-}
+const RANK_FIELDS = ['rank1', 'rank2', 'rank3'];

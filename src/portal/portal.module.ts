@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { InvitationsModule } from '../invitations/invitations.module';
+import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
-import { PagesModule } from './pages.module';
-import { PortalAssetsController } from './portal-assets.controller';
+import { WebModule } from '../web/web.module';
+import { MemberMaterialsController } from './member-materials.controller';
 import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
+import { SurveyController } from './survey.controller';
 
+/** The member's pages: the personal page and its downloads, and the evaluation survey. */
 @Module({
-  imports: [InvitationsModule, RegistrationsModule, PagesModule, MaterialsModule],
-  controllers: [PortalController, PortalAssetsController],
+  imports: [WebModule, InvitationsModule, RegistrationsModule, MaterialsModule, EvaluationsModule],
+  controllers: [PortalController, MemberMaterialsController, SurveyController],
   providers: [PortalService],
 })
 export class PortalModule {}

@@ -15,7 +15,7 @@ import { Registration } from '../registrations/registration.entity';
 import { registrationWindow } from '../registrations/registration-window';
 import { isActive } from '../registrations/seat-state';
 import { SeatService } from '../registrations/seat.service';
-import { DanishError } from './danish-problem';
+import { DomainError } from '../common/domain-error';
 
 export const RANKS = [1, 2, 3];
 
@@ -122,13 +122,14 @@ export class PortalService {
   async cancel(member: Member): Promise<void> {
     const seat = await this.transactor.run((m) => this.currentSeat(m, member));
     if (!seat || !isActive(seat.state))
-      throw new DanishError('conflict', 'Du har ingen plads at melde afbud til');
+      throw new DomainError('conflict', 'seat.none_to_cancel', 'The member has no seat to cancel');
     await this.seats.cancel(seat.id, { kind: 'member' }, member.id);
   }
 
   async move(member: Member, seminarId: number) {
     const seat = await this.transactor.run((m) => this.currentSeat(m, member));
-    if (!seat || !isActive(seat.state)) throw new DanishError('conflict', 'Du har ingen plads at skifte');
+    if (!seat || !isActive(seat.state))
+      throw new DomainError('conflict', 'seat.none_to_move', 'The member has no seat to move');
     return this.seats.move(seat.id, seminarId, { kind: 'member' }, member.id);
   }
 
@@ -143,12 +144,21 @@ export class PortalService {
     return this.transactor.run(async (m) => {
       const mentioned = [...new Set([...input.ranked, ...input.excluded])];
       const known = await m.findBy(Seminar, { id: In(mentioned), cycleId: member.cycleId });
-      if (known.length !== mentioned.length) throw new DanishError('validation_failed', 'Ukendt seminar');
+      if (known.length !== mentioned.length)
+        throw new DomainError('validation_failed', 'preferences.unknown_seminar', 'Unknown seminar');
       if (new Set(input.ranked).size !== input.ranked.length) {
-        throw new DanishError('validation_failed', 'Vælg forskellige seminarer til hvert ønske');
+        throw new DomainError(
+          'validation_failed',
+          'preferences.same_seminar_twice',
+          'A seminar is wished for twice',
+        );
       }
       if (input.ranked.some((id) => input.excluded.includes(id))) {
-        throw new DanishError('validation_failed', 'Et seminar kan ikke både ønskes og fravælges');
+        throw new DomainError(
+          'validation_failed',
+          'preferences.wished_and_excluded',
+          'A seminar is both wished for and excluded',
+        );
       }
       await m.delete(MemberPreference, { memberId: member.id });
       const rows = [

@@ -43,7 +43,11 @@ describe('nextSeatState', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Cannot /) });
+    expect(error).toMatchObject({
+      kind: 'conflict',
+      code: 'seat.transition_not_allowed',
+      message: expect.stringMatching(/^Cannot /),
+    });
   });
 
   it('covers every pair of state and action exactly once', () => {

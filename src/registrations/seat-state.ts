@@ -35,7 +35,11 @@ export function nextSeatState(current: SeatState | null, action: SeatAction): Se
   const transition = TRANSITIONS[action];
   if (!transition.from.includes(current)) {
     const what = current === null ? 'a seat that does not exist' : `a ${current} seat`;
-    throw new DomainError('conflict', `Cannot ${action.replace('_', ' ')} ${what}`);
+    throw new DomainError(
+      'conflict',
+      'seat.transition_not_allowed',
+      `Cannot ${action.replace('_', ' ')} ${what}`,
+    );
   }
   return transition.to;
 }

@@ -52,6 +52,7 @@ export class SeatService {
         if (current) {
           throw new DomainError(
             'conflict',
+            current.seminarId === seminar.id ? 'seat.already_at_seminar' : 'seat.already_in_cycle',
             current.seminarId === seminar.id
               ? `Member ${memberId} already has a ${current.state} seat at this seminar`
               : `Member ${memberId} already has a ${current.state} seat in this cycle (registration ${current.id}); move it instead`,
@@ -61,7 +62,11 @@ export class SeatService {
       });
     } catch (error) {
       if (isSecondActiveSeat(error)) {
-        throw new DomainError('conflict', `Member ${memberId} already has a seat in this cycle`);
+        throw new DomainError(
+          'conflict',
+          'seat.already_in_cycle',
+          `Member ${memberId} already has a seat in this cycle`,
+        );
       }
       throw error;
     }
@@ -73,7 +78,11 @@ export class SeatService {
       const seat = await this.ownSeat(manager, registrationId, memberId);
       const seminar = await manager.findOneByOrFail(Seminar, { id: seat.seminarId });
       if (actor.kind === 'member' && new Date() >= seminar.startsAt) {
-        throw new DomainError('conflict', 'The seminar has begun; contact the planner to cancel');
+        throw new DomainError(
+          'conflict',
+          'seat.seminar_begun',
+          'The seminar has begun; contact the planner to cancel',
+        );
       }
       const heldPlace = holdsPlace(seat.state);
       await this.changeState(manager, seat, 'cancel');
@@ -91,11 +100,15 @@ export class SeatService {
     return this.transactor.run(async (manager) => {
       const old = await this.ownSeat(manager, registrationId, memberId);
       if (old.seminarId === toSeminarId) {
-        throw new DomainError('conflict', 'The seat is already at that seminar');
+        throw new DomainError('conflict', 'seat.move_to_same_seminar', 'The seat is already at that seminar');
       }
       const target = await this.openSeminar(manager, toSeminarId, old.cycleId, actor);
       if (!(await this.claimPlace(manager, target.id))) {
-        throw new DomainError('conflict', `Seminar ${target.id} is full; the current seat is kept`);
+        throw new DomainError(
+          'conflict',
+          'seat.seminar_full',
+          `Seminar ${target.id} is full; the current seat is kept`,
+        );
       }
       const heldPlace = holdsPlace(old.state);
       await this.changeState(manager, old, 'move');
@@ -123,12 +136,21 @@ export class SeatService {
       const seminar = await manager.findOneBy(Seminar, { id: seminarId });
       if (!seminar) throw DomainError.notFound('Seminar', seminarId);
       if (new Date() < seminar.startsAt) {
-        throw new DomainError('conflict', 'Attendance can be recorded once the seminar has begun');
+        throw new DomainError(
+          'conflict',
+          'seat.attendance_before_start',
+          'Attendance can be recorded once the seminar has begun',
+        );
       }
       const changed: Registration[] = [];
       for (const entry of entries) {
         const seat = await manager.findOneBy(Registration, { id: entry.registrationId, seminarId });
-        if (!seat) throw DomainError.notFound(`Registration at seminar ${seminarId}`, entry.registrationId);
+        if (!seat)
+          throw new DomainError(
+            'not_found',
+            'registration.not_found',
+            `Registration at seminar ${seminarId} ${entry.registrationId} does not exist`,
+          );
         const wanted = entry.attended ? 'attended' : 'no_show';
         if (seat.state !== wanted) {
           await this.changeState(manager, seat, entry.attended ? 'mark_attended' : 'mark_no_show');
@@ -184,6 +206,7 @@ export class SeatService {
       if (!(await this.claimPlaces(manager, seminarId, count))) {
         throw new DomainError(
           'conflict',
+          'seat.not_enough_free',
           `Seminar ${seminarId} has fewer than ${count} free seats; nothing was applied`,
         );
       }
@@ -311,7 +334,11 @@ export class SeatService {
       .where('id = :id AND state = :state', { id: seat.id, state: seat.state })
       .execute();
     if (result.affected !== 1) {
-      throw new DomainError('conflict', `Registration ${seat.id} was changed meanwhile; try again`);
+      throw new DomainError(
+        'conflict',
+        'seat.changed_meanwhile',
+        `Registration ${seat.id} was changed meanwhile; try again`,
+      );
     }
     seat.state = next;
     seat.calendarSequence += 1;
@@ -347,6 +374,7 @@ export class SeatService {
     if (seminar.status !== 'published') {
       throw new DomainError(
         'conflict',
+        'seat.seminar_not_published',
         `Seminar ${seminarId} is ${seminar.status}; seats can be taken only when published`,
       );
     }
@@ -360,6 +388,7 @@ export class SeatService {
       if (window !== 'open') {
         throw new DomainError(
           'conflict',
+          window === 'closed' ? 'seat.registration_closed' : 'seat.registration_not_open',
           window === 'closed'
             ? 'Registration for this seminar has closed'
             : 'Registration has not opened yet',

@@ -1,34 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '../auth/auth.module';
 import { CyclesModule } from '../cycles/cycles.module';
 import { EvaluationResponse } from '../evaluations/evaluation-response.entity';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
-import { PagesModule } from '../portal/pages.module';
 import { ReferenceModule } from '../reference/reference.module';
-import { DashboardAssetsController } from './dashboard/dashboard-assets.controller';
-import { DashboardController } from './dashboard/dashboard.controller';
-import { DashboardSession } from './dashboard/dashboard-session';
 import { EvaluationFigures, SurveyEvaluationFigures } from './evaluation-figures';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsQueries } from './statistics-queries';
 import { StatisticsService } from './statistics.service';
 
 @Module({
-  imports: [
-    CyclesModule,
-    ReferenceModule,
-    AuthModule,
-    PagesModule,
-    EvaluationsModule,
-    TypeOrmModule.forFeature([EvaluationResponse]),
-  ],
-  controllers: [StatisticsController, DashboardController, DashboardAssetsController],
+  imports: [CyclesModule, ReferenceModule, EvaluationsModule, TypeOrmModule.forFeature([EvaluationResponse])],
+  controllers: [StatisticsController],
   providers: [
     StatisticsService,
     StatisticsQueries,
-    DashboardSession,
     { provide: EvaluationFigures, useClass: SurveyEvaluationFigures },
   ],
+  exports: [StatisticsService],
 })
 export class StatisticsModule {}

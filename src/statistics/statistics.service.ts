@@ -143,7 +143,7 @@ export class StatisticsService {
   /** Headline figures of several cycles side by side, each given by id or code. */
   async compare(idsOrCodes: string[]): Promise<CycleComparison[]> {
     if (idsOrCodes.length < 1 || idsOrCodes.length > 12)
-      throw new DomainError('validation_failed', 'Bad query', [
+      throw new DomainError('validation_failed', 'statistics.cycles_query_invalid', 'Bad query', [
         { field: 'cycles', reason: 'name between 1 and 12 cycles by id or code, separated by commas' },
       ]);
     const [municipalities, regions] = await Promise.all([

@@ -87,6 +87,7 @@ export function mapColumns(header: string[]): ColumnMap {
   if (problems.length > 0) {
     throw new DomainError(
       'validation_failed',
+      'import.header_invalid',
       `The header row cannot be used: ${problems.map((p) => p.reason).join('; ')}`,
       problems,
     );
@@ -113,6 +114,8 @@ export function findHeader(rows: string[][]): { headerIndex: number; columns: Co
   }
   throw (
     firstProblem ??
-    new DomainError('validation_failed', 'The file has no header row', [{ field: 'file', reason: 'empty' }])
+    new DomainError('validation_failed', 'import.header_missing', 'The file has no header row', [
+      { field: 'file', reason: 'empty' },
+    ])
   );
 }

@@ -46,9 +46,12 @@ export class MemberImportController {
     @CurrentStaff() staff: AuthenticatedStaff,
   ): Promise<ImportReport> {
     if (!file) {
-      throw new DomainError('validation_failed', 'Send the file as the multipart field "file"', [
-        { field: 'file', reason: 'missing' },
-      ]);
+      throw new DomainError(
+        'validation_failed',
+        'import.file_missing',
+        'Send the file as the multipart field "file"',
+        [{ field: 'file', reason: 'missing' }],
+      );
     }
     return this.importer.import(
       cycleId,

@@ -67,6 +67,7 @@ export class MemberImportService {
       if (outside.length > 0) {
         throw new DomainError(
           'forbidden',
+          'import.other_municipality',
           `This account may only import members of municipality ${caller.municipalityCode}; rows ${outside.join(', ')} name another`,
         );
       }
@@ -89,6 +90,7 @@ export class MemberImportService {
       if (plan.summary.rejected > 0 && !options.skipRejected) {
         throw new DomainError(
           'unprocessable',
+          'import.rows_rejected',
           `Nothing was imported: ${plan.summary.rejected} rows are rejected. Correct them or ask to skip rejected rows.`,
           plan.rows.flatMap((r) =>
             (r.reasons ?? []).map((p) => ({ field: `row ${r.row}: ${p.field}`, reason: p.reason })),
@@ -162,6 +164,7 @@ export class MemberImportService {
       if (!isUniqueViolation(error)) throw error;
       throw new DomainError(
         'conflict',
+        'import.changed_meanwhile',
         'The members changed while the file was imported; nothing was changed. Try again.',
       );
     }
@@ -176,9 +179,12 @@ export class MemberImportService {
       parsed.push(parseMemberRow(cells, i + 1, columns, lookup));
     });
     if (parsed.length === 0) {
-      throw new DomainError('validation_failed', 'The file has a header but no members', [
-        { field: 'file', reason: 'no data rows' },
-      ]);
+      throw new DomainError(
+        'validation_failed',
+        'import.no_members',
+        'The file has a header but no members',
+        [{ field: 'file', reason: 'no data rows' }],
+      );
     }
     return { parsed, ignoredColumns: columns.ignored };
   }

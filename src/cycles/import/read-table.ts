@@ -21,11 +21,16 @@ function startsWith(bytes: Buffer, magic: number[]): boolean {
 /** Reads a CSV or XLSX file, recognised by its bytes rather than its name. */
 export async function readTable(bytes: Buffer): Promise<Table> {
   if (bytes.length === 0)
-    throw new DomainError('validation_failed', 'The file is empty', [fileProblem('empty')]);
-  if (startsWith(bytes, OLE)) {
-    throw new DomainError('validation_failed', 'Old Excel files (.xls) are not read: save as .xlsx or CSV', [
-      fileProblem('.xls is not supported; use .xlsx or CSV'),
+    throw new DomainError('validation_failed', 'import.file_empty', 'The file is empty', [
+      fileProblem('empty'),
     ]);
+  if (startsWith(bytes, OLE)) {
+    throw new DomainError(
+      'validation_failed',
+      'import.xls_not_supported',
+      'Old Excel files (.xls) are not read: save as .xlsx or CSV',
+      [fileProblem('.xls is not supported; use .xlsx or CSV')],
+    );
   }
   return startsWith(bytes, ZIP) ? readXlsx(bytes) : readCsv(bytes);
 }
@@ -53,9 +58,12 @@ function readCsv(bytes: Buffer): Table {
     return { format: 'csv', encoding, delimiter, rows };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DomainError('validation_failed', `The CSV file cannot be read: ${reason}`, [
-      fileProblem(reason),
-    ]);
+    throw new DomainError(
+      'validation_failed',
+      'import.csv_unreadable',
+      `The CSV file cannot be read: ${reason}`,
+      [fileProblem(reason)],
+    );
   }
 }
 
@@ -64,9 +72,12 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new DomainError('validation_failed', 'The file looks like a zip but is not an Excel workbook', [
-      fileProblem('not a valid .xlsx'),
-    ]);
+    throw new DomainError(
+      'validation_failed',
+      'import.xlsx_invalid',
+      'The file looks like a zip but is not an Excel workbook',
+      [fileProblem('not a valid .xlsx')],
+    );
   }
   const sheet = workbook.worksheets[0];
   const rows: string[][] = [];

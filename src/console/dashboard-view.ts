@@ -1,13 +1,13 @@
-import { QuestionResult } from '../../evaluations/results';
-import { CycleEvaluation } from '../evaluation-figures';
+import { QuestionResult } from '../evaluations/results';
+import { CycleEvaluation } from '../statistics/evaluation-figures';
 import {
   MunicipalityFigures,
   ParticipationFigures,
   RegionFigures,
   SeminarFigures,
   TimelineDay,
-} from '../figures';
-import { Summary } from '../statistics.service';
+} from '../statistics/figures';
+import { Summary } from '../statistics/statistics.service';
 
 /** A share as a Danish percentage with one decimal, "42,3 %"; a dash when there is no share. */
 export function danishPercent(share: number | null): string {
@@ -39,6 +39,20 @@ function participationRow(name: string, p: ParticipationFigures) {
     attended: danishCount(p.attended),
     noShows: danishCount(p.noShows),
     coverage: danishPercent(p.coverage),
+  };
+}
+
+/** A seminar's row in the tables: its seats and what became of them, in Danish numbers. */
+export function seminarRow(s: SeminarFigures) {
+  return {
+    title: s.title,
+    venue: s.venue,
+    capacity: danishCount(s.capacity),
+    registered: danishCount(s.registered),
+    waitlisted: danishCount(s.waitlisted),
+    attended: danishCount(s.attended),
+    noShows: danishCount(s.noShows),
+    fillRate: danishPercent(s.fillRate),
   };
 }
 
@@ -153,16 +167,7 @@ export function dashboardView(figures: DashboardFigures) {
       cumulative: danishCount(d.cumulativeRegistrations),
     })),
     hasSeminars: seminars.length > 0,
-    seminars: seminars.map((s) => ({
-      title: s.title,
-      venue: s.venue,
-      capacity: danishCount(s.capacity),
-      registered: danishCount(s.registered),
-      waitlisted: danishCount(s.waitlisted),
-      attended: danishCount(s.attended),
-      noShows: danishCount(s.noShows),
-      fillRate: danishPercent(s.fillRate),
-    })),
+    seminars: seminars.map(seminarRow),
     evaluation,
     // `<` escaped so the JSON cannot end its <script> block early.
     chartData: JSON.stringify({ charts }).replace(/</g, '\\u003c'),

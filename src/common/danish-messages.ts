@@ -1,0 +1,209 @@
+/**
+ * The one Danish catalogue: what a page or an e-mail says about a refusal, keyed by the stable code
+ * of the DomainError (the API keeps its English `message` beside the code). `{name}` is filled in
+ * from the error's params; the types make a throw site pass every param its text names.
+ */
+export const ERROR_TEXTS = {
+  // Requests the application could not take at all (set by the exception filters).
+  'request.invalid': 'Nogle af oplysningerne er ikke udfyldt rigtigt.',
+  'request.malformed': 'Forespørgslen kunne ikke læses.',
+  'request.not_found': 'Siden findes ikke.',
+  'request.forbidden': 'Du har ikke adgang til dette.',
+  'request.too_large': 'Det, der blev sendt, fylder for meget.',
+  'request.unsupported_media_type': 'Den slags indhold kan ikke modtages her.',
+  'request.failed': 'Det kunne ikke lade sig gøre. Prøv igen.',
+  'service.unavailable': 'Tjenesten svarer ikke lige nu. Prøv igen om lidt.',
+  'internal.error': 'Der skete en fejl hos os. Prøv igen om lidt.',
+
+  // Pages: links, forms and staff sessions.
+  'link.unknown': 'Linket er forkert, udløbet eller erstattet af et nyere link.',
+  'link.too_many_attempts': 'Der er prøvet for mange links, der ikke virker. Vent et kvarter, og prøv igen.',
+  'form.expired': 'Formularen er udløbet. Prøv igen.',
+
+  // Staff accounts and log-in.
+  'auth.bearer_missing': 'Log ind først.',
+  'auth.credentials_missing': 'Skriv både e-mail og adgangskode.',
+  'auth.wrong_credentials': 'Forkert e-mail eller adgangskode.',
+  'auth.too_many_attempts': 'For mange forkerte forsøg. Vent et kvarter, og prøv igen.',
+  'auth.route_closed': 'Siden er ikke åben for nogen rolle.',
+  'auth.role_not_allowed': 'Din rolle giver ikke adgang til dette.',
+  'staff.not_found': 'Medarbejderkontoen findes ikke.',
+  'staff.email_taken': 'Der findes allerede en medarbejderkonto med den e-mail.',
+  'staff.municipality_not_for_role': 'Kun en kommunal kontaktperson er knyttet til en kommune.',
+  'staff.municipality_required': 'En kommunal kontaktperson skal knyttes til en kommune.',
+  'staff.municipality_unknown': 'Kommunen findes ikke.',
+
+  // Reference data.
+  'municipality.not_found': 'Kommunen findes ikke.',
+  'region.not_found': 'Regionen findes ikke.',
+
+  // Cycles, members and imports.
+  'cycle.not_found': 'Valgperioden findes ikke.',
+  'cycle.code_taken': 'Der findes allerede en valgperiode med den kode.',
+  'cycle.fields_required': 'Felterne kan ikke tømmes.',
+  'cycle.term_before_election': 'Valgperioden skal begynde efter valgdagen.',
+  'member.not_found': 'Medlemmet findes ikke.',
+  'member.email_taken': 'Et andet medlem i valgperioden har allerede den e-mail.',
+  'member.fields_required': 'Felterne kan ikke tømmes.',
+  'member.erased': 'Medlemmet er slettet og kan ikke ændres.',
+  'member.municipality_unknown': 'Kommunen findes ikke.',
+  'member.list_invalid': 'Listen eller partiet kan ikke bruges.',
+  'member.other_municipality': 'Din konto kan kun se og ændre medlemmer i din egen kommune.',
+  'member.region_not_allowed': 'Din konto kan ikke se medlemmer i den region.',
+  'import.file_missing': 'Vælg en fil at indlæse.',
+  'import.file_empty': 'Filen er tom.',
+  'import.xls_not_supported': 'Gamle Excel-filer (.xls) kan ikke læses. Gem filen som .xlsx eller CSV.',
+  'import.csv_unreadable': 'CSV-filen kan ikke læses.',
+  'import.xlsx_invalid': 'Filen ligner en zip-fil, men er ikke en Excel-projektmappe.',
+  'import.header_missing': 'Filen har ingen overskriftsrække.',
+  'import.header_invalid': 'Overskriftsrækken kan ikke bruges.',
+  'import.no_members': 'Filen har en overskriftsrække, men ingen medlemmer.',
+  'import.rows_rejected':
+    'Intet er indlæst: nogle rækker er afvist. Ret dem, eller spring de afviste rækker over.',
+  'import.other_municipality': 'Din konto kan kun indlæse medlemmer i din egen kommune.',
+  'import.changed_meanwhile': 'Medlemmerne blev ændret, mens filen blev indlæst. Intet er ændret. Prøv igen.',
+
+  // Planning.
+  'venue.not_found': 'Kursusstedet findes ikke.',
+  'wave.not_found': 'Bølgen findes ikke.',
+  'wave.closes_before_opens': 'Tilmeldingen skal lukke, efter at den åbner.',
+  'seminar.not_found': 'Seminaret findes ikke.',
+  'seminar.unknown_wave': 'Bølgen findes ikke.',
+  'seminar.unknown_venue': 'Kursusstedet findes ikke.',
+  'seminar.created_completed': 'Et nyt seminar kan ikke være afsluttet.',
+  'seminar.status_change_not_allowed': 'Seminaret kan ikke skifte til den status.',
+  'seminar.capacity_below_taken': 'Der kan ikke blive færre pladser, end der allerede er taget.',
+  'seminar.times_invalid': 'Seminarets tidspunkter hænger ikke sammen.',
+
+  // Seats, waiting lists and wishes.
+  'registration.not_found': 'Pladsen findes ikke.',
+  'seat.registration_closed': 'Tilmeldingen til det seminar er lukket.',
+  'seat.registration_not_open': 'Tilmeldingen til det seminar er ikke åbnet endnu.',
+  'seat.seminar_not_published': 'Det seminar er ikke åbent for tilmelding.',
+  'seat.seminar_full': 'Seminaret er fuldt. Du beholder din nuværende plads.',
+  'seat.already_at_seminar': 'Du har allerede en plads på det seminar.',
+  'seat.already_in_cycle': 'Du har allerede en plads i forløbet. Brug "Skift til dette seminar" i stedet.',
+  'seat.move_to_same_seminar': 'Du har allerede en plads på det seminar.',
+  'seat.seminar_begun': 'Seminaret er begyndt. Kontakt kursusadministrationen, hvis du vil melde afbud.',
+  'seat.changed_meanwhile': 'Din plads blev ændret samtidig. Prøv igen.',
+  'seat.transition_not_allowed': 'Det kan ikke lade sig gøre med pladsen, som den er nu.',
+  'seat.not_enough_free': 'Der er ikke ledige pladser nok på seminaret. Intet er ændret.',
+  'seat.attendance_before_start': 'Fremmøde kan først registreres, når seminaret er begyndt.',
+  'seat.none_to_cancel': 'Du har ingen plads at melde afbud til.',
+  'seat.none_to_move': 'Du har ingen plads at skifte.',
+  'preferences.unknown_seminar': 'Ukendt seminar.',
+  'preferences.same_seminar_twice': 'Vælg forskellige seminarer til hvert ønske.',
+  'preferences.wished_and_excluded': 'Et seminar kan ikke både ønskes og fravælges.',
+
+  // Invitations and messages.
+  'invitation.no_waves': 'Planlæg bølgerne først: et link udløber, når den sidste bølge lukker.',
+  'invitation.issued_meanwhile': 'Der blev sendt en invitation til de samme medlemmer samtidig. Prøv igen.',
+  'invitation_job.not_found': 'Invitationskørslen findes ikke.',
+  'message.not_found': 'Beskeden findes ikke.',
+  'message.not_finished': 'Beskeden er ikke færdigbehandlet endnu.',
+  'message_kind.not_found': 'Den slags besked findes ikke.',
+
+  // Allocation.
+  'allocation.not_found': 'Fordelingsforslaget findes ikke.',
+  'allocation.not_ready': 'Fordelingsforslaget kan ikke bruges, som det står nu.',
+  'allocation.changed_meanwhile': 'Fordelingsforslaget er allerede brugt eller kasseret.',
+  'allocation.out_of_date': 'Fordelingsforslaget er forældet. Intet er ændret. Lav et nyt forslag.',
+  'allocation.seat_taken_meanwhile':
+    'Et medlem har fået en plads imens. Intet er ændret. Lav et nyt forslag.',
+
+  // Evaluations and materials.
+  'questionnaire.invalid': 'Spørgeskemaet er ikke gyldigt.',
+  'questionnaire.changed_meanwhile': 'Spørgeskemaet blev ændret samtidig. Prøv igen.',
+  'statistics.cycles_query_invalid': 'Vælg mellem 1 og 12 valgperioder.',
+  'material.not_found': 'Materialet findes ikke.',
+  'material.file_and_url': 'Send enten en fil eller et link, ikke begge dele.',
+  'material.file_or_url_missing': 'Et materiale skal have en fil eller et link.',
+  'material.too_large': 'Filen er for stor.',
+  'material.file_name_invalid': 'Filnavnet må ikke indeholde linjeskift eller andre styretegn.',
+  'material.type_not_accepted':
+    'Filen kan ikke bruges. Send en PDF-, PowerPoint-, Word- eller Excel-fil eller et billede (PNG eller JPEG).',
+
+  // Operations.
+  'metrics.token_required': 'Målingerne kræver nøglen fra METRICS_TOKEN.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_TEXTS;
+
+/**
+ * A form field's problem as class-validator names its constraint. Each text speaks of the field
+ * beside which it is shown; `{max}`, `{min}` and `{values}` come from the constraint.
+ */
+export const INPUT_TEXTS = {
+  isNotEmpty: 'Skal udfyldes.',
+  isDefined: 'Skal udfyldes.',
+  isString: 'Skal være tekst.',
+  isInt: 'Skal være et helt tal.',
+  isNumber: 'Skal være et tal.',
+  isBoolean: 'Skal være ja eller nej.',
+  isEmail: 'Skal være en e-mailadresse.',
+  isUrl: 'Skal være en webadresse.',
+  isIso8601: 'Skal være en dato med tidspunkt.',
+  isIn: 'Vælg en af mulighederne.',
+  isArray: 'Skal være en liste.',
+  isObject: 'Har ikke den rigtige form.',
+  matches: 'Har ikke den rigtige form.',
+  min: 'Skal være mindst {min}.',
+  max: 'Må højst være {max}.',
+  minLength: 'Skal være mindst {min} tegn.',
+  maxLength: 'Må højst fylde {max} tegn.',
+  arrayMinSize: 'Vælg mindst {min}.',
+  arrayMaxSize: 'Vælg højst {max}.',
+  nestedValidation: 'Har ikke den rigtige form.',
+  whitelistValidation: 'Hører ikke til formularen.',
+  noControlCharacters: 'Må ikke indeholde linjeskift, tabulatorer eller andre styretegn.',
+  noControlCharactersMultiline: 'Må ikke indeholde andre styretegn end linjeskift og tabulatorer.',
+} as const;
+
+export type InputConstraint = keyof typeof INPUT_TEXTS;
+
+/** The names of a constraint's arguments, in the order class-validator keeps them. */
+const CONSTRAINT_PARAMS: Partial<Record<InputConstraint, string[]>> = {
+  isIn: ['values'],
+  min: ['min'],
+  max: ['max'],
+  minLength: ['min'],
+  maxLength: ['max'],
+  arrayMinSize: ['min'],
+  arrayMaxSize: ['max'],
+};
+
+type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Rest}`
+  ? P | Placeholders<Rest>
+  : never;
+
+export type MessageParams = Record<string, string | number>;
+
+/** The params a code's text needs: none, or an object naming each placeholder. */
+export type ParamsOf<C extends ErrorCode> = [Placeholders<(typeof ERROR_TEXTS)[C]>] extends [never]
+  ? [params?: undefined]
+  : [params: Record<Placeholders<(typeof ERROR_TEXTS)[C]>, string | number>];
+
+function fill(text: string, params: MessageParams = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+/** The Danish text of a refusal. */
+export function danishText(code: ErrorCode, params?: MessageParams): string {
+  return fill(ERROR_TEXTS[code], params);
+}
+
+/** The Danish text of a field's problem; an unknown constraint gets the general one. */
+export function danishInputText(constraint: string, args: readonly unknown[] = []): string {
+  if (!(constraint in INPUT_TEXTS)) return ERROR_TEXTS['request.invalid'];
+  const name = constraint as InputConstraint;
+  const names = CONSTRAINT_PARAMS[name] ?? [];
+  const params = Object.fromEntries(
+    names.map((param, i) => {
+      const value = args[i];
+      return [param, Array.isArray(value) ? value.join(', ') : String(value)];
+    }),
+  );
+  return fill(INPUT_TEXTS[name], params);
+}
