@@ -15,6 +15,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MaterialsModule } from './materials/materials.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PlanningModule } from './planning/planning.module';
 import { PortalModule } from './portal/portal.module';
 import { MessagingModule } from './messaging/messaging.module';
@@ -36,6 +37,7 @@ export class AppModule {
         CyclesModule,
         TransactorModule,
         DomainEventsModule,
+        MetricsModule,
         PlanningModule,
         RegistrationsModule,
         InvitationsModule,

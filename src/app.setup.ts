@@ -2,30 +2,44 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
+import helmet, { HelmetOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { StaffService } from './auth/staff.service';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { AppMetrics } from './metrics/app-metrics';
+import { httpMetrics } from './metrics/http-metrics';
+import { ResponseRelease } from './evaluations/response-release';
 import { ReferenceSeeder } from './reference/reference.seeder';
+
+/**
+ * Security headers. `upgrade-insecure-requests` and HSTS only where the app is reached over
+ * https: on a plain-http address (a staging server without TLS) they would send the browser to
+ * an https that does not answer, and the stylesheet and the forms would break.
+ */
+export function helmetOptions(config: AppConfig): HelmetOptions {
+  const https = new URL(config.publicBaseUrl).protocol === 'https:';
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        // Swagger UI styles itself inline; nothing of ours needs inline scripts.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
+    },
+    strictTransportSecurity: https,
+  };
+}
 
 /** Everything an application needs around its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  app.use(httpMetrics(app.get(AppMetrics)));
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Swagger UI styles itself inline; nothing of ours needs inline scripts.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-        },
-      },
-    }),
-  );
+  app.use(helmet(helmetOptions(app.get<AppConfig>(APP_CONFIG))));
   // The staff pages' session and sign-in cookies; the API reads only the Authorization header.
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
@@ -44,11 +58,15 @@ export function configureApp(app: NestExpressApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
-/** Brings the database up to date and makes sure the reference data and the first admin exist. */
+/**
+ * Brings the database up to date, makes sure the reference data and the first admin exist, and
+ * files evaluation answers a crash left held.
+ */
 export async function prepareDatabase(app: INestApplicationContext): Promise<void> {
   const dataSource = app.get(DataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   await app.get(ReferenceSeeder).seed();
+  await app.get(ResponseRelease).releaseAllHeld();
   const config = app.get<AppConfig>(APP_CONFIG);
   if (config.initialAdmin) {
     await app.get(StaffService).ensureAdmin(config.initialAdmin.email, config.initialAdmin.password);

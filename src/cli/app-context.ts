@@ -2,17 +2,14 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { prepareDatabase } from '../app.setup';
+import { AppConfig } from '../config/app-config';
 import { ConfigError, loadConfig } from '../config/load-config';
 
-/**
- * Runs a command inside the application (same config, database and services as the server),
- * with the database migrated first, and closes it afterwards.
- */
-export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  let config;
+/** The configuration a command runs with; a bad variable ends the command with its name. */
+export function commandConfig(): AppConfig {
   try {
     // A command does its work and ends; the server's background dispatcher has no place in it.
-    config = loadConfig({ LOG_LEVEL: 'warn', ...process.env, DISPATCH_INTERVAL_MS: '0' }, process.cwd());
+    return loadConfig({ LOG_LEVEL: 'warn', ...process.env, DISPATCH_INTERVAL_MS: '0' }, process.cwd());
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -20,6 +17,14 @@ export async function withApp<T>(work: (app: INestApplicationContext) => Promise
     }
     throw error;
   }
+}
+
+/**
+ * Runs a command inside the application (same config, database and services as the server),
+ * with the database migrated first, and closes it afterwards.
+ */
+export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const config = commandConfig();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
     logger: ['error', 'warn'],
   });

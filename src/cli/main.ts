@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAllocationCommands } from './commands/allocation.command';
+import { registerBackupCommands } from './commands/backup.command';
 import { registerDatabaseCommands } from './commands/database.command';
 import { registerDemoCommands } from './commands/demo.command';
 import { registerEvaluationCommands } from './commands/evaluations.command';
@@ -11,6 +12,7 @@ const program = new Command('kattegat').description(
   'Kattegat command line: bulk work for planners and admins',
 );
 registerDatabaseCommands(program);
+registerBackupCommands(program);
 registerMemberCommands(program);
 registerMessagingCommands(program);
 registerAllocationCommands(program);

@@ -119,8 +119,12 @@ export const ERROR_TEXTS = {
   'material.file_and_url': 'Send enten en fil eller et link, ikke begge dele.',
   'material.file_or_url_missing': 'Et materiale skal have en fil eller et link.',
   'material.too_large': 'Filen er for stor.',
+  'material.file_name_invalid': 'Filnavnet må ikke indeholde linjeskift eller andre styretegn.',
   'material.type_not_accepted':
     'Filen kan ikke bruges. Send en PDF-, PowerPoint-, Word- eller Excel-fil eller et billede (PNG eller JPEG).',
+
+  // Operations.
+  'metrics.token_required': 'Målingerne kræver nøglen fra METRICS_TOKEN.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_TEXTS;
@@ -151,6 +155,8 @@ export const INPUT_TEXTS = {
   arrayMaxSize: 'Vælg højst {max}.',
   nestedValidation: 'Har ikke den rigtige form.',
   whitelistValidation: 'Hører ikke til formularen.',
+  noControlCharacters: 'Må ikke indeholde linjeskift, tabulatorer eller andre styretegn.',
+  noControlCharactersMultiline: 'Må ikke indeholde andre styretegn end linjeskift og tabulatorer.',
 } as const;
 
 export type InputConstraint = keyof typeof INPUT_TEXTS;

@@ -23,6 +23,8 @@ export interface AppConfig {
   evaluationSweepMinutes: number;
   /** Largest material file a planner may upload. */
   materialMaxBytes: number;
+  /** The bearer token a Prometheus scraper sends to /metrics; unset means /metrics answers 404. */
+  metricsToken: string | undefined;
 }
 
 /** Sending: transport pool, outbox dispatcher and retry policy. */

@@ -27,6 +27,17 @@ describe(loadConfig.name, () => {
     expect(config.initialAdmin).toEqual({ email: 'admin@kl.dk', password: 'et-langt-kodeord' });
   });
 
+  it('keeps /metrics closed unless METRICS_TOKEN is a long token', () => {
+    expect(loadConfig({}, cwd).metricsToken).toBeUndefined();
+    const token = 'prometheus-scrape-token-0123456789';
+    expect(loadConfig({ METRICS_TOKEN: token }, cwd).metricsToken).toBe(token);
+    for (const bad of ['kort', 'with a space in it and long enough too']) {
+      expect(() => loadConfig({ METRICS_TOKEN: bad }, cwd)).toThrow(
+        'METRICS_TOKEN must be at least 24 printable characters without spaces',
+      );
+    }
+  });
+
   it('names every bad variable at once', () => {
     const load = () =>
       loadConfig(

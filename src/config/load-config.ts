@@ -75,6 +75,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
   if (authSecret !== undefined && authSecret.length < 32)
     problems.push('AUTH_SECRET must be at least 32 characters');
 
+  const metricsToken = value('METRICS_TOKEN');
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{24,}$/.test(metricsToken)) {
+    problems.push('METRICS_TOKEN must be at least 24 printable characters without spaces');
+  }
+
   const mailReplyTo = value('MAIL_REPLY_TO');
   if (mailReplyTo !== undefined && !EMAIL.test(mailReplyTo.replace(/^.*<(.*)>$/, '$1'))) {
     problems.push('MAIL_REPLY_TO is not an e-mail address');
@@ -126,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     logLevel,
     evaluationSweepMinutes: integer('EVALUATION_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     materialMaxBytes: integer('MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    metricsToken,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

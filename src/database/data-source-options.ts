@@ -28,5 +28,9 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     // for the write lock instead of failing at once.
     enableWAL: database.path !== ':memory:',
     timeout: 5000,
+    // Deleted rows are overwritten with zeros rather than left in free space, where a copy of
+    // the file would still show them: erased members' data, and the order anonymous answers
+    // came in (src/evaluations/response-release.ts).
+    prepareDatabase: (db: { pragma(source: string): unknown }) => void db.pragma('secure_delete = ON'),
   };
 }

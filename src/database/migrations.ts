@@ -8,6 +8,8 @@ import { Materials1764320000001 } from '../../migrations/1764320000001-materials
 import { AllocationProposals1764400000001 } from '../../migrations/1764400000001-allocation-proposals';
 import { Evaluations1764700000000 } from '../../migrations/1764700000000-evaluations';
 import { StatisticsIndexes1764800000000 } from '../../migrations/1764800000000-statistics-indexes';
+import { AnonymousRelease1764910000000 } from '../../migrations/1764910000000-anonymous-release';
+import { RequestsRewritten1764910000001 } from '../../migrations/1764910000001-requests-rewritten';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   AllocationProposals1764400000001,
   Evaluations1764700000000,
   StatisticsIndexes1764800000000,
+  AnonymousRelease1764910000000,
+  RequestsRewritten1764910000001,
 ];

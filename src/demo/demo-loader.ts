@@ -14,7 +14,7 @@ import { searchTextOf } from '../cycles/member-rules';
 import { Transactor } from '../database/transactor';
 import { EvaluationQuestionnaire } from '../evaluations/evaluation-questionnaire.entity';
 import { EvaluationRequest } from '../evaluations/evaluation-request.entity';
-import { EvaluationResponse } from '../evaluations/evaluation-response.entity';
+import { ResponseRelease } from '../evaluations/response-release';
 import { QuestionnairesService } from '../evaluations/questionnaires.service';
 import { SurveyService } from '../evaluations/survey.service';
 import { Invitation } from '../invitations/invitation.entity';
@@ -305,6 +305,7 @@ export class DemoLoader {
   private async evaluateRaw(cycleId: number, seminars: Seminar[]): Promise<number> {
     const random = seededRandom(21);
     const questionnaires = this.app.get(QuestionnairesService);
+    const release = this.app.get(ResponseRelease);
     let answered = 0;
     await this.transactor.run(async (m: EntityManager) => {
       const version = await questionnaires.current(m, cycleId);
@@ -332,11 +333,13 @@ export class DemoLoader {
             answeredOn: new Date(seminar.endsAt.getTime() + 2 * 86_400_000).toISOString().slice(0, 10),
             answers: demoAnswers(random),
           }));
-        if (answers.length > 0) await m.insert(EvaluationResponse, answers);
+        for (const answer of answers) await release.hold(m, answer);
         answered += answers.length;
       }
       await m.update(EvaluationQuestionnaire, { id: version.id }, { hasAnswers: true });
     });
+    // Filed as real answers are: in transactions of their own, in random order.
+    await release.releaseAllHeld();
     return answered;
   }
 

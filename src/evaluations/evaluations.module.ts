@@ -4,18 +4,24 @@ import { MessagingModule } from '../messaging/messaging.module';
 import { EvaluationDelivery, MailedEvaluationDelivery } from './evaluation-delivery';
 import { EvaluationQuestionnaire } from './evaluation-questionnaire.entity';
 import { EvaluationRequest } from './evaluation-request.entity';
-import { EvaluationResponse } from './evaluation-response.entity';
+import { EvaluationResponse, EvaluationSubmission } from './evaluation-response.entity';
 import { EvaluationSweeper } from './evaluation-sweeper';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
 import { QuestionnairesService } from './questionnaires.service';
+import { ResponseRelease } from './response-release';
 import { ResultsService } from './results.service';
 import { SurveyService } from './survey.service';
 
 /** Asks those who attended (`attendance.recorded`), reminds them, and keeps the anonymous answers. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([EvaluationQuestionnaire, EvaluationRequest, EvaluationResponse]),
+    TypeOrmModule.forFeature([
+      EvaluationQuestionnaire,
+      EvaluationRequest,
+      EvaluationResponse,
+      EvaluationSubmission,
+    ]),
     MessagingModule,
   ],
   controllers: [EvaluationsController],
@@ -24,9 +30,17 @@ import { SurveyService } from './survey.service';
     EvaluationsService,
     EvaluationSweeper,
     QuestionnairesService,
+    ResponseRelease,
     ResultsService,
     SurveyService,
   ],
-  exports: [EvaluationDelivery, EvaluationsService, EvaluationSweeper, ResultsService, SurveyService],
+  exports: [
+    EvaluationDelivery,
+    EvaluationsService,
+    EvaluationSweeper,
+    ResponseRelease,
+    ResultsService,
+    SurveyService,
+  ],
 })
 export class EvaluationsModule {}

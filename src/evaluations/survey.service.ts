@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Member } from '../cycles/member.entity';
@@ -7,9 +7,9 @@ import { hashPersonalToken, looksLikePersonalToken } from '../invitations/person
 import { Seminar } from '../planning/seminar.entity';
 import { EvaluationQuestionnaire } from './evaluation-questionnaire.entity';
 import { EvaluationRequest } from './evaluation-request.entity';
-import { EvaluationResponse } from './evaluation-response.entity';
 import { AnswerProblem, Question, validateAnswers } from './questionnaire';
 import { QuestionnairesService } from './questionnaires.service';
+import { ResponseRelease } from './response-release';
 import { danishDay } from './survey-schedule';
 
 export type SurveyLink =
@@ -36,9 +36,12 @@ class AlreadyAnswered extends Error {}
 /** The survey behind a link: shown while open, answered once, stored without a trace of who answered. */
 @Injectable()
 export class SurveyService {
+  private readonly logger = new Logger(SurveyService.name);
+
   constructor(
     private readonly transactor: Transactor,
     private readonly questionnaires: QuestionnairesService,
+    private readonly release: ResponseRelease,
   ) {}
 
   open(token: string, now = new Date()): Promise<SurveyLink> {
@@ -53,17 +56,35 @@ export class SurveyService {
   }
 
   /**
-   * Stores one answer and marks the request answered, in one transaction. The answer gets a
-   * random id, the seminar, the questionnaire version and the day; nothing that leads back to the
-   * request. The request is flipped by a conditional update, so a second submission (even at the
-   * same moment) stores nothing.
+   * Marks the request answered and holds the answer, in one transaction, then files it among the
+   * seminar's answers in transactions of their own (ResponseRelease: nothing stored pairs an
+   * answer with its request, not even a transaction id). The answer gets a random id, the
+   * seminar, the questionnaire version and the day; nothing that leads back to the request. The
+   * request is flipped by a conditional update, so a second submission (even at the same moment)
+   * stores nothing.
    */
   async submit(token: string, raw: Record<string, unknown>, now = new Date()): Promise<SubmitOutcome> {
+    const outcome = await this.store(token, raw, now);
+    if (outcome.outcome === 'stored') {
+      // The answer is safe either way: held answers are released at the next start too.
+      await this.release
+        .release(outcome.seminarId)
+        .catch((error: Error) => this.logger.error(`Filing an evaluation answer failed: ${error.message}`));
+      return { outcome: 'stored' };
+    }
+    return outcome;
+  }
+
+  private async store(
+    token: string,
+    raw: Record<string, unknown>,
+    now: Date,
+  ): Promise<Exclude<SubmitOutcome, { outcome: 'stored' }> | { outcome: 'stored'; seminarId: number }> {
     try {
       return await this.transactor.run(async (m) => {
         const request = await this.requestOf(m, token, now);
-        if (!request) return { outcome: 'unknown' };
-        if (request.answered) return { outcome: 'answered' };
+        if (!request) return { outcome: 'unknown' as const };
+        if (request.answered) return { outcome: 'answered' as const };
         const seminar = await m.findOneByOrFail(Seminar, { id: request.seminarId });
         const version = await this.freezeCurrentVersion(m, seminar.cycleId);
         const { answers, problems } = validateAnswers(version.questions, raw);
@@ -75,22 +96,22 @@ export class SurveyService {
           .where('id = :id AND answered = :no', { id: request.id, no: false })
           .execute();
         if (flipped.affected !== 1) throw new AlreadyAnswered();
-        await m.insert(EvaluationResponse, {
+        await this.release.hold(m, {
           id: randomUUID(),
           seminarId: seminar.id,
           questionnaireVersionId: version.id,
           answeredOn: danishDay(now),
           answers,
         });
-        return { outcome: 'stored' };
+        return { outcome: 'stored' as const, seminarId: seminar.id };
       });
     } catch (error) {
       // Thrown rather than returned so that the transaction, and the frozen version, roll back.
       if (error instanceof InvalidAnswers) {
         const { seminar, questions, problems } = error;
-        return { outcome: 'invalid', seminar, questions, problems };
+        return { outcome: 'invalid' as const, seminar, questions, problems };
       }
-      if (error instanceof AlreadyAnswered) return { outcome: 'answered' };
+      if (error instanceof AlreadyAnswered) return { outcome: 'answered' as const };
       throw error;
     }
   }

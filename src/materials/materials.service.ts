@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { hasControlCharacters } from '../common/control-characters';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Cycle } from '../cycles/cycle.entity';
@@ -61,6 +62,15 @@ export class MaterialsService {
         'material.file_or_url_missing',
         'A material needs a file or a url',
         [{ field: 'file', reason: 'a file (multipart) or a url is required' }],
+      );
+    }
+    if (file && hasControlCharacters(file.originalname)) {
+      // The name goes into Content-Disposition when the file is downloaded.
+      throw new DomainError(
+        'validation_failed',
+        'material.file_name_invalid',
+        'The file name holds control characters',
+        [{ field: 'file', reason: 'the file name must not contain line breaks or other control characters' }],
       );
     }
     const content = file ? this.checkedFile(file) : null;

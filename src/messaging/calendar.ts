@@ -5,6 +5,7 @@ import ical, {
   ICalEventStatus,
   ICalTZDateStub,
 } from 'ical-generator';
+import { headerSafeCalendar } from './header-safe';
 
 export const CALENDAR_ZONE = 'Europe/Copenhagen';
 
@@ -107,7 +108,8 @@ function inCopenhagen(instant: Date): ICalTZDateStub {
  * or an update with a higher SEQUENCE must replace exactly what the calendar holds under the
  * UID. The day-by-day agenda goes into the description instead.
  */
-export function buildCalendar(input: CalendarEventInput): string {
+export function buildCalendar(unsafe: CalendarEventInput): string {
+  const input = headerSafeCalendar(unsafe);
   const cancel = input.method === 'CANCEL';
   const calendar = ical({
     prodId: { company: 'Kattegat', product: 'Kattegat', language: 'DA' },

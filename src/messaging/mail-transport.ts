@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '../config/app-config';
+import { headerSafeMail } from './header-safe';
 
 export interface OutgoingMail {
   /** The outbox key; becomes the Message-ID so a duplicate delivery is recognisable as one. */
@@ -46,7 +47,8 @@ function domainOf(from: string): string {
 }
 
 /** The nodemailer message for an outbox row: both parts, the .ics, a Message-ID from the key. */
-export function toNodemailerMessage(mail: OutgoingMail, from: string, replyTo: string | undefined) {
+export function toNodemailerMessage(unsafe: OutgoingMail, from: string, replyTo: string | undefined) {
+  const mail = headerSafeMail(unsafe);
   const method = mail.calendar ? (/^METHOD:(\w+)/m.exec(mail.calendar.content)?.[1] ?? 'REQUEST') : undefined;
   return {
     from,

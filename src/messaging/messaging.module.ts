@@ -10,6 +10,7 @@ import { MemberMail } from './member-mail';
 import { MessagesController } from './messages.controller';
 import { OutboxErasure } from './outbox-erasure';
 import { OutboxMessage } from './outbox-message.entity';
+import { OutboxMetrics } from './outbox-metrics';
 import { OutboxService } from './outbox.service';
 import { ReminderSweeper } from './reminder-sweeper';
 import { SeatMessenger } from './seat-messenger';
@@ -30,10 +31,11 @@ import { SeatMessenger } from './seat-messenger';
     InvitationMail,
     OutboxErasure,
     ReminderSweeper,
+    OutboxMetrics,
     {
       provide: MAIL_TRANSPORT,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createMailTransport(config),
+      inject: [APP_CONFIG, OutboxMetrics],
+      useFactory: (config: AppConfig, metrics: OutboxMetrics) => metrics.meter(createMailTransport(config)),
     },
   ],
   exports: [OutboxService, DispatcherService, MailRenderer, MemberMail, ReminderSweeper, PersonalLinksModule],

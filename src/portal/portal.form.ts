@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { NoControlCharacters } from '../common/control-characters';
 import { CsrfForm, Label } from '../web/page-form';
 
 /** "" (nothing chosen) is no value; anything else becomes a number, and a bad one fails @IsInt. */
@@ -23,12 +24,14 @@ export class NeedsForm extends CsrfForm {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @NoControlCharacters({ multiline: true })
   diet?: string;
 
   @Label('Behov for tilgængelighed')
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @NoControlCharacters({ multiline: true })
   accessibility?: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { NoControlCharacters } from '../../common/control-characters';
 import { STAFF_ROLES, StaffRole } from '../roles';
 
 export class CreateStaffDto {
@@ -12,6 +13,7 @@ export class CreateStaffDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NoControlCharacters()
   name: string;
 
   @ApiProperty({ minLength: 12 })
@@ -44,6 +46,7 @@ export class UpdateStaffDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NoControlCharacters()
   name?: string;
 
   @ApiPropertyOptional({ description: 'true disables the account; false enables it again' })

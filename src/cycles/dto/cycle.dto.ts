@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { NoControlCharacters } from '../../common/control-characters';
 import { CYCLE_STATUSES, CycleStatus } from '../cycle.entity';
 
 const DATE = { strict: true };
@@ -14,6 +15,7 @@ export class CreateCycleDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NoControlCharacters()
   name: string;
 
   @ApiProperty({ example: '2025-11-18' })

@@ -11,6 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { NoControlCharacters } from '../../common/control-characters';
 import { IsEmail } from 'class-validator';
 import { MEMBER_ROLES, MemberRole } from '../member.entity';
 
@@ -19,6 +20,7 @@ export class CreateMemberDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NoControlCharacters()
   name: string;
 
   @ApiProperty({ example: 'soeren@kommune.dk' })
@@ -30,6 +32,7 @@ export class CreateMemberDto {
   @IsOptional()
   @IsString()
   @MaxLength(40)
+  @NoControlCharacters()
   phone?: string | null;
 
   @ApiProperty({ example: 461 })
@@ -40,12 +43,14 @@ export class CreateMemberDto {
   @IsString()
   @MinLength(1)
   @MaxLength(3)
+  @NoControlCharacters()
   listLetter: string;
 
   @ApiPropertyOptional({ description: 'defaults to the national party of listLetter' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @NoControlCharacters()
   listName?: string;
 
   @ApiProperty()
@@ -61,18 +66,21 @@ export class CreateMemberDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @NoControlCharacters({ multiline: true })
   diet?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @NoControlCharacters({ multiline: true })
   accessibility?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @NoControlCharacters({ multiline: true })
   note?: string | null;
 }
 

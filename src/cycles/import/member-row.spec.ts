@@ -96,6 +96,23 @@ describe(parseMemberRow.name, () => {
     expect(parse({ name: "'Søren" })).toMatchObject({ ok: true, member: { name: "'Søren" } });
   });
 
+  it('folds the control characters the API refuses: one line for a name, line breaks kept in a diet', () => {
+    expect(
+      parse({ name: 'Eva\r\nBcc: evil@x.dk', kost: 'Ingen gluten\r\nIngen nødder\u0007\u2028' }),
+    ).toMatchObject({
+      ok: true,
+      member: { name: 'Eva Bcc: evil@x.dk', diet: 'Ingen gluten\r\nIngen nødder' },
+    });
+    expect(parse({ name: 'Søren\u0000\u0085Ærø\u2029' })).toMatchObject({
+      ok: true,
+      member: { name: 'Søren Ærø' },
+    });
+    expect(parse({ email: 'eva\u0007@odense.dk' })).toMatchObject({
+      ok: false,
+      reasons: [{ field: 'email', reason: '"eva @odense.dk" is not an e-mail address' }],
+    });
+  });
+
   it('leaves out optional fields the file has no column for', () => {
     const narrow = mapColumns(['Navn', 'E-mail', 'Kommune', 'Parti', 'Nyvalgt']);
     const parsed = parseMemberRow(['A B', 'a@b.dk', '101', 'V', 'nej'], 2, narrow, lookup);

@@ -1,3 +1,4 @@
+import { foldControlCharacters, foldToOneLine } from '../../common/control-characters';
 import { FieldProblem } from '../../common/domain-error';
 import { MemberRole } from '../member.entity';
 import {
@@ -90,20 +91,26 @@ export function parseMemberRow(
 ): ParsedRow {
   const reasons: FieldProblem[] = [];
   const has = (f: ImportField) => columns.index[f] !== undefined;
-  const cell = (f: ImportField): string => {
+  // The API refuses control characters in these fields (NoControlCharacters on the member DTOs);
+  // a file gets them from spreadsheet cells with line breaks, so the import folds them instead:
+  // one-line fields to one line, multi-line fields keep their line breaks and tabs only.
+  const raw = (f: ImportField): string => {
     const i = columns.index[f];
-    return i === undefined ? '' : unneutralise((cells[i] ?? '').trim());
+    return i === undefined ? '' : (cells[i] ?? '');
   };
+  const cell = (f: ImportField): string => unneutralise(foldToOneLine(raw(f)));
+  const multiline = (f: ImportField): string => unneutralise(foldControlCharacters(raw(f)).trim());
   const text = (f: ImportField, field: keyof typeof MEMBER_FIELD_LIMITS, value = cell(f)): string | null => {
     if (value.length > MEMBER_FIELD_LIMITS[field]) {
       reasons.push({ field, reason: `longer than ${MEMBER_FIELD_LIMITS[field]} characters` });
     }
     return value || null;
   };
-  const optional = (f: 'phone' | 'diet' | 'accessibility' | 'note') => (has(f) ? text(f, f) : undefined);
+  const optional = (f: 'phone' | 'diet' | 'accessibility' | 'note') =>
+    has(f) ? text(f, f, f === 'phone' ? cell(f) : multiline(f)) : undefined;
 
   const fullName = has('name') ? cell('name') : `${cell('firstName')} ${cell('lastName')}`.trim();
-  const name = text('name', 'name', fullName.replace(/\s+/g, ' '));
+  const name = text('name', 'name', fullName);
   if (!name) reasons.push({ field: 'name', reason: 'missing' });
 
   const rawEmail = normalizeEmail(cell('email'));

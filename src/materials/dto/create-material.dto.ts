@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsISO8601, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { NoControlCharacters } from '../../common/control-characters';
 
 /**
  * Either a multipart upload (field `file` beside these fields) or JSON with a `url` for a link.
@@ -12,6 +13,7 @@ export class CreateMaterialDto {
   @IsString()
   @MinLength(1, { message: 'title must not be empty' })
   @MaxLength(200)
+  @NoControlCharacters()
   title: string;
 
   @ApiProperty({ example: '2026-01-13T08:00:00+01:00' })

@@ -13,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { NoControlCharacters } from '../../common/control-characters';
 import { SEMINAR_STATUSES, SeminarStatus } from '../seminar.entity';
 
 const INSTANT = { strict: true, strictSeparator: true };
@@ -26,12 +27,14 @@ export class AgendaItemDto {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
+  @NoControlCharacters()
   title: string;
 
   @ApiPropertyOptional({ example: 'Borgmester Anne Jensen' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @NoControlCharacters()
   speaker?: string;
 }
 
@@ -48,6 +51,7 @@ export class CreateSeminarDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NoControlCharacters()
   title: string;
 
   @ApiProperty({ example: '2026-01-15T13:00:00+01:00' })
@@ -93,6 +97,7 @@ export class UpdateSeminarDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NoControlCharacters()
   title?: string;
 
   @ApiPropertyOptional()

@@ -1,29 +1,34 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { NoControlCharacters } from '../../common/control-characters';
 
 export class CreateVenueDto {
   @ApiProperty({ example: 'Hotel Koldingfjord' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NoControlCharacters()
   name: string;
 
   @ApiProperty({ example: 'Fjordvej 154' })
   @IsString()
   @MinLength(1)
   @MaxLength(300)
+  @NoControlCharacters()
   address: string;
 
   @ApiProperty({ example: '6000' })
   @IsString()
   @MinLength(1)
   @MaxLength(10)
+  @NoControlCharacters()
   postalCode: string;
 
   @ApiProperty({ example: 'Kolding' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @NoControlCharacters()
   town: string;
 
   @ApiProperty({ example: 55.5, description: 'WGS84 latitude' })
@@ -42,6 +47,7 @@ export class CreateVenueDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @NoControlCharacters()
   contactName?: string;
 
   @ApiPropertyOptional()
@@ -54,12 +60,14 @@ export class CreateVenueDto {
   @IsOptional()
   @IsString()
   @MaxLength(40)
+  @NoControlCharacters()
   contactPhone?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @NoControlCharacters({ multiline: true })
   notes?: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { IsISO8601, IsString, MaxLength, MinLength } from 'class-validator';
+import { NoControlCharacters } from '../../common/control-characters';
 
 const INSTANT = { strict: true, strictSeparator: true };
 
@@ -8,6 +9,7 @@ export class CreateWaveDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NoControlCharacters()
   name: string;
 
   @ApiProperty({ example: '2026-01-05T08:00:00+01:00' })
