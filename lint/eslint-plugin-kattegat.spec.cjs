@@ -13,7 +13,13 @@ const fixtures = join(__dirname, 'fixtures');
 const ruleTester = new RuleTester({
   languageOptions: {
     parser: tseslint.parser,
-    parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtures },
+    parserOptions: {
+      project: './tsconfig.json',
+      tsconfigRootDir: fixtures,
+      // With CI=true, typescript-eslint would build one program from the files on disk and type
+      // the fixture file.ts instead of each case's code; the cases need a program per case.
+      disallowAutomaticSingleRunInference: true,
+    },
   },
 });
 const filename = join(fixtures, 'src/registrations/file.ts');
