@@ -2,6 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { static as serveStatic } from 'express';
+import { join } from 'node:path';
 import helmet, { HelmetOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -13,6 +15,7 @@ import { AppMetrics } from './metrics/app-metrics';
 import { httpMetrics } from './metrics/http-metrics';
 import { ResponseRelease } from './evaluations/response-release';
 import { ReferenceSeeder } from './reference/reference.seeder';
+import { PROJECT_ROOT } from './paths';
 
 /**
  * Security headers. `upgrade-insecure-requests` and HSTS only where the app is reached over
@@ -34,6 +37,16 @@ export function helmetOptions(config: AppConfig): HelmetOptions {
   };
 }
 
+/**
+ * The design system (DKFDS: styles, fonts, icons, its small script) and htmx, served by the app
+ * from the installed packages — no CDN, and the CSP stays 'self'.
+ */
+function serveVendorAssets(app: NestExpressApplication): void {
+  const options = { index: false, maxAge: '1h' };
+  app.use('/assets/dkfds', serveStatic(join(PROJECT_ROOT, 'node_modules/dkfds/dist'), options));
+  app.use('/assets/htmx', serveStatic(join(PROJECT_ROOT, 'node_modules/htmx.org/dist'), options));
+}
+
 /** Everything an application needs around its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
@@ -42,6 +55,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(helmet(helmetOptions(app.get<AppConfig>(APP_CONFIG))));
   // The staff pages' session and sign-in cookies; the API reads only the Authorization header.
   app.use(cookieParser());
+  serveVendorAssets(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
