@@ -1,8 +1,9 @@
 import { QueryRunner, TableColumnOptions } from 'typeorm';
+import { dialectOf } from '../src/database/dialect';
 
-/** The engine's type for a UTC instant (see src/database/column-types.ts). */
+/** The engine's type for a UTC instant (src/database/dialect.ts). */
 export function instantType(queryRunner: QueryRunner): string {
-  return queryRunner.connection.driver.options.type === 'postgres' ? 'timestamptz' : 'datetime';
+  return dialectOf(queryRunner.connection).columnTypes.instant;
 }
 
 export function idColumn(): TableColumnOptions {
@@ -13,7 +14,7 @@ export function createdAtColumn(queryRunner: QueryRunner, name = 'created_at'): 
   return { name, type: instantType(queryRunner), default: 'CURRENT_TIMESTAMP' };
 }
 
-/** The engine's type for binary content (see BINARY_TYPE in src/database/column-types.ts). */
+/** The engine's type for binary content (src/database/dialect.ts). */
 export function binaryType(queryRunner: QueryRunner): string {
-  return queryRunner.connection.driver.options.type === 'postgres' ? 'bytea' : 'blob';
+  return dialectOf(queryRunner.connection).columnTypes.binary;
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /*
  * The test command: unit and e2e tests on SQLite, then the e2e tests again on PostgreSQL when
- * DATABASE_URL is set. Each engine gets its own Jest run because entity column types are fixed
- * when the entities are loaded (see src/database/column-types.ts).
+ * DATABASE_URL is set. Each e2e file makes its database on the engine DATABASE_URL names
+ * (test/helpers/test-database.ts), so one Jest run per engine, each with its own summary.
  */
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync } = require('node:fs');

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 import { Placement } from '../registrations/seat.service';
 import { InputFingerprint } from './input-fingerprint';
 import { ProposalSummary } from './proposal-summary';
@@ -55,13 +54,13 @@ export class AllocationProposal {
   @Column('integer', { name: 'created_by', nullable: true })
   createdBy: number | null;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 
-  @Column({ name: 'solved_at', type: INSTANT_TYPE, nullable: true })
+  @Column({ name: 'solved_at', type: Date, nullable: true })
   solvedAt: Date | null;
 
-  @Column({ name: 'applied_at', type: INSTANT_TYPE, nullable: true })
+  @Column({ name: 'applied_at', type: Date, nullable: true })
   appliedAt: Date | null;
 
   @Column('integer', { name: 'applied_by', nullable: true })

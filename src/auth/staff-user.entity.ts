@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 import { StaffRole } from './roles';
 
 @Entity('staff_users')
@@ -24,9 +23,9 @@ export class StaffUser {
   @Column('integer', { name: 'municipality_code', nullable: true })
   municipalityCode: number | null;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 
-  @Column({ type: INSTANT_TYPE, name: 'disabled_at', nullable: true })
+  @Column({ type: Date, name: 'disabled_at', nullable: true })
   disabledAt: Date | null;
 }

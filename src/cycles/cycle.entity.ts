@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 
 export const CYCLE_STATUSES = ['planning', 'active', 'closed'] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
@@ -26,6 +25,6 @@ export class Cycle {
   @Column('varchar', { length: 20, default: 'planning' })
   status: CycleStatus;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 }

@@ -5,7 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { Transactor } from '../database/transactor';
 import { Cycle } from './cycle.entity';
 import { CreateCycleDto, UpdateCycleDto } from './dto/cycle.dto';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../database/dialect';
 
 @Injectable()
 export class CyclesService {

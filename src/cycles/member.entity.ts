@@ -8,7 +8,6 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 import { Municipality } from '../reference/municipality.entity';
 import { Cycle } from './cycle.entity';
 
@@ -72,10 +71,10 @@ export class Member {
   @Column('varchar', { length: 1000, nullable: true })
   note: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: INSTANT_TYPE })
+  @UpdateDateColumn({ name: 'updated_at', type: Date })
   updatedAt: Date;
 
   /** Name and e-mail lower-cased by the app for search (SQLite's LOWER knows no æøå); null once erased. */
@@ -83,6 +82,6 @@ export class Member {
   searchText?: string | null;
 
   /** Set when the personal data was erased (GDPR); the row stays for the statistics. */
-  @Column({ name: 'erased_at', type: INSTANT_TYPE, nullable: true })
+  @Column({ name: 'erased_at', type: Date, nullable: true })
   erasedAt: Date | null;
 }

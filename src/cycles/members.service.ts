@@ -22,7 +22,7 @@ import {
   searchTextOf,
 } from './member-rules';
 import { Member } from './member.entity';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../database/dialect';
 
 const EMAIL_TAKEN = () =>
   new DomainError('conflict', 'member.email_taken', 'Another member of this cycle has this e-mail', [

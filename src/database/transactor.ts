@@ -1,27 +1,27 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Dialect, dialectFor } from './dialect';
 
-const RETRYABLE_PG_CODES = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 3;
 
 /**
- * Runs a unit of work in one transaction. TypeORM's better-sqlite3 driver shares ONE query runner
- * across the app and does not serialise transactions: a second `transaction()` started while the
- * first awaits becomes a savepoint inside it. So on SQLite the work is queued here, one
- * transaction at a time. On PostgreSQL every transaction has its own connection; a deadlock or
- * serialization failure is retried from the start.
+ * Runs a unit of work in one transaction. Where the dialect needs serial transactions (SQLite's
+ * one shared connection) the work is queued here, one transaction at a time; otherwise every
+ * transaction has its own connection, and one that the dialect calls retryable (a deadlock or
+ * serialization failure) is run again from the start.
  */
 @Injectable()
 export class Transactor {
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly serialise: boolean;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.serialise = dataSource.options.type === 'better-sqlite3';
-  }
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dialect: Dialect,
+  ) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serialise) return this.withRetry(work, 1);
+    if (!this.dialect.serialTransactions) return this.withRetry(work, 1);
     const result = this.tail.then(() => this.dataSource.transaction(work));
     this.tail = result.catch(() => undefined);
     return result;
@@ -31,21 +31,19 @@ export class Transactor {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      const code = (error as { driverError?: { code?: string } }).driverError?.code;
-      if (
-        error instanceof QueryFailedError &&
-        code &&
-        RETRYABLE_PG_CODES.has(code) &&
-        attempt < MAX_ATTEMPTS
-      ) {
-        return this.withRetry(work, attempt + 1);
-      }
+      if (this.dialect.isRetryable(error) && attempt < MAX_ATTEMPTS) return this.withRetry(work, attempt + 1);
       throw error;
     }
   }
 }
 
+const dialectProvider = {
+  provide: Dialect,
+  useFactory: (config: AppConfig) => dialectFor(config.database.engine),
+  inject: [APP_CONFIG],
+};
+
 /** Available everywhere, so every module's writes go through the same queue on SQLite. */
 @Global()
-@Module({ providers: [Transactor], exports: [Transactor] })
+@Module({ providers: [Transactor, dialectProvider], exports: [Transactor, Dialect] })
 export class TransactorModule {}

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 import { Question } from './questionnaire';
 
 /**
@@ -32,9 +31,9 @@ export class EvaluationQuestionnaire {
   @Column('boolean', { name: 'has_answers', default: false })
   hasAnswers: boolean;
 
-  @Column({ name: 'created_at', type: INSTANT_TYPE })
+  @Column({ name: 'created_at', type: Date })
   createdAt: Date;
 
-  @Column({ name: 'updated_at', type: INSTANT_TYPE })
+  @Column({ name: 'updated_at', type: Date })
   updatedAt: Date;
 }

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 
 /**
  * That a member was asked to evaluate a seminar, and whether they have answered: only to stop
@@ -26,13 +25,13 @@ export class EvaluationRequest {
   @Column('varchar', { name: 'reminder_token_hash', length: 64, unique: true, nullable: true })
   reminderTokenHash: string | null;
 
-  @Column({ name: 'created_at', type: INSTANT_TYPE })
+  @Column({ name: 'created_at', type: Date })
   createdAt: Date;
 
-  @Column({ name: 'reminded_at', type: INSTANT_TYPE, nullable: true })
+  @Column({ name: 'reminded_at', type: Date, nullable: true })
   remindedAt: Date | null;
 
-  @Column({ name: 'closes_at', type: INSTANT_TYPE })
+  @Column({ name: 'closes_at', type: Date })
   closesAt: Date;
 
   @Column('boolean', { default: false })

@@ -3,13 +3,16 @@ import { isDeepStrictEqual } from 'node:util';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Transactor } from '../database/transactor';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/dialect';
 import { requireCycle } from '../planning/waves.service';
 import { PutQuestionnaireDto } from './dto/questionnaire.dto';
 import { EvaluationQuestionnaire } from './evaluation-questionnaire.entity';
 import { DEFAULT_QUESTIONS, DEFAULT_SETTINGS, parseQuestions } from './questionnaire';
 
-const VERSION_INDEX = 'uq_evaluation_questionnaires_version';
+const VERSION_INDEX = {
+  name: 'uq_evaluation_questionnaires_version',
+  columns: 'evaluation_questionnaires.cycle_id',
+};
 
 export function questionnaireView(q: EvaluationQuestionnaire) {
   return {
@@ -44,7 +47,7 @@ export class QuestionnairesService {
     try {
       return await this.replace(cycleId, dto);
     } catch (error) {
-      if (isUniqueViolation(error, VERSION_INDEX, 'evaluation_questionnaires.cycle_id')) {
+      if (isUniqueViolation(error, VERSION_INDEX)) {
         throw new DomainError(
           'conflict',
           'questionnaire.changed_meanwhile',

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Dialect } from '../database/dialect';
 import { Transactor } from '../database/transactor';
 import { AnonymousAnswer, EvaluationResponse, EvaluationSubmission } from './evaluation-response.entity';
 import { EvaluationRequest } from './evaluation-request.entity';
 
-/** The first half of the PostgreSQL advisory lock key of a seminar's answers (the seminar is the second). */
+/** The first half of the lock key of a seminar's answers (the seminar is the second). */
 const RELEASE_LOCK = 0x4b415454;
 const INSERT_CHUNK = 500;
 
@@ -52,6 +53,7 @@ export class ResponseRelease {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactor: Transactor,
+    private readonly dialect: Dialect,
   ) {}
 
   /** Step 1, inside the transaction that marks the request answered. */
@@ -81,10 +83,8 @@ export class ResponseRelease {
   }
 
   private async fileAnswers(m: EntityManager, seminarId: number): Promise<number> {
-    if (this.onPostgres) {
-      // Two releases of one seminar at once (two instances) would otherwise both rewrite it.
-      await m.query('SELECT pg_advisory_xact_lock($1, $2)', [RELEASE_LOCK, seminarId]);
-    }
+    // Two releases of one seminar at once (two instances) would otherwise both rewrite it.
+    await this.dialect.lockForTransaction(m, [RELEASE_LOCK, seminarId]);
     const held = await m.findBy(EvaluationSubmission, { seminarId });
     if (held.length === 0) return 0;
     const filed = await m.findBy(EvaluationResponse, { seminarId });
@@ -113,20 +113,14 @@ export class ResponseRelease {
 
   /** Best effort: an answer is safely filed whether or not this succeeds; the next release tries again. */
   private async clearTraces(): Promise<void> {
-    if (this.onPostgres) {
-      await this.dataSource
-        .query('VACUUM evaluation_submissions, evaluation_responses, evaluation_requests')
-        .catch((error: Error) => this.logger.warn(`VACUUM after filing answers failed: ${error.message}`));
-    } else {
-      // Refused ("table is locked") while another transaction is open on the one connection;
-      // SQLite's own checkpoints, or the next release, then empty the WAL.
-      await this.dataSource
-        .query('PRAGMA wal_checkpoint(TRUNCATE)')
-        .catch((error: Error) => this.logger.debug(`WAL checkpoint after filing answers: ${error.message}`));
-    }
-  }
-
-  private get onPostgres(): boolean {
-    return this.dataSource.options.type === 'postgres';
+    await this.dialect
+      .clearDeadRows(this.dataSource, [
+        'evaluation_submissions',
+        'evaluation_responses',
+        'evaluation_requests',
+      ])
+      .catch((error: Error) =>
+        this.logger.warn(`Clearing dead rows after filing answers failed: ${error.message}`),
+      );
   }
 }

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 
 export type LinkPurpose = 'invitation' | 'message';
 
@@ -26,15 +25,15 @@ export class Invitation {
   @Column('varchar', { length: 20, default: 'invitation' })
   purpose: LinkPurpose;
 
-  @Column({ name: 'expires_at', type: INSTANT_TYPE })
+  @Column({ name: 'expires_at', type: Date })
   expiresAt: Date;
 
-  @Column({ name: 'revoked_at', type: INSTANT_TYPE, nullable: true })
+  @Column({ name: 'revoked_at', type: Date, nullable: true })
   revokedAt: Date | null;
 
   @Column('integer', { name: 'issued_by', nullable: true })
   issuedBy: number | null;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 }

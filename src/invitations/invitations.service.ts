@@ -5,7 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/dialect';
 import { requireCycle } from '../planning/waves.service';
 import { SeatEventRecorder } from '../registrations/seat-event-recorder';
 import { SeatActor } from '../registrations/seat-events';
@@ -33,7 +33,10 @@ export interface InviteJob extends InviteResult {
 
 /** Members per transaction: each batch issues its links and writes their e-mails together. */
 const BATCH = 200;
-const UQ_COLUMNS = 'invitations.cycle_id, invitations.member_id';
+const CURRENT_INVITATION = {
+  name: 'uq_invitations_current',
+  columns: 'invitations.cycle_id, invitations.member_id',
+};
 /** How long a finished job can still be looked up. */
 const JOB_KEPT_MS = 24 * 60 * 60 * 1000;
 
@@ -108,14 +111,14 @@ export class InvitationsService {
   ): Promise<unknown> {
     try {
       for (let i = 0; i < memberIds.length; i += BATCH) {
-        // better-sqlite3 answers synchronously: without a turn of the event loop between batches
+        // SQLite's driver answers synchronously: without a turn of the event loop between batches
         // the 202 and every other request would wait for the whole job.
         await new Promise((resolve) => setImmediate(resolve));
         const batch = memberIds.slice(i, i + BATCH);
         const fresh = await this.withRaceReported(() =>
           // A batch that raced another planner's invitation is read again once: those now invited are skipped.
           this.inviteBatch(job.cycleId, batch, expiresAt, staffId).catch((error: unknown) => {
-            if (!isUniqueViolation(error, 'uq_invitations_current', UQ_COLUMNS)) throw error;
+            if (!isUniqueViolation(error, CURRENT_INVITATION)) throw error;
             return this.inviteBatch(job.cycleId, batch, expiresAt, staffId);
           }),
         );
@@ -291,7 +294,7 @@ export class InvitationsService {
     try {
       return await work();
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_invitations_current', UQ_COLUMNS)) {
+      if (isUniqueViolation(error, CURRENT_INVITATION)) {
         throw new DomainError(
           'conflict',
           'invitation.issued_meanwhile',

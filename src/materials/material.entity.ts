@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { BINARY_TYPE, INSTANT_TYPE } from '../database/column-types';
 
 export type MaterialKind = 'file' | 'link';
 
@@ -37,21 +36,24 @@ export class Material {
   @Column('integer', { nullable: true })
   size: number | null;
 
-  @Column({ type: BINARY_TYPE, nullable: true, select: false })
+  /**
+   * The file's bytes: not a mapped column, as TypeORM has no binary type valid on both engines.
+   * MaterialsService writes and reads the `content` column itself.
+   */
   content?: Buffer | null;
 
   @Column('varchar', { length: 64, nullable: true })
   sha256: string | null;
 
-  @Column({ name: 'available_from', type: INSTANT_TYPE })
+  @Column({ name: 'available_from', type: Date })
   availableFrom: Date;
 
-  @Column({ name: 'announced_at', type: INSTANT_TYPE, nullable: true })
+  @Column({ name: 'announced_at', type: Date, nullable: true })
   announcedAt: Date | null;
 
   @Column('integer', { name: 'created_by', nullable: true })
   createdBy: number | null;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, LessThanOrEqual } from 'typeorm';
 import { hasControlCharacters } from '../common/control-characters';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -86,14 +86,17 @@ export class MaterialsService {
           fileName: content ? file!.originalname : null,
           contentType: content?.contentType ?? null,
           size: content ? file!.size : null,
-          content: content ? file!.buffer : null,
           sha256: content?.sha256 ?? null,
           availableFrom: new Date(input.availableFrom),
           announcedAt: null,
           createdBy: staffId,
         }),
       );
-      delete saved.content;
+      if (content)
+        await this.rawQuery(m, 'UPDATE materials SET content = :bytes WHERE id = :id', {
+          bytes: file!.buffer,
+          id: saved.id,
+        });
       return saved;
     });
   }
@@ -245,7 +248,20 @@ export class MaterialsService {
     });
   }
 
-  private findWithContent(m: EntityManager, where: Partial<Pick<Material, 'id' | 'seminarId' | 'cycleId'>>) {
-    return m.createQueryBuilder(Material, 'material').addSelect('material.content').where(where).getOne();
+  private async findWithContent(m: EntityManager, where: FindOptionsWhere<Material>) {
+    const material = await m.findOne(Material, { where });
+    if (!material) return null;
+    const [row] = await this.rawQuery<{ content: Buffer | null }>(
+      m,
+      'SELECT content FROM materials WHERE id = :id',
+      { id: material.id },
+    );
+    material.content = row?.content ?? null;
+    return material;
+  }
+
+  private rawQuery<T>(m: EntityManager, sql: string, parameters: Record<string, unknown>): Promise<T[]> {
+    const [query, values] = m.connection.driver.escapeQueryWithParameters(sql, parameters);
+    return m.query(query, values);
   }
 }

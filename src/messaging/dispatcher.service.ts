@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Dialect } from '../database/dialect';
 import { Transactor } from '../database/transactor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { classifySendError, retryDelayMs } from './delivery-policy';
@@ -37,6 +38,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactor: Transactor,
+    private readonly dialect: Dialect,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -128,7 +130,6 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     const now = new Date();
     const { dispatchBatchSize, dispatchLeaseMs, maxAttempts } = this.config.mail;
     const lease = new Date(now.getTime() + dispatchLeaseMs);
-    const onPostgres = this.dataSource.options.type === 'postgres';
     const work = async (manager: EntityManager): Promise<OutboxMessage[]> => {
       // A message whose claim keeps running out is taking its dispatcher down with it.
       await this.execute(
@@ -137,33 +138,22 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
          WHERE status = 'sending' AND locked_until < :now AND attempts >= :max`,
         { now, max: maxAttempts, reason: `Gave up: the dispatcher stopped during ${maxAttempts} attempts` },
       );
-      if (onPostgres) {
-        const rows = await manager
+      const ids = await this.dialect.claimIds(
+        manager
           .createQueryBuilder(OutboxMessage, 'm')
           .select('m.id', 'id')
           .where(DUE, { now })
           .orderBy('m.next_attempt_at')
           .addOrderBy('m.id')
-          .limit(dispatchBatchSize)
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .getRawMany<{ id: number }>();
-        if (rows.length === 0) return [];
-        await this.execute(
-          manager,
-          `UPDATE outbox_messages SET status = 'sending', claimed_by = :claimId, locked_until = :lease,
-           attempts = attempts + 1 WHERE id IN (:...ids)`,
-          { claimId, lease, ids: rows.map((r) => r.id) },
-        );
-      } else {
-        await this.execute(
-          manager,
-          `UPDATE outbox_messages SET status = 'sending', claimed_by = :claimId, locked_until = :lease,
-           attempts = attempts + 1
-           WHERE id IN (SELECT id FROM outbox_messages WHERE ${DUE} ORDER BY next_attempt_at, id LIMIT :limit)`,
-          { claimId, lease, now, limit: dispatchBatchSize },
-        );
-      }
+          .limit(dispatchBatchSize),
+      );
+      if (ids.length === 0) return [];
+      await this.execute(
+        manager,
+        `UPDATE outbox_messages SET status = 'sending', claimed_by = :claimId, locked_until = :lease,
+         attempts = attempts + 1 WHERE id IN (:...ids)`,
+        { claimId, lease, ids },
+      );
       return manager.find(OutboxMessage, {
         where: { claimedBy: claimId, status: 'sending' },
         order: { id: 'ASC' },

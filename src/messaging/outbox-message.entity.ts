@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 import { MessageKind } from './message-kinds';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
@@ -56,21 +55,21 @@ export class OutboxMessage {
   @Column('integer', { default: 0 })
   attempts: number;
 
-  @Column({ name: 'next_attempt_at', type: INSTANT_TYPE })
+  @Column({ name: 'next_attempt_at', type: Date })
   nextAttemptAt: Date;
 
   @Column('varchar', { name: 'last_error', length: 1000, nullable: true })
   lastError: string | null;
 
-  @Column({ name: 'sent_at', type: INSTANT_TYPE, nullable: true })
+  @Column({ name: 'sent_at', type: Date, nullable: true })
   sentAt: Date | null;
 
   @Column('varchar', { name: 'claimed_by', length: 100, nullable: true })
   claimedBy: string | null;
 
-  @Column({ name: 'locked_until', type: INSTANT_TYPE, nullable: true })
+  @Column({ name: 'locked_until', type: Date, nullable: true })
   lockedUntil: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 }

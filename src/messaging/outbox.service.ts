@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { Dialect } from '../database/dialect';
 import { Transactor } from '../database/transactor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { buildCalendar, CalendarEventInput } from './calendar';
@@ -47,6 +48,7 @@ export class OutboxService {
     private readonly renderer: MailRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactor: Transactor,
+    private readonly dialect: Dialect,
   ) {}
 
   /**
@@ -62,7 +64,7 @@ export class OutboxService {
       .values(this.row(message))
       .orIgnore()
       .updateEntity(false);
-    const id = await insertedId(manager, insert.getQueryAndParameters());
+    const id = await this.dialect.insertIgnoringConflict(manager, insert.getQueryAndParameters());
     if (id !== undefined) return { created: true, id };
     const existing = await manager.findOneOrFail(OutboxMessage, {
       where: { key: message.key },
@@ -201,29 +203,6 @@ export class OutboxService {
       if ('evaluationLink' in context) context.evaluationLink = surveyPageUrl(base, 'eksempel');
       return this.renderer.render({ kind, context } as unknown as MailRequest);
     });
-  }
-}
-
-/**
- * Runs an INSERT … ON CONFLICT DO NOTHING and returns the new row's id, or undefined when the
- * key existed: PostgreSQL returns the id, SQLite reports the changed row count and the rowid.
- * (TypeORM's InsertResult cannot tell an ignored row on SQLite.)
- */
-async function insertedId(
-  manager: EntityManager,
-  [sql, params]: [string, unknown[]],
-): Promise<number | undefined> {
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-  try {
-    if (manager.connection.options.type === 'postgres') {
-      const result = await runner.query(/RETURNING/i.test(sql) ? sql : `${sql} RETURNING "id"`, params, true);
-      const [row] = result.records as { id: number }[];
-      return row?.id;
-    }
-    const result = await runner.query(sql, params, true);
-    return result.affected === 1 ? Number(result.raw) : undefined;
-  } finally {
-    if (!manager.queryRunner) await runner.release();
   }
 }
 

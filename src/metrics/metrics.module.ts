@@ -1,30 +1,25 @@
 import { Global, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { Dialect } from '../database/dialect';
 import { AppMetrics } from './app-metrics';
 import { MetricsController } from './metrics.controller';
 
-/** The part of pg's Pool that tells how it is used. */
-interface PoolCounts {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
-}
-
 /**
- * Database connections: on PostgreSQL the pool's connections in use and idle, the requests
- * waiting for one, and its size. SQLite has one connection and queues transactions in the
- * Transactor, so it reports that one connection only.
+ * Database connections as the dialect reports them: on PostgreSQL the pool's connections in use
+ * and idle, the requests waiting for one, and its size; SQLite has one connection (transactions
+ * queue in the Transactor), so that one only.
  */
 @Injectable()
 export class DatabasePoolMetrics implements OnModuleInit {
   constructor(
     private readonly metrics: AppMetrics,
     private readonly dataSource: DataSource,
+    private readonly dialect: Dialect,
   ) {}
 
   onModuleInit(): void {
-    const { dataSource } = this;
+    const { dataSource, dialect } = this;
     new Gauge({
       name: 'kattegat_db_pool_connections',
       help: 'Database connections by state: in use, idle, and requests waiting for one',
@@ -32,23 +27,18 @@ export class DatabasePoolMetrics implements OnModuleInit {
       registers: [this.metrics.registry],
       collect() {
         this.reset();
-        if (dataSource.options.type !== 'postgres') {
-          this.set({ state: 'in_use' }, dataSource.isInitialized ? 1 : 0);
-          return;
-        }
-        const pool = (dataSource.driver as unknown as { master?: PoolCounts }).master;
-        if (!pool) return;
-        this.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
-        this.set({ state: 'idle' }, pool.idleCount);
-        this.set({ state: 'waiting' }, pool.waitingCount);
+        const use = dialect.poolUse(dataSource);
+        if (!use) return;
+        this.set({ state: 'in_use' }, use.inUse);
+        if (use.idle !== undefined) this.set({ state: 'idle' }, use.idle);
+        if (use.waiting !== undefined) this.set({ state: 'waiting' }, use.waiting);
       },
     });
-    const max = (dataSource.options as { extra?: { max?: number } }).extra?.max;
     new Gauge({
       name: 'kattegat_db_pool_max_connections',
       help: 'The most connections the database pool opens',
       registers: [this.metrics.registry],
-    }).set(dataSource.options.type === 'postgres' ? (max ?? 10) : 1);
+    }).set(dialect.poolSize(dataSource));
   }
 }
 

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 import { Seminar } from './seminar.entity';
 
 /** One point of a seminar's programme. */
@@ -16,7 +15,7 @@ export class AgendaItem {
   @JoinColumn({ name: 'seminar_id' })
   seminar?: Seminar;
 
-  @Column({ name: 'starts_at', type: INSTANT_TYPE })
+  @Column({ name: 'starts_at', type: Date })
   startsAt: Date;
 
   @Column('varchar', { length: 300 })

@@ -9,7 +9,6 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 import { AgendaItem } from './agenda-item.entity';
 import { Venue } from './venue.entity';
 import { Wave } from './wave.entity';
@@ -46,10 +45,10 @@ export class Seminar {
   @Column('varchar', { length: 200 })
   title: string;
 
-  @Column({ name: 'starts_at', type: INSTANT_TYPE })
+  @Column({ name: 'starts_at', type: Date })
   startsAt: Date;
 
-  @Column({ name: 'ends_at', type: INSTANT_TYPE })
+  @Column({ name: 'ends_at', type: Date })
   endsAt: Date;
 
   @Column('integer')
@@ -63,7 +62,7 @@ export class Seminar {
   @Column('integer', { name: 'waitlist_counter', default: 0 })
   waitlistCounter: number;
 
-  @Column({ name: 'registration_deadline', type: INSTANT_TYPE })
+  @Column({ name: 'registration_deadline', type: Date })
   registrationDeadline: Date;
 
   @Column('varchar', { length: 20, default: 'draft' })
@@ -72,9 +71,9 @@ export class Seminar {
   @OneToMany(() => AgendaItem, (item) => item.seminar)
   agenda?: AgendaItem[];
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: INSTANT_TYPE })
+  @UpdateDateColumn({ name: 'updated_at', type: Date })
   updatedAt: Date;
 }

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 
 /** A conference centre or hotel where seminars are held. */
 @Entity('venues')
@@ -37,9 +36,9 @@ export class Venue {
   @Column('varchar', { length: 2000, nullable: true })
   notes: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: INSTANT_TYPE })
+  @UpdateDateColumn({ name: 'updated_at', type: Date })
   updatedAt: Date;
 }

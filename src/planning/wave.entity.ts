@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 
 /** A period of a cycle whose seminars run in parallel and open for registration together. */
 @Entity('waves')
@@ -14,12 +13,12 @@ export class Wave {
   @Column('varchar', { length: 200 })
   name: string;
 
-  @Column({ name: 'registration_opens_at', type: INSTANT_TYPE })
+  @Column({ name: 'registration_opens_at', type: Date })
   registrationOpensAt: Date;
 
-  @Column({ name: 'registration_closes_at', type: INSTANT_TYPE })
+  @Column({ name: 'registration_closes_at', type: Date })
   registrationClosesAt: Date;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 }

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 
 export const EVENT_KINDS = [
   'invitation_issued',
@@ -64,6 +63,6 @@ export class RegistrationEvent {
   @Column('simple-json', { nullable: true })
   details: EventDetails | null;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 }

@@ -9,7 +9,6 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Member } from '../cycles/member.entity';
-import { INSTANT_TYPE } from '../database/column-types';
 import { Seminar } from '../planning/seminar.entity';
 import { SeatState } from './seat-state';
 
@@ -52,9 +51,9 @@ export class Registration {
   @Column('integer', { name: 'calendar_sequence', default: 0 })
   calendarSequence: number;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: INSTANT_TYPE })
+  @UpdateDateColumn({ name: 'updated_at', type: Date })
   updatedAt: Date;
 }

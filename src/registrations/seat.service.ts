@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { DomainEvents } from '../database/domain-events';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/dialect';
 import { Transactor } from '../database/transactor';
 import { SeminarRescheduled } from '../planning/planning-events';
 import { SeatCounters } from '../planning/seat-counters';
@@ -16,11 +16,14 @@ import { SeatEventRecorder } from './seat-event-recorder';
 import { SeatActor, SeatEvent, SeatEventKind } from './seat-events';
 import { holdsPlace, isActive, nextSeatState, SeatAction } from './seat-state';
 
-const ACTIVE_SEAT_INDEX = 'uq_registrations_active_seat';
+const ACTIVE_SEAT = {
+  name: 'uq_registrations_active_seat',
+  columns: 'registrations.cycle_id, registrations.member_id',
+};
 
 /** The database refused a second registered or waitlisted seat for a member in a cycle. */
 export function isSecondActiveSeat(error: unknown): boolean {
-  return isUniqueViolation(error, ACTIVE_SEAT_INDEX, 'registrations.cycle_id, registrations.member_id');
+  return isUniqueViolation(error, ACTIVE_SEAT);
 }
 
 /** A member to seat at a seminar; `fromRegistrationId` is the seat they leave, if any. */

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Dialect } from '../database/dialect';
 import { MemberGroup, SeminarCounts, TIMELINE_KINDS, TimelineKind, WaveRef } from './figures';
-
-/** SQLite hands instants back as UTC text without a zone, PostgreSQL as Date. */
-function instant(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
-}
 
 const HELD = `'registered', 'attended', 'no_show'`;
 
@@ -17,7 +11,10 @@ const HELD = `'registered', 'attended', 'no_show'`;
  */
 @Injectable()
 export class StatisticsQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dialect: Dialect,
+  ) {}
 
   private async rows(sql: string, parameters: Record<string, unknown>): Promise<Record<string, unknown>[]> {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
@@ -79,7 +76,7 @@ export class StatisticsQueries {
       title: String(r.title),
       waveId: Number(r.waveId),
       venue: `${String(r.venueName)}, ${String(r.town)}`,
-      startsAt: instant(r.startsAt),
+      startsAt: this.dialect.instant(r.startsAt),
       status: String(r.status),
       capacity: Number(r.capacity),
       registered: Number(r.registered),
@@ -97,7 +94,7 @@ export class StatisticsQueries {
     return rows.map((r) => ({
       id: Number(r.id),
       name: String(r.name),
-      registrationOpensAt: instant(r.opensAt),
+      registrationOpensAt: this.dialect.instant(r.opensAt),
     }));
   }
 
@@ -113,6 +110,10 @@ export class StatisticsQueries {
        GROUP BY kind, created_at`,
       { cycleId, kinds: [...TIMELINE_KINDS] },
     );
-    return rows.map((r) => ({ kind: r.kind as TimelineKind, at: instant(r.at), count: Number(r.count) }));
+    return rows.map((r) => ({
+      kind: r.kind as TimelineKind,
+      at: this.dialect.instant(r.at),
+      count: Number(r.count),
+    }));
   }
 }

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../../database/column-types';
 
 /**
  * Who did what to which member or cycle, and when. Holds ids and counts only, never the
@@ -10,7 +9,7 @@ export class AuditEntry {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
-  @CreateDateColumn({ name: 'at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'at', type: Date })
   at: Date;
 
   /** The staff account, or null for the command line. */

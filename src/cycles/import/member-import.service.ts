@@ -7,7 +7,7 @@ import { CyclesService } from '../cycles.service';
 import { AuditLogService } from '../gdpr/audit-log.service';
 import { searchTextOf } from '../member-rules';
 import { Member } from '../member.entity';
-import { isUniqueViolation } from '../unique-violation';
+import { isUniqueViolation } from '../../database/dialect';
 import { MembersService } from '../members.service';
 import { findHeader } from './columns';
 import { parseMemberRow, ParsedRow } from './member-row';
