@@ -1,5 +1,5 @@
 /** Unit tests beside the code in src/, e2e tests in test/ against the real app and a real database. */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const { transform, transformIgnorePatterns } = require('./jest.transform');
 
 module.exports = {
   testTimeout: 60000,
@@ -8,8 +8,13 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: '.',
-      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts', '<rootDir>/lint/**/*.spec.cjs'],
+      testMatch: [
+        '<rootDir>/src/**/*.spec.ts',
+        '<rootDir>/bench/**/*.spec.ts',
+        '<rootDir>/lint/**/*.spec.cjs',
+      ],
       transform,
+      transformIgnorePatterns,
     },
     {
       displayName: 'e2e',
@@ -17,6 +22,7 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
+      transformIgnorePatterns,
     },
   ],
 };

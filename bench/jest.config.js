@@ -3,6 +3,6 @@ module.exports = {
   rootDir: '..',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/bench/**/*.bench.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  ...require('../jest.transform'),
   testTimeout: 600000,
 };

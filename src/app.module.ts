@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AllocationModule } from './allocation/allocation.module';
 import { AuthModule } from './auth/auth.module';
+import { BackgroundWorkModule } from './common/background-work';
 import { loggingParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -36,6 +37,7 @@ export class AppModule {
         AuthModule,
         CyclesModule,
         TransactorModule,
+        BackgroundWorkModule,
         DomainEventsModule,
         MetricsModule,
         PlanningModule,

@@ -4,7 +4,6 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp, prepareDatabase } from './app.setup';
 import { ConfigError, loadConfig } from './config/load-config';
-import { EvaluationSweeper } from './evaluations/evaluation-sweeper';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -21,7 +20,6 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   await prepareDatabase(app);
   await app.listen(config.port);
-  app.get(EvaluationSweeper).start();
   const where = config.database.engine === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   console.log(`Kattegat is running at ${config.publicBaseUrl} (database: ${where})`);
   console.log(`API documentation: ${config.publicBaseUrl}/api/docs`);

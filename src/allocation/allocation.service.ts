@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { BackgroundWork } from '../common/background-work';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
@@ -41,14 +42,14 @@ export interface ProposeOutcome {
 
 /** Allocation proposals: gathered from the database, solved by the pure solver, applied as seats. */
 @Injectable()
-export class AllocationService implements OnApplicationShutdown {
+export class AllocationService {
   private readonly logger = new Logger(AllocationService.name);
-  private readonly background = new Set<Promise<void>>();
 
   constructor(
     private readonly transactor: Transactor,
     private readonly seats: SeatService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly background: BackgroundWork,
   ) {}
 
   /**
@@ -101,13 +102,10 @@ export class AllocationService implements OnApplicationShutdown {
       await this.solveAndStore(proposal, input, request);
       return { solved: true, proposal: await this.get(cycleId, proposal.id) };
     }
-    const work = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.solveAndStore(proposal, input, request))
-      .catch((error: unknown) =>
-        this.logger.error(`Allocation proposal ${proposal.id} failed: ${String(error)}`),
-      )
-      .finally(() => this.background.delete(work));
-    this.background.add(work);
+    void this.background.detached(`Allocation proposal ${proposal.id}`, async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.solveAndStore(proposal, input, request);
+    });
     return { solved: false, proposal: view(proposal, true) };
   }
 
@@ -200,10 +198,6 @@ export class AllocationService implements OnApplicationShutdown {
       if (!cycle) throw DomainError.notFound('Cycle', idOrCode);
       return cycle;
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.background]);
   }
 
   private async solveAndStore(

@@ -5,11 +5,18 @@ import { prepareDatabase } from '../app.setup';
 import { AppConfig } from '../config/app-config';
 import { ConfigError, loadConfig } from '../config/load-config';
 
+const NO_BACKGROUND_WORK = {
+  DISPATCH_INTERVAL_MS: '0',
+  REMINDER_SWEEP_MINUTES: '0',
+  MATERIALS_SWEEP_MINUTES: '0',
+  EVALUATION_SWEEP_MINUTES: '0',
+};
+
 /** The configuration a command runs with; a bad variable ends the command with its name. */
 export function commandConfig(): AppConfig {
   try {
-    // A command does its work and ends; the server's background dispatcher has no place in it.
-    return loadConfig({ LOG_LEVEL: 'warn', ...process.env, DISPATCH_INTERVAL_MS: '0' }, process.cwd());
+    // A command does its work and ends; the server's background work has no place in it.
+    return loadConfig({ LOG_LEVEL: 'warn', ...process.env, ...NO_BACKGROUND_WORK }, process.cwd());
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

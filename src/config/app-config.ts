@@ -19,8 +19,12 @@ export interface AppConfig {
   /** Allocation proposals for more members than this are solved in the background (202). */
   allocationInlineLimit: number;
   logLevel: LogLevel;
-  /** Minutes between evaluation sweeps in the server; 0 means off. */
+  /** Minutes between evaluation sweeps (requests, reminders, held answers filed); 0 means off. */
   evaluationSweepMinutes: number;
+  /** Minutes between the sweeps that write seminar reminders; 0 means off. */
+  reminderSweepMinutes: number;
+  /** Minutes between the sweeps that announce materials that became available; 0 means off. */
+  materialsSweepMinutes: number;
   /** Largest material file a planner may upload. */
   materialMaxBytes: number;
   /** The bearer token a Prometheus scraper sends to /metrics; unset means /metrics answers 404. */

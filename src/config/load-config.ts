@@ -129,7 +129,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     allocationInlineLimit: integer('ALLOCATION_INLINE_LIMIT', 500, 0, 1_000_000),
     logLevel,
+    // As with the dispatcher: a test that wants a sweep in the background asks for it.
     evaluationSweepMinutes: integer('EVALUATION_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
+    reminderSweepMinutes: integer('REMINDER_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
+    materialsSweepMinutes: integer('MATERIALS_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     materialMaxBytes: integer('MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     metricsToken,
   };

@@ -23,6 +23,24 @@ describe('loadConfig (mail)', () => {
     expect(load({ NODE_ENV: 'test', DISPATCH_INTERVAL_MS: '50' }).mail.dispatchIntervalMs).toBe(50);
   });
 
+  it('has a switch of its own for each sweep: hourly, off in tests unless asked', () => {
+    const sweeps = (env: Record<string, string>) => {
+      const c = load(env);
+      return [c.reminderSweepMinutes, c.materialsSweepMinutes, c.evaluationSweepMinutes];
+    };
+    expect(sweeps({})).toEqual([60, 60, 60]);
+    expect(sweeps({ NODE_ENV: 'test' })).toEqual([0, 0, 0]);
+    expect(
+      sweeps({
+        NODE_ENV: 'test',
+        REMINDER_SWEEP_MINUTES: '5',
+        MATERIALS_SWEEP_MINUTES: '15',
+        EVALUATION_SWEEP_MINUTES: '30',
+      }),
+    ).toEqual([5, 15, 30]);
+    expect(() => load({ MATERIALS_SWEEP_MINUTES: 'hourly' })).toThrow(/MATERIALS_SWEEP_MINUTES/);
+  });
+
   it('reads the mail variables', () => {
     const mail = load({
       MAIL_REPLY_TO: 'Sekretariatet <kattegat@kl.dk>',

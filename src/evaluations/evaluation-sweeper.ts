@@ -1,24 +1,26 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { runPeriodically } from '../common/periodic';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BackgroundWork } from '../common/background-work';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EvaluationsService } from './evaluations.service';
+import { ResponseRelease } from './response-release';
 
-/** Requests for ended seminars and due reminders, every EVALUATION_SWEEP_MINUTES in the server. */
+/**
+ * Requests for ended seminars and due reminders, every EVALUATION_SWEEP_MINUTES in the server;
+ * answers a failed release left held are filed then too.
+ */
 @Injectable()
-export class EvaluationSweeper implements OnModuleDestroy {
+export class EvaluationSweeper implements OnApplicationBootstrap {
   private readonly logger = new Logger(EvaluationSweeper.name);
-  private stop: (() => void) | undefined;
 
   constructor(
     private readonly evaluations: EvaluationsService,
+    private readonly release: ResponseRelease,
+    private readonly background: BackgroundWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Started by the server only (not by the CLI or tests); 0 minutes leaves it off. */
-  start(): void {
-    const minutes = this.config.evaluationSweepMinutes;
-    if (minutes === 0 || this.stop) return;
-    this.stop = runPeriodically(minutes * 60_000, () => this.tick(), this.logger, 'Evaluation sweep');
+  onApplicationBootstrap(): void {
+    this.background.every('Evaluation sweep', this.config.evaluationSweepMinutes * 60_000, () => this.tick());
   }
 
   /** One sweep; the CLI's `evaluations` command runs this too. */
@@ -30,12 +32,11 @@ export class EvaluationSweeper implements OnModuleDestroy {
 
   private async tick(): Promise<void> {
     const { requested, reminded } = await this.sweep();
-    if (requested + reminded > 0) {
-      this.logger.log(`Evaluation sweep: ${requested} requests, ${reminded} reminders`);
+    const filed = await this.release.releaseAllHeld();
+    if (requested + reminded + filed > 0) {
+      this.logger.log(
+        `Evaluation sweep: ${requested} requests, ${reminded} reminders, held answers of ${filed} seminars filed`,
+      );
     }
-  }
-
-  onModuleDestroy(): void {
-    this.stop?.();
   }
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
+import { BackgroundWork } from '../common/background-work';
 import { isUniqueViolation } from '../database/dialect';
 import { requireCycle } from '../planning/waves.service';
 import { SeatEventRecorder } from '../registrations/seat-event-recorder';
@@ -50,6 +51,7 @@ export class InvitationsService {
     private readonly transactor: Transactor,
     private readonly recorder: SeatEventRecorder,
     private readonly events: DomainEvents,
+    private readonly background: BackgroundWork,
   ) {}
 
   /**
@@ -76,10 +78,12 @@ export class InvitationsService {
       error: null,
     };
     this.jobs.set(job.id, job);
-    const run = this.runJob(job, memberIds, expiresAt, staffId).finally(() => {
-      this.runs.delete(job.id);
-      setTimeout(() => this.jobs.delete(job.id), JOB_KEPT_MS).unref();
-    });
+    const run = this.background
+      .detached('Invitation job', () => this.runJob(job, memberIds, expiresAt, staffId))
+      .finally(() => {
+        this.runs.delete(job.id);
+        setTimeout(() => this.jobs.delete(job.id), JOB_KEPT_MS).unref();
+      });
     this.runs.set(job.id, run);
     if (memberIds.length <= BATCH) {
       const failure = await run;

@@ -1,39 +1,32 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { runPeriodically } from '../common/periodic';
+import { BackgroundWork } from '../common/background-work';
 import { Transactor } from '../database/transactor';
 import { MemberMail, PAGE_LINK } from '../messaging/member-mail';
 import { Registration } from '../registrations/registration.entity';
 import { MaterialAnnouncement, MaterialsService } from './materials.service';
 
-const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
-
 /**
  * Writes the "materials available" e-mails once a material's date has come: one per entitled
  * member (key `materials:<materialId>:<memberId>`), in the transaction that marks the material
- * announced, so a second sweep or a second instance writes nothing. Hourly in the server while the
- * dispatcher runs, and in the CLI's `reminders`.
+ * announced, so a second sweep or a second instance writes nothing. Every MATERIALS_SWEEP_MINUTES
+ * in the server, and in the CLI's `reminders`.
  */
 @Injectable()
-export class MaterialsAnnouncer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MaterialsAnnouncer.name);
-  private stop: (() => void) | undefined;
-
+export class MaterialsAnnouncer implements OnApplicationBootstrap {
   constructor(
     private readonly materials: MaterialsService,
     private readonly transactor: Transactor,
     private readonly mail: MemberMail,
+    private readonly background: BackgroundWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.mail.dispatchIntervalMs <= 0) return;
-    this.stop = runPeriodically(SWEEP_INTERVAL_MS, () => this.sweep(), this.logger, 'Materials announcement');
-  }
-
-  onApplicationShutdown(): void {
-    this.stop?.();
+    this.background.every('Materials announcement', this.config.materialsSweepMinutes * 60_000, () =>
+      this.sweep(),
+    );
   }
 
   /** Announces every material available at `now`; returns how many e-mails were written. */

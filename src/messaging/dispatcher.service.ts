@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { BackgroundWork } from '../common/background-work';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Dialect } from '../database/dialect';
 import { Transactor } from '../database/transactor';
@@ -26,12 +34,13 @@ const DUE = `((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sen
  * (two).
  */
 @Injectable()
-export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DispatcherService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(DispatcherService.name);
   // Fits claimed_by (100) with the batch counter appended.
   private readonly instanceId = `${hostname().slice(0, 50)}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private claims = 0;
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<DispatchSummary> | undefined;
   private stopped = false;
 
@@ -41,17 +50,21 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     private readonly dialect: Dialect,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly background: BackgroundWork,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.mail.dispatchIntervalMs > 0) this.schedule();
+    this.background.every('Dispatch', this.config.mail.dispatchIntervalMs, () => this.drain());
   }
 
-  /** Lets the batches in flight finish, then closes the transport (the dispatcher is its only user). */
-  async onApplicationShutdown(): Promise<void> {
+  /** Lets the batches in flight finish and claims no more. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
+  }
+
+  /** The dispatcher is the transport's only user. */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 
@@ -73,17 +86,6 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     );
     const [{ n }] = await this.dataSource.query(sql, params);
     return Number(n);
-  }
-
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      this.drain()
-        .catch((error: unknown) => this.logger.error(`Dispatch failed: ${(error as Error).message}`))
-        .finally(() => {
-          if (!this.stopped) this.schedule();
-        });
-    }, this.config.mail.dispatchIntervalMs);
-    this.timer.unref();
   }
 
   private async drainBatches(onProgress?: (done: number) => void): Promise<DispatchSummary> {

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { runPeriodically } from '../common/periodic';
+import { BackgroundWork } from '../common/background-work';
 import { Transactor } from '../database/transactor';
 import { Seminar } from '../planning/seminar.entity';
 import { Registration } from '../registrations/registration.entity';
@@ -8,32 +8,24 @@ import { MemberMail, PAGE_LINK } from './member-mail';
 import { dueReminder } from './reminder-schedule';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Reminders are counted in days; an hourly look is plenty. */
-const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * Writes the reminders before a seminar (REMINDER_DAYS, e.g. 14 and 2 days) for every registered
  * seat of a published seminar, once per seat and day count (key `reminder:<registrationId>:<days>`).
- * Runs hourly in the server while the dispatcher runs, and as the CLI's `reminders`.
+ * Runs every REMINDER_SWEEP_MINUTES in the server, and as the CLI's `reminders`.
  */
 @Injectable()
-export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReminderSweeper.name);
-  private stop: (() => void) | undefined;
-
+export class ReminderSweeper implements OnApplicationBootstrap {
   constructor(
     private readonly transactor: Transactor,
     private readonly mail: MemberMail,
+    private readonly background: BackgroundWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.mail.dispatchIntervalMs <= 0 || this.config.mail.reminderDays.length === 0) return;
-    this.stop = runPeriodically(SWEEP_INTERVAL_MS, () => this.sweep(), this.logger, 'Reminder sweep');
-  }
-
-  onApplicationShutdown(): void {
-    this.stop?.();
+    if (this.config.mail.reminderDays.length === 0) return;
+    this.background.every('Reminder sweep', this.config.reminderSweepMinutes * 60_000, () => this.sweep());
   }
 
   /** Enqueues the reminders due at `now`; returns how many were written. */
