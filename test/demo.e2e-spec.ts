@@ -1,5 +1,15 @@
+import { Member } from '../src/cycles/member.entity';
 import { DemoLoader } from '../src/demo/demo-loader';
+import { Invitation } from '../src/invitations/invitation.entity';
+import { OutboxMessage } from '../src/messaging/outbox-message.entity';
+import { Seminar } from '../src/planning/seminar.entity';
+import { RegistrationEvent } from '../src/registrations/registration-event.entity';
+import { Registration } from '../src/registrations/registration.entity';
+import { invariantViolations, realAddresses } from './helpers/invariants';
 import { startTestApp, TestApp } from './helpers/test-app';
+
+/** Thrown to roll a transaction back once the test has looked inside it. */
+class RollBack extends Error {}
 
 jest.setTimeout(120_000);
 
@@ -30,15 +40,20 @@ describe(DemoLoader.name, () => {
     );
     expect(mismatched).toEqual([]);
     expect(counts['KV25 waiting list']).toBe(4);
-    // Every newly elected member of KV25 holds an invitation (and its e-mail) when the load returns.
+    // Every newly elected member of both cycles holds an invitation (and its e-mail) when the load returns.
     const [invited] = await q(
-      `SELECT (SELECT COUNT(*) FROM members m JOIN cycles c ON c.id = m.cycle_id WHERE c.code = 'KV25' AND m.newly_elected = TRUE) AS newly,
-              (SELECT COUNT(*) FROM invitations i JOIN cycles c ON c.id = i.cycle_id WHERE c.code = 'KV25' AND i.purpose = 'invitation') AS invited,
+      `SELECT (SELECT COUNT(*) FROM members WHERE newly_elected = TRUE) AS newly,
+              (SELECT COUNT(*) FROM invitations WHERE purpose = 'invitation') AS invited,
               (SELECT COUNT(*) FROM outbox_messages WHERE kind = 'invitation') AS mails`,
     );
+    expect(Number(invited.newly)).toBe(counts['KV21 newly elected'] + counts['KV25 newly elected']);
     expect([Number(invited.invited), Number(invited.mails)]).toEqual([
       Number(invited.newly),
       Number(invited.newly),
+    ]);
+    expect(await q(`SELECT code, status FROM cycles ORDER BY code`)).toEqual([
+      { code: 'KV21', status: 'closed' },
+      { code: 'KV25', status: 'active' },
     ]);
     const full = await q(
       `SELECT COUNT(*) AS n FROM seminars WHERE taken = capacity AND status = 'published'`,
@@ -64,5 +79,59 @@ describe(DemoLoader.name, () => {
     expect(results.body.cycle.responses).toBe(counts['KV25 pilot evaluation answers']);
 
     await expect(loader.refusal()).resolves.toMatch(/cycle/);
+  });
+
+  it('leaves a database in which every invariant of the services holds, with no address that reaches anyone', async () => {
+    await expect(invariantViolations(t.dataSource.manager)).resolves.toEqual([]);
+    await expect(realAddresses(t.dataSource.manager)).resolves.toEqual([]);
+    const [mails] = await t.dataSource.query(
+      `SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'evaluation_request'`,
+    );
+    // KV21's 612 attendees and the pilot's 21 were each asked by e-mail.
+    expect(Number(mails.n)).toBe(612 + 21);
+  });
+
+  it('has an invariant check that sees each kind of broken row', async () => {
+    const m = t.dataSource.manager;
+    const seminar = await m
+      .createQueryBuilder(Seminar, 's')
+      .where('s.taken > 0 AND s.taken < s.capacity')
+      .orderBy('s.id')
+      .getOneOrFail();
+    const confirmation = await m.findOneByOrFail(OutboxMessage, { kind: 'confirmation' });
+    const issued = await m.findOneByOrFail(RegistrationEvent, { kind: 'invitation_issued' });
+    const waiting = await m.findOneByOrFail(Registration, { state: 'waitlisted' });
+    const invitation = await m.findOneOrFail(Invitation, {
+      where: { purpose: 'invitation' },
+      order: { id: 'DESC' },
+    });
+    const member = await m.findOneOrFail(Member, { where: {}, order: { id: 'ASC' } });
+    const seen = await t.dataSource
+      .transaction(async (tx) => {
+        await tx.update(Seminar, seminar.id, { taken: seminar.taken + 1 });
+        await tx.delete(OutboxMessage, confirmation.id);
+        await tx.delete(RegistrationEvent, issued.id);
+        await tx.update(Registration, waiting.id, { waitlistNumber: 9 });
+        await tx.update(Invitation, invitation.id, { tokenHash: 'f'.repeat(64) });
+        await tx.update(Member, member.id, { email: 'soeren.jensen@nyborg.dk' });
+        throw new RollBack([...(await invariantViolations(tx)), ...(await realAddresses(tx))].join('\n'));
+      })
+      .catch((error: unknown) => {
+        if (error instanceof RollBack) return error.message.split('\n');
+        throw error;
+      });
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        `seminar ${seminar.id}: taken ${seminar.taken + 1}, ${seminar.taken} seats`,
+        expect.stringMatching(new RegExp(`^seat \\d+: no confirmation e-mail for its registered event$`)),
+        `invitation ${issued.invitationId}: 0 invitation_issued events of its member`,
+        expect.stringMatching(new RegExp(`^seminar ${waiting.seminarId}: waiting places numbered .*9$`)),
+        `invitation ${invitation.id}: its e-mail does not carry its link`,
+        `e-mail invitation:${invitation.id}: a personal link that opens no link of its member`,
+        'soeren.jensen@nyborg.dk',
+      ]),
+    );
+    // Rolled back: the demo's rows are as they were.
+    await expect(invariantViolations(m)).resolves.toEqual([]);
   });
 });

@@ -1,36 +1,35 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { StaffRole } from '../auth/roles';
 import { StaffService } from '../auth/staff.service';
 import { StaffUser } from '../auth/staff-user.entity';
+import { toCsv } from '../common/csv';
+import { Caller } from '../cycles/caller';
 import { Cycle } from '../cycles/cycle.entity';
 import { CyclesService } from '../cycles/cycles.service';
+import { MemberImportService } from '../cycles/import/member-import.service';
 import { Member } from '../cycles/member.entity';
-import { searchTextOf } from '../cycles/member-rules';
 import { Transactor } from '../database/transactor';
-import { EvaluationQuestionnaire } from '../evaluations/evaluation-questionnaire.entity';
-import { EvaluationRequest } from '../evaluations/evaluation-request.entity';
-import { ResponseRelease } from '../evaluations/response-release';
-import { QuestionnairesService } from '../evaluations/questionnaires.service';
+import { EvaluationsService } from '../evaluations/evaluations.service';
 import { SurveyService } from '../evaluations/survey.service';
-import { Invitation } from '../invitations/invitation.entity';
 import { InvitationsService } from '../invitations/invitations.service';
-import { hashPersonalToken, newPersonalToken } from '../invitations/personal-token';
+import { OutboxMessage } from '../messaging/outbox-message.entity';
 import { SEEDS_DIR } from '../paths';
 import { Seminar } from '../planning/seminar.entity';
 import { SeminarsService } from '../planning/seminars.service';
 import { Venue } from '../planning/venue.entity';
 import { VenuesService } from '../planning/venues.service';
 import { WavesService } from '../planning/waves.service';
-import { Municipality } from '../reference/municipality.entity';
+import { ReferenceService } from '../reference/reference.service';
 import { RegistrationEvent } from '../registrations/registration-event.entity';
 import { Registration } from '../registrations/registration.entity';
+import { SeatEventRecorder } from '../registrations/seat-event-recorder';
 import { SeatService } from '../registrations/seat.service';
-import { generateMembers, seededRandom, shuffled } from './demo-members';
+import { DemoMember, generateMembers, seededRandom, shuffled } from './demo-members';
 import { demoAnswers, recentPastThursday, winterSeminarTimes } from './demo-plan';
 
 export interface DemoAccount {
@@ -47,11 +46,46 @@ export interface DemoReport {
 type Step = (message: string) => void;
 
 const DEMO_STAFF: Array<{ role: StaffRole; email: string; name: string; municipalityCode?: number }> = [
-  { role: 'admin', email: 'admin@kl.dk', name: 'Demo Administrator' },
-  { role: 'planner', email: 'planlaegger@kl.dk', name: 'Pia Planlægger' },
-  { role: 'kl', email: 'kl@kl.dk', name: 'Kåre Kommunernes Landsforening' },
-  { role: 'municipality', email: 'kontakt@aeroe.dk', name: 'Søs Ærø Sekretariat', municipalityCode: 492 },
+  { role: 'admin', email: 'admin@kl.example', name: 'Demo Administrator' },
+  { role: 'planner', email: 'planlaegger@kl.example', name: 'Pia Planlægger' },
+  { role: 'kl', email: 'kl@kl.example', name: 'Kåre Kommunernes Landsforening' },
+  {
+    role: 'municipality',
+    email: 'kontakt@aeroe.kommune.example',
+    name: 'Søs Ærø Sekretariat',
+    municipalityCode: 492,
+  },
 ];
+
+const DAY_MS = 86_400_000;
+
+/** A survey link in an e-mail as the member receives it: `…/evaluering/<token>`. */
+const SURVEY_LINK = /\/evaluering\/([A-Za-z0-9_-]{43})/;
+
+const ROLE_CELL: Record<DemoMember['role'], string> = {
+  member: 'medlem',
+  mayor: 'borgmester',
+  deputy_mayor: 'viceborgmester',
+};
+
+/** The generated members as a municipality's file, the way a planner imports them. */
+function memberFile(members: DemoMember[]): Buffer {
+  return Buffer.from(
+    toCsv(
+      ['Navn', 'E-mail', 'Telefon', 'Kommunekode', 'Partibogstav', 'Listenavn', 'Nyvalgt', 'Rolle'],
+      members.map((m) => [
+        m.name,
+        m.email,
+        m.phone,
+        String(m.municipalityCode),
+        m.listLetter,
+        m.listName,
+        m.newlyElected ? 'ja' : 'nej',
+        ROLE_CELL[m.role],
+      ]),
+    ),
+  );
+}
 
 const AGENDA = (startsAt: string) => {
   const start = new Date(startsAt).getTime();
@@ -63,10 +97,14 @@ const AGENDA = (startsAt: string) => {
   ];
 };
 
-/** Loads the demo data set into a database without cycles, through the services where rules matter. */
+/**
+ * Loads the demo data set into a database without cycles, through the modules' services only, as
+ * planners and members would have made it: every seat with its events and e-mails, every
+ * invitation with its event, link and e-mail, every survey answer through the survey. It reads
+ * the tables it needs but writes none itself (`kattegat/no-foreign-entity-write`).
+ */
 export class DemoLoader {
   private readonly data: DataSource;
-  private readonly transactor: Transactor;
   private planner!: StaffUser;
 
   constructor(
@@ -75,16 +113,13 @@ export class DemoLoader {
     private readonly now = new Date(),
   ) {
     this.data = app.get(DataSource);
-    this.transactor = app.get(Transactor);
   }
 
   async refusal(): Promise<string | null> {
-    const cycles = await this.data.getRepository(Cycle).count();
+    const cycles = await this.data.manager.count(Cycle);
     if (cycles > 0)
       return `The database holds ${cycles} cycle(s) already; the demo loads only into a fresh database.`;
-    const staff = await this.data
-      .getRepository(StaffUser)
-      .countBy({ email: In(DEMO_STAFF.map((s) => s.email)) });
+    const staff = await this.data.manager.countBy(StaffUser, { email: In(DEMO_STAFF.map((s) => s.email)) });
     if (staff > 0) return 'A demo staff account exists already; the demo loads only into a fresh database.';
     return null;
   }
@@ -104,8 +139,7 @@ export class DemoLoader {
     for (const account of DEMO_STAFF) {
       const password = randomBytes(12).toString('base64url');
       const user = await staff.create({ ...account, password });
-      if (account.role === 'planner')
-        this.planner = await this.data.getRepository(StaffUser).findOneByOrFail({ id: user.id });
+      if (account.role === 'planner') this.planner = user;
       accounts.push({ role: account.role, email: account.email, password });
     }
     return accounts;
@@ -137,21 +171,27 @@ export class DemoLoader {
     return created;
   }
 
-  private async insertMembers(cycleId: number, seed: number): Promise<Member[]> {
-    const municipalities = await this.data.getRepository(Municipality).find({ order: { code: 'ASC' } });
-    const generated = generateMembers(municipalities, seed);
+  /** The cycle's members, imported from a generated file as a planner imports a municipality's. */
+  private async importMembers(cycleId: number, seed: number): Promise<Member[]> {
+    const municipalities = await this.app.get(ReferenceService).listMunicipalities();
+    const generated = generateMembers(
+      [...municipalities].sort((a, b) => a.code - b.code),
+      seed,
+    );
     this.step(`${generated.length} members`);
-    await this.transactor.run(async (m) => {
-      for (let i = 0; i < generated.length; i += 200) {
-        await m.insert(
-          Member,
-          generated
-            .slice(i, i + 200)
-            .map((g) => ({ ...g, cycleId, searchText: searchTextOf(g.name, g.email) })),
-        );
-      }
-    });
-    return this.data.getRepository(Member).find({ where: { cycleId }, order: { id: 'ASC' } });
+    const report = await this.app
+      .get(MemberImportService)
+      .import(cycleId, memberFile(generated), { dryRun: false, skipRejected: false }, this.caller());
+    if (report.summary.created !== generated.length) {
+      throw new Error(
+        `The demo's member file imported ${report.summary.created} of ${generated.length} members`,
+      );
+    }
+    return this.data.manager.find(Member, { where: { cycleId }, order: { id: 'ASC' } });
+  }
+
+  private caller(): Caller {
+    return { staffId: this.planner.id, label: this.planner.role, municipalityCode: null };
   }
 
   private async createSeminars(
@@ -185,14 +225,18 @@ export class DemoLoader {
     return seminars;
   }
 
-  /** Seats through the seat rules, in one transaction per seminar so `taken` stays right. */
+  /**
+   * Seats through the seat rules, one transaction per seminar. Members booked KV21's seats in
+   * 2022, when registration was open; `placeMany` (an applied allocation's way in) seats them
+   * without the registration window of today.
+   */
   private async seat(cycleId: number, seminar: Seminar, members: Member[], actor: 'member' | 'planner') {
     const seats = this.app.get(SeatService);
     const who =
       actor === 'member'
         ? { kind: 'member' as const }
         : { kind: 'planner' as const, staffId: this.planner.id };
-    await this.transactor.run((m) =>
+    await this.app.get(Transactor).run((m) =>
       seats.placeMany(
         m,
         cycleId,
@@ -206,9 +250,10 @@ export class DemoLoader {
     seminar: Seminar,
     noShowEvery: number,
   ): Promise<{ attended: number; noShow: number }> {
-    const seats = await this.data
-      .getRepository(Registration)
-      .findBy({ seminarId: seminar.id, state: 'registered' });
+    const seats = await this.data.manager.find(Registration, {
+      where: { seminarId: seminar.id, state: 'registered' },
+      order: { id: 'ASC' },
+    });
     const records = seats.map((s, i) => ({ registrationId: s.id, attended: (i + 1) % noShowEvery !== 0 }));
     await this.app.get(SeatService).recordAttendance(seminar.id, records, this.planner.id);
     const attended = records.filter((r) => r.attended).length;
@@ -217,14 +262,15 @@ export class DemoLoader {
 
   private async loadKv21(venues: Venue[]): Promise<Record<string, number>> {
     this.step('KV21: cycle, waves and seminars of 2022');
-    const cycle = await this.app.get(CyclesService).create({
+    const cycles = this.app.get(CyclesService);
+    const cycle = await cycles.create({
       code: 'KV21',
       name: 'Kommunalvalget 2021',
       electionDate: '2021-11-16',
       termStart: '2022-01-01',
-      status: 'closed',
+      status: 'active',
     });
-    const members = await this.insertMembers(cycle.id, 2021);
+    const members = await this.importMembers(cycle.id, 2021);
     const newly = shuffled(
       members.filter((m) => m.newlyElected),
       seededRandom(21),
@@ -257,7 +303,7 @@ export class DemoLoader {
       ]),
       40,
     );
-    await this.inviteRaw(cycle.id, newly, new Date('2022-03-31T22:00:00Z'));
+    await this.inviteAll(cycle.id);
     this.step('KV21: seats, attendance and evaluations');
     const seminars = [...wave1, ...wave2];
     const seated = newly.slice(0, Math.min(Math.round(newly.length * 0.75), seminars.length * 38));
@@ -270,8 +316,9 @@ export class DemoLoader {
       attended += figures.attended;
       noShow += figures.noShow;
     }
-    await this.data.getRepository(Seminar).update({ cycleId: cycle.id }, { status: 'completed' });
-    const answered = await this.evaluateRaw(cycle.id, seminars);
+    const answered = await this.evaluateKv21(seminars);
+    for (const seminar of seminars) await this.complete(seminar);
+    await cycles.update(cycle.id, { status: 'closed' });
     return {
       'KV21 members': members.length,
       'KV21 newly elected': newly.length,
@@ -282,65 +329,59 @@ export class DemoLoader {
     };
   }
 
-  /** Old invitations: only that they were sent matters now; the links have long expired. */
-  private async inviteRaw(cycleId: number, members: Member[], expiresAt: Date): Promise<void> {
-    await this.transactor.run(async (m) => {
-      for (let i = 0; i < members.length; i += 200) {
-        await m.insert(
-          Invitation,
-          members.slice(i, i + 200).map((member) => ({
-            cycleId,
-            memberId: member.id,
-            tokenHash: hashPersonalToken(newPersonalToken()),
-            expiresAt,
-            revokedAt: null,
-            issuedBy: this.planner.id,
-          })),
-        );
-      }
+  /** Every newly elected member of the cycle invited, as the planner's "invite all" does. */
+  private async inviteAll(cycleId: number): Promise<void> {
+    const invitations = this.app.get(InvitationsService);
+    const job = await invitations.invite(cycleId, {}, this.planner.id);
+    await invitations.finished(cycleId, job.id);
+  }
+
+  private async complete(seminar: Seminar): Promise<void> {
+    await this.app.get(SeminarsService).update(seminar.id, { status: 'completed' }, this.planner.id);
+  }
+
+  /**
+   * KV21's surveys as they went in 2022: asked an hour after each seminar ended (the evaluation
+   * sweep's way, run with that day's time), and about 62 % answered two days later through the
+   * links in their e-mails.
+   */
+  private async evaluateKv21(seminars: Seminar[]): Promise<number> {
+    const evaluations = this.app.get(EvaluationsService);
+    const ends = [...new Set(seminars.map((s) => s.endsAt.getTime()))].sort((a, b) => a - b);
+    for (const end of ends) await evaluations.requestForEndedSeminars(new Date(end + 3_600_000));
+    const random = seededRandom(21);
+    let answered = 0;
+    for (const seminar of seminars) {
+      const links = await this.surveyLinks(seminar.id);
+      const chosen = links.filter(() => random() < 0.62);
+      answered += await this.answer(chosen, random, new Date(seminar.endsAt.getTime() + 2 * DAY_MS));
+    }
+    return answered;
+  }
+
+  /** The survey tokens in the evaluation e-mails of a seminar, in the order they were written. */
+  private async surveyLinks(seminarId: number): Promise<string[]> {
+    const mails = await this.data.manager.find(OutboxMessage, {
+      where: { seminarId, kind: 'evaluation_request' },
+      select: { id: true, text: true },
+      order: { id: 'ASC' },
+    });
+    return mails.map((mail) => {
+      const token = SURVEY_LINK.exec(mail.text)?.[1];
+      if (!token) throw new Error(`Evaluation e-mail ${mail.id} carries no survey link`);
+      return token;
     });
   }
 
-  /** KV21's surveys closed long ago: requests and anonymous answers go straight into their tables. */
-  private async evaluateRaw(cycleId: number, seminars: Seminar[]): Promise<number> {
-    const random = seededRandom(21);
-    const questionnaires = this.app.get(QuestionnairesService);
-    const release = this.app.get(ResponseRelease);
-    let answered = 0;
-    await this.transactor.run(async (m: EntityManager) => {
-      const version = await questionnaires.current(m, cycleId);
-      for (const seminar of seminars) {
-        const seats = await m.findBy(Registration, { seminarId: seminar.id, state: 'attended' });
-        const closesAt = new Date(seminar.endsAt.getTime() + 21 * 86_400_000);
-        const requests = seats.map((s) => ({
-          memberId: s.memberId,
-          seminarId: seminar.id,
-          tokenHash: hashPersonalToken(newPersonalToken()),
-          reminderTokenHash: null,
-          createdAt: seminar.endsAt,
-          remindedAt: null,
-          closesAt,
-          answered: random() < 0.62,
-        }));
-        if (requests.length === 0) continue;
-        await m.insert(EvaluationRequest, requests);
-        const answers = requests
-          .filter((r) => r.answered)
-          .map(() => ({
-            id: randomUUID(),
-            seminarId: seminar.id,
-            questionnaireVersionId: version.id,
-            answeredOn: new Date(seminar.endsAt.getTime() + 2 * 86_400_000).toISOString().slice(0, 10),
-            answers: demoAnswers(random),
-          }));
-        for (const answer of answers) await release.hold(m, answer);
-        answered += answers.length;
-      }
-      await m.update(EvaluationQuestionnaire, { id: version.id }, { hasAnswers: true });
-    });
-    // Filed as real answers are: in transactions of their own, in random order.
-    await release.releaseAllHeld();
-    return answered;
+  /** Answers through the survey, as a member following the link does; returns how many were stored. */
+  private async answer(tokens: string[], random: () => number, at: Date): Promise<number> {
+    const outcomes = await this.app.get(SurveyService).submitMany(
+      tokens.map((token) => ({ token, answers: demoAnswers(random) })),
+      at,
+    );
+    const refused = outcomes.find((o) => o.outcome !== 'stored');
+    if (refused) throw new Error(`A demo survey answer was not stored: ${refused.outcome}`);
+    return outcomes.length;
   }
 
   private async loadKv25(venues: Venue[]): Promise<Record<string, number>> {
@@ -352,7 +393,7 @@ export class DemoLoader {
       termStart: '2026-01-01',
       status: 'active',
     });
-    const members = await this.insertMembers(cycle.id, 2025);
+    const members = await this.importMembers(cycle.id, 2025);
     const newly = shuffled(
       members.filter((m) => m.newlyElected),
       seededRandom(25),
@@ -401,17 +442,17 @@ export class DemoLoader {
     );
 
     this.step(`KV25: inviting ${newly.length} newly elected`);
-    const invitations = this.app.get(InvitationsService);
-    const job = await invitations.invite(cycle.id, {}, this.planner.id);
-    await invitations.finished(cycle.id, job.id);
+    await this.inviteAll(cycle.id);
 
     this.step('KV25: the pilot seminar, attended and evaluated');
     let next = 0;
     const take = (n: number) => newly.slice(next, (next += n));
     await this.seat(cycle.id, past, take(24), 'planner');
     const pilot = await this.attendance(past, 8);
-    const pilotAnswers = await this.answerPilot(past, 15);
-    await this.app.get(SeminarsService).update(past.id, { status: 'completed' }, this.planner.id);
+    // The pilot's survey links went out (or wait in the outbox); 15 members have answered so far.
+    const pilotLinks = (await this.surveyLinks(past.id)).slice(0, 15);
+    const pilotAnswers = await this.answer(pilotLinks, seededRandom(2026), this.now);
+    await this.complete(past);
 
     this.step('KV25: bookings, a full seminar with a waiting list');
     const seats = this.app.get(SeatService);
@@ -440,12 +481,12 @@ export class DemoLoader {
   }
 
   /**
-   * The demo is loaded in seconds; its seat events are spread over the days since registration
+   * The demo is loaded in seconds; its seat events are dated back over the days since registration
    * opened (or at most three weeks) so the registrations-over-time chart has a shape.
    */
   private async spreadOverTime(cycleId: number, since: Date): Promise<void> {
-    const days = Math.max(1, Math.min(21, Math.floor((this.now.getTime() - since.getTime()) / 86_400_000)));
-    const events = await this.data.getRepository(RegistrationEvent).find({
+    const days = Math.max(1, Math.min(21, Math.floor((this.now.getTime() - since.getTime()) / DAY_MS)));
+    const events = await this.data.manager.find(RegistrationEvent, {
       where: { cycleId, kind: In(['registered', 'waitlisted']) },
       select: { id: true },
       order: { id: 'ASC' },
@@ -457,35 +498,11 @@ export class DemoLoader {
       const day = Math.floor(days * random() * random());
       byDay.set(day, [...(byDay.get(day) ?? []), id]);
     }
-    await this.transactor.run(async (m) => {
+    const recorder = this.app.get(SeatEventRecorder);
+    await this.app.get(Transactor).run(async (m: EntityManager) => {
       for (const [day, ids] of byDay) {
-        const at = new Date(this.now.getTime() - (days - day) * 86_400_000);
-        await m.update(RegistrationEvent, { id: In(ids) }, { createdAt: at });
+        await recorder.backdate(m, ids, new Date(this.now.getTime() - (days - day) * DAY_MS));
       }
     });
-  }
-
-  /**
-   * The pilot's survey links went to the members (or nowhere, without mail); the demo gives some
-   * requests a fresh link of its own and answers through the survey service, like a member would.
-   */
-  private async answerPilot(seminar: Seminar, count: number): Promise<number> {
-    const requests = await this.data.getRepository(EvaluationRequest).find({
-      where: { seminarId: seminar.id, answered: false },
-      order: { id: 'ASC' },
-      take: count,
-    });
-    const survey = this.app.get(SurveyService);
-    const random = seededRandom(2026);
-    let stored = 0;
-    for (const request of requests) {
-      const token = newPersonalToken();
-      await this.transactor.run((m) =>
-        m.update(EvaluationRequest, request.id, { tokenHash: hashPersonalToken(token) }),
-      );
-      const outcome = await survey.submit(token, demoAnswers(random), this.now);
-      if (outcome.outcome === 'stored') stored++;
-    }
-    return stored;
   }
 }

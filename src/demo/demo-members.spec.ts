@@ -20,13 +20,13 @@ describe(generateMembers.name, () => {
     expect(members.filter((m) => m.municipalityCode === 492)).toHaveLength(15);
   });
 
-  it('has Danish names with æøå and ascii-folded, unique e-mail addresses at the municipality', () => {
+  it('has Danish names with æøå and ascii-folded, unique e-mail addresses on a reserved .example domain per municipality', () => {
     const members = generateMembers(MUNICIPALITIES, 25);
     expect(members.some((m) => /[æøåÆØÅ]/.test(m.name))).toBe(true);
-    expect(members.every((m) => /^[a-z0-9.-]+@[a-z0-9-]+\.dk$/.test(m.email))).toBe(true);
+    expect(members.every((m) => /^[a-z0-9.-]+@[a-z0-9-]+\.kommune\.example$/.test(m.email))).toBe(true);
     expect(new Set(members.map((m) => m.email)).size).toBe(members.length);
-    expect(members.find((m) => m.municipalityCode === 492)!.email).toMatch(/@aeroe\.dk$/);
-    expect(members.find((m) => m.municipalityCode === 259)!.email).toMatch(/@koege\.dk$/);
+    expect(members.find((m) => m.municipalityCode === 492)!.email).toMatch(/@aeroe\.kommune\.example$/);
+    expect(members.find((m) => m.municipalityCode === 259)!.email).toMatch(/@koege\.kommune\.example$/);
   });
 
   it('makes about 40 % newly elected, one mayor per council, and national and local lists', () => {

@@ -169,6 +169,14 @@ export function asciiFold(text: string): string {
     .replace(/[^a-z0-9.-]/g, '');
 }
 
+/**
+ * A municipality's demo mail domain, under `.example` (reserved by RFC 2606 and RFC 6761, never
+ * delivered): `Ærø` → `aeroe.kommune.example`. The real `<kommune>.dk` domains reach real people.
+ */
+export function demoDomain(municipalityName: string): string {
+  return `${asciiFold(municipalityName)}.kommune.example`;
+}
+
 function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)];
 }
@@ -185,7 +193,7 @@ function pickList(random: () => number, municipality: DemoMunicipality): [string
 
 /**
  * The members of one cycle for every municipality: about `newlyElectedShare` newly elected,
- * one mayor and one deputy mayor per council, e-mail `fornavn.efternavn@<kommune>.dk`.
+ * one mayor and one deputy mayor per council, e-mail `fornavn.efternavn@<kommune>.kommune.example`.
  */
 export function generateMembers(
   municipalities: DemoMunicipality[],
@@ -197,7 +205,7 @@ export function generateMembers(
   const usedEmails = new Set<string>();
   for (const municipality of municipalities) {
     const size = councilSize(municipality, random);
-    const domain = `${asciiFold(municipality.name)}.dk`;
+    const domain = demoDomain(municipality.name);
     for (let seat = 0; seat < size; seat++) {
       const first = pick(FIRST_NAMES, random);
       const last = pick(SURNAMES, random);

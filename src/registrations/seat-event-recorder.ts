@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { DomainEvents } from '../database/domain-events';
 import { Actor, EventDetails, EventKind, RegistrationEvent } from './registration-event.entity';
 import { SeatActor, SeatEvent } from './seat-events';
@@ -43,6 +43,16 @@ export class SeatEventRecorder {
         calendarSequence: null,
       })),
     );
+  }
+
+  /**
+   * Dates recorded events to another moment. Only for the demo data set, which books in seconds
+   * what members book over weeks: the events stay as they were recorded, only their time moves.
+   */
+  async backdate(manager: EntityManager, eventIds: number[], at: Date): Promise<void> {
+    for (let i = 0; i < eventIds.length; i += 500) {
+      await manager.update(RegistrationEvent, { id: In(eventIds.slice(i, i + 500)) }, { createdAt: at });
+    }
   }
 }
 

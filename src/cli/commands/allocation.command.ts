@@ -72,7 +72,7 @@ export function registerAllocationCommands(program: Command): void {
 }
 
 async function planner(dataSource: DataSource, email: string): Promise<StaffUser> {
-  const staff = await dataSource.getRepository(StaffUser).findOneBy({
+  const staff = await dataSource.manager.findOneBy(StaffUser, {
     email: email.toLowerCase(),
     role: In(['planner', 'admin']),
     disabledAt: IsNull(),
