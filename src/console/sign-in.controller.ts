@@ -1,5 +1,4 @@
 import { Body, Get, Post, Redirect as MovedTo, Req } from '@nestjs/common';
-import QRCode from 'qrcode';
 import { StaffService } from '../auth/staff.service';
 import { TwoFactorService } from '../auth/two-factor.service';
 import { DomainError } from '../common/domain-error';
@@ -11,18 +10,13 @@ import { page, redirect } from '../web/page-result';
 import { Pages } from '../web/pages.decorators';
 import { Refusal } from '../web/refusal';
 import { PendingSignIn, SIGN_IN_PATH, StaffSession } from '../web/staff-session';
+import { qrImage } from './qr-image';
 import { CodeForm, SignInForm } from './sign-in.form';
 import { problemOf } from './sign-in-view';
 import { startPageOf } from './start-page';
 
 const CODE_PATH = '/log-ind/kode';
 const ENROL_PATH = '/log-ind/totrinsbekraeftelse';
-
-/** A QR code as an image the CSP allows (img-src data:). */
-export async function qrImage(uri: string): Promise<string> {
-  const svg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-}
 
 /**
  * Signing staff in and out: e-mail and password, then the code from the app (or setting the app
