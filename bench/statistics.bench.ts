@@ -294,9 +294,9 @@ describe('Statistics', () => {
       .get(StaffService)
       .create({ email, name: 'KL', password: 'et-rigtig-langt-kodeord', role: 'kl' });
     const browser = request.agent(t.app.getHttpServer());
-    const form = await browser.get('/dashboard/login').expect(200);
+    const form = await browser.get('/log-ind').expect(200);
     await browser
-      .post('/dashboard/login')
+      .post('/log-ind')
       .type('form')
       .send({ ...csrfOf(form.text), email, password: 'et-rigtig-langt-kodeord' })
       .expect(303);

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { StaffService } from '../src/auth/staff.service';
 import { StaffRole } from '../src/auth/roles';
+import { startPageOf } from '../src/console/start-page';
 import { EvaluationFigures } from '../src/statistics/evaluation-figures';
 import { statisticsFixture, StatisticsFixture } from './factories/statistics.factory';
 import { csrfOf } from './helpers/portal';
@@ -34,30 +35,30 @@ describe('Dashboard pages', () => {
   /** A browser-like client logged in through the form. */
   async function loggedIn(role: StaffRole) {
     const agent = request.agent(t.app.getHttpServer());
-    const form = await agent.get('/dashboard/login').expect(200);
+    const form = await agent.get('/log-ind').expect(200);
     await agent
-      .post('/dashboard/login')
+      .post('/log-ind')
       .type('form')
       .send({ ...csrfOf(form.text), email: await account(role), password: PASSWORD })
       .expect(303)
-      .expect('Location', '/dashboard');
+      .expect('Location', startPageOf(role));
     return agent;
   }
 
   it('sends an anonymous visitor to the log-in page', async () => {
-    await t.http().get('/dashboard').expect(303).expect('Location', '/dashboard/login');
-    await t.http().get('/dashboard/seminarer').expect(303).expect('Location', '/dashboard/login');
+    await t.http().get('/dashboard').expect(303).expect('Location', '/log-ind');
+    await t.http().get('/dashboard/seminarer').expect(303).expect('Location', '/log-ind');
   });
 
-  it('logs in with a form that needs its CSRF fields, and sets an HttpOnly SameSite=Strict cookie', async () => {
+  it('logs in with a form that needs its CSRF fields, and sets an HttpOnly SameSite=Lax cookie', async () => {
     const agent = request.agent(t.app.getHttpServer());
-    const form = await agent.get('/dashboard/login').expect(200);
+    const form = await agent.get('/log-ind').expect(200);
     expect(form.text).toContain('<html lang="da">');
     const email = await account('kl');
 
-    await agent.post('/dashboard/login').type('form').send({ email, password: PASSWORD }).expect(403);
+    await agent.post('/log-ind').type('form').send({ email, password: PASSWORD }).expect(403);
     const wrong = await agent
-      .post('/dashboard/login')
+      .post('/log-ind')
       .type('form')
       .send({ ...csrfOf(form.text), email, password: 'forkert' })
       .expect(401);
@@ -65,7 +66,7 @@ describe('Dashboard pages', () => {
     expect(String(wrong.headers['set-cookie'] ?? '')).not.toContain('kattegat_staff=');
 
     const ok = await agent
-      .post('/dashboard/login')
+      .post('/log-ind')
       .type('form')
       .send({ ...csrfOf(form.text), email, password: PASSWORD })
       .expect(303);
@@ -73,8 +74,8 @@ describe('Dashboard pages', () => {
       c.startsWith('kattegat_staff='),
     );
     expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\/dashboard/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Path=\/;/);
     expect(cookie).not.toMatch(/Secure/);
 
     // The cookie is the dashboard's only: the API still wants a bearer token.
@@ -172,9 +173,9 @@ describe('Dashboard pages', () => {
       const email = 'sikker@kl.test';
       await secure.app.get(StaffService).create({ email, name: 'KL', password: PASSWORD, role: 'kl' });
       const agent = request.agent(secure.app.getHttpServer());
-      const form = await agent.get('/dashboard/login').expect(200);
+      const form = await agent.get('/log-ind').expect(200);
       const res = await agent
-        .post('/dashboard/login')
+        .post('/log-ind')
         .set('Cookie', String(form.headers['set-cookie']).split(';')[0])
         .type('form')
         .send({ ...csrfOf(form.text), email, password: PASSWORD })
@@ -192,9 +193,13 @@ describe('Dashboard pages', () => {
     const agent = await loggedIn('kl');
     const page = await agent.get('/dashboard').expect(200);
     // A forged form changes nothing.
-    await agent.post('/dashboard/logout').type('form').send({}).expect(303);
+    await agent.post('/log-ud').type('form').send({}).expect(303);
     await agent.get('/dashboard').expect(200);
-    await agent.post('/dashboard/logout').type('form').send(csrfOf(page.text)).expect(303);
-    await agent.get('/dashboard').expect(303).expect('Location', '/dashboard/login');
+    await agent
+      .post('/log-ud')
+      .type('form')
+      .send(csrfOf(page.text.slice(page.text.indexOf('action="/log-ud"'))))
+      .expect(303);
+    await agent.get('/dashboard').expect(303).expect('Location', '/log-ind');
   });
 });

@@ -22,7 +22,7 @@ describe('Security headers by deployment', () => {
     });
     afterAll(() => t.close());
 
-    it.each(['/health', '/dashboard/login'])(
+    it.each(['/health', '/log-ind'])(
       `${https ? 'sends' : 'leaves out'} upgrade-insecure-requests and HSTS on %s`,
       async (path) => {
         const res = await t.http().get(path).expect(200);

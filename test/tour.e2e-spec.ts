@@ -238,7 +238,7 @@ describe('The README tour against the started application', () => {
     const held = results.body.seminars.find((s: { seminarId: number }) => s.seminarId === ids.held);
     expect(held.invited).toBe(1);
 
-    const dashboard = await call('GET', '/dashboard/login', undefined, { Authorization: '' });
+    const dashboard = await call('GET', '/log-ind', undefined, { Authorization: '' });
     expect(dashboard.status).toBe(200);
     expect(dashboard.text).toContain('<form');
   });

@@ -60,9 +60,9 @@ describe('Pages when something goes wrong', () => {
         password: 'et-rigtig-langt-kodeord',
         role: 'kl',
       });
-      const form = await agent.get('/dashboard/login').expect(200);
+      const form = await agent.get('/log-ind').expect(200);
       await agent
-        .post('/dashboard/login')
+        .post('/log-ind')
         .type('form')
         .send({ ...csrfOf(form.text), email, password: 'et-rigtig-langt-kodeord' })
         .expect(303);

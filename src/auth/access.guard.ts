@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { DomainError } from '../common/domain-error';
 import { PUBLIC_KEY, ROLES_KEY, SESSION_PAGES_KEY } from './access.decorators';
-import { AuthenticatedStaff } from './authenticated-staff';
 import { AuthService } from './auth.service';
+import { SignedInRequest } from './current-staff.decorator';
 import { StaffRole } from './roles';
 
 /**
@@ -27,16 +27,17 @@ export class AccessGuard implements CanActivate {
     // Staff pages: StaffSessionGuard checks the session cookie and the roles.
     if (this.reflector.getAllAndOverride<boolean>(SESSION_PAGES_KEY, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<Request & { staff?: AuthenticatedStaff }>();
+    const request = context.switchToHttp().getRequest<Request & Partial<SignedInRequest>>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    const staff = scheme === 'Bearer' && token ? await this.auth.authenticate(token) : null;
-    if (!staff)
+    const signedIn = scheme === 'Bearer' && token ? await this.auth.authenticate(token) : null;
+    if (!signedIn)
       throw new DomainError(
         'unauthenticated',
         'auth.bearer_missing',
         'Log in first: send Authorization: Bearer <accessToken>',
       );
-    request.staff = staff;
+    const { staff, sessionId } = signedIn;
+    Object.assign(request, { staff, sessionId, sessionToken: token });
 
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, targets);
     if (!roles) {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 
 /**
- * The secret that signs staff tokens: AUTH_SECRET when set, otherwise one generated on the first
- * start and kept in the data folder so tokens survive a restart. Several instances on one
- * PostgreSQL database must share AUTH_SECRET.
+ * The secret that signs forms and pending sign-ins and seals TOTP secrets: AUTH_SECRET when set,
+ * otherwise one generated on the first start and kept in the data folder so it survives a
+ * restart. Several instances on one PostgreSQL database must share AUTH_SECRET.
  */
 export function resolveAuthSecret(config: AppConfig): string {
   if (config.authSecret) return config.authSecret;

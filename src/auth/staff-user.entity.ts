@@ -28,4 +28,16 @@ export class StaffUser {
 
   @Column({ type: Date, name: 'disabled_at', nullable: true })
   disabledAt: Date | null;
+
+  /** The TOTP secret, sealed with the app's secret; set from the start of enrolment. */
+  @Column('varchar', { name: 'totp_secret', length: 200, nullable: true, select: false })
+  totpSecret: string | null;
+
+  /** When the second factor was switched on; null while it is off (or enrolment is unfinished). */
+  @Column({ type: INSTANT_TYPE, name: 'totp_enabled_at', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The time step of the last code accepted: a code is good once. */
+  @Column('integer', { name: 'totp_last_step', nullable: true, select: false })
+  totpLastStep: number | null;
 }

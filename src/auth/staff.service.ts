@@ -4,8 +4,9 @@ import { IsNull, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Transactor } from '../database/transactor';
 import { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto';
-import { hashPassword } from './password';
+import { hashPassword, needsRehash, verifyPassword } from './password';
 import { MUNICIPAL_ROLE, StaffRole } from './roles';
+import { SessionsService } from './sessions.service';
 import { StaffUser } from './staff-user.entity';
 
 @Injectable()
@@ -15,6 +16,7 @@ export class StaffService {
   constructor(
     @InjectRepository(StaffUser) private readonly users: Repository<StaffUser>,
     private readonly transactor: Transactor,
+    private readonly sessions: SessionsService,
   ) {}
 
   list(): Promise<StaffUser[]> {
@@ -48,8 +50,13 @@ export class StaffService {
     return this.get(saved.id);
   }
 
+  /**
+   * Changes an account. A new role, a new password or disabling it ends the account's sessions, so
+   * the change counts from the next request and no sign-in outlives it.
+   */
   async update(id: number, change: UpdateStaffDto): Promise<StaffUser> {
     const user = await this.get(id);
+    const before = { role: user.role, disabledAt: user.disabledAt };
     if (change.role !== undefined) user.role = change.role;
     if (change.name !== undefined) user.name = change.name;
     if (change.disabled !== undefined)
@@ -57,15 +64,50 @@ export class StaffService {
     const wantedCode =
       change.municipalityCode ?? (user.role === MUNICIPAL_ROLE ? user.municipalityCode : null);
     user.municipalityCode = await this.checkedMunicipality(user.role, wantedCode);
-    await this.transactor.run((manager) =>
-      manager.update(StaffUser, id, {
+    const passwordHash = change.password !== undefined ? await hashPassword(change.password) : undefined;
+    const endSessions =
+      user.role !== before.role || (user.disabledAt !== null && before.disabledAt === null) || !!passwordHash;
+    await this.transactor.run(async (manager) => {
+      await manager.update(StaffUser, id, {
         role: user.role,
         name: user.name,
         disabledAt: user.disabledAt,
         municipalityCode: user.municipalityCode,
-      }),
-    );
+        ...(passwordHash ? { passwordHash } : {}),
+      });
+      if (endSessions) await this.sessions.endAllOf(manager, id);
+    });
     return this.get(id);
+  }
+
+  async endSessions(id: number): Promise<void> {
+    await this.get(id);
+    await this.transactor.run((manager) => this.sessions.endAllOf(manager, id));
+  }
+
+  /** A user changes their own password; their other sessions end, the one they use goes on. */
+  async changeOwnPassword(id: number, current: string, next: string, keepSessionId: string): Promise<void> {
+    const user = await this.withHash(id);
+    if (!user || !(await verifyPassword(current, user.passwordHash))) {
+      throw new DomainError(
+        'validation_failed',
+        'auth.current_password_wrong',
+        'The current password is wrong',
+        [{ field: 'currentPassword', reason: 'wrong' }],
+      );
+    }
+    const passwordHash = await hashPassword(next);
+    await this.transactor.run(async (manager) => {
+      await manager.update(StaffUser, id, { passwordHash });
+      await this.sessions.endAllOf(manager, id, keepSessionId);
+    });
+  }
+
+  /** At sign-in, with the password at hand: a hash made with older parameters is made again. */
+  async rehashIfOld(user: StaffUser, password: string): Promise<void> {
+    if (!needsRehash(user.passwordHash)) return;
+    const passwordHash = await hashPassword(password);
+    await this.transactor.run((manager) => manager.update(StaffUser, user.id, { passwordHash }));
   }
 
   /** A municipal contact belongs to exactly one municipality; no other role belongs to any. */
@@ -111,8 +153,16 @@ export class StaffService {
     return user;
   }
 
-  findActive(id: number): Promise<StaffUser | null> {
-    return this.users.findOneBy({ id, disabledAt: IsNull() });
+  private withHash(id: number): Promise<StaffUser | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id AND u.disabled_at IS NULL', { id })
+      .getOne();
+  }
+
+  hasAdmin(): Promise<boolean> {
+    return this.users.existsBy({ role: 'admin', disabledAt: IsNull() });
   }
 
   findForLogin(email: string): Promise<StaffUser | null> {

@@ -30,6 +30,7 @@ const NOT_FOUND = {
   Region: 'region.not_found',
   Registration: 'registration.not_found',
   Seminar: 'seminar.not_found',
+  Session: 'session.not_found',
   'Staff account': 'staff.not_found',
   Venue: 'venue.not_found',
   Wave: 'wave.not_found',

@@ -15,7 +15,12 @@ export interface AppConfig {
   mail: MailConfig;
   initialAdmin: { email: string; password: string } | undefined;
   authSecret: string | undefined;
+  /** How long a staff sign-in (console cookie or API bearer token) lasts at most. */
   accessTokenTtlSeconds: number;
+  /** Admins and planners must pass a second factor (TOTP) to sign in. */
+  require2fa: boolean;
+  /** Log lines for a person on a terminal, or JSON lines for a collector. */
+  logFormat: 'pretty' | 'json';
   /** Allocation proposals for more members than this are solved in the background (202). */
   allocationInlineLimit: number;
   logLevel: LogLevel;

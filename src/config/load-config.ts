@@ -11,10 +11,15 @@ const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trac
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * Builds the configuration from environment variables. Pure: it reads only `env` and
- * reports every bad variable at once, by name, so a failed start says what to fix.
+ * Builds the configuration from environment variables. Pure: it reads only `env` (and whether
+ * the output goes to a terminal) and reports every bad variable at once, by name, so a failed
+ * start says what to fix.
  */
-export function loadConfig(env: Record<string, string | undefined>, cwd: string): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  cwd: string,
+  stdoutIsTerminal = false,
+): AppConfig {
   const problems: string[] = [];
   const value = (name: string) => {
     const v = env[name]?.trim();
@@ -100,6 +105,18 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     problems.push('NODE_ENV must be development, production or test');
   }
 
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = value(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'on', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'off', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const logFormat = value('LOG_FORMAT') ?? (stdoutIsTerminal ? 'pretty' : 'json');
+  if (logFormat !== 'pretty' && logFormat !== 'json') problems.push('LOG_FORMAT must be pretty or json');
+
   const config: AppConfig = {
     production: nodeEnv === 'production',
     port,
@@ -127,6 +144,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
       adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
     authSecret,
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    require2fa: flag('REQUIRE_2FA', nodeEnv === 'production'),
+    logFormat: logFormat === 'pretty' ? 'pretty' : 'json',
     allocationInlineLimit: integer('ALLOCATION_INLINE_LIMIT', 500, 0, 1_000_000),
     logLevel,
     // As with the dispatcher: a test that wants a sweep in the background asks for it.

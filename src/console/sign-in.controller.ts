@@ -1,5 +1,6 @@
-import { Body, Get, Post, Req } from '@nestjs/common';
-import { StaffRole } from '../auth/roles';
+import { Body, Get, Post, Redirect as MovedTo, Req } from '@nestjs/common';
+import { StaffService } from '../auth/staff.service';
+import { TwoFactorService } from '../auth/two-factor.service';
 import { DomainError } from '../common/domain-error';
 import { formExpired } from '../web/csrf';
 import { CsrfForm } from '../web/page-form';
@@ -8,43 +9,105 @@ import { PageRequest } from '../web/page-request';
 import { page, redirect } from '../web/page-result';
 import { Pages } from '../web/pages.decorators';
 import { Refusal } from '../web/refusal';
-import { SIGN_IN_PATH, StaffSession } from '../web/staff-session';
-import { SignInForm } from './sign-in.form';
+import { PendingSignIn, SIGN_IN_PATH, StaffSession } from '../web/staff-session';
+import { qrImage } from './qr-image';
+import { CodeForm, SignInForm } from './sign-in.form';
+import { problemOf } from './sign-in-view';
+import { startPageOf } from './start-page';
 
-/** The roles that have a start page among the staff pages. */
-const READERS: StaffRole[] = ['kl', 'planner', 'admin'];
-const START = '/dashboard';
+const CODE_PATH = '/log-ind/kode';
+const ENROL_PATH = '/log-ind/totrinsbekraeftelse';
 
 /**
- * Signing staff in and out of the staff pages. Open to anyone; the sign-in form is bound to a
- * random cookie of the browser that fetched it, the sign-out form to the session.
+ * Signing staff in and out: e-mail and password, then the code from the app (or setting the app
+ * up, for a role that needs it). Open to anyone; the forms are bound to a random cookie of the
+ * browser, to its half-finished sign-in, or to its session.
  */
-@Pages('dashboard')
+@Pages('')
 export class SignInController {
-  constructor(private readonly session: StaffSession) {}
+  constructor(
+    private readonly session: StaffSession,
+    private readonly staff: StaffService,
+    private readonly twoFactor: TwoFactorService,
+  ) {}
 
-  @Get('login')
+  /** The front door: the sign-in page, or a signed-in user's start page. */
+  @Get()
+  async home(@Req() req: PageRequest) {
+    const staff = await this.session.staffOf(req);
+    return redirect(staff ? startPageOf(staff.role) : SIGN_IN_PATH);
+  }
+
+  @Get('dashboard/login')
+  @MovedTo(SIGN_IN_PATH, 301)
+  oldSignIn() {}
+
+  @Get('log-ind')
   async form(@Req() req: PageRequest) {
     const staff = await this.session.staffOf(req);
-    if (staff && READERS.includes(staff.role)) return redirect(START);
+    if (staff) return redirect(startPageOf(staff.role));
     return this.signInPage(null, req);
   }
 
-  @Post('login')
+  @Post('log-ind')
   @OnRefusal('signInPage')
   async signIn(@Body() form: SignInForm, @Req() req: PageRequest) {
     if (!this.session.checkSignInForm(req, form)) throw formExpired();
     const email = (form.email ?? '').trim();
     const password = form.password ?? '';
-    if (email === '' || password === '')
-      throw new DomainError('validation_failed', 'auth.credentials_missing', 'Give both e-mail and password');
-    return redirect(START, { cookies: await this.session.signIn(req, email, password) });
+    const missing = [...(email === '' ? ['email'] : []), ...(password === '' ? ['password'] : [])];
+    if (missing.length > 0) {
+      throw new DomainError(
+        'validation_failed',
+        'auth.credentials_missing',
+        'Give both e-mail and password',
+        missing.map((field) => ({ field, reason: 'required' })),
+      );
+    }
+    const { next, role, cookies } = await this.session.signIn(req, email, password);
+    if (next === 'code') return redirect(CODE_PATH, { cookies });
+    if (next === 'enrol') return redirect(ENROL_PATH, { cookies });
+    return redirect(startPageOf(role), { cookies });
+  }
+
+  @Get('log-ind/kode')
+  codeForm(@Req() req: PageRequest) {
+    return this.codePage(null, req);
+  }
+
+  @Post('log-ind/kode')
+  @OnRefusal('codePage')
+  async code(@Body() form: CodeForm, @Req() req: PageRequest) {
+    const pending = this.checkedPending(req, form, 'code');
+    const code = (form.code ?? '').trim();
+    if (code === '') throw codeMissing();
+    const cookies = await this.session.finishWithCode(req, pending, code);
+    return redirect(await this.roleStart(pending), { cookies });
+  }
+
+  @Get('log-ind/totrinsbekraeftelse')
+  enrolForm(@Req() req: PageRequest) {
+    return this.enrolPage(null, req);
+  }
+
+  @Post('log-ind/totrinsbekraeftelse')
+  @OnRefusal('enrolPage')
+  async enrol(@Body() form: CodeForm, @Req() req: PageRequest) {
+    const pending = this.checkedPending(req, form, 'enrol');
+    const code = (form.code ?? '').trim();
+    if (code === '') throw codeMissing();
+    const { recoveryCodes, cookies } = await this.session.finishEnrolment(req, pending, code);
+    return page(
+      'second-factor-codes',
+      { title: 'Genoprettelseskoder', nav: null, codes: recoveryCodes, next: await this.roleStart(pending) },
+      { cookies },
+    );
   }
 
   /** A forged sign-out changes nothing, and leads to the sign-in page all the same. */
-  @Post('logout')
-  signOut(@Body() form: CsrfForm, @Req() req: PageRequest) {
-    const cookies = this.session.checkSessionForm(req, form) ? this.session.signOut(req) : [];
+  @Post('log-ud')
+  async signOut(@Body() form: CsrfForm, @Req() req: PageRequest) {
+    const cookies = this.session.checkSessionForm(req, form) ? await this.session.signOut(req) : [];
     return redirect(SIGN_IN_PATH, { cookies });
   }
 
@@ -53,9 +116,56 @@ export class SignInController {
     const { csrf, cookies } = this.session.signInForm(req);
     const email = (refusal?.typed('email') ?? '').trim();
     return page(
-      'dashboard-login',
-      { title: 'Log ind', nav: null, problem: refusal?.summary ?? null, email, csrf },
+      'sign-in',
+      { title: 'Log ind', nav: null, email, csrf, ...problemOf(refusal, ['email', 'password'], 'password') },
       { cookies },
     );
   }
+
+  codePage(refusal: Refusal | null, req: PageRequest) {
+    const pending = this.session.pending(req);
+    if (pending?.stage !== 'code') return redirect(SIGN_IN_PATH);
+    return page('sign-in-code', {
+      title: 'Skriv koden fra din app',
+      nav: null,
+      code: refusal?.typed('code') ?? '',
+      csrf: this.session.pendingForm(req),
+      ...problemOf(refusal, ['code'], 'code'),
+    });
+  }
+
+  async enrolPage(refusal: Refusal | null, req: PageRequest) {
+    const pending = this.session.pending(req);
+    if (pending?.stage !== 'enrol') return redirect(SIGN_IN_PATH);
+    const { secret, uri } = await this.twoFactor.enrolment(pending.staffUserId);
+    return page('second-factor-setup', {
+      title: 'Sæt totrinsbekræftelse op',
+      nav: null,
+      required: true,
+      action: ENROL_PATH,
+      qr: await qrImage(uri),
+      secret,
+      code: refusal?.typed('code') ?? '',
+      csrf: this.session.pendingForm(req),
+      ...problemOf(refusal, ['code'], 'code'),
+    });
+  }
+
+  private checkedPending(req: PageRequest, form: CsrfForm, stage: PendingSignIn['stage']): PendingSignIn {
+    const pending = this.session.pending(req);
+    if (!pending || pending.stage !== stage) {
+      throw new DomainError('unauthenticated', 'auth.sign_in_expired', 'Sign in again');
+    }
+    if (!this.session.checkPendingForm(req, form)) throw formExpired();
+    return pending;
+  }
+
+  private async roleStart(pending: PendingSignIn): Promise<string> {
+    return startPageOf((await this.staff.get(pending.staffUserId)).role);
+  }
 }
+
+const codeMissing = () =>
+  new DomainError('validation_failed', 'auth.second_factor_required', 'Give the code', [
+    { field: 'code', reason: 'required' },
+  ]);

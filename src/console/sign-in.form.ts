@@ -15,3 +15,12 @@ export class SignInForm extends CsrfForm {
   @MaxLength(1000)
   password?: string;
 }
+
+/** The second step: the app's code, or a recovery code. */
+export class CodeForm extends CsrfForm {
+  @Label('Kode')
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  code?: string;
+}

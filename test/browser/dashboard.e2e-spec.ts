@@ -49,7 +49,7 @@ describe('The dashboard in Chromium', () => {
     page.on('pageerror', (error) => scriptErrors.push(error.message));
 
     await page.goto(`${baseUrl}/dashboard`);
-    expect(page.url()).toBe(`${baseUrl}/dashboard/login`);
+    expect(page.url()).toBe(`${baseUrl}/log-ind`);
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await page.getByLabel('E-mail').fill('analytiker@kl.test');
     await page.getByLabel('Adgangskode').fill(password);

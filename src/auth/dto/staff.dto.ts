@@ -49,7 +49,16 @@ export class UpdateStaffDto {
   @NoControlCharacters()
   name?: string;
 
-  @ApiPropertyOptional({ description: 'true disables the account; false enables it again' })
+  @ApiPropertyOptional({ minLength: 12, description: "a new password; ends the account's sessions" })
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(200)
+  password?: string;
+
+  @ApiPropertyOptional({
+    description: 'true disables the account (its sessions end); false enables it again',
+  })
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;

@@ -1,0 +1,58 @@
+import { Body, Get, Post, Req } from '@nestjs/common';
+import { CurrentStaff } from '../auth/current-staff.decorator';
+import { AuthenticatedStaff } from '../auth/authenticated-staff';
+import { STAFF_ROLES } from '../auth/roles';
+import { TwoFactorService } from '../auth/two-factor.service';
+import { OnRefusal } from '../web/page.interceptor';
+import { PageRequest } from '../web/page-request';
+import { page } from '../web/page-result';
+import { StaffPages } from '../web/pages.decorators';
+import { Refusal } from '../web/refusal';
+import { qrImage } from './qr-image';
+import { CodeForm } from './sign-in.form';
+import { problemOf } from './sign-in-view';
+import { startPageOf } from './start-page';
+
+const PATH = '/totrinsbekraeftelse';
+
+/** A signed-in user's own second factor: set it up (any role may), or see that it is on. */
+@StaffPages('totrinsbekraeftelse', ...STAFF_ROLES)
+export class SecondFactorController {
+  constructor(private readonly twoFactor: TwoFactorService) {}
+
+  @Get()
+  async status(@Req() req: PageRequest) {
+    const staff = req.staff!;
+    if (await this.twoFactor.isOn(staff.id)) {
+      return page('second-factor-status', {
+        title: 'Totrinsbekræftelse',
+        unused: await this.twoFactor.unusedRecoveryCodes(staff.id),
+      });
+    }
+    return this.setupPage(null, req);
+  }
+
+  @Post()
+  @OnRefusal('setupPage')
+  async confirm(@Body() form: CodeForm, @CurrentStaff() staff: AuthenticatedStaff) {
+    const codes = await this.twoFactor.confirm(staff.id, (form.code ?? '').trim());
+    return page('second-factor-codes', {
+      title: 'Genoprettelseskoder',
+      codes,
+      next: startPageOf(staff.role),
+    });
+  }
+
+  async setupPage(refusal: Refusal | null, req: PageRequest) {
+    const { secret, uri } = await this.twoFactor.enrolment(req.staff!.id);
+    return page('second-factor-setup', {
+      title: 'Sæt totrinsbekræftelse op',
+      required: false,
+      action: PATH,
+      qr: await qrImage(uri),
+      secret,
+      code: refusal?.typed('code') ?? '',
+      ...problemOf(refusal, ['code'], 'code'),
+    });
+  }
+}
