@@ -5,6 +5,7 @@ import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
 import { Registration } from '../registrations/registration.entity';
+import { isStanding } from '../registrations/seat-state';
 import { Invitation } from './invitation.entity';
 import { ParticipationStatus, participationStatus } from './participation';
 
@@ -26,7 +27,7 @@ export class ParticipationService {
       for (const seat of seats) seatsOf.set(seat.memberId, [...(seatsOf.get(seat.memberId) ?? []), seat]);
       const items = members.map((member) => {
         const own = seatsOf.get(member.id) ?? [];
-        const current = own.find((s) => s.state !== 'cancelled') ?? own[0];
+        const current = own.find((s) => isStanding(s.state)) ?? own[0];
         return {
           memberId: member.id,
           name: member.name,

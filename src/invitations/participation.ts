@@ -1,4 +1,4 @@
-import { SeatState } from '../registrations/seat-state';
+import { isStanding, SeatState } from '../registrations/seat-state';
 
 export const PARTICIPATION_STATUSES = [
   'not_invited',
@@ -19,8 +19,8 @@ export function participationStatus(
   invited: boolean,
   seats: Array<{ state: SeatState; id: number }>,
 ): ParticipationStatus {
-  const current = seats.find((s) => s.state !== 'cancelled');
-  if (current) return current.state;
-  if (seats.length > 0) return 'cancelled';
+  const current = seats.find((s) => isStanding(s.state));
+  if (current) return current.state as Exclude<SeatState, 'swap_waiting'>;
+  if (seats.some((s) => s.state === 'cancelled')) return 'cancelled';
   return invited ? 'not_answered' : 'not_invited';
 }
