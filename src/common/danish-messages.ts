@@ -95,6 +95,7 @@ export const ERROR_TEXTS = {
   'seat.taken_meanwhile': 'Pladsen er desværre gået videre til en anden. Vælg et andet seminar herunder.',
   'seat.swap_needs_seat': 'Du skal have en plads for at kunne vente på et andet seminar.',
   'seat.nothing_to_take_back': 'Der er ingen plads at tage tilbage.',
+  'decline.has_seat': 'Du har en plads. Meld afbud til den, hvis du ikke kan deltage.',
   'preferences.unknown_seminar': 'Ukendt seminar.',
   'preferences.same_seminar_twice': 'Vælg forskellige seminarer til hvert ønske.',
   'preferences.wished_and_excluded': 'Et seminar kan ikke både ønskes og fravælges.',
