@@ -174,6 +174,7 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
       seminarId: seat.seminarId,
       actor: { kind: 'system' as const },
       calendarSequence: seat.calendarSequence,
+      calendarSeatId: seat.id,
     };
     const links = () => t.dataSource.getRepository(Invitation).countBy({ memberId: memberB.id });
     const before = await links();

@@ -1,5 +1,4 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 
 /** A single-use code for a sign-in without the app; kept as a keyed hash, shown once. */
 @Entity('staff_recovery_codes')
@@ -10,6 +9,6 @@ export class RecoveryCode {
   @Column('integer', { name: 'staff_user_id' })
   staffUserId: number;
 
-  @Column({ name: 'used_at', type: INSTANT_TYPE, nullable: true })
+  @Column({ name: 'used_at', type: Date, nullable: true })
   usedAt: Date | null;
 }

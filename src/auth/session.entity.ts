@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { INSTANT_TYPE } from '../database/column-types';
 
 /** Where a sign-in is used: a console cookie or an API bearer token. */
 export type SessionKind = 'console' | 'api';
@@ -20,19 +19,19 @@ export class Session {
   @Column('boolean', { name: 'second_factor', default: false })
   secondFactor: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
+  @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 
-  @Column({ name: 'last_seen_at', type: INSTANT_TYPE })
+  @Column({ name: 'last_seen_at', type: Date })
   lastSeenAt: Date;
 
-  @Column({ name: 'expires_at', type: INSTANT_TYPE })
+  @Column({ name: 'expires_at', type: Date })
   expiresAt: Date;
 
   /** Browser and system in a few words ("Chrome på Linux"), for the list of sessions. */
   @Column('varchar', { name: 'user_agent', length: 120 })
   userAgent: string;
 
-  @Column({ name: 'revoked_at', type: INSTANT_TYPE, nullable: true })
+  @Column({ name: 'revoked_at', type: Date, nullable: true })
   revokedAt: Date | null;
 }

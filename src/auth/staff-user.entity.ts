@@ -34,7 +34,7 @@ export class StaffUser {
   totpSecret: string | null;
 
   /** When the second factor was switched on; null while it is off (or enrolment is unfinished). */
-  @Column({ type: INSTANT_TYPE, name: 'totp_enabled_at', nullable: true })
+  @Column({ type: Date, name: 'totp_enabled_at', nullable: true })
   totpEnabledAt: Date | null;
 
   /** The time step of the last code accepted: a code is good once. */

@@ -11,6 +11,7 @@ import { StatisticsIndexes1764800000000 } from '../../migrations/1764800000000-s
 import { AnonymousRelease1764910000000 } from '../../migrations/1764910000000-anonymous-release';
 import { RequestsRewritten1764910000001 } from '../../migrations/1764910000001-requests-rewritten';
 import { StaffSessions1765100000000 } from '../../migrations/1765100000000-staff-sessions';
+import { MemberJourney1765400000000 } from '../../migrations/1765400000000-member-journey';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AnonymousRelease1764910000000,
   RequestsRewritten1764910000001,
   StaffSessions1765100000000,
+  MemberJourney1765400000000,
 ];

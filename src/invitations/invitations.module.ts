@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Decline } from './decline.entity';
+import { DeclinesService } from './declines.service';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
@@ -8,12 +11,12 @@ import { PersonalLinksModule } from './personal-links';
 
 /**
  * Issues personal links and publishes `invitation.issued` (the messaging module mails them); the
- * participation funnel, from invitation to seat.
+ * participation funnel, from invitation to seat; a member's decline.
  */
 @Module({
-  imports: [RegistrationsModule, PersonalLinksModule],
+  imports: [TypeOrmModule.forFeature([Decline]), RegistrationsModule, PersonalLinksModule],
   controllers: [InvitationsController, ParticipationController],
-  providers: [InvitationsService, ParticipationService],
-  exports: [InvitationsService, PersonalLinksModule],
+  providers: [InvitationsService, ParticipationService, DeclinesService],
+  exports: [InvitationsService, DeclinesService, PersonalLinksModule],
 })
 export class InvitationsModule {}

@@ -5,8 +5,10 @@ import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
 import { Registration } from '../registrations/registration.entity';
+import { isStanding } from '../registrations/seat-state';
 import { Invitation } from './invitation.entity';
-import { ParticipationStatus, participationStatus } from './participation';
+import { Decline } from './decline.entity';
+import { PARTICIPATION_STATUSES, ParticipationStatus, participationStatus } from './participation';
 
 /** Where each member of a cycle stands, from the invitation to the seat: the planner's funnel. */
 @Injectable()
@@ -16,32 +18,32 @@ export class ParticipationService {
   participation(cycleId: number, status?: ParticipationStatus) {
     return this.transactor.run(async (m) => {
       if (!(await m.existsBy(Cycle, { id: cycleId }))) throw DomainError.notFound('Cycle', cycleId);
-      const [members, invitations, seats] = await Promise.all([
+      const [members, invitations, seats, declines] = await Promise.all([
         m.find(Member, { where: { cycleId }, order: { id: 'ASC' } }),
         m.find(Invitation, { where: { cycleId, purpose: 'invitation', revokedAt: IsNull() } }),
         m.find(Registration, { where: { cycleId }, order: { id: 'DESC' } }),
+        m.find(Decline, { where: { cycleId }, select: { memberId: true } }),
       ]);
+      const declined = new Set(declines.map((d) => d.memberId));
       const invitedAt = new Map(invitations.map((i) => [i.memberId, i.createdAt]));
       const seatsOf = new Map<number, Registration[]>();
       for (const seat of seats) seatsOf.set(seat.memberId, [...(seatsOf.get(seat.memberId) ?? []), seat]);
       const items = members.map((member) => {
         const own = seatsOf.get(member.id) ?? [];
-        const current = own.find((s) => s.state !== 'cancelled') ?? own[0];
+        const current = own.find((s) => isStanding(s.state)) ?? own[0];
         return {
           memberId: member.id,
           name: member.name,
           municipalityCode: member.municipalityCode,
           newlyElected: member.newlyElected,
           invitedAt: invitedAt.get(member.id) ?? null,
-          status: participationStatus(invitedAt.has(member.id), own),
+          status: participationStatus(invitedAt.has(member.id), own, declined.has(member.id)),
           seminarId: current?.seminarId ?? null,
           registrationId: current?.id ?? null,
         };
       });
       const counts = Object.fromEntries(
-        ['not_invited', 'not_answered', 'registered', 'waitlisted', 'cancelled', 'attended', 'no_show'].map(
-          (s) => [s, items.filter((i) => i.status === s).length],
-        ),
+        PARTICIPATION_STATUSES.map((s) => [s, items.filter((i) => i.status === s).length]),
       );
       return { counts, items: status ? items.filter((i) => i.status === status) : items };
     });

@@ -20,4 +20,19 @@ describe('participationStatus', () => {
   it('shows cancelled when every seat was given up', () => {
     expect(participationStatus(true, [{ id: 1, state: 'cancelled' }])).toBe('cancelled');
   });
+
+  it('counts a decline as declined, not as not answered, until a seat is taken after all', () => {
+    expect(participationStatus(true, [], true)).toBe('declined');
+    expect(participationStatus(true, [{ id: 1, state: 'cancelled' }], true)).toBe('declined');
+    expect(participationStatus(true, [{ id: 2, state: 'registered' }], true)).toBe('registered');
+  });
+
+  it('shows the held seat, not the swap wish beside it', () => {
+    expect(
+      participationStatus(true, [
+        { id: 6, state: 'swap_waiting' },
+        { id: 5, state: 'registered' },
+      ]),
+    ).toBe('registered');
+  });
 });

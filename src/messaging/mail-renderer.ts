@@ -13,6 +13,7 @@ import {
   MaterialsContext,
   MESSAGE_KINDS,
   MessageKind,
+  MoveContext,
   ReminderContext,
   RenderedMail,
   SeatContext,
@@ -97,6 +98,8 @@ export class MailRenderer {
         return this.promotion(request.context);
       case 'change':
         return this.change(request.context);
+      case 'move':
+        return this.move(request.context);
       case 'cancellation':
         return this.cancellation(request.context);
       case 'reminder':
@@ -127,6 +130,7 @@ export class MailRenderer {
     return this.build('waiting_list', `Du er nummer ${c.position} på ventelisten til ${c.seminar.title}`, {
       ...this.seat(c),
       position: c.position,
+      keptSeminar: c.keptSeminar ?? null,
     });
   }
 
@@ -138,6 +142,14 @@ export class MailRenderer {
     return this.build('change', `Ændret tid eller sted: ${c.seminar.title}`, {
       ...this.seat(c),
       previous: placeView(c.previous.start, c.previous.end, c.previous.venue),
+    });
+  }
+
+  move(c: MoveContext): RenderedMail {
+    return this.build('move', `Din plads er flyttet til ${c.seminar.title}`, {
+      ...this.seat(c),
+      swapped: c.swapped,
+      previous: { title: c.previous.title, ...placeView(c.previous.start, c.previous.end, c.previous.venue) },
     });
   }
 

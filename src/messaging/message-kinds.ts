@@ -5,6 +5,7 @@ export const MESSAGE_KINDS = [
   'waiting_list',
   'promotion',
   'change',
+  'move',
   'cancellation',
   'reminder',
   'materials',
@@ -52,11 +53,20 @@ export interface SeatContext {
 export interface WaitingListContext extends SeatContext {
   /** 1 = first on the list. */
   position: number;
+  /** For a swap wish: the seminar whose seat the member keeps meanwhile. */
+  keptSeminar?: string | null;
 }
 
 export interface ChangeContext extends SeatContext {
   /** The time and venue before the change; the new ones are in `seminar`. */
   previous: { start: Date; end: Date; venue: VenueInfo };
+}
+
+/** A seat moved to another seminar (by a planner, the member, or a swap wish come true). */
+export interface MoveContext extends SeatContext {
+  previous: { title: string; start: Date; end: Date; venue: VenueInfo };
+  /** The member waited for this seminar while keeping the earlier seat. */
+  swapped: boolean;
 }
 
 export const CANCELLATION_REASONS = ['member', 'planner', 'seminar_cancelled'] as const;
@@ -90,6 +100,7 @@ export interface MessageContexts {
   waiting_list: WaitingListContext;
   promotion: SeatContext;
   change: ChangeContext;
+  move: MoveContext;
   cancellation: CancellationContext;
   reminder: ReminderContext;
   materials: MaterialsContext;

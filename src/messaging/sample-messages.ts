@@ -50,6 +50,20 @@ export function sampleMailRequest(kind: MessageKind, baseUrl: string): MailReque
           },
         },
       };
+    case 'move':
+      return {
+        kind,
+        context: {
+          ...seat,
+          swapped: false,
+          previous: {
+            title: 'Kattegat-seminar i Kolding',
+            start: new Date('2026-01-08T12:00:00Z'),
+            end: new Date('2026-01-10T11:00:00Z'),
+            venue: { name: 'Hotel Koldingfjord', address: 'Fjordvej 154, 6000 Kolding' },
+          },
+        },
+      };
     case 'cancellation':
       return { kind, context: { ...seat, reason: 'planner', note: null } };
     case 'reminder':

@@ -27,6 +27,7 @@ export async function seatCalendar(
   const message = seatMessage(
     {
       registrationId: seat.id,
+      calendarSeatId: seat.calendarSeatId ?? seat.id,
       sequence: seat.calendarSequence,
       memberId: member.id,
       recipient,

@@ -3,6 +3,7 @@ import { SeatMessageInput, seatMessage } from './seat-messages';
 describe('seatMessage', () => {
   const event: SeatMessageInput = {
     registrationId: 42,
+    calendarSeatId: 42,
     sequence: 2,
     memberId: 7,
     recipient: { name: 'Åse Ødegaard', email: 'aase@example.dk' },
@@ -53,6 +54,18 @@ describe('seatMessage', () => {
     expect(seatMessage(event, { kind: 'change', previous })).toMatchObject({
       key: 'change:42:2',
       context: { previous },
+    });
+  });
+
+  it('updates the calendar entry a moved seat continues: its UID, the new seat’s sequence, REQUEST', () => {
+    const { start, end, venue } = event.seminar;
+    const previous = { title: 'Kattegat-seminar i Kolding', start, end, venue };
+    const moved = { ...event, registrationId: 50, calendarSeatId: 42, sequence: 4 };
+    expect(seatMessage(moved, { kind: 'move', previous, swapped: false })).toMatchObject({
+      key: 'move:50:4',
+      kind: 'move',
+      calendar: { uid: 'seat-42@kattegat', sequence: 4, method: 'REQUEST' },
+      context: { previous: { title: 'Kattegat-seminar i Kolding' }, swapped: false },
     });
   });
 });

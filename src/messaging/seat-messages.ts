@@ -1,10 +1,12 @@
 import { CalendarPerson, seatEventUid } from './calendar';
-import { CancellationReason, Recipient, SeminarInfo, VenueInfo } from './message-kinds';
+import { CancellationReason, MoveContext, Recipient, SeminarInfo, VenueInfo } from './message-kinds';
 import { EnqueueMessage } from './outbox.service';
 
 /** What a seat's e-mail is made from; `sequence` rises with every change of the seat. */
 export interface SeatMessageInput {
   registrationId: number;
+  /** The seat whose UID the calendar entry carries: the entry a move or a swap updates. */
+  calendarSeatId: number;
   sequence: number;
   memberId: number;
   recipient: Recipient;
@@ -16,18 +18,20 @@ export interface SeatMessageInput {
 export type SeatMessage =
   | { kind: 'confirmation' | 'promotion' }
   | { kind: 'change'; previous: { start: Date; end: Date; venue: VenueInfo } }
+  | { kind: 'move'; previous: MoveContext['previous']; swapped: boolean }
   | { kind: 'cancellation'; reason: CancellationReason; note: string | null };
 
 /**
  * The outbox message for a seat event, with its calendar file: REQUEST for a booking, a
- * promotion or a change, CANCEL for a cancellation, all under the seat's one UID. The key
+ * promotion, a change or a move, CANCEL for a cancellation, all under the UID of the calendar
+ * entry the seat continues (a moved seat keeps the entry of the seat it came from). The key
  * `<kind>:<registrationId>:<sequence>` makes a repeated event a no-op.
  */
 export function seatMessage(event: SeatMessageInput, message: SeatMessage): EnqueueMessage {
   const { seminar, recipient, personalLink } = event;
   const seat = { recipient, seminar, personalLink };
   const calendar = {
-    uid: seatEventUid(event.registrationId),
+    uid: seatEventUid(event.calendarSeatId),
     sequence: event.sequence,
     method: message.kind === 'cancellation' ? ('CANCEL' as const) : ('REQUEST' as const),
     start: seminar.start,
@@ -50,6 +54,12 @@ export function seatMessage(event: SeatMessageInput, message: SeatMessage): Enqu
       return { ...common, kind: message.kind, context: seat };
     case 'change':
       return { ...common, kind: 'change', context: { ...seat, previous: message.previous } };
+    case 'move':
+      return {
+        ...common,
+        kind: 'move',
+        context: { ...seat, previous: message.previous, swapped: message.swapped },
+      };
     case 'cancellation':
       return {
         ...common,

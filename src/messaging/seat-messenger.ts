@@ -4,21 +4,30 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainEvents } from '../database/domain-events';
 import { Registration } from '../registrations/registration.entity';
 import { SeatEvent } from '../registrations/seat-events';
+import { WAITING_STATES } from '../registrations/seat-state';
 import { MemberMail, PAGE_LINK } from './member-mail';
-import { CancellationReason } from './message-kinds';
+import { CancellationReason, SeminarInfo } from './message-kinds';
 import { seatMessage, SeatMessage } from './seat-messages';
-import { loadVenues, organizerOf } from './seminar-info';
+import { loadSeminarInfos, loadVenues, organizerOf } from './seminar-info';
 
+/**
+ * The seat events a member hears of. A move is one e-mail about the new seat (`moved`, `swapped`);
+ * the seat left behind (`moved_away`) and a withdrawn swap wish say nothing of their own.
+ */
 const MAILED = new Set([
   'registered',
   'waitlisted',
+  'swap_wished',
   'promoted',
   'moved',
-  'moved_away',
+  'swapped',
+  'reinstated',
   'cancelled',
   'seminar_cancelled',
   'seminar_changed',
 ]);
+const WAITING_KINDS = new Set(['waitlisted', 'swap_wished']);
+const MOVE_KINDS = new Set(['moved', 'swapped']);
 
 /**
  * Turns seat events (`seat.changed`) into e-mails in the same transaction, through the member-mail
@@ -53,7 +62,16 @@ export class SeatMessenger implements OnModuleInit {
     );
     const positions = await this.waitingPositions(
       manager,
-      news.filter((e) => e.kind === 'waitlisted').map((e) => e.registrationId),
+      news.filter((e) => WAITING_KINDS.has(e.kind)).map((e) => e.registrationId),
+    );
+    // The seminar a moved seat came from, and the one a swap wish keeps its seat at.
+    const earlier = await loadSeminarInfos(
+      manager,
+      news.flatMap((e) => (e.details?.fromSeminarId ? [Number(e.details.fromSeminarId)] : [])),
+    );
+    const kept = await loadSeminarInfos(
+      manager,
+      news.flatMap((e) => (e.details?.keptSeminarId ? [Number(e.details.keptSeminarId)] : [])),
     );
     const organizer = organizerOf(this.config.mailFrom);
     await this.mail.send(
@@ -64,7 +82,7 @@ export class SeatMessenger implements OnModuleInit {
         seminarId: event.seminarId,
         link: PAGE_LINK,
         compose: ({ recipient, seminar, link }) =>
-          event.kind === 'waitlisted'
+          WAITING_KINDS.has(event.kind)
             ? {
                 kind: 'waiting_list',
                 context: {
@@ -72,11 +90,13 @@ export class SeatMessenger implements OnModuleInit {
                   seminar: seminar!,
                   personalLink: link,
                   position: positions.get(event.registrationId) ?? 1,
+                  keptSeminar: kept.get(Number(event.details?.keptSeminarId))?.title ?? null,
                 },
               }
             : seatMessage(
                 {
                   registrationId: event.registrationId,
+                  calendarSeatId: event.calendarSeatId,
                   sequence: event.calendarSequence,
                   memberId: event.memberId,
                   recipient,
@@ -84,7 +104,7 @@ export class SeatMessenger implements OnModuleInit {
                   personalLink: link,
                   organizer,
                 },
-                messageFor(event, previousVenues),
+                messageFor(event, previousVenues, earlier),
               ),
       })),
     );
@@ -96,7 +116,7 @@ export class SeatMessenger implements OnModuleInit {
     if (registrationIds.length === 0) return positions;
     const seats = await manager.find(Registration, { where: { id: In(registrationIds) } });
     const waiting = await manager.find(Registration, {
-      where: { seminarId: In([...new Set(seats.map((s) => s.seminarId))]), state: 'waitlisted' },
+      where: { seminarId: In([...new Set(seats.map((s) => s.seminarId))]), state: In(WAITING_STATES) },
       select: { id: true, seminarId: true, waitlistNumber: true },
     });
     for (const seat of seats) {
@@ -113,17 +133,17 @@ export class SeatMessenger implements OnModuleInit {
 
 /** The outbox key seatMessage gives the event's message. */
 function keyOf(event: SeatEvent): string {
-  const kind =
-    event.kind === 'waitlisted'
-      ? 'waiting_list'
-      : event.kind === 'seminar_changed'
-        ? 'change'
-        : event.kind === 'promoted'
-          ? 'promotion'
-          : event.kind === 'registered' || event.kind === 'moved'
-            ? 'confirmation'
-            : 'cancellation';
-  return `${kind}:${event.registrationId}:${event.calendarSequence}`;
+  const kinds: Record<string, string> = {
+    waitlisted: 'waiting_list',
+    swap_wished: 'waiting_list',
+    seminar_changed: 'change',
+    promoted: 'promotion',
+    registered: 'confirmation',
+    reinstated: 'confirmation',
+    moved: 'move',
+    swapped: 'move',
+  };
+  return `${kinds[event.kind] ?? 'cancellation'}:${event.registrationId}:${event.calendarSequence}`;
 }
 
 async function waitingSeats(manager: EntityManager, registrationIds: number[]): Promise<Set<number>> {
@@ -142,10 +162,19 @@ async function waitingSeats(manager: EntityManager, registrationIds: number[]): 
 function messageFor(
   event: SeatEvent,
   previousVenues: Map<number, { name: string; address: string }>,
+  earlier: Map<number, SeminarInfo>,
 ): SeatMessage {
+  if (MOVE_KINDS.has(event.kind)) {
+    const from = earlier.get(Number(event.details!.fromSeminarId))!;
+    return {
+      kind: 'move',
+      swapped: event.kind === 'swapped',
+      previous: { title: from.title, start: from.start, end: from.end, venue: from.venue },
+    };
+  }
   switch (event.kind) {
     case 'registered':
-    case 'moved':
+    case 'reinstated':
       return { kind: 'confirmation' };
     case 'promoted':
       return { kind: 'promotion' };

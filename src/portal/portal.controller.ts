@@ -10,14 +10,19 @@ import { CurrentMember, PageRequest } from '../web/page-request';
 import { download, page, redirect } from '../web/page-result';
 import { MemberPages } from '../web/pages.decorators';
 import { Refusal } from '../web/refusal';
-import { NeedsForm, SeminarChoiceForm, WishesForm } from './portal.form';
+import { DeclineForm, NeedsForm, SeminarChoiceForm, WishesForm } from './portal.form';
 import { PortalService } from './portal.service';
 
 const NOTICES: Record<string, string> = {
   tilmeldt: 'Du er nu tilmeldt. Du får en bekræftelse på e-mail.',
   venteliste: 'Seminaret er fuldt, så du er skrevet på ventelisten.',
-  afbud: 'Dit afbud er registreret.',
-  skiftet: 'Du er flyttet til det nye seminar.',
+  afbud: 'Dit afbud er registreret. Du får en bekræftelse på e-mail.',
+  fortrudt: 'Du har din plads igen. Du får en bekræftelse på e-mail.',
+  skiftet:
+    'Din plads er flyttet til det nye seminar. Du får en e-mail med den opdaterede kalenderinvitation.',
+  bytte: 'Du står på ventelisten og beholder din plads, indtil der bliver plads.',
+  bytteslettet: 'Du står ikke længere på ventelisten. Du beholder din plads.',
+  meldtfra: 'Tak for dit svar. Vi sender dig ikke flere påmindelser om tilmelding.',
   oplysninger: 'Dine oplysninger er gemt.',
   oensker: 'Dine ønsker er gemt.',
 };
@@ -61,12 +66,70 @@ export class PortalController {
     return done(token, seat.state === 'waitlisted' ? 'venteliste' : 'tilmeldt');
   }
 
+  /** "Er du sikker?": what a cancellation will do, asked once before it is done. */
+  @Get('afbud')
+  async confirmCancel(@CurrentMember() member: Member, @Param('token') token: string) {
+    const seat = await this.portal.cancelPreview(member);
+    if (!seat) return redirect(`/p/${token}`);
+    return page('portal-cancel', { title: 'Er du sikker?', token, seat });
+  }
+
   /** Nothing to fill in: whatever else is posted is ignored, as the seat is the member's own. */
   @Post('afbud')
   @OnRefusal('refused')
   async cancel(@CurrentMember() member: Member, @Param('token') token: string) {
     await this.portal.cancel(member);
     return done(token, 'afbud');
+  }
+
+  @Post('fortryd-afbud')
+  @OnRefusal('refused')
+  async takeBack(@CurrentMember() member: Member, @Param('token') token: string) {
+    await this.portal.takeBack(member);
+    return done(token, 'fortrudt');
+  }
+
+  /** Waits for a full seminar while keeping the seat held now. */
+  @Post('venteliste-skift')
+  @OnRefusal('refused')
+  async wishSwap(
+    @CurrentMember() member: Member,
+    @Param('token') token: string,
+    @Body() form: SeminarChoiceForm,
+  ) {
+    const seat = await this.portal.wishSwap(member, form.seminarId);
+    return done(token, seat.state === 'swap_waiting' ? 'bytte' : 'skiftet');
+  }
+
+  @Post('venteliste-skift/fortryd')
+  @OnRefusal('refused')
+  async withdrawSwap(@CurrentMember() member: Member, @Param('token') token: string) {
+    await this.portal.withdrawSwap(member);
+    return done(token, 'bytteslettet');
+  }
+
+  @Get('kan-ikke-deltage')
+  confirmDecline(@Param('token') token: string) {
+    return page('portal-decline', { title: 'Jeg kan ikke deltage', token, reason: '', fieldError: null });
+  }
+
+  @Post('kan-ikke-deltage')
+  @OnRefusal('refusedDecline')
+  async decline(@CurrentMember() member: Member, @Param('token') token: string, @Body() form: DeclineForm) {
+    await this.portal.decline(member, form.reason ?? '');
+    return done(token, 'meldtfra');
+  }
+
+  /** The decline form again with the refusal beside the field and the reason as typed. */
+  refusedDecline(refusal: Refusal, req: PageRequest) {
+    if (!refusal.field('reason')) return this.refused(refusal, req);
+    return page('portal-decline', {
+      title: 'Jeg kan ikke deltage',
+      token: String(req.params.token),
+      reason: refusal.typed('reason') ?? '',
+      problem: refusal.summary,
+      fieldError: refusal.field('reason'),
+    });
   }
 
   @Post('skift')

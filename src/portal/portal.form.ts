@@ -65,3 +65,13 @@ export class WishesForm extends CsrfForm {
   @Min(1, { each: true })
   excluded?: number[];
 }
+
+/** "Jeg kan ikke deltage", with a reason if the member wants to give one. */
+export class DeclineForm extends CsrfForm {
+  @Label('Begrundelse')
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @NoControlCharacters({ multiline: true })
+  reason?: string;
+}

@@ -16,7 +16,8 @@ import { MemberPreference } from '../registrations/member-preference.entity';
 import { PreferencesService, Wishes } from '../registrations/preferences.service';
 import { Registration } from '../registrations/registration.entity';
 import { registrationWindow } from '../registrations/registration-window';
-import { isActive } from '../registrations/seat-state';
+import { isActive, isStanding, WAITING_STATES } from '../registrations/seat-state';
+import { DeclinesService } from '../invitations/declines.service';
 import { SeatService } from '../registrations/seat.service';
 import { DomainError } from '../common/domain-error';
 
@@ -27,6 +28,15 @@ const STATE_TEXT: Record<string, string> = {
   waitlisted: 'Du er på venteliste',
   attended: 'Du deltog',
   no_show: 'Du er registreret som udeblevet',
+};
+
+/** The member's next step, under the status. */
+const NEXT_STEP: Record<string, string> = {
+  registered: 'Du skal ikke gøre mere nu. Vi sender dig materialer, før seminaret begynder.',
+  waitlisted:
+    'Bliver der en plads ledig, får du den automatisk og en e-mail. Du kan også vælge et seminar med ledige pladser herunder.',
+  attended: 'Tak for din deltagelse. Du får et link til evalueringen på e-mail.',
+  no_show: 'Kontakt sekretariatet, hvis det er en fejl.',
 };
 
 export type PreferenceInput = Wishes;
@@ -42,6 +52,7 @@ export class PortalService {
     private readonly members: MembersService,
     private readonly preferences: PreferencesService,
     private readonly links: PersonalLinks,
+    private readonly declines: DeclinesService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.organizer = organizerOf(config.mailFrom);
@@ -58,6 +69,7 @@ export class PortalService {
       const now = new Date();
       const seminars = await this.openSeminars(m, member.cycleId, now);
       const seat = await this.currentSeat(m, member);
+      const swapWish = await this.swapWish(m, member);
       const preferences = await m.findBy(MemberPreference, { memberId: member.id });
       const home = member.municipality!;
       const listed = seminars
@@ -71,6 +83,7 @@ export class PortalService {
           const open = window === 'open';
           const mine = seat?.seminarId === s.id;
           const canChoose = open && !mine && (!seat || isActive(seat.state));
+          const wished = swapWish?.seminarId === s.id;
           return {
             id: s.id,
             title: s.title,
@@ -86,18 +99,35 @@ export class PortalService {
             canRegister: canChoose && !seat && free > 0,
             canWaitlist: canChoose && !seat && free === 0,
             canMove: canChoose && !!seat && free > 0,
+            canWishSwap: canChoose && seat?.state === 'registered' && free === 0 && !wished,
+            wished,
           };
         })
         .sort((a, b) => a.distance - b.distance || a.id - b.id);
       const booking = seat ? await this.booking(m, seat, now) : null;
+      const takeBack = seat ? null : await this.takeBackOffer(m, member, now);
+      const declined = !seat && (await this.declines.isDeclinedIn(m, member));
       const rankOf = new Map(preferences.filter((p) => p.rank !== null).map((p) => [p.rank, p.seminarId]));
       const excluded = new Set(preferences.filter((p) => p.excluded).map((p) => p.seminarId));
+      // After the seminar the page is about the seminar held, not about choosing one.
+      const choosing = !seat || isActive(seat.state);
+      const bookable = listed.filter((s) => s.mine || (s.open && !s.full));
+      const full = listed.filter((s) => !s.mine && !(s.open && !s.full));
+      const later = choosing ? await this.laterSeminars(m, member.cycleId, now) : [];
       return {
         memberName: member.name ?? '',
         municipalityName: home.name,
-        seminars: listed,
-        hasSeminars: listed.length > 0,
+        choosing,
+        bookable: choosing ? bookable : [],
+        full: choosing ? full : [],
+        later,
+        hasSeminars: choosing && listed.length > 0,
+        showWishes: !seat && full.length > 0,
         booking,
+        swapWish,
+        takeBack,
+        declined,
+        canDecline: !seat && !declined,
         diet: member.diet ?? '',
         accessibility: member.accessibility ?? '',
         ranks: RANKS.map((rank) => ({
@@ -123,16 +153,62 @@ export class PortalService {
   }
 
   async cancel(member: Member): Promise<void> {
-    const seat = await this.transactor.run((m) => this.currentSeat(m, member));
-    if (!seat || !isActive(seat.state))
-      throw new DomainError('conflict', 'seat.none_to_cancel', 'The member has no seat to cancel');
+    const seat = await this.activeSeat(member, 'seat.none_to_cancel');
     await this.seats.cancel(seat.id, { kind: 'member' }, member.id);
   }
 
-  async move(member: Member, seminarId: number) {
+  /** What "Er du sikker?" tells before a cancellation: the seat, who gets it, the swap wish that goes with it. */
+  cancelPreview(member: Member) {
+    return this.transactor.run(async (m) => {
+      const seat = await this.currentSeat(m, member);
+      if (!seat || !isActive(seat.state)) return null;
+      const seminar = await m.findOneByOrFail(Seminar, { id: seat.seminarId });
+      const waiting = await m.countBy(Registration, { seminarId: seat.seminarId, state: In(WAITING_STATES) });
+      const wish = await this.swapWish(m, member);
+      return {
+        title: seminar.title,
+        when: period(seminar.startsAt, seminar.endsAt),
+        waitlisted: seat.state === 'waitlisted',
+        passesOn: seat.state === 'registered' && waiting > 0,
+        swapWish: wish?.title ?? null,
+      };
+    });
+  }
+
+  /** Takes back the seat the member cancelled last, if its seminar still has the place free. */
+  async takeBack(member: Member) {
+    const offer = await this.transactor.run((m) => this.takeBackOffer(m, member, new Date()));
+    if (!offer)
+      throw new DomainError('conflict', 'seat.nothing_to_take_back', 'No cancelled seat to take back');
+    return this.seats.takeBack(offer.registrationId, { kind: 'member' }, member.id);
+  }
+
+  async wishSwap(member: Member, seminarId: number) {
+    const seat = await this.activeSeat(member, 'seat.swap_needs_seat');
+    return this.seats.wishSwap(seat.id, seminarId, { kind: 'member' }, member.id);
+  }
+
+  async withdrawSwap(member: Member): Promise<void> {
+    const wish = await this.transactor.run((m) => this.swapWish(m, member));
+    if (wish) await this.seats.cancel(wish.id, { kind: 'member' }, member.id);
+  }
+
+  decline(member: Member, reason: string): Promise<void> {
+    return this.declines.decline(member, reason);
+  }
+
+  private async activeSeat(
+    member: Member,
+    code: 'seat.none_to_cancel' | 'seat.none_to_move' | 'seat.swap_needs_seat',
+  ) {
     const seat = await this.transactor.run((m) => this.currentSeat(m, member));
     if (!seat || !isActive(seat.state))
-      throw new DomainError('conflict', 'seat.none_to_move', 'The member has no seat to move');
+      throw new DomainError('conflict', code, 'The member has no seat for that');
+    return seat;
+  }
+
+  async move(member: Member, seminarId: number) {
+    const seat = await this.activeSeat(member, 'seat.none_to_move');
     return this.seats.move(seat.id, seminarId, { kind: 'member' }, member.id);
   }
 
@@ -165,6 +241,24 @@ export class PortalService {
     });
   }
 
+  /** Published seminars of waves whose registration has not opened yet, with the opening date. */
+  private async laterSeminars(m: EntityManager, cycleId: number, now: Date) {
+    const waves = await m.findBy(Wave, { cycleId, registrationOpensAt: MoreThan(now) });
+    if (waves.length === 0) return [];
+    const seminars = await m.find(Seminar, {
+      where: { waveId: In(waves.map((w) => w.id)), status: 'published' },
+      relations: { venue: true, wave: true },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    return seminars.map((s) => ({
+      id: s.id,
+      title: s.title,
+      when: period(s.startsAt, s.endsAt),
+      venue: `${s.venue!.name}, ${s.venue!.town}`,
+      opensAt: formatDanishDateTime(s.wave!.registrationOpensAt),
+    }));
+  }
+
   private async openSeminars(m: EntityManager, cycleId: number, now: Date): Promise<Seminar[]> {
     const waves = await m.findBy(Wave, {
       cycleId,
@@ -178,13 +272,61 @@ export class PortalService {
     });
   }
 
-  /** The seat the member holds or held in the cycle; a cancelled one only if nothing followed. */
+  /** The seat the member holds or held in the cycle (not a swap wish, not a cancelled one). */
   private async currentSeat(m: EntityManager, member: Member): Promise<Registration | null> {
     const seats = await m.find(Registration, {
       where: { cycleId: member.cycleId, memberId: member.id },
       order: { id: 'DESC' },
     });
-    return seats.find((s) => s.state !== 'cancelled') ?? null;
+    return seats.find((s) => isStanding(s.state)) ?? null;
+  }
+
+  /** The member's swap wish, with its seminar's title and its number on the waiting list now. */
+  private async swapWish(m: EntityManager, member: Member) {
+    const wish = await m.findOneBy(Registration, {
+      cycleId: member.cycleId,
+      memberId: member.id,
+      state: 'swap_waiting',
+    });
+    if (!wish) return null;
+    const seminar = await m.findOneByOrFail(Seminar, { id: wish.seminarId });
+    return {
+      id: wish.id,
+      seminarId: wish.seminarId,
+      title: seminar.title,
+      position: await this.position(m, wish),
+    };
+  }
+
+  private position(m: EntityManager, seat: Registration): Promise<number> {
+    return m.countBy(Registration, {
+      seminarId: seat.seminarId,
+      state: In(WAITING_STATES),
+      waitlistNumber: LessThanOrEqual(seat.waitlistNumber ?? 0),
+    });
+  }
+
+  /**
+   * The seat a member can take back: the last one they held, cancelled, with nothing standing
+   * since, at a seminar still open for registration with a free place.
+   */
+  private async takeBackOffer(m: EntityManager, member: Member, now: Date) {
+    const [last] = await m.find(Registration, {
+      where: { cycleId: member.cycleId, memberId: member.id },
+      order: { id: 'DESC' },
+      take: 1,
+    });
+    if (!last || last.state !== 'cancelled' || last.waitlistNumber !== null) return null;
+    if (await this.currentSeat(m, member)) return null;
+    const seminar = await m.findOne(Seminar, { where: { id: last.seminarId }, relations: { wave: true } });
+    if (!seminar || seminar.status !== 'published' || seminar.taken >= seminar.capacity) return null;
+    const window = registrationWindow(now, {
+      opensAt: seminar.wave!.registrationOpensAt,
+      closesAt: seminar.wave!.registrationClosesAt,
+      deadline: seminar.registrationDeadline,
+    });
+    if (window !== 'open') return null;
+    return { registrationId: last.id, title: seminar.title };
   }
 
   private async booking(m: EntityManager, seat: Registration, now: Date) {
@@ -193,16 +335,10 @@ export class PortalService {
       relations: { venue: true, agenda: true },
       order: { agenda: { startsAt: 'ASC', id: 'ASC' } },
     });
-    const position =
-      seat.state === 'waitlisted'
-        ? await m.countBy(Registration, {
-            seminarId: seat.seminarId,
-            state: 'waitlisted',
-            waitlistNumber: LessThanOrEqual(seat.waitlistNumber ?? 0),
-          })
-        : null;
+    const position = seat.state === 'waitlisted' ? await this.position(m, seat) : null;
     return {
       stateText: STATE_TEXT[seat.state],
+      nextStep: NEXT_STEP[seat.state],
       hasCalendar: seat.state === 'registered',
       waitlisted: seat.state === 'waitlisted',
       position,

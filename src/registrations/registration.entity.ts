@@ -51,6 +51,13 @@ export class Registration {
   @Column('integer', { name: 'calendar_sequence', default: 0 })
   calendarSequence: number;
 
+  /**
+   * The seat whose calendar entry this one continues (a move, a swap, a seat taken back); null
+   * for a seat that started its own. The entry's UID is that seat's, so calendars update it.
+   */
+  @Column('integer', { name: 'calendar_seat_id', nullable: true })
+  calendarSeatId: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 

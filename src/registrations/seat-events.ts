@@ -19,6 +19,8 @@ export interface SeatEvent {
   seminarId: number;
   actor: SeatActor;
   calendarSequence: number;
+  /** The seat whose UID the member's calendar entry carries (this one's, or the one it continues). */
+  calendarSeatId: number;
   /** Kind-specific facts, e.g. `{ fromSeminarId }` for a move or the old times of a changed seminar. */
   details?: EventDetails;
 }

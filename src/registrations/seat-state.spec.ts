@@ -2,6 +2,7 @@ import { DomainError } from '../common/domain-error';
 import {
   holdsPlace,
   isActive,
+  isStanding,
   nextSeatState,
   SEAT_ACTIONS,
   SEAT_STATES,
@@ -12,7 +13,10 @@ import {
 const ALLOWED: Array<[SeatState | null, SeatAction, SeatState]> = [
   [null, 'register', 'registered'],
   [null, 'waitlist', 'waitlisted'],
+  [null, 'wish_swap', 'swap_waiting'],
   ['waitlisted', 'promote', 'registered'],
+  ['swap_waiting', 'swap', 'registered'],
+  ['swap_waiting', 'cancel', 'cancelled'],
   ['registered', 'cancel', 'cancelled'],
   ['waitlisted', 'cancel', 'cancelled'],
   ['registered', 'move', 'cancelled'],
@@ -60,15 +64,17 @@ describe('nextSeatState', () => {
   });
 });
 
-describe('holdsPlace and isActive', () => {
-  it.each<[SeatState, boolean, boolean]>([
-    ['registered', true, true],
-    ['waitlisted', false, true],
-    ['cancelled', false, false],
-    ['attended', true, false],
-    ['no_show', true, false],
-  ])('%s: holds a place %s, active %s', (state, place, active) => {
+describe('holdsPlace, isActive and isStanding', () => {
+  it.each<[SeatState, boolean, boolean, boolean]>([
+    ['registered', true, true, true],
+    ['waitlisted', false, true, true],
+    ['swap_waiting', false, false, false],
+    ['cancelled', false, false, false],
+    ['attended', true, false, true],
+    ['no_show', true, false, true],
+  ])('%s: holds a place %s, active %s, says where the member stands %s', (state, place, active, standing) => {
     expect(holdsPlace(state)).toBe(place);
     expect(isActive(state)).toBe(active);
+    expect(isStanding(state)).toBe(standing);
   });
 });

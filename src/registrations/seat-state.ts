@@ -1,16 +1,27 @@
 import { DomainError } from '../common/domain-error';
 
-export const SEAT_STATES = ['registered', 'waitlisted', 'cancelled', 'attended', 'no_show'] as const;
+/** `swap_waiting`: a place on a waiting list held beside a registered seat elsewhere (a swap wish). */
+export const SEAT_STATES = [
+  'registered',
+  'waitlisted',
+  'swap_waiting',
+  'cancelled',
+  'attended',
+  'no_show',
+] as const;
 export type SeatState = (typeof SEAT_STATES)[number];
 
 /**
  * What can happen to a seat. `move` is what happens to the seat a member leaves when moving; the
- * seat they move to is taken with `register`.
+ * seat they move to is taken with `register`. `wish_swap` joins a waiting list while keeping a
+ * seat; `swap` gives the wish its seat (and the seat left behind is `move`d).
  */
 export const SEAT_ACTIONS = [
   'register',
   'waitlist',
+  'wish_swap',
   'promote',
+  'swap',
   'cancel',
   'move',
   'mark_attended',
@@ -22,8 +33,10 @@ export type SeatAction = (typeof SEAT_ACTIONS)[number];
 const TRANSITIONS: Record<SeatAction, { from: ReadonlyArray<SeatState | null>; to: SeatState }> = {
   register: { from: [null], to: 'registered' },
   waitlist: { from: [null], to: 'waitlisted' },
+  wish_swap: { from: [null], to: 'swap_waiting' },
   promote: { from: ['waitlisted'], to: 'registered' },
-  cancel: { from: ['registered', 'waitlisted'], to: 'cancelled' },
+  swap: { from: ['swap_waiting'], to: 'registered' },
+  cancel: { from: ['registered', 'waitlisted', 'swap_waiting'], to: 'cancelled' },
   move: { from: ['registered', 'waitlisted'], to: 'cancelled' },
   // Attendance can be corrected either way once recorded.
   mark_attended: { from: ['registered', 'no_show'], to: 'attended' },
@@ -52,4 +65,12 @@ export function holdsPlace(state: SeatState): boolean {
 /** Seats that stop the member from taking another in the same cycle. */
 export function isActive(state: SeatState): boolean {
   return state === 'registered' || state === 'waitlisted';
+}
+
+/** Seats on a seminar's waiting list, plain or held beside a seat elsewhere; one list, by number. */
+export const WAITING_STATES: readonly SeatState[] = ['waitlisted', 'swap_waiting'];
+
+/** The seat that says where the member stands: anything but a cancelled seat or a swap wish. */
+export function isStanding(state: SeatState): boolean {
+  return state !== 'cancelled' && state !== 'swap_waiting';
 }

@@ -14,7 +14,7 @@ import { Registration } from './registration.entity';
 import { registrationWindow } from './registration-window';
 import { SeatEventRecorder } from './seat-event-recorder';
 import { SeatActor, SeatEvent, SeatEventKind } from './seat-events';
-import { holdsPlace, isActive, nextSeatState, SeatAction } from './seat-state';
+import { holdsPlace, isActive, nextSeatState, SeatAction, WAITING_STATES } from './seat-state';
 
 const ACTIVE_SEAT = {
   name: 'uq_registrations_active_seat',
@@ -105,10 +105,99 @@ export class SeatService implements OnModuleInit {
         );
       }
       const heldPlace = holdsPlace(seat.state);
+      const wish = seat.state === 'swap_waiting';
       await this.changeState(manager, seat, 'cancel');
-      await this.events.record(manager, this.eventOf(seat, 'cancelled', actor));
+      await this.events.record(manager, this.eventOf(seat, wish ? 'swap_withdrawn' : 'cancelled', actor));
+      if (!wish) await this.withdrawSwapWish(manager, seat, actor);
       if (heldPlace) await this.releasePlace(manager, seat.seminarId);
       return seat;
+    });
+  }
+
+  /**
+   * Takes a cancelled seat back while its seminar still has a free place: a new seat that
+   * continues the cancelled one's calendar entry (same UID, higher SEQUENCE), so the calendar
+   * gets the entry back instead of a second one.
+   */
+  async takeBack(registrationId: number, actor: SeatActor, memberId?: number): Promise<Registration> {
+    return this.transactor.run(async (manager) => {
+      const old = await this.ownSeat(manager, registrationId, memberId);
+      if (old.state !== 'cancelled') {
+        throw new DomainError('conflict', 'seat.not_cancelled', `Registration ${old.id} is not cancelled`);
+      }
+      const seminar = await this.openSeminar(manager, old.seminarId, old.cycleId, actor);
+      const standing = await manager.findOne(Registration, {
+        where: [
+          { cycleId: old.cycleId, memberId: old.memberId, state: 'registered' },
+          { cycleId: old.cycleId, memberId: old.memberId, state: 'waitlisted' },
+        ],
+      });
+      if (standing) {
+        throw new DomainError(
+          'conflict',
+          'seat.already_in_cycle',
+          `Member ${old.memberId} has a seat already`,
+        );
+      }
+      if (!(await this.counters.claim(manager, seminar.id))) {
+        throw new DomainError(
+          'conflict',
+          'seat.taken_meanwhile',
+          `The place at seminar ${seminar.id} is taken`,
+        );
+      }
+      const seat = await this.insertSeat(
+        manager,
+        old.cycleId,
+        old.memberId,
+        seminar.id,
+        'registered',
+        null,
+        old,
+      );
+      await this.events.record(
+        manager,
+        this.eventOf(seat, 'reinstated', actor, { fromRegistrationId: old.id }),
+      );
+      return seat;
+    });
+  }
+
+  /**
+   * Joins the waiting list of a full seminar while keeping the registered seat: when a place
+   * comes up, the seat moves there (see `swapInto`). A seminar with a free place is simply moved to.
+   */
+  async wishSwap(registrationId: number, toSeminarId: number, actor: SeatActor, memberId?: number) {
+    return this.transactor.run(async (manager) => {
+      const seat = await this.ownSeat(manager, registrationId, memberId);
+      if (seat.state !== 'registered') {
+        throw new DomainError(
+          'conflict',
+          'seat.swap_needs_seat',
+          `Registration ${seat.id} is not a held seat`,
+        );
+      }
+      if (seat.seminarId === toSeminarId) {
+        throw new DomainError('conflict', 'seat.move_to_same_seminar', 'The seat is already at that seminar');
+      }
+      const target = await this.openSeminar(manager, toSeminarId, seat.cycleId, actor);
+      if (await this.counters.claim(manager, target.id))
+        return this.moveClaimed(manager, seat, target, actor);
+      await this.withdrawSwapWish(manager, seat, actor);
+      const number = await this.counters.nextWaitlistNumber(manager, target.id);
+      const wish = await this.insertSeat(
+        manager,
+        seat.cycleId,
+        seat.memberId,
+        target.id,
+        'swap_waiting',
+        number,
+      );
+      await this.events.record(
+        manager,
+        this.eventOf(wish, 'swap_wished', actor, { keptSeminarId: seat.seminarId }),
+      );
+      return wish;
     });
   }
 
@@ -130,17 +219,31 @@ export class SeatService implements OnModuleInit {
           `Seminar ${target.id} is full; the current seat is kept`,
         );
       }
-      const heldPlace = holdsPlace(old.state);
-      await this.changeState(manager, old, 'move');
-      await this.events.record(manager, this.eventOf(old, 'moved_away', actor, { toSeminarId: target.id }));
-      const fresh = await this.insertSeat(manager, old.cycleId, old.memberId, target.id, 'registered', null);
-      await this.events.record(
-        manager,
-        this.eventOf(fresh, 'moved', actor, { fromSeminarId: old.seminarId, fromRegistrationId: old.id }),
-      );
-      if (heldPlace) await this.releasePlace(manager, old.seminarId);
-      return fresh;
+      return this.moveClaimed(manager, old, target, actor);
     });
+  }
+
+  /** The move once the new place is claimed: the new seat continues the old one's calendar entry. */
+  private async moveClaimed(manager: EntityManager, old: Registration, target: Seminar, actor: SeatActor) {
+    const heldPlace = holdsPlace(old.state);
+    await this.changeState(manager, old, 'move');
+    await this.events.record(manager, this.eventOf(old, 'moved_away', actor, { toSeminarId: target.id }));
+    await this.withdrawSwapWish(manager, old, actor);
+    const fresh = await this.insertSeat(
+      manager,
+      old.cycleId,
+      old.memberId,
+      target.id,
+      'registered',
+      null,
+      old,
+    );
+    await this.events.record(
+      manager,
+      this.eventOf(fresh, 'moved', actor, { fromSeminarId: old.seminarId, fromRegistrationId: old.id }),
+    );
+    if (heldPlace) await this.releasePlace(manager, old.seminarId);
+    return fresh;
   }
 
   /**
@@ -191,16 +294,64 @@ export class SeatService implements OnModuleInit {
     // Claim first: on PostgreSQL the update locks the seminar row, so the list is read by one at a time.
     while (await this.counters.claim(manager, seminarId)) {
       const first = await manager.findOne(Registration, {
-        where: { seminarId, state: 'waitlisted' },
+        where: { seminarId, state: In(WAITING_STATES) },
         order: { waitlistNumber: 'ASC' },
       });
       if (!first) {
         await this.counters.release(manager, seminarId);
         return;
       }
+      if (first.state === 'swap_waiting') {
+        await this.swapInto(manager, first);
+        continue;
+      }
       await this.changeState(manager, first, 'promote');
       await this.events.record(manager, this.eventOf(first, 'promoted', { kind: 'system' }));
     }
+  }
+
+  /**
+   * A swap wish gets the place just claimed for it: the seat it was held beside is left (and its
+   * place goes to the next on that seminar's list), and the wish becomes the seat, continuing the
+   * old seat's calendar entry. All in the caller's transaction.
+   */
+  private async swapInto(manager: EntityManager, wish: Registration): Promise<void> {
+    const system: SeatActor = { kind: 'system' };
+    const old = await manager.findOneBy(Registration, {
+      cycleId: wish.cycleId,
+      memberId: wish.memberId,
+      state: 'registered',
+    });
+    if (old) {
+      await this.changeState(manager, old, 'move');
+      await this.events.record(
+        manager,
+        this.eventOf(old, 'moved_away', system, { toSeminarId: wish.seminarId }),
+      );
+    }
+    await this.changeState(manager, wish, 'swap', old ?? undefined);
+    await this.events.record(
+      manager,
+      this.eventOf(
+        wish,
+        old ? 'swapped' : 'promoted',
+        system,
+        old ? { fromSeminarId: old.seminarId, fromRegistrationId: old.id } : undefined,
+      ),
+    );
+    if (old) await this.releasePlace(manager, old.seminarId);
+  }
+
+  /** Drops the member's swap wish, if any, when the seat it was held beside goes. */
+  private async withdrawSwapWish(manager: EntityManager, seat: Registration, actor: SeatActor) {
+    const wish = await manager.findOneBy(Registration, {
+      cycleId: seat.cycleId,
+      memberId: seat.memberId,
+      state: 'swap_waiting',
+    });
+    if (!wish) return;
+    await this.changeState(manager, wish, 'cancel');
+    await this.events.record(manager, this.eventOf(wish, 'swap_withdrawn', actor));
   }
 
   /**
@@ -244,7 +395,7 @@ export class SeatService implements OnModuleInit {
           seminarId,
           state: 'registered' as const,
           waitlistNumber: null,
-          calendarSequence: 0,
+          ...continuing(fromOf.get(memberId)),
         })),
       );
       const seats = await manager.findBy(Registration, {
@@ -333,12 +484,21 @@ export class SeatService implements OnModuleInit {
     await this.promoteWaiting(manager, seminarId);
   }
 
-  private async changeState(manager: EntityManager, seat: Registration, action: SeatAction): Promise<void> {
+  /** `continues`: the seat whose calendar entry this one takes over (a swap). */
+  private async changeState(
+    manager: EntityManager,
+    seat: Registration,
+    action: SeatAction,
+    continues?: Registration,
+  ): Promise<void> {
     const next = nextSeatState(seat.state, action);
+    const calendar = continues
+      ? continuing(continues)
+      : { calendarSeatId: seat.calendarSeatId, calendarSequence: seat.calendarSequence + 1 };
     const result = await manager
       .createQueryBuilder()
       .update(Registration)
-      .set({ state: next, calendarSequence: () => 'calendar_sequence + 1' })
+      .set({ state: next, ...calendar })
       .where('id = :id AND state = :state', { id: seat.id, state: seat.state })
       .execute();
     if (result.affected !== 1) {
@@ -349,7 +509,7 @@ export class SeatService implements OnModuleInit {
       );
     }
     seat.state = next;
-    seat.calendarSequence += 1;
+    Object.assign(seat, calendar);
   }
 
   private async insertSeat(
@@ -357,8 +517,9 @@ export class SeatService implements OnModuleInit {
     cycleId: number,
     memberId: number,
     seminarId: number,
-    state: 'registered' | 'waitlisted',
+    state: 'registered' | 'waitlisted' | 'swap_waiting',
     waitlistNumber: number | null,
+    continues?: Registration,
   ): Promise<Registration> {
     const seat = manager.create(Registration, {
       cycleId,
@@ -366,7 +527,7 @@ export class SeatService implements OnModuleInit {
       seminarId,
       state,
       waitlistNumber,
-      calendarSequence: 0,
+      ...continuing(continues),
     });
     return manager.save(seat);
   }
@@ -435,7 +596,17 @@ export class SeatService implements OnModuleInit {
       seminarId: seat.seminarId,
       actor,
       calendarSequence: seat.calendarSequence,
+      calendarSeatId: seat.calendarSeatId ?? seat.id,
       details,
     };
   }
+}
+
+/**
+ * The calendar fields of a seat that continues `from`'s entry: its UID and a SEQUENCE above any
+ * sent for it (`from`'s sequence has risen with its own change already). A fresh seat starts at 0.
+ */
+function continuing(from: Registration | undefined) {
+  if (!from) return { calendarSeatId: null, calendarSequence: 0 };
+  return { calendarSeatId: from.calendarSeatId ?? from.id, calendarSequence: from.calendarSequence + 1 };
 }

@@ -64,7 +64,10 @@ describe('The personal pages in Chromium', () => {
     expect(await page.locator('.card.current .state').textContent()).toContain('Du er tilmeldt');
     await expect(seriousViolations(page)).resolves.toEqual([]);
 
-    await page.getByRole('button', { name: 'Meld afbud' }).click();
+    await page.getByRole('link', { name: 'Meld afbud' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Er du sikker?');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await page.getByRole('button', { name: 'Ja, meld afbud' }).click();
     await page.waitForURL(/besked=afbud/);
     expect(await page.getByRole('status').textContent()).toContain('Dit afbud er registreret');
     await expect(seriousViolations(page)).resolves.toEqual([]);
@@ -104,7 +107,8 @@ describe('The personal pages in Chromium', () => {
     await page.getByRole('button', { name: 'Gem oplysninger' }).click();
     await page.waitForURL(/besked=oplysninger/);
     expect(await page.getByLabel('Kost og allergier').inputValue()).toBe('Glutenfri');
-    await page.getByRole('button', { name: 'Meld afbud' }).click();
+    await page.getByRole('link', { name: 'Meld afbud' }).click();
+    await page.getByRole('button', { name: 'Ja, meld afbud' }).click();
     await page.waitForURL(/besked=afbud/);
     expect(await page.getByRole('status').textContent()).toContain('Dit afbud er registreret');
     await context.close();

@@ -16,6 +16,7 @@ export function confirmationMessage(registrationId: number, sequence = 0): Enque
   const message = seatMessage(
     {
       registrationId,
+      calendarSeatId: registrationId,
       sequence,
       memberId: 0,
       recipient: { name: `Søren Ærø ${registrationId}`, email: `medlem${registrationId}@example.dk` },
