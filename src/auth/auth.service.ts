@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../common/domain-error';
 import { FailureLimiter } from '../common/failure-limiter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Transactor } from '../database/transactor';
 import { AuthenticatedStaff } from './authenticated-staff';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
 import { StaffService } from './staff.service';
@@ -15,14 +16,19 @@ const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 @Injectable()
 export class AuthService {
-  private readonly failuresByEmail = new FailureLimiter(5, LOGIN_FAILURE_WINDOW_MS);
-  private readonly failuresByAddress = new FailureLimiter(20, LOGIN_FAILURE_WINDOW_MS);
+  // In the database: instances behind one load balancer share the budget.
+  private readonly failuresByEmail: FailureLimiter;
+  private readonly failuresByAddress: FailureLimiter;
 
   constructor(
     private readonly staff: StaffService,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    transactor: Transactor,
+  ) {
+    this.failuresByEmail = new FailureLimiter(transactor, 'sign-in:email', 5, LOGIN_FAILURE_WINDOW_MS);
+    this.failuresByAddress = new FailureLimiter(transactor, 'sign-in:address', 20, LOGIN_FAILURE_WINDOW_MS);
+  }
 
   async login(
     email: string,
@@ -31,8 +37,8 @@ export class AuthService {
   ): Promise<{ accessToken: string; expiresAt: string }> {
     const emailKey = email.toLowerCase();
     const wait = Math.max(
-      this.failuresByEmail.retryAfterSeconds(emailKey),
-      this.failuresByAddress.retryAfterSeconds(address),
+      await this.failuresByEmail.retryAfterSeconds(emailKey),
+      await this.failuresByAddress.retryAfterSeconds(address),
     );
     if (wait > 0) {
       throw new DomainError(
@@ -44,11 +50,11 @@ export class AuthService {
     const user = await this.staff.findForLogin(emailKey);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !valid) {
-      this.failuresByEmail.recordFailure(emailKey);
-      this.failuresByAddress.recordFailure(address);
+      await this.failuresByEmail.recordFailure(emailKey);
+      await this.failuresByAddress.recordFailure(address);
       throw new DomainError('unauthenticated', 'auth.wrong_credentials', 'Wrong e-mail or password');
     }
-    this.failuresByEmail.reset(emailKey);
+    await this.failuresByEmail.reset(emailKey);
     const ttl = this.config.accessTokenTtlSeconds;
     const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenClaims, { expiresIn: ttl });
     return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
