@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { configureApp, prepareDatabase } from './app.setup';
 import { ConfigError, loadConfig } from './config/load-config';
 import { EvaluationSweeper } from './evaluations/evaluation-sweeper';
+import { InviteJobs } from './invitations/invite-jobs';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -22,6 +23,7 @@ async function bootstrap(): Promise<void> {
   await prepareDatabase(app);
   await app.listen(config.port);
   app.get(EvaluationSweeper).start();
+  app.get(InviteJobs).carryOnAbandoned();
   const where = config.database.engine === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   console.log(`Kattegat is running at ${config.publicBaseUrl} (database: ${where})`);
   console.log(`API documentation: ${config.publicBaseUrl}/api/docs`);

@@ -11,6 +11,7 @@ import { StatisticsIndexes1764800000000 } from '../../migrations/1764800000000-s
 import { AnonymousRelease1764910000000 } from '../../migrations/1764910000000-anonymous-release';
 import { RequestsRewritten1764910000001 } from '../../migrations/1764910000001-requests-rewritten';
 import { FailureCounts1765500000000 } from '../../migrations/1765500000000-failure-counts';
+import { InvitationJobs1765500000001 } from '../../migrations/1765500000001-invitation-jobs';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AnonymousRelease1764910000000,
   RequestsRewritten1764910000001,
   FailureCounts1765500000000,
+  InvitationJobs1765500000001,
 ];

@@ -18,7 +18,7 @@ import { ResponseRelease } from '../evaluations/response-release';
 import { QuestionnairesService } from '../evaluations/questionnaires.service';
 import { SurveyService } from '../evaluations/survey.service';
 import { Invitation } from '../invitations/invitation.entity';
-import { InvitationsService } from '../invitations/invitations.service';
+import { InviteJobs } from '../invitations/invite-jobs';
 import { hashPersonalToken, newPersonalToken } from '../invitations/personal-token';
 import { SEEDS_DIR } from '../paths';
 import { Seminar } from '../planning/seminar.entity';
@@ -401,8 +401,8 @@ export class DemoLoader {
     );
 
     this.step(`KV25: inviting ${newly.length} newly elected`);
-    const invitations = this.app.get(InvitationsService);
-    const job = await invitations.invite(cycle.id, {}, this.planner.id);
+    const invitations = this.app.get(InviteJobs);
+    const job = await invitations.start(cycle.id, {}, this.planner.id);
     await invitations.finished(cycle.id, job.id);
 
     this.step('KV25: the pilot seminar, attended and evaluated');

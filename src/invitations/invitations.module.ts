@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { InvitationsController } from './invitations.controller';
+import { InvitationJob } from './invitation-job.entity';
 import { InvitationsService } from './invitations.service';
+import { InviteJobs } from './invite-jobs';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
 import { PersonalLinksModule } from './personal-links';
@@ -11,9 +14,9 @@ import { PersonalLinksModule } from './personal-links';
  * participation funnel, from invitation to seat.
  */
 @Module({
-  imports: [RegistrationsModule, PersonalLinksModule],
+  imports: [RegistrationsModule, PersonalLinksModule, TypeOrmModule.forFeature([InvitationJob])],
   controllers: [InvitationsController, ParticipationController],
-  providers: [InvitationsService, ParticipationService],
-  exports: [InvitationsService, PersonalLinksModule],
+  providers: [InvitationsService, InviteJobs, ParticipationService],
+  exports: [InvitationsService, InviteJobs, PersonalLinksModule],
 })
 export class InvitationsModule {}
