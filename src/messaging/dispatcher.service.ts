@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Transactor } from '../database/transactor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -25,7 +25,7 @@ const DUE = `((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sen
  * (two).
  */
 @Injectable()
-export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DispatcherService.name);
   // Fits claimed_by (100) with the batch counter appended.
   private readonly instanceId = `${hostname().slice(0, 50)}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -45,8 +45,12 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     if (this.config.mail.dispatchIntervalMs > 0) this.schedule();
   }
 
-  /** Lets the batches in flight finish, then closes the transport (the dispatcher is its only user). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Lets the batches in flight finish and gives back the one claimed but not yet sent, then closes
+   * the transport (the dispatcher is its only user). Before the database closes: a write-back
+   * that failed here would leave its messages to wait out the lease and go out twice.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
