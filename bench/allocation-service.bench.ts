@@ -6,7 +6,7 @@ import { gatherInput } from '../src/allocation/allocation-input';
 import { AllocationService } from '../src/allocation/allocation.service';
 import { Transactor } from '../src/database/transactor';
 import { StaffService } from '../src/auth/staff.service';
-import { InvitationsService } from '../src/invitations/invitations.service';
+import { InviteJobs } from '../src/invitations/invite-jobs';
 import { Seminar } from '../src/planning/seminar.entity';
 import { SEEDS_DIR } from '../src/paths';
 import { MemberPreference } from '../src/registrations/member-preference.entity';
@@ -76,7 +76,8 @@ describe('Allocation through the service', () => {
       password: 'et-rigtig-langt-kodeord',
       role: 'planner',
     });
-    await t.app.get(InvitationsService).invite(cycle.id, {}, planner.id);
+    const jobs = t.app.get(InviteJobs);
+    await jobs.finished(cycle.id, (await jobs.start(cycle.id, {}, planner.id)).id);
 
     const service = t.app.get(AllocationService);
     const transactor = t.app.get(Transactor);

@@ -49,10 +49,13 @@ function serveVendorAssets(app: NestExpressApplication): void {
 
 /** Everything an application needs around its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication): void {
+  const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
+  // Before anything reads req.ip: behind a proxy the limiters count the client, not the proxy.
+  app.set('trust proxy', config.trustProxy);
   app.use(httpMetrics(app.get(AppMetrics)));
   app.disable('x-powered-by');
-  app.use(helmet(helmetOptions(app.get<AppConfig>(APP_CONFIG))));
+  app.use(helmet(helmetOptions(config)));
   // The staff pages' session and sign-in cookies; the API reads only the Authorization header.
   app.use(cookieParser());
   serveVendorAssets(app);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -20,6 +21,11 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   await prepareDatabase(app);
   await app.listen(config.port);
+  // Nest's own handler (enableShutdownHooks) then lets the requests, mail batches and jobs in
+  // flight end before the database closes; new connections are refused from the first moment.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => (app.getHttpServer() as Server).close());
+  }
   const where = config.database.engine === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   console.log(`Kattegat is running at ${config.publicBaseUrl} (database: ${where})`);
   console.log(`API documentation: ${config.publicBaseUrl}/api/docs`);

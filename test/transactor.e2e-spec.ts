@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Transactor } from '../src/database/transactor';
+import { Transactor, TransactionAwaitedIo } from '../src/database/transactor';
 import { Venue } from '../src/planning/venue.entity';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -19,21 +20,64 @@ describe(Transactor.name, () => {
     latitude: 56,
     longitude: 10,
   });
+  const names = async () => (await t.dataSource.getRepository(Venue).find()).map((v) => v.name).sort();
 
-  it('keeps the work of one transaction when another that overlaps it in time fails', async () => {
+  beforeEach(() => t.dataSource.getRepository(Venue).deleteAll());
+
+  it('keeps the work of one transaction when another started at the same moment fails', async () => {
     const sut = t.app.get(Transactor);
     const failing = sut.run(async (m) => {
       await m.insert(Venue, venue('Rullet tilbage'));
-      await sleep(50);
+      await m.count(Venue);
       throw new Error('boom');
     });
     const succeeding = sut.run(async (m) => {
-      await sleep(10);
+      await m.count(Venue);
       await m.insert(Venue, venue('Bevaret'));
     });
     await expect(failing).rejects.toThrow('boom');
     await expect(succeeding).resolves.toBeUndefined();
-    const names = (await t.dataSource.getRepository(Venue).find()).map((v) => v.name);
-    expect(names).toEqual(['Bevaret']);
+    await expect(names()).resolves.toEqual(['Bevaret']);
   });
+
+  (process.env.DATABASE_URL ? describe.skip : describe)(
+    'on SQLite, where reads share the one connection',
+    () => {
+      it('refuses and rolls back a transaction that waits for a file or a timer', async () => {
+        const sut = t.app.get(Transactor);
+        await expect(
+          sut.run(async (m) => {
+            await m.insert(Venue, venue('Efter en fil'));
+            await readFile(__filename);
+          }),
+        ).rejects.toThrow(TransactionAwaitedIo);
+        await expect(
+          sut.run(async (m) => {
+            await m.insert(Venue, venue('Efter et ur'));
+            await sleep(1);
+          }),
+        ).rejects.toThrow(/waited for something other than the database/);
+        await expect(names()).resolves.toEqual([]);
+      });
+
+      it('shows why: a read while such a transaction waits sees its uncommitted row', async () => {
+        // What the guard prevents, done by hand on the shared connection.
+        const runner = t.dataSource.createQueryRunner();
+        await runner.startTransaction();
+        await runner.manager.insert(Venue, venue('Ikke gemt endnu'));
+        const seenMeanwhile = await names();
+        await runner.rollbackTransaction();
+        expect(seenMeanwhile).toEqual(['Ikke gemt endnu']);
+        await expect(names()).resolves.toEqual([]);
+      });
+
+      it('lets a transaction that awaits only the database through, however many statements', async () => {
+        const sut = t.app.get(Transactor);
+        await sut.run(async (m) => {
+          for (let i = 0; i < 200; i++) await m.insert(Venue, venue(`Sted ${String(i).padStart(3, '0')}`));
+        });
+        await expect(names()).resolves.toHaveLength(200);
+      });
+    },
+  );
 });

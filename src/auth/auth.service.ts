@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { FailureLimiter } from '../common/failure-limiter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Transactor } from '../database/transactor';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
 import { secondFactorRequired } from './roles';
 import { SessionKind } from './session.entity';
@@ -26,15 +27,19 @@ export type FirstStep =
 
 @Injectable()
 export class AuthService {
-  private readonly failuresByEmail = new FailureLimiter(5, LOGIN_FAILURE_WINDOW_MS);
-  private readonly failuresByAddress = new FailureLimiter(20, LOGIN_FAILURE_WINDOW_MS);
+  private readonly failuresByEmail: FailureLimiter;
+  private readonly failuresByAddress: FailureLimiter;
 
   constructor(
     private readonly staff: StaffService,
     private readonly sessions: SessionsService,
     private readonly twoFactor: TwoFactorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    transactor: Transactor,
+  ) {
+    this.failuresByEmail = new FailureLimiter(transactor, 'sign-in:email', 5, LOGIN_FAILURE_WINDOW_MS);
+    this.failuresByAddress = new FailureLimiter(transactor, 'sign-in:address', 20, LOGIN_FAILURE_WINDOW_MS);
+  }
 
   /** The API's sign-in: e-mail, password and, where the second factor is on, its code in one request. */
   async login(
@@ -71,15 +76,15 @@ export class AuthService {
    */
   async checkPassword(email: string, password: string, address: string): Promise<FirstStep> {
     const emailKey = email.toLowerCase();
-    this.refuseWhileLimited(emailKey, address);
+    await this.refuseWhileLimited(emailKey, address);
     const user = await this.staff.findForLogin(emailKey);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !valid) {
-      this.failuresByEmail.recordFailure(emailKey);
-      this.failuresByAddress.recordFailure(address);
+      await this.failuresByEmail.recordFailure(emailKey);
+      await this.failuresByAddress.recordFailure(address);
       throw new DomainError('unauthenticated', 'auth.wrong_credentials', 'Wrong e-mail or password');
     }
-    this.failuresByEmail.reset(emailKey);
+    await this.failuresByEmail.reset(emailKey);
     await this.staff.rehashIfOld(user, password);
     if (user.totpEnabledAt) return { next: 'code', user };
     if (secondFactorRequired(user.role, this.config.require2fa)) return { next: 'enrol', user };
@@ -89,15 +94,15 @@ export class AuthService {
   /** The second step: the app's code or a recovery code, counted by the same limiter. */
   async checkCode(staffUserId: number, code: string, address: string): Promise<void> {
     const key = `code:${staffUserId}`;
-    this.refuseWhileLimited(key, address);
+    await this.refuseWhileLimited(key, address);
     if (!(await this.twoFactor.check(staffUserId, code))) {
-      this.failuresByEmail.recordFailure(key);
-      this.failuresByAddress.recordFailure(address);
+      await this.failuresByEmail.recordFailure(key);
+      await this.failuresByAddress.recordFailure(address);
       throw new DomainError('unauthenticated', 'auth.second_factor_wrong', 'The code is wrong or too old', [
         { field: 'code', reason: 'wrong or too old' },
       ]);
     }
-    this.failuresByEmail.reset(key);
+    await this.failuresByEmail.reset(key);
   }
 
   openSession(staffUserId: number, kind: SessionKind, secondFactor: boolean, client: Client) {
@@ -113,10 +118,10 @@ export class AuthService {
     return this.sessions.endToken(token);
   }
 
-  private refuseWhileLimited(key: string, address: string): void {
+  private async refuseWhileLimited(key: string, address: string): Promise<void> {
     const wait = Math.max(
-      this.failuresByEmail.retryAfterSeconds(key),
-      this.failuresByAddress.retryAfterSeconds(address),
+      await this.failuresByEmail.retryAfterSeconds(key),
+      await this.failuresByAddress.retryAfterSeconds(address),
     );
     if (wait > 0) {
       throw new DomainError(

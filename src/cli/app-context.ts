@@ -10,6 +10,7 @@ const NO_BACKGROUND_WORK = {
   REMINDER_SWEEP_MINUTES: '0',
   MATERIALS_SWEEP_MINUTES: '0',
   EVALUATION_SWEEP_MINUTES: '0',
+  JOB_TAKEOVER_MS: '0',
 };
 
 /** The configuration a command runs with; a bad variable ends the command with its name. */

@@ -49,7 +49,36 @@ export function classify(exception: unknown): { status: number; code: ErrorCode 
     const status = exception.getStatus();
     return { status, code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal.error' : 'request.failed') };
   }
+  if (databaseUnavailable(exception)) return { status: 503, code: 'service.unavailable' };
   return { status: 500, code: 'internal.error' };
+}
+
+/** Error codes of a database that is not there: refused, cut off, shutting down or starting. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P03',
+]);
+
+/**
+ * Whether a failure means the database cannot be reached (an outage, a restart) rather than a bug:
+ * the request is answered 503 at once and may be tried again. pg's own messages for a pool that
+ * cannot connect in time or a connection cut in the middle carry no code.
+ */
+export function databaseUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: unknown; message?: unknown; driverError?: unknown } | null;
+  if (!error || typeof error !== 'object') return false;
+  if (error.driverError) return databaseUnavailable(error.driverError);
+  const code = typeof error.code === 'string' ? error.code : '';
+  if (UNREACHABLE.has(code) || code.startsWith('08')) return true;
+  const message = typeof error.message === 'string' ? error.message : '';
+  return /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error/.test(
+    message,
+  );
 }
 
 /** Maps domain errors, Nest's HTTP exceptions and anything unexpected to the one error body. */

@@ -1,42 +1,77 @@
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Transactor } from '../database/transactor';
+
+/** Expired windows are deleted once every this many recorded failures, by whichever instance. */
+const PRUNE_EVERY = 100;
+
 /**
- * Counts failures per key in a sliding window and refuses further attempts once a key has
- * had too many. In memory: each app instance keeps its own counts.
+ * Counts failures per key in a window that opens with the key's first failure, and refuses
+ * further attempts once a key has had too many in it. The counts live in the database
+ * (`failure_counts`), so instances behind one load balancer share one budget; keys are stored as
+ * hashes. One upsert per failure, atomic on both engines, so concurrent failures all count.
  */
 export class FailureLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private recorded = 0;
 
   constructor(
+    private readonly transactor: Transactor,
+    private readonly scope: string,
     private readonly maxFailures: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Seconds until the key may try again, or 0 when it may try now. */
-  retryAfterSeconds(key: string): number {
-    const recent = this.recent(key);
-    if (recent.length < this.maxFailures) return 0;
-    return Math.ceil((recent[0] + this.windowMs - this.now()) / 1000);
+  async retryAfterSeconds(key: string): Promise<number> {
+    const now = this.now();
+    const rows = await this.transactor.run((m) =>
+      query(
+        m,
+        'SELECT failures, window_ends_ms FROM failure_counts WHERE scope = :scope AND key_hash = :key',
+        {
+          scope: this.scope,
+          key: hashKey(key),
+        },
+      ),
+    );
+    const row = (rows as { failures: number; window_ends_ms: number | string }[])[0];
+    if (!row || Number(row.window_ends_ms) <= now || Number(row.failures) < this.maxFailures) return 0;
+    return Math.ceil((Number(row.window_ends_ms) - now) / 1000);
   }
 
-  recordFailure(key: string): void {
-    const recent = this.recent(key);
-    recent.push(this.now());
-    this.failures.set(key, recent);
-    if (this.failures.size > 10_000) this.evictExpired();
+  async recordFailure(key: string): Promise<void> {
+    const now = this.now();
+    const prune = ++this.recorded % PRUNE_EVERY === 0;
+    await this.transactor.run(async (m) => {
+      // A window that has run out starts again at this failure.
+      await query(
+        m,
+        `INSERT INTO failure_counts (scope, key_hash, failures, window_ends_ms) VALUES (:scope, :key, 1, :ends)
+         ON CONFLICT (scope, key_hash) DO UPDATE SET
+           failures = CASE WHEN failure_counts.window_ends_ms <= :now THEN 1 ELSE failure_counts.failures + 1 END,
+           window_ends_ms = CASE WHEN failure_counts.window_ends_ms <= :now THEN :ends ELSE failure_counts.window_ends_ms END`,
+        { scope: this.scope, key: hashKey(key), ends: now + this.windowMs, now },
+      );
+      if (prune) await query(m, 'DELETE FROM failure_counts WHERE window_ends_ms <= :now', { now });
+    });
   }
 
-  reset(key: string): void {
-    this.failures.delete(key);
+  async reset(key: string): Promise<void> {
+    await this.transactor.run((m) =>
+      query(m, 'DELETE FROM failure_counts WHERE scope = :scope AND key_hash = :key', {
+        scope: this.scope,
+        key: hashKey(key),
+      }),
+    );
   }
+}
 
-  private recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    return (this.failures.get(key) ?? []).filter((t) => t > since);
-  }
+function query(m: EntityManager, sql: string, params: Record<string, unknown>): Promise<unknown> {
+  const [text, values] = m.connection.driver.escapeQueryWithParameters(sql, params);
+  return m.query(text, values);
+}
 
-  private evictExpired(): void {
-    for (const key of [...this.failures.keys()]) {
-      if (this.recent(key).length === 0) this.failures.delete(key);
-    }
-  }
+function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
 }

@@ -34,7 +34,18 @@ export interface AppConfig {
   materialMaxBytes: number;
   /** The bearer token a Prometheus scraper sends to /metrics; unset means /metrics answers 404. */
   metricsToken: string | undefined;
+  /**
+   * Express's `trust proxy`: false (the default) takes the TCP peer as the client; a hop count or
+   * a list of proxy addresses lets X-Forwarded-For name the real client.
+   */
+  trustProxy: TrustProxy;
+  /** How long a running background job belongs to one instance before another may take it over. */
+  jobLeaseMs: number;
+  /** How often the server looks for invitation jobs an instance left behind; 0 leaves it off. */
+  jobTakeoverMs: number;
 }
+
+export type TrustProxy = false | number | string[];
 
 /** Sending: transport pool, outbox dispatcher and retry policy. */
 export interface MailConfig {

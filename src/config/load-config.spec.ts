@@ -72,4 +72,20 @@ describe(loadConfig.name, () => {
       /AUTH_SECRET must be at least 32 characters/,
     );
   });
+
+  it('trusts no proxy unless TRUST_PROXY names how many or which', () => {
+    expect(loadConfig({}, cwd).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }, cwd).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::1' }, cwd).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '2001:db8::1',
+    ]);
+  });
+
+  it('refuses a TRUST_PROXY that would trust every hop or is no address', () => {
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }, cwd)).toThrow(/TRUST_PROXY/);
+    }
+  });
 });

@@ -1,5 +1,6 @@
+import { isIP } from 'node:net';
 import { isAbsolute, join } from 'node:path';
-import { AppConfig, LogLevel } from './app-config';
+import { AppConfig, LogLevel, TrustProxy } from './app-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -85,6 +86,8 @@ export function loadConfig(
     problems.push('METRICS_TOKEN must be at least 24 printable characters without spaces');
   }
 
+  const trustProxy = parseTrustProxy(value('TRUST_PROXY'), problems);
+
   const mailReplyTo = value('MAIL_REPLY_TO');
   if (mailReplyTo !== undefined && !EMAIL.test(mailReplyTo.replace(/^.*<(.*)>$/, '$1'))) {
     problems.push('MAIL_REPLY_TO is not an e-mail address');
@@ -154,7 +157,38 @@ export function loadConfig(
     materialsSweepMinutes: integer('MATERIALS_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     materialMaxBytes: integer('MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     metricsToken,
+    trustProxy,
+    jobLeaseMs: integer('JOB_LEASE_MS', 60 * 1000, 100, 24 * 3600 * 1000),
+    jobTakeoverMs: integer('JOB_TAKEOVER_MS', nodeEnv === 'test' ? 0 : 30 * 1000, 0, 24 * 3600 * 1000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Names Express's proxy-addr understands besides addresses and subnets. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset or `false`, a hop count, or proxies by address, subnet or name. Not `true`:
+ * trusting every hop lets any client name itself in X-Forwarded-For and slip past the limiters.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProxy {
+  if (raw === undefined || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw) === 0 ? false : Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const valid = (entry: string) => {
+    if (PROXY_NAMES.has(entry)) return true;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  };
+  const bad = entries.filter((entry) => !valid(entry));
+  if (bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY must be a number of proxies, or proxy addresses, subnets or loopback/linklocal/uniquelocal separated by commas (not understood: "${bad.join('", "')}")`,
+    );
+    return false;
+  }
+  return entries;
 }

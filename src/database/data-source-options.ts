@@ -17,7 +17,14 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     logging: false,
   } as const;
   if (database.engine === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
+    // During an outage a request waits at most this long for a connection, then fails with 503;
+    // the pool opens new connections by itself once the server is back.
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      extra: { max: 10, connectionTimeoutMillis: 3000 },
+    };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   return {

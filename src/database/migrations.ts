@@ -12,6 +12,8 @@ import { AnonymousRelease1764910000000 } from '../../migrations/1764910000000-an
 import { RequestsRewritten1764910000001 } from '../../migrations/1764910000001-requests-rewritten';
 import { StaffSessions1765100000000 } from '../../migrations/1765100000000-staff-sessions';
 import { MemberJourney1765400000000 } from '../../migrations/1765400000000-member-journey';
+import { FailureCounts1765500000000 } from '../../migrations/1765500000000-failure-counts';
+import { InvitationJobs1765500000001 } from '../../migrations/1765500000001-invitation-jobs';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   RequestsRewritten1764910000001,
   StaffSessions1765100000000,
   MemberJourney1765400000000,
+  FailureCounts1765500000000,
+  InvitationJobs1765500000001,
 ];

@@ -1,4 +1,4 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Dialect, dialectFor } from './dialect';
@@ -10,21 +10,62 @@ const MAX_ATTEMPTS = 3;
  * one shared connection) the work is queued here, one transaction at a time; otherwise every
  * transaction has its own connection, and one that the dialect calls retryable (a deadlock or
  * serialization failure) is run again from the start.
+ *
+ * Reads outside the queue share that one SQLite connection too, so there a transaction must not
+ * wait for real I/O (a file, the network, async crypto): while it waited, another request's read
+ * would run inside it and see its uncommitted rows. better-sqlite3 answers synchronously, so a
+ * transaction that awaits only the database ends within one turn of the event loop; one still
+ * open when the next turn's `setImmediate` fires has awaited something else. Outside production
+ * that is an error and the transaction is rolled back; in production it is logged.
  */
 @Injectable()
 export class Transactor {
+  private readonly logger = new Logger(Transactor.name);
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly strict: boolean;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly dialect: Dialect,
-  ) {}
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.strict = !config?.production;
+  }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.dialect.serialTransactions) return this.withRetry(work, 1);
-    const result = this.tail.then(() => this.dataSource.transaction(work));
+    const caller = this.strict ? new Error('A transaction awaited I/O').stack : undefined;
+    const result = this.tail.then(() =>
+      this.dataSource.transaction((manager) => this.withinOneTurn(work, manager, caller)),
+    );
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  private async withinOneTurn<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    manager: EntityManager,
+    caller: string | undefined,
+  ): Promise<T> {
+    let spanned = false;
+    const nextTurn = setImmediate(() => (spanned = true));
+    try {
+      const value = await work(manager);
+      if (spanned) this.awaitedIo(caller);
+      return value;
+    } finally {
+      clearImmediate(nextTurn);
+    }
+  }
+
+  private awaitedIo(caller: string | undefined): void {
+    const what =
+      'A transaction on SQLite waited for something other than the database; reads meanwhile saw its uncommitted rows';
+    if (caller === undefined) {
+      this.logger.error(what);
+      return;
+    }
+    throw new TransactionAwaitedIo(`${what}. Started at:\n${caller.split('\n').slice(2).join('\n')}`);
   }
 
   private async withRetry<T>(work: (manager: EntityManager) => Promise<T>, attempt: number): Promise<T> {
@@ -36,6 +77,8 @@ export class Transactor {
     }
   }
 }
+
+export class TransactionAwaitedIo extends Error {}
 
 const dialectProvider = {
   provide: Dialect,

@@ -16,7 +16,7 @@ import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { SurveyService } from '../evaluations/survey.service';
-import { InvitationsService } from '../invitations/invitations.service';
+import { InviteJobs } from '../invitations/invite-jobs';
 import { OutboxMessage } from '../messaging/outbox-message.entity';
 import { SEEDS_DIR } from '../paths';
 import { Seminar } from '../planning/seminar.entity';
@@ -331,8 +331,8 @@ export class DemoLoader {
 
   /** Every newly elected member of the cycle invited, as the planner's "invite all" does. */
   private async inviteAll(cycleId: number): Promise<void> {
-    const invitations = this.app.get(InvitationsService);
-    const job = await invitations.invite(cycleId, {}, this.planner.id);
+    const invitations = this.app.get(InviteJobs);
+    const job = await invitations.start(cycleId, {}, this.planner.id);
     await invitations.finished(cycleId, job.id);
   }
 

@@ -5,14 +5,18 @@ import { Roles } from '../auth/access.decorators';
 import { AuthenticatedStaff } from '../auth/authenticated-staff';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { InviteDto } from './dto/invite.dto';
-import { InvitationsService, InviteJob } from './invitations.service';
+import { InvitationsService } from './invitations.service';
+import { InviteJob, InviteJobs } from './invite-jobs';
 
 @ApiTags('invitations')
 @ApiBearerAuth()
 @Roles('planner', 'admin')
 @Controller('api/cycles/:cycleId/invitations')
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly jobs: InviteJobs,
+  ) {}
 
   @Get()
   list(@Param('cycleId', ParseIntPipe) cycleId: number) {
@@ -28,14 +32,14 @@ export class InvitationsController {
     @CurrentStaff() staff: AuthenticatedStaff,
     @Res({ passthrough: true }) res: Response,
   ): Promise<InviteJob> {
-    const job = await this.invitations.invite(cycleId, body, staff.id);
+    const job = await this.jobs.start(cycleId, body, staff.id);
     if (job.status === 'running') res.status(HttpStatus.ACCEPTED);
     return job;
   }
 
   @Get('jobs/:id')
-  job(@Param('cycleId', ParseIntPipe) cycleId: number, @Param('id') id: string): InviteJob {
-    return this.invitations.job(cycleId, id);
+  job(@Param('cycleId', ParseIntPipe) cycleId: number, @Param('id') id: string): Promise<InviteJob> {
+    return this.jobs.job(cycleId, id);
   }
 
   @Post(':memberId/reissue')

@@ -4,7 +4,9 @@ import { Decline } from './decline.entity';
 import { DeclinesService } from './declines.service';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { InvitationsController } from './invitations.controller';
+import { InvitationJob } from './invitation-job.entity';
 import { InvitationsService } from './invitations.service';
+import { InviteJobs } from './invite-jobs';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
 import { PersonalLinksModule } from './personal-links';
@@ -14,9 +16,13 @@ import { PersonalLinksModule } from './personal-links';
  * participation funnel, from invitation to seat; a member's decline.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Decline]), RegistrationsModule, PersonalLinksModule],
+  imports: [
+    TypeOrmModule.forFeature([Decline, InvitationJob]),
+    RegistrationsModule,
+    PersonalLinksModule,
+  ],
   controllers: [InvitationsController, ParticipationController],
-  providers: [InvitationsService, ParticipationService, DeclinesService],
-  exports: [InvitationsService, DeclinesService, PersonalLinksModule],
+  providers: [InvitationsService, InviteJobs, ParticipationService, DeclinesService],
+  exports: [InvitationsService, InviteJobs, DeclinesService, PersonalLinksModule],
 })
 export class InvitationsModule {}

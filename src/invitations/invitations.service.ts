@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
-import { BackgroundWork } from '../common/background-work';
 import { isUniqueViolation } from '../database/dialect';
 import { requireCycle } from '../planning/waves.service';
 import { SeatEventRecorder } from '../registrations/seat-event-recorder';
@@ -16,144 +14,36 @@ import { IssuedInvitation } from './invitation-events';
 import { registrationPeriodEnd } from './personal-links';
 import { hashPersonalToken, looksLikePersonalToken, newPersonalToken } from './personal-token';
 
-export interface InviteResult {
-  invited: number;
-  alreadyInvited: number;
-  expiresAt: string;
-}
-
-/** A mass invitation running in the background; counts grow batch by batch. */
-export interface InviteJob extends InviteResult {
-  id: string;
-  cycleId: number;
-  status: 'running' | 'done' | 'failed';
-  /** Members selected when the job started. */
-  total: number;
-  error: string | null;
-}
-
-/** Members per transaction: each batch issues its links and writes their e-mails together. */
-const BATCH = 200;
-const CURRENT_INVITATION = {
-  name: 'uq_invitations_current',
-  columns: 'invitations.cycle_id, invitations.member_id',
-};
-/** How long a finished job can still be looked up. */
-const JOB_KEPT_MS = 24 * 60 * 60 * 1000;
-
 @Injectable()
 export class InvitationsService {
-  private readonly logger = new Logger(InvitationsService.name);
-  private readonly jobs = new Map<string, InviteJob>();
-  private readonly runs = new Map<string, Promise<unknown>>();
-
   constructor(
     private readonly transactor: Transactor,
     private readonly recorder: SeatEventRecorder,
     private readonly events: DomainEvents,
-    private readonly background: BackgroundWork,
   ) {}
 
   /**
-   * Invites the newly elected members of a cycle that hold no invitation yet. Each batch of
-   * members is one transaction (links, events and e-mails together); up to one batch is done
-   * before answering, more run on in the background and are followed with `job`.
+   * Invites those of the batch without a live invitation, in the caller's transaction (one batch
+   * of an invitation job); returns how many.
    */
-  async invite(cycleId: number, filter: InviteDto, staffId: number): Promise<InviteJob> {
-    const { memberIds, expiresAt } = await this.transactor.run(async (m) => {
-      await requireCycle(m, cycleId);
-      return {
-        expiresAt: await registrationPeriodEnd(m, cycleId),
-        memberIds: await selectMembers(m, cycleId, filter),
-      };
-    });
-    const job: InviteJob = {
-      id: randomUUID(),
-      cycleId,
-      status: 'running',
-      total: memberIds.length,
-      invited: 0,
-      alreadyInvited: 0,
-      expiresAt: expiresAt.toISOString(),
-      error: null,
-    };
-    this.jobs.set(job.id, job);
-    const run = this.background
-      .detached('Invitation job', () => this.runJob(job, memberIds, expiresAt, staffId))
-      .finally(() => {
-        this.runs.delete(job.id);
-        setTimeout(() => this.jobs.delete(job.id), JOB_KEPT_MS).unref();
-      });
-    this.runs.set(job.id, run);
-    if (memberIds.length <= BATCH) {
-      const failure = await run;
-      if (failure !== undefined) throw failure;
-    }
-    return { ...job };
-  }
-
-  /** Waits for a job to end (for the command line, which must not close the database under it). */
-  async finished(cycleId: number, id: string): Promise<InviteJob> {
-    await this.runs.get(id);
-    const job = this.job(cycleId, id);
-    if (job.status === 'failed') throw new Error(`Invitation job ${id} failed: ${job.error}`);
-    return job;
-  }
-
-  job(cycleId: number, id: string): InviteJob {
-    const job = this.jobs.get(id);
-    if (!job || job.cycleId !== cycleId) throw DomainError.notFound('Invitation job', id);
-    return { ...job };
-  }
-
-  /** Never rejects: a failure is kept on the job and returned. */
-  private async runJob(
-    job: InviteJob,
-    memberIds: number[],
+  async inviteBatch(
+    m: EntityManager,
+    cycleId: number,
+    batch: number[],
     expiresAt: Date,
     staffId: number,
-  ): Promise<unknown> {
-    try {
-      for (let i = 0; i < memberIds.length; i += BATCH) {
-        // SQLite's driver answers synchronously: without a turn of the event loop between batches
-        // the 202 and every other request would wait for the whole job.
-        await new Promise((resolve) => setImmediate(resolve));
-        const batch = memberIds.slice(i, i + BATCH);
-        const fresh = await this.withRaceReported(() =>
-          // A batch that raced another planner's invitation is read again once: those now invited are skipped.
-          this.inviteBatch(job.cycleId, batch, expiresAt, staffId).catch((error: unknown) => {
-            if (!isUniqueViolation(error, CURRENT_INVITATION)) throw error;
-            return this.inviteBatch(job.cycleId, batch, expiresAt, staffId);
-          }),
-        );
-        job.invited += fresh;
-        job.alreadyInvited += batch.length - fresh;
-      }
-      job.status = 'done';
-      return undefined;
-    } catch (error) {
-      job.status = 'failed';
-      job.error = error instanceof Error ? error.message : String(error);
-      this.logger.error(`Invitation job ${job.id} failed after ${job.invited} invitations: ${job.error}`);
-      return error;
-    }
-  }
-
-  /** Invites those of the batch without a live invitation, in one transaction; returns how many. */
-  private inviteBatch(cycleId: number, batch: number[], expiresAt: Date, staffId: number): Promise<number> {
-    return this.transactor.run(async (m) => {
-      const current = new Set(
-        (
-          await m.find(Invitation, {
-            where: { cycleId, memberId: In(batch), purpose: 'invitation', revokedAt: IsNull() },
-            select: { memberId: true },
-          })
-        ).map((row) => row.memberId),
-      );
-      const fresh = batch.filter((id) => !current.has(id));
-      await this.issueNewTokens(m, cycleId, fresh, expiresAt, { kind: 'planner', staffId });
-      return fresh.length;
-    });
+  ): Promise<number> {
+    const current = new Set(
+      (
+        await m.find(Invitation, {
+          where: { cycleId, memberId: In(batch), purpose: 'invitation', revokedAt: IsNull() },
+          select: { memberId: true },
+        })
+      ).map((row) => row.memberId),
+    );
+    const fresh = batch.filter((id) => !current.has(id));
+    await this.issueNewTokens(m, cycleId, fresh, expiresAt, { kind: 'planner', staffId });
+    return fresh.length;
   }
 
   /** A new link for one member; the old one stops working at once. */
@@ -293,25 +183,35 @@ export class InvitationsService {
     });
   }
 
-  /** Two planners inviting the same members at once on PostgreSQL: one wins, the other is told to retry. */
   private async withRaceReported<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (isUniqueViolation(error, CURRENT_INVITATION)) {
-        throw new DomainError(
-          'conflict',
-          'invitation.issued_meanwhile',
-          'Another invitation for these members was issued at the same moment; try again',
-        );
-      }
-      throw error;
+      throw raceReported(error);
     }
   }
 }
 
+/** Whether a write failed because another invitation for the same member was issued at the same moment. */
+export function racedAnotherInvitation(error: unknown): boolean {
+  return isUniqueViolation(error, {
+    name: 'uq_invitations_current',
+    columns: 'invitations.cycle_id, invitations.member_id',
+  });
+}
+
+/** Two planners inviting the same members at once on PostgreSQL: one wins, the other is told to retry. */
+export function raceReported(error: unknown): unknown {
+  if (!racedAnotherInvitation(error)) return error;
+  return new DomainError(
+    'conflict',
+    'invitation.issued_meanwhile',
+    'Another invitation for these members was issued at the same moment; try again',
+  );
+}
+
 /** The newly elected, not erased members of a cycle that the filter selects, by id. */
-async function selectMembers(m: EntityManager, cycleId: number, filter: InviteDto): Promise<number[]> {
+export async function selectMembers(m: EntityManager, cycleId: number, filter: InviteDto): Promise<number[]> {
   const query = m
     .createQueryBuilder(Member, 'member')
     .innerJoin('member.municipality', 'municipality')

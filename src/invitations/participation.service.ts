@@ -18,13 +18,16 @@ export class ParticipationService {
   participation(cycleId: number, status?: ParticipationStatus) {
     return this.transactor.run(async (m) => {
       if (!(await m.existsBy(Cycle, { id: cycleId }))) throw DomainError.notFound('Cycle', cycleId);
-      const [members, invitations, seats, declines] = await Promise.all([
-        m.find(Member, { where: { cycleId }, order: { id: 'ASC' } }),
-        m.find(Invitation, { where: { cycleId, purpose: 'invitation', revokedAt: IsNull() } }),
-        m.find(Registration, { where: { cycleId }, order: { id: 'DESC' } }),
-        m.find(Decline, { where: { cycleId }, select: { memberId: true } }),
-      ]);
-      const declined = new Set(declines.map((d) => d.memberId));
+      // One after another: a transaction has one connection, and pg queues (and warns about) a
+      // query sent while another is still running on it.
+      const members = await m.find(Member, { where: { cycleId }, order: { id: 'ASC' } });
+      const invitations = await m.find(Invitation, {
+        where: { cycleId, purpose: 'invitation', revokedAt: IsNull() },
+      });
+      const seats = await m.find(Registration, { where: { cycleId }, order: { id: 'DESC' } });
+      const declined = new Set(
+        (await m.find(Decline, { where: { cycleId }, select: { memberId: true } })).map((d) => d.memberId),
+      );
       const invitedAt = new Map(invitations.map((i) => [i.memberId, i.createdAt]));
       const seatsOf = new Map<number, Registration[]>();
       for (const seat of seats) seatsOf.set(seat.memberId, [...(seatsOf.get(seat.memberId) ?? []), seat]);

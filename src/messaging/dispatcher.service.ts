@@ -57,7 +57,11 @@ export class DispatcherService
     this.background.every('Dispatch', this.config.mail.dispatchIntervalMs, () => this.drain());
   }
 
-  /** Lets the batches in flight finish and claims no more. */
+  /**
+   * Lets the batches in flight finish and gives back the one claimed but not yet sent. Before the
+   * database closes: a write-back that failed here would leave its messages to wait out the lease
+   * and go out twice.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.running?.catch(() => undefined);

@@ -29,7 +29,7 @@ export class MemberMaterialsController {
   ) {
     const materialId = /^[1-9]\d{0,9}$/.test(id) ? Number(id) : null;
     const material = materialId ? await this.materials.forMemberDownload(member, materialId) : null;
-    if (!material) throw this.links.refuse(address ?? 'unknown');
+    if (!material) throw await this.links.refuse(address ?? 'unknown');
     sendMaterial(res, material);
   }
 }

@@ -44,7 +44,7 @@ export class SurveyController {
       case 'stored':
         return redirect(`/evaluering/${token}/tak`);
       case 'unknown':
-        throw this.links.refuse(address ?? 'unknown');
+        throw await this.links.refuse(address ?? 'unknown');
       case 'answered':
         return answered();
       case 'invalid':

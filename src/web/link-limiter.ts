@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { FailureLimiter } from '../common/failure-limiter';
+import { Transactor } from '../database/transactor';
 
 /** Too many links that do not work from one address; the page says so, with Retry-After. */
 export class TooManyLinkAttempts extends DomainError<'link.too_many_attempts'> {
@@ -14,25 +15,29 @@ export class TooManyLinkAttempts extends DomainError<'link.too_many_attempts'> {
 }
 
 /**
- * One count of links that do not work, per address, across the personal pages and the survey, so
- * trying tokens on one path does not buy more tries on another. In memory, per app instance.
+ * One count of links that do not work, per client address, across the personal pages and the
+ * survey, so trying tokens on one path does not buy more tries on another. Kept in the database:
+ * every instance shares the count. Only failures are counted and only failures refused: a link
+ * that works always opens, so members behind one address (a town hall, or a proxy without
+ * TRUST_PROXY) are never shut out by someone else's bad links.
  */
 @Injectable()
 export class LinkLimiter {
-  private readonly failures = new FailureLimiter(20, 15 * 60 * 1000);
+  private readonly failures: FailureLimiter;
 
-  /** Refuses an address that has tried too many links that do not work. */
-  check(address: string): void {
-    const wait = this.failures.retryAfterSeconds(address);
-    if (wait > 0) throw new TooManyLinkAttempts(wait);
+  constructor(transactor: Transactor) {
+    this.failures = new FailureLimiter(transactor, 'link', 20, 15 * 60 * 1000);
   }
 
   /**
    * A wrong, expired or replaced link (or a download the member may not have): counted, and
-   * answered with the one neutral refusal, so the caller cannot tell which it was.
+   * answered with the one neutral refusal, so the caller cannot tell which it was; an address
+   * that has had too many gets the 429 page instead.
    */
-  refuse(address: string): DomainError {
-    this.failures.recordFailure(address);
+  async refuse(address: string): Promise<DomainError> {
+    const wait = await this.failures.retryAfterSeconds(address);
+    if (wait > 0) return new TooManyLinkAttempts(wait);
+    await this.failures.recordFailure(address);
     return new DomainError('not_found', 'link.unknown', 'The link is wrong, expired or replaced');
   }
 }

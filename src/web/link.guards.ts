@@ -7,8 +7,9 @@ import { LinkLimiter } from './link-limiter';
 import { isUnsafeMethod, PageRequest } from './page-request';
 
 /**
- * What every page behind a token in its path shares: too many bad links from one address get the
- * 429 page; a link that does not work gets the one neutral, counted 404 page; a form posted to the
+ * What every page behind a token in its path shares: a link that does not work gets the one
+ * neutral, counted 404 page, or the 429 page once its address has had too many (a link that works
+ * always opens); a form posted to the
  * page must carry CSRF fields issued for this very link. The pages render through
  * HtmlExceptionFilter, so a refusal here is never JSON or English.
  */
@@ -31,10 +32,8 @@ abstract class LinkGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<PageRequest>();
-    const address = req.ip ?? 'unknown';
-    this.limiter.check(address);
     const token = String(req.params.token);
-    if (!(await this.open(token, req))) throw this.limiter.refuse(address);
+    if (!(await this.open(token, req))) throw await this.limiter.refuse(req.ip ?? 'unknown');
     req.page = { csrfBinding: hashPersonalToken(token), home: this.home(token) };
     if (
       isUnsafeMethod(req.method) &&

@@ -32,6 +32,8 @@ export interface AppProcess {
   output(): string;
   /** SIGTERM, and waits for the process to end: the exit code, or the signal that ended it. */
   stop(): Promise<number | NodeJS.Signals | null>;
+  /** SIGKILL, as a crash or the OOM killer would, and waits for the process to end. */
+  kill(): Promise<number | NodeJS.Signals | null>;
 }
 
 /** Starts `node <dir>/src/main.js` as a server would run, and waits until /health answers. */
@@ -72,6 +74,10 @@ export async function startAppProcess(
     output: () => output,
     stop: async () => {
       child.kill('SIGTERM');
+      return exited;
+    },
+    kill: async () => {
+      child.kill('SIGKILL');
       return exited;
     },
   };
