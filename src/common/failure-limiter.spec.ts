@@ -48,7 +48,13 @@ describe(FailureLimiter.name, () => {
   });
 
   it('keeps a count per scope, and no key in the clear', async () => {
-    const other = new FailureLimiter(new Transactor(dataSource, dialectOf(dataSource)), 'other', 3, 60_000, () => now);
+    const other = new FailureLimiter(
+      new Transactor(dataSource, dialectOf(dataSource)),
+      'other',
+      3,
+      60_000,
+      () => now,
+    );
     for (let i = 0; i < 3; i++) await sut.recordFailure('203.0.113.7');
     await expect(other.retryAfterSeconds('203.0.113.7')).resolves.toBe(0);
     const rows: { key_hash: string }[] = await dataSource.query('SELECT key_hash FROM failure_counts');

@@ -16,11 +16,7 @@ import { PersonalLinksModule } from './personal-links';
  * participation funnel, from invitation to seat; a member's decline.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Decline, InvitationJob]),
-    RegistrationsModule,
-    PersonalLinksModule,
-  ],
+  imports: [TypeOrmModule.forFeature([Decline, InvitationJob]), RegistrationsModule, PersonalLinksModule],
   controllers: [InvitationsController, ParticipationController],
   providers: [InvitationsService, InviteJobs, ParticipationService, DeclinesService],
   exports: [InvitationsService, InviteJobs, DeclinesService, PersonalLinksModule],
