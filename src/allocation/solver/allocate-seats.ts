@@ -353,6 +353,12 @@ export function validate({ members, seminars, options }: AllocationInput): void 
       `allocation: maxPerMunicipality must be a whole number ≥ 1, got ${options.maxPerMunicipality}`,
     );
   }
+  if (
+    options.maxPerParty !== undefined &&
+    (!Number.isSafeInteger(options.maxPerParty) || options.maxPerParty < 1)
+  ) {
+    throw new RangeError(`allocation: maxPerParty must be a whole number ≥ 1, got ${options.maxPerParty}`);
+  }
   for (const km of options.preferenceBonusKm ?? []) {
     if (!Number.isFinite(km) || km < 0)
       throw new RangeError(`allocation: preference bonus ${km} km is not ≥ 0`);
