@@ -42,8 +42,9 @@ export interface ReferenceOptimum {
 /**
  * The allocation as a plain LP on one variable per (member, seminar) pair the member may
  * attend, with no grouping: maximise Σ (M − cost) · x, where M exceeds any cost difference
- * between proposals so that placing one more member always wins. The constraint matrix is
- * totally unimodular, so the simplex vertex HiGHS returns is integral (checked here).
+ * between proposals so that placing one more member always wins. Without a party rule the
+ * constraint matrix is totally unimodular, so the simplex vertex HiGHS returns is integral
+ * (checked here); with one, the variables are declared binary and HiGHS branches.
  */
 export function referenceLp({ members, seminars, options }: AllocationInput): {
   lp: string;
@@ -53,6 +54,7 @@ export function referenceLp({ members, seminars, options }: AllocationInput): {
   const perMember = new Map<number, string[]>();
   const perSeminar = new Map<number, string[]>();
   const perGate = new Map<string, string[]>();
+  const perParty = new Map<string, string[]>();
   const push = <K>(map: Map<K, string[]>, key: K, name: string) =>
     map.set(key, [...(map.get(key) ?? []), name]);
   for (const m of members) {
@@ -63,6 +65,7 @@ export function referenceLp({ members, seminars, options }: AllocationInput): {
       push(perMember, m.id, name);
       push(perSeminar, s.id, name);
       push(perGate, `${m.municipalityCode}_${s.id}`, name);
+      if (m.party !== undefined) push(perParty, `${m.party}\u0000${s.id}`, name);
     }
   }
   const values = [...costs.values()];
@@ -83,6 +86,16 @@ export function referenceLp({ members, seminars, options }: AllocationInput): {
       .reduce((n, c) => n + c.count, 0);
     rows.push(` k_${key}: ${sum(names)} <= ${Math.max(0, options.maxPerMunicipality - already)}`);
   }
+  if (options.maxPerParty !== undefined) {
+    let n = 0;
+    for (const [key, names] of perParty) {
+      const [party, seminarId] = key.split('\u0000');
+      const already = (seminars.find((s) => s.id === Number(seminarId))?.seatedParties ?? [])
+        .filter((c) => c.party === party)
+        .reduce((sum, c) => sum + c.count, 0);
+      rows.push(` p_${n++}: ${sum(names)} <= ${Math.max(0, options.maxPerParty - already)}`);
+    }
+  }
   const objective = chunks([...costs].map(([name, cost]) => `+ ${reward - cost} ${name}`)).join('\n  ');
   const bounds = [...costs.keys()].map((name) => ` 0 <= ${name} <= 1`);
   const lp = [
@@ -92,6 +105,7 @@ export function referenceLp({ members, seminars, options }: AllocationInput): {
     ...rows,
     'Bounds',
     ...bounds,
+    ...(options.maxPerParty !== undefined ? ['Binary', ...[...costs.keys()].map((n) => ` ${n}`)] : []),
     'End',
   ];
   return { lp: lp.join('\n'), costs };
@@ -108,7 +122,12 @@ export async function solveWithHighs(input: AllocationInput): Promise<ReferenceO
   const { lp, costs } = referenceLp(input);
   if (costs.size === 0) return { placed: 0, costMetres: 0, assignment: new Map(), milliseconds: 0 };
   const started = performance.now();
-  const solution = highs.solve(lp, { output_flag: false, solver: 'simplex' });
+  const solution = highs.solve(
+    lp,
+    input.options.maxPerParty !== undefined
+      ? { output_flag: false, mip_rel_gap: 0 }
+      : { output_flag: false, solver: 'simplex' },
+  );
   const milliseconds = performance.now() - started;
   if (solution.Status !== 'Optimal') throw new Error(`HiGHS: ${solution.Status}`);
   const assignment = new Map<number, number>();
@@ -135,6 +154,7 @@ export function violations(
   const seminarById = new Map(seminars.map((s) => [s.id, s]));
   const seats = new Map<number, number>();
   const perGate = new Map<string, number>();
+  const perParty = new Map<string, number>();
   const seen = new Set<number>();
   for (const a of result.assignments) {
     const member = memberById.get(a.memberId);
@@ -150,6 +170,10 @@ export function violations(
     seats.set(a.seminarId, (seats.get(a.seminarId) ?? 0) + 1);
     const key = `${member.municipalityCode}_${a.seminarId}`;
     perGate.set(key, (perGate.get(key) ?? 0) + 1);
+    if (member.party !== undefined) {
+      const partyKey = `${member.party}\u0000${a.seminarId}`;
+      perParty.set(partyKey, (perParty.get(partyKey) ?? 0) + 1);
+    }
   }
   for (const u of result.unplaced) {
     if (seen.has(u.memberId)) broken.push(`member ${u.memberId} both placed and unplaced`);
@@ -168,6 +192,16 @@ export function violations(
       .reduce((sum, c) => sum + c.count, 0);
     if (already + n > options.maxPerMunicipality) {
       broken.push(`seminar ${seminarId}: ${already + n} from municipality ${municipalityCode} > K`);
+    }
+  }
+  if (options.maxPerParty !== undefined) {
+    for (const [key, n] of perParty) {
+      const [party, seminarId] = key.split('\u0000');
+      const already = (seminarById.get(Number(seminarId))?.seatedParties ?? [])
+        .filter((c) => c.party === party)
+        .reduce((sum, c) => sum + c.count, 0);
+      if (already + n > options.maxPerParty)
+        broken.push(`seminar ${seminarId}: ${already + n} of party ${party} > P`);
     }
   }
   return broken;

@@ -8,6 +8,7 @@ import {
   Assignment,
   Unplaced,
 } from './allocation.types';
+import { fairOrder } from './fair-order';
 import { FlowNetwork, networkSimplex } from './network-simplex';
 
 /**
@@ -168,7 +169,7 @@ export function allocateSeats(input: AllocationInput): AllocationResult {
   const { network, unplacedCost, placeable, shift } = buildNetwork(grouping, seminars, options);
   const flow = networkSimplex(network);
 
-  // Within a class members are interchangeable: lower ids are placed first, in seminar order.
+  // Within a class members are interchangeable: they take the seminars in a fair order.
   const placedIn = new Map<number, number>();
   const hand = (ids: number[], arcs: GateArc[]): number => {
     let next = 0;
@@ -178,20 +179,32 @@ export function allocateSeats(input: AllocationInput): AllocationResult {
     return next;
   };
   for (const pc of grouping.preferenceClasses) {
+    pc.members = fairOrder(pc.members);
     const next = hand(pc.members, pc.gateArcs);
     pc.base.pool.push(...pc.members.slice(next, next + network.flowOn(pc.baseArc)));
   }
   for (const base of grouping.bases) {
-    base.pool.sort((a, b) => a - b);
-    hand(base.pool, base.gateArcs);
+    hand(fairOrder(base.pool), base.gateArcs);
   }
 
   const placed = placedIn.size;
-  return summarise(members, seminars, options, placedIn, grouping.excludedFromAll, {
-    network,
-    flowCost: flow.cost - unplacedCost * (placeable - placed) - shift * placed,
+  const result = summarise(members, seminars, options, placedIn, grouping.excludedFromAll, {
+    nodes: network.nodeCount,
+    arcs: network.arcCount,
     pivots: flow.pivots,
   });
+  const flowCost = flow.cost - unplacedCost * (placeable - placed) - shift * placed;
+  if (Math.round(result.totalCost * 1000) !== flowCost) {
+    throw new Error(`allocation: assignments cost ${result.totalCost} km but the flow cost ${flowCost} m`);
+  }
+  result.optimality = {
+    engine: 'flow',
+    gap: 0,
+    boundKm: result.totalCost,
+    placedProven: true,
+    timeLimitHit: false,
+  };
+  return result;
 }
 
 function buildNetwork(
@@ -272,13 +285,17 @@ function buildNetwork(
   return { network, unplacedCost, placeable, shift };
 }
 
-function summarise(
+/**
+ * The result from who sits where (member id → index into `seminars`, both sorted by id).
+ * `optimality` is the caller's to fill in.
+ */
+export function summarise(
   members: AllocationMember[],
   seminars: AllocationSeminar[],
   options: AllocationOptions,
   placedIn: Map<number, number>,
   excludedFromAll: Set<number>,
-  run: { network: FlowNetwork; flowCost: number; pivots: number },
+  run: { nodes: number; arcs: number; pivots: number },
 ): AllocationResult {
   const assignments: Assignment[] = [];
   const unplaced: Unplaced[] = [];
@@ -309,9 +326,6 @@ function summarise(
       preferenceRank: rank,
     });
   }
-  if (costMetres !== run.flowCost) {
-    throw new Error(`allocation: assignments cost ${costMetres} m but the flow cost ${run.flowCost} m`);
-  }
   return {
     assignments,
     unplaced,
@@ -323,20 +337,27 @@ function summarise(
       unplaced: unplaced.length,
       placedAtPreference: [...atRank].sort((a, b) => a[0] - b[0]).map(([rank, n]) => ({ rank, members: n })),
       longestKm: longestMetres / 1000,
-      networkNodes: run.network.nodeCount,
-      networkArcs: run.network.arcCount,
+      networkNodes: run.nodes,
+      networkArcs: run.arcs,
       pivots: run.pivots,
     },
+    optimality: { engine: 'flow', gap: 0, boundKm: 0, placedProven: true, timeLimitHit: false },
   };
 }
 
-function validate({ members, seminars, options }: AllocationInput): void {
+export function validate({ members, seminars, options }: AllocationInput): void {
   const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
   const isPlace = (c: Coordinates) => Number.isFinite(c.latitude) && Number.isFinite(c.longitude);
   if (!Number.isSafeInteger(options.maxPerMunicipality) || options.maxPerMunicipality < 1) {
     throw new RangeError(
       `allocation: maxPerMunicipality must be a whole number ≥ 1, got ${options.maxPerMunicipality}`,
     );
+  }
+  if (
+    options.maxPerParty !== undefined &&
+    (!Number.isSafeInteger(options.maxPerParty) || options.maxPerParty < 1)
+  ) {
+    throw new RangeError(`allocation: maxPerParty must be a whole number ≥ 1, got ${options.maxPerParty}`);
   }
   for (const km of options.preferenceBonusKm ?? []) {
     if (!Number.isFinite(km) || km < 0)

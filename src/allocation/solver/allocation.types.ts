@@ -14,10 +14,20 @@ export interface AllocationMember {
   preferences?: readonly MemberPreference[];
   /** Seminars the member cannot attend (e.g. a date they cannot make): never used. */
   excluded?: readonly number[];
+  /**
+   * The member's party for the party rule: a national list letter, or a key unique to a local
+   * list (local lists are parties of one municipality). Left out: the party rule ignores them.
+   */
+  party?: string;
 }
 
 export interface SeatedCount {
   municipalityCode: number;
+  count: number;
+}
+
+export interface SeatedPartyCount {
+  party: string;
   count: number;
 }
 
@@ -31,11 +41,15 @@ export interface AllocationSeminar {
   freeSeats: number;
   /** Members already seated per municipality; they count towards maxPerMunicipality. */
   seated?: readonly SeatedCount[];
+  /** Members already seated per party; they count towards maxPerParty. */
+  seatedParties?: readonly SeatedPartyCount[];
 }
 
 export interface AllocationOptions {
   /** K: at most this many members of one municipality in one seminar, seated ones included. */
   maxPerMunicipality: number;
+  /** P: at most this many members of one party in one seminar, seated ones included. None: no party rule. */
+  maxPerParty?: number;
   /**
    * Preference bonus in km: placing a member in their rank-r choice lowers the cost by
    * preferenceBonusKm[r - 1] km (a first choice 40 km further away than the nearest seminar
@@ -69,6 +83,19 @@ export interface Assignment {
  */
 export type UnplacedReason = 'all_seminars_excluded' | 'no_seat_within_limits';
 
+/** How sure the proposal is of being optimal. */
+export interface Optimality {
+  /** flow: the network solver (exact by construction); mip: HiGHS's branch and bound. */
+  engine: 'flow' | 'mip';
+  /** Proven relative gap between the proposal's cost and the best cost possible: 0 is a proven optimum. */
+  gap: number;
+  /** Proven lower bound on the cost (km minus bonuses) of any proposal placing as many members. */
+  boundKm: number;
+  /** True when the most members that can be placed is proven (it always is unless a time limit hit). */
+  placedProven: boolean;
+  timeLimitHit: boolean;
+}
+
 export interface Unplaced {
   memberId: number;
   reason: UnplacedReason;
@@ -96,4 +123,5 @@ export interface AllocationResult {
   /** Sum of the assignments' costs (km minus preference bonuses): minimal among all proposals placing as many. */
   totalCost: number;
   stats: AllocationStats;
+  optimality: Optimality;
 }

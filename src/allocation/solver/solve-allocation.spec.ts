@@ -1,0 +1,160 @@
+import { travelMetres } from './allocate-seats';
+import { AllocationMember, AllocationSeminar } from './allocation.types';
+import { bindingRules, explainDetours, rulePrices } from './explain-allocation';
+import { solveAllocation } from './solve-allocation';
+
+/** On the 10° E meridian travel is proportional to the latitude difference. */
+const at = (latitude: number) => ({ latitude, longitude: 10 });
+const km = (degrees: number) => travelMetres(at(55), at(55 + degrees)) / 1000;
+const member = (id: number, party: string, municipalityCode = 100 + id): AllocationMember => ({
+  id,
+  municipalityCode,
+  origin: at(55),
+  party,
+});
+const seminar = (id: number, latitude: number, freeSeats: number): AllocationSeminar => ({
+  id,
+  venue: at(latitude),
+  freeSeats,
+});
+const X = seminar(10, 55, 10);
+const Y = seminar(20, 56, 10);
+const placements = (assignments: { memberId: number; seminarId: number }[]) =>
+  assignments.map((a) => [a.memberId, a.seminarId]);
+
+describe('the party rule', () => {
+  it('binds: with P = 2 the third member of party A goes to the farther seminar, proven optimal, and says why', async () => {
+    const input = {
+      members: [member(1, 'A'), member(2, 'A'), member(3, 'A'), member(4, 'B')],
+      seminars: [X, Y],
+      options: { maxPerMunicipality: 10, maxPerParty: 2 },
+    };
+    const result = await solveAllocation(input);
+    expect(result.optimality).toEqual({
+      engine: 'mip',
+      gap: 0,
+      boundKm: km(1),
+      placedProven: true,
+      timeLimitHit: false,
+    });
+    const atY = result.assignments.filter((a) => a.seminarId === 20);
+    expect(atY).toHaveLength(1);
+    expect([1, 2, 3]).toContain(atY[0].memberId);
+    expect(result.totalKm).toBe(km(1));
+    expect(explainDetours(input, result)).toEqual([
+      {
+        memberId: atY[0].memberId,
+        seminarId: 20,
+        nearestSeminarId: 10,
+        extraKm: km(1),
+        reason: 'party_rule',
+      },
+    ]);
+    expect(rulePrices(input, result, true)).toEqual([
+      { rules: 'none', placed: 4, totalKm: 0, extraKm: null, extraPercent: null },
+      { rules: 'municipality', placed: 4, totalKm: 0, extraKm: 0, extraPercent: null },
+      {
+        rules: 'both',
+        placed: 4,
+        totalKm: Math.round(km(1) * 10) / 10,
+        extraKm: Math.round(km(1) * 10) / 10,
+        extraPercent: null,
+      },
+    ]);
+  });
+
+  it('cannot be kept for everyone: 3 of party A for one seminar with P = 2 leaves one out and names the party rule', async () => {
+    const input = {
+      members: [member(1, 'A'), member(2, 'A'), member(3, 'A')],
+      seminars: [X],
+      options: { maxPerMunicipality: 10, maxPerParty: 2 },
+    };
+    const result = await solveAllocation(input);
+    expect(result.stats.placed).toBe(2);
+    expect(result.unplaced).toHaveLength(1);
+    expect(bindingRules(input)).toEqual([{ rule: 'party_rule', subject: 'A', members: 3, seats: 2 }]);
+  });
+
+  it('costs nothing when the nearest seminars already mix the parties: the network optimum is kept', async () => {
+    const input = {
+      members: [member(1, 'A'), member(2, 'B'), member(3, 'A'), member(4, 'C')],
+      seminars: [X, Y],
+      options: { maxPerMunicipality: 10, maxPerParty: 2 },
+    };
+    const result = await solveAllocation(input);
+    expect(result.optimality.engine).toBe('flow');
+    expect(placements(result.assignments)).toEqual([
+      [1, 10],
+      [2, 10],
+      [3, 10],
+      [4, 10],
+    ]);
+    expect(rulePrices(input, result, true).map((p) => p.extraKm)).toEqual([null, 0, 0]);
+    expect(bindingRules(input)).toEqual([]);
+  });
+
+  it('counts local lists per municipality: list L of two municipalities are two parties', async () => {
+    const input = {
+      members: [member(1, '101/L', 101), member(2, '102/L', 102)],
+      seminars: [X, Y],
+      options: { maxPerMunicipality: 10, maxPerParty: 1 },
+    };
+    const result = await solveAllocation(input);
+    expect(placements(result.assignments)).toEqual([
+      [1, 10],
+      [2, 10],
+    ]);
+  });
+
+  it('counts members already seated of the party towards P', async () => {
+    const input = {
+      members: [member(1, 'A'), member(2, 'B')],
+      seminars: [{ ...X, seatedParties: [{ party: 'A', count: 2 }] }, Y],
+      options: { maxPerMunicipality: 10, maxPerParty: 2 },
+    };
+    const result = await solveAllocation(input);
+    expect(placements(result.assignments)).toEqual([
+      [1, 20],
+      [2, 10],
+    ]);
+  });
+});
+
+describe(explainDetours.name, () => {
+  it('names the municipality rule, an exclusion and an own wish', async () => {
+    const sameTown = (id: number) => ({ ...member(id, 'A', 101), party: undefined });
+    const input = {
+      members: [
+        sameTown(1),
+        sameTown(2),
+        { ...member(3, 'B'), party: undefined, excluded: [10] },
+        { ...member(4, 'C'), party: undefined, preferences: [{ seminarId: 20, rank: 1 }] },
+        { ...member(5, 'D'), party: undefined },
+        { ...member(6, 'E'), party: undefined },
+      ],
+      seminars: [seminar(10, 55, 4), Y],
+      options: { maxPerMunicipality: 1, preferenceBonusKm: [200] },
+    };
+    const result = await solveAllocation(input);
+    const reasons = explainDetours(input, result).map((d) => [d.memberId, d.reason]);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        [3, 'exclusion'],
+        [4, 'own_wish'],
+      ]),
+    );
+    const others = reasons.filter(([id]) => id !== 3 && id !== 4).map(([, reason]) => reason);
+    // X has 4 seats: one of municipality 101 and members 5 and 6; 101's second goes to Y.
+    expect(others).toEqual(['municipality_rule']);
+  });
+
+  it('names capacity when the nearest seminar is full', async () => {
+    const input = {
+      members: [member(1, 'A'), member(2, 'B')],
+      seminars: [seminar(10, 55, 1), Y],
+      options: { maxPerMunicipality: 1 },
+    };
+    const result = await solveAllocation(input);
+    expect(explainDetours(input, result).map((d) => d.reason)).toEqual(['capacity']);
+  });
+});
