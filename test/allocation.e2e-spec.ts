@@ -6,6 +6,7 @@ import { Seminar } from '../src/planning/seminar.entity';
 import { AllocationScenario, createAllocationScenario } from './factories/allocation.factory';
 import { createMembers } from './factories/cycle-members.factory';
 import { startTestApp, TestApp } from './helpers/test-app';
+import { waitUntil } from './helpers/wait';
 
 jest.setTimeout(60_000);
 
@@ -273,16 +274,18 @@ describe('Allocation API, large inputs', () => {
   afterAll(() => t.close());
 
   async function settled(cycleId: number, id: number) {
-    for (let i = 0; i < 50; i++) {
-      const res = await t
-        .http()
-        .get(`/api/cycles/${cycleId}/allocations/${id}`)
-        .auth(planner, { type: 'bearer' })
-        .expect(200);
-      if (res.body.status !== 'solving') return res.body;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`Proposal ${id} still solving`);
+    const res = await waitUntil(
+      async () => {
+        const answer = await t
+          .http()
+          .get(`/api/cycles/${cycleId}/allocations/${id}`)
+          .auth(planner, { type: 'bearer' })
+          .expect(200);
+        return answer.body.status === 'solving' ? null : answer;
+      },
+      { timeoutMs: 30_000, what: `proposal ${id} to be solved`, intervalMs: 50 },
+    );
+    return res.body;
   }
 
   it('shows a proposal that failed to solve as failed', async () => {
