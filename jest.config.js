@@ -3,6 +3,7 @@ const { transform, transformIgnorePatterns } = require('./jest.transform');
 
 module.exports = {
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/global-setup.js',
   projects: [
     {
       displayName: 'unit',

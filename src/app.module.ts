@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AllocationModule } from './allocation/allocation.module';
 import { AuthModule } from './auth/auth.module';
 import { BackgroundWorkModule } from './common/background-work';
+import { ClockModule } from './common/clock';
 import { loggingParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -38,6 +39,7 @@ export class AppModule {
         CyclesModule,
         TransactorModule,
         BackgroundWorkModule,
+        ClockModule,
         DomainEventsModule,
         MetricsModule,
         PlanningModule,

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { PROJECT_ROOT } from '../src/paths';
 import { buildApp, freePort, startAppProcess } from './helpers/app-process';
 import { createTestDatabase, TestDatabase } from './helpers/test-database';
+import { waitUntil } from './helpers/wait';
 
 jest.setTimeout(600_000);
 
@@ -62,14 +63,6 @@ async function query(database: TestDatabase, sql: string): Promise<Array<Record<
     return (await client.query(sql)).rows;
   } finally {
     await client.end();
-  }
-}
-
-async function until(what: string, condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -152,7 +145,7 @@ describe('Backup and restore', () => {
         }
       };
       writers = [writer(), writer()];
-      await until('the first writes', () => acknowledged.length >= 20);
+      await waitUntil(() => acknowledged.length >= 20, { timeoutMs: 60_000, what: 'the first writes' });
 
       const began = Date.now();
       const before = acknowledged.filter((a) => a.at < began).map((a) => a.email);
@@ -168,7 +161,10 @@ describe('Backup and restore', () => {
         output: expect.stringContaining('exists already'),
       });
       const after = acknowledged.length;
-      await until('writes after the backup', () => acknowledged.length >= after + 5);
+      await waitUntil(() => acknowledged.length >= after + 5, {
+        timeoutMs: 60_000,
+        what: 'writes after the backup',
+      });
       writing = false;
       await Promise.all(writers);
 

@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from '../src/paths';
 import { confirmationMessage, messageIdOf } from './factories/messages';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
+import { waitUntil } from './helpers/wait';
 
 const MESSAGES = 200;
 const BATCH = 20;
@@ -66,6 +67,15 @@ describe('Dispatcher processes', () => {
     expect(await exited(child)).toBe(0);
     return Number(/Sent (\d+)/.exec(out)?.[1]);
   };
+  /** Rows claimed by a dispatcher whose lease has not run out. */
+  const liveClaims = async () => {
+    const [sql, params] = t.dataSource.driver.escapeQueryWithParameters(
+      `SELECT COUNT(*) AS n FROM outbox_messages WHERE status = 'sending' AND locked_until >= :now`,
+      { now: new Date() },
+    );
+    const [{ n }] = await t.dataSource.query(sql, params);
+    return Number(n);
+  };
   const exited = (child: ChildProcess) =>
     new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
@@ -84,7 +94,10 @@ describe('Dispatcher processes', () => {
     expect(beforeRestart).toBeLessThan(MESSAGES);
 
     // The killed dispatcher's claim must run out before another may take its rows.
-    await new Promise((r) => setTimeout(r, LEASE_MS + 200));
+    await waitUntil(() => liveClaims().then((n) => n === 0), {
+      timeoutMs: LEASE_MS + 10_000,
+      what: "the killed dispatcher's claim to run out",
+    });
     await expect(exited(runSend())).resolves.toBe(0);
 
     const deliveries = sink.deliveries();

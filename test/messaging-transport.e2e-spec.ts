@@ -9,6 +9,7 @@ import { OutboxService } from '../src/messaging/outbox.service';
 import { PROJECT_ROOT } from '../src/paths';
 import { confirmationMessage, messageIdOf } from './factories/messages';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
+import { waitUntil } from './helpers/wait';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 describe('Mail transports', () => {
@@ -84,13 +85,10 @@ describe('Mail transports', () => {
 
     it('sends what is enqueued without anyone asking, when an interval is configured', async () => {
       await t.dataSource.transaction((m) => t.app.get(OutboxService).enqueue(m, confirmationMessage(77)));
-      const until = Date.now() + 5000;
-      while (
-        !sink.received.some((m) => m.messageId === messageIdOf('confirmation:77:0')) &&
-        Date.now() < until
-      ) {
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await waitUntil(() => sink.received.some((m) => m.messageId === messageIdOf('confirmation:77:0')), {
+        timeoutMs: 5000,
+        what: 'the background dispatcher to send the message',
+      });
       expect(sink.received.filter((m) => m.messageId === messageIdOf('confirmation:77:0'))).toHaveLength(1);
     });
   });

@@ -16,6 +16,7 @@ import { createSeminar, createVenue, createWave } from './factories/planning.fac
 import { inviteAndWait, submit } from './helpers/portal';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
+import { waitUntil } from './helpers/wait';
 
 const DAY = 24 * 3600 * 1000;
 /** A Tuesday in winter: 12:00 UTC is 13:00 in Copenhagen. */
@@ -33,25 +34,11 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
   let sink: SmtpSink;
   let t: TestApp;
   let planner: string;
-  let seminar: Seminar;
-  let memberA: Member;
-  let memberB: Member;
-  let tokenA: string;
-  let messageLinkA: string;
 
   beforeAll(async () => {
     sink = await startSmtpSink();
     t = await startTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'Kattegat <kattegat@kl.dk>' });
     planner = await t.tokenFor('planner');
-    const cycle = await createCycle(t.dataSource);
-    const wave = await createWave(t.dataSource, cycle.id);
-    seminar = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), {
-      title: 'Kattegat Kolding',
-      startsAt: START,
-      endsAt: END,
-      capacity: 1,
-    });
-    [memberA, memberB] = await createMembers(t.dataSource, cycle.id, 2);
   });
   afterAll(async () => {
     await t.close();
@@ -74,23 +61,66 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
     mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0].address === member.email);
   const icsOf = (mail: ParsedMail) => mail.attachments.find((a) => a.contentType === 'text/calendar');
 
-  it('sends the invitation with a personal link that opens the member’s page', async () => {
-    await api().post(`/api/cycles/${seminar.cycleId}/invitations`).expect(201);
+  /** A cycle and a one-seat seminar of the test's own, with `count` members invited and their links. */
+  async function invited(count: number, startsAt = START, endsAt = END) {
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    const seminar = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), {
+      title: 'Kattegat Kolding',
+      startsAt,
+      endsAt,
+      capacity: 1,
+    });
+    const members = await createMembers(t.dataSource, cycle.id, count);
+    await api().post(`/api/cycles/${cycle.id}/invitations`).expect(201);
     const mails = await deliver();
+    const tokens = members.map((m) => PAGE_LINK.exec(to(mails, m)[0].text!)![1]);
+    return { seminar, members, tokens, mails };
+  }
+
+  /**
+   * The first member books the one seat through the invitation link (the confirmation is
+   * delivered); a second member, if asked for, is put on the waiting list by the planner.
+   */
+  async function booked(count: 1 | 2, startsAt = START, endsAt = END) {
+    const story = await invited(count, startsAt, endsAt);
+    const [first, second] = story.members;
+    const booking = await submit(t, story.tokens[0], 'tilmeld', { seminarId: String(story.seminar.id) });
+    expect(booking.status).toBe(303);
+    const [confirmation] = to(await deliver(), first);
+    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: first.id });
+    if (second) {
+      await api()
+        .post(`/api/seminars/${story.seminar.id}/registrations`, { memberId: second.id })
+        .expect(201);
+    }
+    return { ...story, confirmation, seat };
+  }
+
+  const anHourLater = (seminar: Seminar) =>
+    api()
+      .patch(`/api/seminars/${seminar.id}`, {
+        startsAt: new Date(START.getTime() + 3600_000).toISOString(),
+        endsAt: new Date(END.getTime() + 3600_000).toISOString(),
+      })
+      .expect(200);
+
+  it('sends the invitation with a personal link that opens the member’s page', async () => {
+    const { members, tokens, mails } = await invited(2);
+    const [memberA, memberB] = members;
     const [invitation] = to(mails, memberA);
     expect(invitation.subject).toMatch(/Kattegat/);
-    tokenA = PAGE_LINK.exec(invitation.text!)![1];
-    await t.http().get(`/p/${tokenA}`).expect(200);
+    await t.http().get(`/p/${tokens[0]}`).expect(200);
     expect(to(mails, memberB)).toHaveLength(1);
     const row = await outbox().findOneByOrFail({ memberId: memberA.id, kind: 'invitation' });
     expect(row.key).toMatch(/^invitation:\d+$/);
   });
 
   it('confirms a booking with a calendar invitation at 13:00 Copenhagen time and a working link', async () => {
-    expect((await submit(t, tokenA, 'tilmeld', { seminarId: String(seminar.id) })).status).toBe(303);
-    const [mail] = to(await deliver(), memberA);
+    const { members, tokens, confirmation: mail, seat } = await booked(1);
+    const [memberA] = members;
+    const tokenA = tokens[0];
     expect(mail.subject).toContain('Bekræftelse');
-    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberA.id });
     const { method, event, vevent: component } = vevent(icsOf(mail)!.content.toString('utf8'));
     expect(method).toBe('REQUEST');
     expect(event.uid).toBe(`seat-${seat.id}@kattegat`);
@@ -101,7 +131,6 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
     expect(event.location).toBe('Hotel Koldingfjord, Fjordvej 154, 6000 Kolding');
     // The description carries a link of its own (the invitation's token was never stored).
     const link = PAGE_LINK.exec(event.description)![1];
-    messageLinkA = link;
     expect(link).not.toBe(tokenA);
     await t.http().get(`/p/${link}`).expect(200);
     await t.http().get(`/p/${tokenA}`).expect(200);
@@ -111,13 +140,15 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
   });
 
   it('puts the next member on the waiting list with the number, without a calendar file', async () => {
-    await api().post(`/api/seminars/${seminar.id}/registrations`, { memberId: memberB.id }).expect(201);
-    const [mail] = to(await deliver(), memberB);
+    const { members } = await booked(2);
+    const [mail] = to(await deliver(), members[1]);
     expect(mail.text).toContain('nummer 1 på ventelisten');
     expect(icsOf(mail)).toBeUndefined();
   });
 
   it('offers the seat as a calendar file on the personal page, same UID and SEQUENCE', async () => {
+    const { tokens, seat } = await booked(1);
+    const tokenA = tokens[0];
     const page = await t.http().get(`/p/${tokenA}`).expect(200);
     expect(page.text).toContain(`/p/${tokenA}/kalender.ics`);
     const res = await t.http().get(`/p/${tokenA}/kalender.ics`).expect(200);
@@ -125,34 +156,33 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
     expect(res.headers['content-disposition']).toBe(
       `attachment; filename="kattegat-forloeb.ics"; filename*=UTF-8''kattegat-forl%C3%B8b.ics`,
     );
-    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberA.id });
     const { event } = vevent(res.text);
     expect([event.uid, event.sequence]).toEqual([`seat-${seat.id}@kattegat`, 0]);
   });
 
   it('announces a change of time with a higher SEQUENCE under the same UID', async () => {
-    await api()
-      .patch(`/api/seminars/${seminar.id}`, {
-        startsAt: new Date(START.getTime() + 3600_000).toISOString(),
-        endsAt: new Date(END.getTime() + 3600_000).toISOString(),
-      })
-      .expect(200);
+    const { seminar, members, tokens, seat } = await booked(2);
+    const [memberA, memberB] = members;
+    await deliver();
+    await anHourLater(seminar);
     const [mail] = to(await deliver(), memberA);
-    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberA.id });
     const { method, event } = vevent(icsOf(mail)!.content.toString('utf8'));
     expect(method).toBe('REQUEST');
     expect([event.uid, event.sequence, event.startDate.hour]).toEqual([`seat-${seat.id}@kattegat`, 1, 14]);
     expect(mail.text).toContain('kl. 13.00');
     // The waiting member's seat is not in a calendar: no change e-mail for it.
     await expect(outbox().countBy({ memberId: memberB.id, kind: 'change' })).resolves.toBe(0);
-    const download = vevent((await t.http().get(`/p/${tokenA}/kalender.ics`).expect(200)).text);
+    const download = vevent((await t.http().get(`/p/${tokens[0]}/kalender.ics`).expect(200)).text);
     expect(download.event.sequence).toBe(1);
   });
 
   it('cancels with METHOD:CANCEL under the same UID, and promotes the waiting member', async () => {
-    expect((await submit(t, tokenA, 'afbud')).status).toBe(303);
+    const { seminar, members, tokens, seat } = await booked(2);
+    const [memberA, memberB] = members;
+    await anHourLater(seminar); // SEQUENCE 1 in the member's calendar
+    await deliver();
+    expect((await submit(t, tokens[0], 'afbud')).status).toBe(303);
     const mails = await deliver();
-    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberA.id });
     const [cancel] = to(mails, memberA);
     const cancelled = vevent(icsOf(cancel)!.content.toString('utf8'));
     expect(cancelled.method).toBe('CANCEL');
@@ -165,7 +195,10 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
   });
 
   it('writes one message for an event recorded twice', async () => {
-    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberB.id });
+    // The second member moves up when the first cancels: the promotion is written once already.
+    const { members, tokens } = await booked(2);
+    expect((await submit(t, tokens[0], 'afbud')).status).toBe(303);
+    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: members[1].id });
     const event = {
       kind: 'promoted' as const,
       cycleId: seat.cycleId,
@@ -176,15 +209,19 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
       calendarSequence: seat.calendarSequence,
       calendarSeatId: seat.id,
     };
-    const links = () => t.dataSource.getRepository(Invitation).countBy({ memberId: memberB.id });
+    const links = () => t.dataSource.getRepository(Invitation).countBy({ memberId: seat.memberId });
     const before = await links();
     await t.dataSource.transaction((m) => t.app.get(SeatMessenger).send(m, [event, event]));
-    await expect(outbox().countBy({ memberId: memberB.id, kind: 'promotion' })).resolves.toBe(1);
+    await expect(outbox().countBy({ memberId: seat.memberId, kind: 'promotion' })).resolves.toBe(1);
     await expect(links()).resolves.toBe(before);
   });
 
   it('shows the delivery log per member and per seminar', async () => {
-    const byMember = await api().get(`/api/messages?memberId=${memberA.id}`).expect(200);
+    // Booked, a second member waitlisted, the time changed, the first cancels and the second moves up.
+    const { seminar, members, tokens } = await booked(2);
+    await anHourLater(seminar);
+    expect((await submit(t, tokens[0], 'afbud')).status).toBe(303);
+    const byMember = await api().get(`/api/messages?memberId=${members[0].id}`).expect(200);
     expect(byMember.body.items.map((m: { kind: string }) => m.kind).sort()).toEqual([
       'cancellation',
       'change',
@@ -196,26 +233,31 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
   });
 
   it('reminds a registered member once 14 days and once 2 days before', async () => {
+    // A month before the other tests' seminars, so that the sweeps find this seat alone.
+    const start = START.getTime() - 30 * DAY;
+    const { members, seat } = await booked(1, new Date(start), new Date(start + 2 * DAY));
     const sweeper = t.app.get(ReminderSweeper);
-    const start = START.getTime() + 3600_000;
     await expect(sweeper.sweep(new Date(start - 15 * DAY))).resolves.toBe(0);
     await expect(sweeper.sweep(new Date(start - 14 * DAY + 60_000))).resolves.toBe(1);
     await expect(sweeper.sweep(new Date(start - 13 * DAY))).resolves.toBe(0);
     await expect(sweeper.sweep(new Date(start - 2 * DAY + 60_000))).resolves.toBe(1);
     await expect(sweeper.sweep(new Date(start - 2 * DAY + 120_000))).resolves.toBe(0);
-    const seat = await t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: memberB.id });
-    const rows = await outbox().find({ where: { kind: 'reminder' }, order: { key: 'ASC' } });
+    const rows = await outbox().find({
+      where: { kind: 'reminder', memberId: members[0].id },
+      order: { key: 'ASC' },
+    });
     expect(rows.map((r) => r.key).sort()).toEqual([`reminder:${seat.id}:14`, `reminder:${seat.id}:2`]);
-    const mails = to(await deliver(), memberB);
+    const mails = to(await deliver(), members[0]);
     expect(mails).toHaveLength(2);
     const link = PAGE_LINK.exec(mails[0].text!)![1];
     await t.http().get(`/p/${link}`).expect(200);
   });
 
   it('sends nothing to an erased member', async () => {
-    const wave = await createWave(t.dataSource, seminar.cycleId);
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
     const other = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource));
-    const [erased] = await createMembers(t.dataSource, seminar.cycleId, 1);
+    const [erased] = await createMembers(t.dataSource, cycle.id, 1);
     await api().post(`/api/seminars/${other.id}/registrations`, { memberId: erased.id }).expect(201);
     await t.dataSource
       .getRepository(Member)
@@ -239,6 +281,12 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
   });
 
   it('previews a message for a real member and seminar without sending or minting anything', async () => {
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    const seminar = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), {
+      title: 'Kattegat Kolding',
+    });
+    const [memberA] = await createMembers(t.dataSource, cycle.id, 1);
     const count = await outbox().count();
     const links = await t.dataSource.getRepository(Invitation).count();
     const res = await api()
@@ -256,9 +304,15 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
   });
 
   it('keeps the link from a seat e-mail open after registration closes, until a month after the seminar', async () => {
+    const { seminar, tokens, confirmation } = await booked(1);
+    const tokenA = tokens[0];
+    const messageLinkA = PAGE_LINK.exec(
+      vevent(icsOf(confirmation)!.content.toString('utf8')).event.description,
+    )![1];
+    await anHourLater(seminar);
     const links = t.dataSource.getRepository(Invitation);
     const message = await links.findOneByOrFail({ tokenHash: hashPersonalToken(messageLinkA) });
-    // The seminar was moved an hour later above, and the link sent before followed its new end.
+    // The seminar was moved an hour later, and the link sent before followed its new end.
     const monthAfterSeminar = END.getTime() + 3600_000 + 30 * 24 * 3600 * 1000;
     expect([message.purpose, message.expiresAt.getTime()]).toEqual(['message', monthAfterSeminar]);
     // Registration closes: every wave of the cycle ends a minute ago.
@@ -285,11 +339,13 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
     const started = await api().post(`/api/cycles/${cycle.id}/invitations`).expect(202);
     expect(started.body).toMatchObject({ status: 'running', total: 250 });
     const jobUrl = `/api/cycles/${cycle.id}/invitations/jobs/${started.body.id}`;
-    let finished = await api().get(jobUrl).expect(200);
-    while (finished.body.status === 'running') {
-      await new Promise((r) => setTimeout(r, 50));
-      finished = await api().get(jobUrl).expect(200);
-    }
+    const finished = await waitUntil(
+      async () => {
+        const res = await api().get(jobUrl).expect(200);
+        return res.body.status === 'running' ? null : res;
+      },
+      { timeoutMs: 60_000, what: 'the invitation job to finish', intervalMs: 50 },
+    );
     expect(finished.body).toMatchObject({ status: 'done', invited: 250, alreadyInvited: 0, error: null });
     const again = await inviteAndWait(() => t.http(), cycle.id, planner);
     expect(again).toMatchObject({ status: 'done', invited: 0, alreadyInvited: 250 });
@@ -297,6 +353,7 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
       250,
     );
     await api().get(`/api/cycles/${cycle.id}/invitations/jobs/${started.body.id}x`).expect(404);
-    await api().get(`/api/cycles/${seminar.cycleId}/invitations/jobs/${started.body.id}`).expect(404);
+    const otherCycle = await createCycle(t.dataSource);
+    await api().get(`/api/cycles/${otherCycle.id}/invitations/jobs/${started.body.id}`).expect(404);
   });
 });

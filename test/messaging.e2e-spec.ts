@@ -1,10 +1,12 @@
 import ICAL from 'ical.js';
+import { Clock } from '../src/common/clock';
 import { DispatcherService } from '../src/messaging/dispatcher.service';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { OutboxService } from '../src/messaging/outbox.service';
 import { createCycle } from './factories/cycle-members.factory';
 import { confirmationMessage, messageIdOf } from './factories/messages';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
+import { MovableClock } from './helpers/clock';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -14,6 +16,9 @@ describe('Messaging', () => {
   let outbox: OutboxService;
   let dispatcher: DispatcherService;
   let planner: string;
+  const clock = new MovableClock();
+  /** Well past any retry delay of a first or second attempt. */
+  const LATER_MS = 60 * 60 * 1000;
   const refusals = new Map<string, number[]>();
   let seminarId: number;
   /** A confirmation for a seat at the one real seminar (seminar_id is a foreign key). */
@@ -24,12 +29,14 @@ describe('Messaging', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink({ refuse: (id) => refusals.get(id)?.shift() });
-    t = await startTestApp({
-      SMTP_URL: sink.url,
-      MAIL_FROM: 'Kattegat <kattegat@kl.dk>',
-      MAIL_REPLY_TO: 'sekretariat@kl.dk',
-      MAIL_RETRY_BASE_MS: '50',
-    });
+    t = await startTestApp(
+      {
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'Kattegat <kattegat@kl.dk>',
+        MAIL_REPLY_TO: 'sekretariat@kl.dk',
+      },
+      [[Clock, clock]],
+    );
     outbox = t.app.get(OutboxService);
     dispatcher = t.app.get(DispatcherService);
     planner = await t.tokenFor('planner');
@@ -130,7 +137,9 @@ describe('Messaging', () => {
         attempts: 1,
         lastError: expect.stringContaining('421'),
       });
-      await new Promise((r) => setTimeout(r, 120));
+      // Not before its retry delay (MAIL_RETRY_BASE_MS, 30 s for the first retry).
+      await expect(dispatcher.drain()).resolves.toEqual({ sent: 0, retrying: 0, failed: 0 });
+      clock.advance(LATER_MS);
       await expect(dispatcher.drain()).resolves.toEqual({ sent: 1, retrying: 0, failed: 0 });
       expect(arrived('confirmation:10:0')).toHaveLength(1);
       await expect(row('confirmation:10:0')).resolves.toMatchObject({
@@ -144,7 +153,7 @@ describe('Messaging', () => {
       refusals.set(messageIdOf('confirmation:11:0'), [550, 550]);
       await enqueue(11);
       await expect(dispatcher.drain()).resolves.toEqual({ sent: 0, retrying: 0, failed: 1 });
-      await new Promise((r) => setTimeout(r, 120));
+      clock.advance(LATER_MS);
       await expect(dispatcher.drain()).resolves.toEqual({ sent: 0, retrying: 0, failed: 0 });
       await expect(row('confirmation:11:0')).resolves.toMatchObject({
         status: 'failed',
@@ -166,7 +175,7 @@ describe('Messaging', () => {
       const previous = sink;
       sink = await startSmtpSink({ port, refuse: (id) => refusals.get(id)?.shift() });
       expect(previous.count).toBeGreaterThan(0);
-      await new Promise((r) => setTimeout(r, 120));
+      clock.advance(LATER_MS);
       await expect(dispatcher.drain()).resolves.toEqual({ sent: 1, retrying: 0, failed: 0 });
       expect(arrived('confirmation:12:0')).toHaveLength(1);
     });

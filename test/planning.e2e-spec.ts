@@ -25,7 +25,7 @@ describe('Planning API', () => {
     patch: (path: string, body: object) => t.http().patch(path).auth(planner, { type: 'bearer' }).send(body),
   });
 
-  async function plan(capacity = 2) {
+  async function plan(capacity = 2, inCycle = cycleId) {
     const venue = await api()
       .post('/api/venues', {
         name: 'Comwell Kolding',
@@ -37,7 +37,7 @@ describe('Planning API', () => {
       })
       .expect(201);
     const wave = await api()
-      .post(`/api/cycles/${cycleId}/waves`, {
+      .post(`/api/cycles/${inCycle}/waves`, {
         name: 'Periode 1',
         registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
         registrationClosesAt: new Date(Date.now() + 10 * 86400_000).toISOString(),
@@ -223,12 +223,41 @@ describe('Planning API', () => {
   });
 
   it('shows per cycle who is invited, booked, waitlisted or has not answered', async () => {
-    await createMembers(t.dataSource, cycleId, 1);
-    const res = await api().get(`/api/cycles/${cycleId}/participation`).expect(200);
-    expect(res.body.counts.registered).toBeGreaterThan(0);
-    expect(res.body.counts.not_invited).toBeGreaterThan(0);
-    const waitlisted = await api().get(`/api/cycles/${cycleId}/participation?status=waitlisted`).expect(200);
-    expect(waitlisted.body.items.every((i: { status: string }) => i.status === 'waitlisted')).toBe(true);
+    // A cycle of its own: one member in each state, and nothing left by the other tests.
+    const cycle = await createCycle(t.dataSource);
+    const { seminar } = await plan(1, cycle.id);
+    const [booked, queued, silent, gaveUp] = await createMembers(t.dataSource, cycle.id, 4);
+    await api().post(`/api/cycles/${cycle.id}/invitations`, {}).expect(201);
+    const [uninvited] = await createMembers(t.dataSource, cycle.id, 1);
+    const seat = (memberId: number) =>
+      api().post(`/api/seminars/${seminar.id}/registrations`, { memberId }).expect(201);
+    expect((await seat(booked.id)).body.state).toBe('registered');
+    expect((await seat(queued.id)).body.state).toBe('waitlisted');
+    const left = await seat(gaveUp.id);
+    await api().post(`/api/registrations/${left.body.id}/cancel`, {}).expect(200);
+
+    const res = await api().get(`/api/cycles/${cycle.id}/participation`).expect(200);
+    expect(res.body.counts).toEqual({
+      not_invited: 1,
+      not_answered: 1,
+      registered: 1,
+      waitlisted: 1,
+      cancelled: 1,
+      attended: 0,
+      no_show: 0,
+    });
+    const statusOf = Object.fromEntries(
+      res.body.items.map((i: { memberId: number; status: string }) => [i.memberId, i.status]),
+    );
+    expect(statusOf).toEqual({
+      [booked.id]: 'registered',
+      [queued.id]: 'waitlisted',
+      [silent.id]: 'not_answered',
+      [gaveUp.id]: 'cancelled',
+      [uninvited.id]: 'not_invited',
+    });
+    const waitlisted = await api().get(`/api/cycles/${cycle.id}/participation?status=waitlisted`).expect(200);
+    expect(waitlisted.body.items.map((i: { memberId: number }) => i.memberId)).toEqual([queued.id]);
   });
 
   it('cancels every seat when the seminar is cancelled, telling each member', async () => {

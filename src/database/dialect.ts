@@ -37,8 +37,6 @@ export function isUniqueViolation(error: unknown, index?: UniqueIndex): boolean 
  * looking at the engine. Chosen from the configuration (`dialectFor`), never from the environment.
  */
 export abstract class Dialect {
-  abstract readonly engine: DatabaseConfig['engine'];
-
   /**
    * Whether transactions must be queued one at a time. TypeORM's better-sqlite3 driver shares ONE
    * query runner across the app: a second `transaction()` started while the first awaits becomes
@@ -89,7 +87,6 @@ interface PoolCounts {
 }
 
 class PostgresDialect extends Dialect {
-  readonly engine = 'postgres';
   // Every transaction has its own connection from the pool.
   readonly serialTransactions = false;
   readonly columnTypes = { instant: 'timestamptz', binary: 'bytea' };
@@ -140,7 +137,6 @@ class PostgresDialect extends Dialect {
 }
 
 class SqliteDialect extends Dialect {
-  readonly engine = 'sqlite';
   readonly serialTransactions = true;
   // SQLite has no instant type; TypeORM stores `datetime` as UTC text.
   readonly columnTypes = { instant: 'datetime', binary: 'blob' };

@@ -51,6 +51,23 @@ describe('buildCalendar', () => {
     expect([event.endDate.hour, event.endDate.minute]).toEqual([12, 0]);
   });
 
+  it('keeps one event over the night summer time begins: 13.00 winter time to 12.00 summer time', () => {
+    // Summer time begins on Sunday 29 March 2026 at 02.00.
+    const { calendar, event } = parse(
+      buildCalendar({
+        ...base,
+        start: new Date('2026-03-28T12:00:00Z'),
+        end: new Date('2026-03-30T10:00:00Z'),
+      }),
+    );
+    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(1);
+    expect([event.startDate.day, event.startDate.hour]).toEqual([28, 13]);
+    expect([event.endDate.day, event.endDate.hour]).toEqual([30, 12]);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-03-28T12:00:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2026-03-30T10:00:00.000Z');
+    expect(event.duration.toSeconds()).toBe(46 * 3600);
+  });
+
   it('names the organizer and the attendee', () => {
     const { event } = parse(buildCalendar(base));
     expect(event.organizer).toMatch(/^mailto:kattegat@kl.dk$/i);

@@ -3,8 +3,9 @@ import ical, {
   ICalAttendeeStatus,
   ICalCalendarMethod,
   ICalEventStatus,
-  ICalTZDateStub,
 } from 'ical-generator';
+import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { headerSafeCalendar } from './header-safe';
 
 export const CALENDAR_ZONE = 'Europe/Copenhagen';
@@ -38,68 +39,12 @@ export function seatEventUid(registrationId: number): string {
 }
 
 /**
- * Europe/Copenhagen as a VTIMEZONE: the EU rules in force since 1996 (summer time from 02:00
- * local on the last Sunday of March to 03:00 local on the last Sunday of October). Calendar
- * clients need the block to turn a TZID local time into an instant without a zone database.
+ * The VTIMEZONE block calendar clients need to turn a TZID local time into an instant, generated
+ * from the tz database (@touch4it/ical-timezones) for the one zone the calendars use.
  */
 export function copenhagenVtimezone(tzid: string): string | null {
   if (tzid !== CALENDAR_ZONE) return null;
-  return [
-    'BEGIN:VTIMEZONE',
-    `TZID:${CALENDAR_ZONE}`,
-    `X-LIC-LOCATION:${CALENDAR_ZONE}`,
-    'BEGIN:DAYLIGHT',
-    'TZOFFSETFROM:+0100',
-    'TZOFFSETTO:+0200',
-    'TZNAME:CEST',
-    'DTSTART:19700329T020000',
-    'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-    'END:DAYLIGHT',
-    'BEGIN:STANDARD',
-    'TZOFFSETFROM:+0200',
-    'TZOFFSETTO:+0100',
-    'TZNAME:CET',
-    'DTSTART:19701025T030000',
-    'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-    'END:STANDARD',
-    'END:VTIMEZONE',
-  ].join('\r\n');
-}
-
-const wallClockParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: CALENDAR_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/**
- * ical-generator writes a native Date under a TZID with the *process's* local getters, which
- * is wrong on any server not running in Copenhagen time. It recognises zoned dates shaped like
- * @date-fns/tz's TZDate (`internal`, `withTimeZone`, `tzComponents`); this is the least of that
- * shape: a Date whose local getters read the Copenhagen wall clock of the instant.
- */
-function inCopenhagen(instant: Date): ICalTZDateStub {
-  const p: Record<string, number> = {};
-  for (const part of wallClockParts.formatToParts(instant)) p[part.type] = Number(part.value);
-  const wall = new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
-  wall.getFullYear = () => wall.getUTCFullYear();
-  wall.getMonth = () => wall.getUTCMonth();
-  wall.getDate = () => wall.getUTCDate();
-  wall.getHours = () => wall.getUTCHours();
-  wall.getMinutes = () => wall.getUTCMinutes();
-  wall.getSeconds = () => wall.getUTCSeconds();
-  const zoned = Object.assign(new Date(instant), {
-    internal: instant,
-    tzComponents: () => p,
-    withTimeZone: () => zoned,
-  });
-  Object.assign(zoned, { withTimeZone: () => wall });
-  return zoned;
+  return getVtimezoneComponent(tzid)?.trimEnd().replace(/\r?\n/g, '\r\n') ?? null;
 }
 
 /**
@@ -122,8 +67,10 @@ export function buildCalendar(unsafe: CalendarEventInput): string {
     id: input.uid,
     sequence: input.sequence,
     stamp: input.stamp ?? new Date(),
-    start: inCopenhagen(input.start),
-    end: inCopenhagen(input.end),
+    // Zoned dates: ical-generator writes their Copenhagen wall clock under the TZID, whatever the
+    // process's own zone (a plain Date would be written in the server's local time).
+    start: new TZDate(input.start, CALENDAR_ZONE),
+    end: new TZDate(input.end, CALENDAR_ZONE),
     timezone: CALENDAR_ZONE,
     summary: input.summary,
     description: input.description,

@@ -9,6 +9,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { BackgroundWork } from '../common/background-work';
+import { Clock } from '../common/clock';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Dialect } from '../database/dialect';
 import { Transactor } from '../database/transactor';
@@ -51,6 +52,7 @@ export class DispatcherService
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly background: BackgroundWork,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -86,7 +88,7 @@ export class DispatcherService
   async countDue(): Promise<number> {
     const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT COUNT(*) AS n FROM outbox_messages WHERE ${DUE}`,
-      { now: new Date() },
+      { now: this.clock.now() },
     );
     const [{ n }] = await this.dataSource.query(sql, params);
     return Number(n);
@@ -133,7 +135,7 @@ export class DispatcherService
   /** Takes up to one batch of due rows for this dispatcher. */
   private async claim(): Promise<OutboxMessage[]> {
     const claimId = `${this.instanceId}:${++this.claims}`;
-    const now = new Date();
+    const now = this.clock.now();
     const { dispatchBatchSize, dispatchLeaseMs, maxAttempts } = this.config.mail;
     const lease = new Date(now.getTime() + dispatchLeaseMs);
     const work = async (manager: EntityManager): Promise<OutboxMessage[]> => {
@@ -186,7 +188,7 @@ export class DispatcherService
           ),
       ),
     );
-    const now = new Date();
+    const now = this.clock.now();
     const sentIds = results.filter((r) => r.error === undefined).map((r) => r.message.id);
     const summary: DispatchSummary = { sent: sentIds.length, retrying: 0, failed: 0 };
     // One statement for the whole batch's successes; failures are rare and written one by one.

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Dialect } from '../database/dialect';
 import { Transactor } from '../database/transactor';
@@ -49,6 +50,7 @@ export class OutboxService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactor: Transactor,
     private readonly dialect: Dialect,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -109,7 +111,7 @@ export class OutboxService {
       icsFilename: ics ? (message.calendar!.method === 'CANCEL' ? 'aflysning.ics' : 'kattegat.ics') : null,
       status: 'pending' as const,
       attempts: 0,
-      nextAttemptAt: message.sendAfter ?? new Date(),
+      nextAttemptAt: message.sendAfter ?? this.clock.now(),
     };
   }
 
@@ -164,7 +166,7 @@ export class OutboxService {
         key: `${original.key}:resend:${resends + 1}`,
         status: 'pending',
         attempts: 0,
-        nextAttemptAt: new Date(),
+        nextAttemptAt: this.clock.now(),
         lastError: null,
         sentAt: null,
         claimedBy: null,

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { IssuedInvitation } from '../../src/invitations/invitation-events';
 import { InvitationMail } from '../../src/messaging/invitation-mail';
 import { TestApp } from './test-app';
+import { waitUntil } from './wait';
 
 /** Catches the raw tokens at the moment they are issued, in place of the invitation e-mails. */
 export function captureIssuedLinks(t: TestApp): Map<number, string> {
@@ -49,14 +50,15 @@ export async function inviteAndWait(
     .send(body);
   if (started.status === 201) return started.body;
   if (started.status !== 202) throw new Error(`Invitation answered ${started.status}`);
-  const until = Date.now() + 60_000;
-  for (;;) {
-    const job = await http()
-      .get(`/api/cycles/${cycleId}/invitations/jobs/${started.body.id}`)
-      .auth(plannerToken, { type: 'bearer' })
-      .expect(200);
-    if (job.body.status !== 'running') return job.body;
-    if (Date.now() > until) throw new Error('The invitation job did not finish');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const job = await waitUntil(
+    async () => {
+      const res = await http()
+        .get(`/api/cycles/${cycleId}/invitations/jobs/${started.body.id}`)
+        .auth(plannerToken, { type: 'bearer' })
+        .expect(200);
+      return res.body.status === 'running' ? null : res;
+    },
+    { timeoutMs: 60_000, what: 'the invitation job to finish', intervalMs: 50 },
+  );
+  return job.body;
 }

@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { simpleParser, ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { waitUntil } from './wait';
 
 export interface ReceivedMail {
   raw: Buffer;
@@ -93,11 +94,11 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
     parse: (mail) => simpleParser(mail.raw),
     async waitFor(n, timeoutMs = 20000) {
-      const until = Date.now() + timeoutMs;
-      while (count < n) {
-        if (Date.now() > until) throw new Error(`Only ${count} of ${n} messages arrived`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitUntil(() => count >= n, {
+        timeoutMs,
+        what: `${n} messages (${count} arrived)`,
+        intervalMs: 20,
+      });
     },
     close: () =>
       new Promise<void>((resolve) => {
