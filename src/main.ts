@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp, prepareDatabase } from './app.setup';
+import { StaffService } from './auth/staff.service';
 import { ConfigError, loadConfig } from './config/load-config';
 import { EvaluationSweeper } from './evaluations/evaluation-sweeper';
 
@@ -20,14 +21,16 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app);
   await prepareDatabase(app);
+  // `npm run demo` and `create-admin` make admins too: only a database without one is told how.
+  const hasAdmin = await app.get(StaffService).hasActiveAdmin();
   await app.listen(config.port);
   app.get(EvaluationSweeper).start();
   const where = config.database.engine === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   console.log(`Kattegat is running at ${config.publicBaseUrl} (database: ${where})`);
   console.log(`API documentation: ${config.publicBaseUrl}/api/docs`);
-  if (!config.initialAdmin) {
+  if (!hasAdmin) {
     console.log(
-      'No admin from the environment. Create the first one with: npm run cli -- create-admin <email>',
+      'No admin account yet. Create the first one with: npm run cli -- create-admin <email> (or start with ADMIN_EMAIL and ADMIN_PASSWORD)',
     );
   }
 }

@@ -11,7 +11,8 @@ import { startTestApp, TestApp } from './helpers/test-app';
 /** Thrown to roll a transaction back once the test has looked inside it. */
 class RollBack extends Error {}
 
-jest.setTimeout(120_000);
+// The load alone takes seconds, but minutes on a busy machine with PostgreSQL.
+jest.setTimeout(600_000);
 
 describe(DemoLoader.name, () => {
   let t: TestApp;
