@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp, prepareDatabase } from './app.setup';
+import { StaffService } from './auth/staff.service';
 import { ConfigError, loadConfig } from './config/load-config';
 
 async function bootstrap(): Promise<void> {
@@ -20,6 +21,8 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app);
   await prepareDatabase(app);
+  // `npm run demo` and `create-admin` make admins too: only a database without one is told how.
+  const hasAdmin = await app.get(StaffService).hasActiveAdmin();
   await app.listen(config.port);
   // Nest's own handler (enableShutdownHooks) then lets the requests, mail batches and jobs in
   // flight end before the database closes; new connections are refused from the first moment.
@@ -29,9 +32,9 @@ async function bootstrap(): Promise<void> {
   const where = config.database.engine === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   console.log(`Kattegat is running at ${config.publicBaseUrl} (database: ${where})`);
   console.log(`API documentation: ${config.publicBaseUrl}/api/docs`);
-  if (!config.initialAdmin) {
+  if (!hasAdmin) {
     console.log(
-      'No admin from the environment. Create the first one with: npm run cli -- create-admin <email>',
+      'No admin account yet. Create the first one with: npm run cli -- create-admin <email> (or start with ADMIN_EMAIL and ADMIN_PASSWORD)',
     );
   }
 }

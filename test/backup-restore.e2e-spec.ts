@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { PROJECT_ROOT } from '../src/paths';
-import { buildApp, freePort, startAppProcess } from './helpers/app-process';
+import { buildApp, freePort, runCli as cli, startAppProcess } from './helpers/app-process';
 import { createTestDatabase, TestDatabase } from './helpers/test-database';
 import { waitUntil } from './helpers/wait';
 
@@ -26,25 +25,6 @@ const UNTOUCHED = [
 interface Acknowledged {
   email: string;
   at: number;
-}
-
-/** Runs the built CLI to its end: its exit code and everything it printed. */
-function cli(
-  dir: string,
-  env: NodeJS.ProcessEnv,
-  args: string[],
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(dir, 'src', 'cli', 'main.js'), ...args], {
-      cwd: PROJECT_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, output }));
-  });
 }
 
 /** Reads the database a test database's env names, with its own connection. */

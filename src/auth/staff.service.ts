@@ -173,6 +173,11 @@ export class StaffService {
       .getOne();
   }
 
+  /** Whether an admin can sign in: an admin account that is not disabled. */
+  hasActiveAdmin(): Promise<boolean> {
+    return this.users.existsBy({ role: 'admin', disabledAt: IsNull() });
+  }
+
   /** Creates the first admin unless an admin exists already. Returns whether one was created. */
   async ensureAdmin(email: string, password: string, name = 'Administrator'): Promise<boolean> {
     if (await this.users.existsBy({ role: 'admin' })) return false;

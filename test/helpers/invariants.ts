@@ -73,6 +73,7 @@ export async function invariantViolations(m: EntityManager, now = new Date()): P
       seminarId: true,
       recipientEmail: true,
       text: true,
+      icsFilename: true,
     },
   });
   const mailByKey = new Map(mails.map((mail) => [mail.key, mail]));
@@ -134,6 +135,8 @@ export async function invariantViolations(m: EntityManager, now = new Date()): P
     if (!mail) problems.push(`seat ${event.registrationId}: no ${kind} e-mail for its ${event.kind} event`);
     else if (mail.memberId !== event.memberId || mail.seminarId !== event.seminarId) {
       problems.push(`seat ${event.registrationId}: its ${kind} e-mail is for someone or something else`);
+    } else if (kind === 'confirmation' && mail.icsFilename === null) {
+      problems.push(`seat ${event.registrationId}: its confirmation has no calendar file`);
     }
   }
 
