@@ -144,7 +144,7 @@ describe('A swap wish: keep the seat while waiting for a preferred seminar', () 
     // One e-mail each: the swap (updating the entry of the seat they held), the promotion, the cancellation.
     const mails = await deliver(t, sink);
     const subjects = (members: Member[]) =>
-      members.flatMap((m) => mailsTo(mails, m).map((mail) => mail.subject));
+      members.flatMap((m) => mailsTo(mails, m).map((mail) => mail.subject ?? ''));
     expect(subjects(swappers.slice(0, 10))).toEqual(
       Array(10).fill('Din plads er flyttet til Det ønskede seminar'),
     );

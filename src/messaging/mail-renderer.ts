@@ -9,6 +9,7 @@ import {
   ChangeContext,
   EvaluationContext,
   InvitationContext,
+  InvitationReminderContext,
   MailRequest,
   MaterialsContext,
   MESSAGE_KINDS,
@@ -90,6 +91,8 @@ export class MailRenderer {
     switch (request.kind) {
       case 'invitation':
         return this.invitation(request.context);
+      case 'invitation_reminder':
+        return this.invitationReminder(request.context);
       case 'confirmation':
         return this.confirmation(request.context);
       case 'waiting_list':
@@ -114,12 +117,28 @@ export class MailRenderer {
   }
 
   invitation(c: InvitationContext): RenderedMail {
-    return this.build('invitation', `Invitation til Kattegat-kurset for nyvalgte kommunalpolitikere`, {
+    return this.build(
+      'invitation',
+      `Invitation til Kattegat-forløbet for nyvalgte kommunalpolitikere`,
+      this.invited(c),
+    );
+  }
+
+  invitationReminder(c: InvitationReminderContext): RenderedMail {
+    const subject = c.last
+      ? `Sidste påmindelse: Vælg dit Kattegat-seminar${c.deadline ? ` senest ${formatDanishDate(c.deadline)}` : ''}`
+      : 'Påmindelse: Vælg dit Kattegat-seminar';
+    return this.build('invitation_reminder', subject, { ...this.invited(c), last: c.last });
+  }
+
+  private invited(c: InvitationContext) {
+    return {
       recipientName: c.recipient.name,
       cycleName: c.cycleName,
       link: c.personalLink,
       deadline: c.deadline ? formatDanishDate(c.deadline) : null,
-    });
+      duration: c.duration,
+    };
   }
 
   confirmation(c: SeatContext): RenderedMail {
