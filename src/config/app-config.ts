@@ -13,6 +13,10 @@ export interface AppConfig {
   mailDir: string;
   mailFrom: string;
   mail: MailConfig;
+  /** Where a member turns for a new link or help; shown on the member's error pages. */
+  secretariat: { email: string | null; phone: string | null };
+  /** Things to say at start that do not stop it (e.g. production without a real sender). */
+  warnings: string[];
   initialAdmin: { email: string; password: string } | undefined;
   authSecret: string | undefined;
   accessTokenTtlSeconds: number;
@@ -30,6 +34,8 @@ export interface AppConfig {
 /** Sending: transport pool, outbox dispatcher and retry policy. */
 export interface MailConfig {
   replyTo: string | undefined;
+  /** Whether an answer to an e-mail reaches someone (a Reply-To, or a real MAIL_FROM): the footer says "svar" only then. */
+  repliesReachSomeone: boolean;
   smtpMaxConnections: number;
   /** Messages per second over the whole pool; 0 means no limit. */
   smtpRatePerSecond: number;

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { formatDanishDate, formatDanishDateTime, formatDanishTime } from '../common/danish-time';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TEMPLATES_DIR } from '../paths';
 import {
   CancellationContext,
@@ -70,8 +71,14 @@ export class MailRenderer {
   private readonly text = new Map<MessageKind, Template>();
   private readonly layout: Template;
   private readonly handlebars = Handlebars.create();
+  /** The footer's last line: "svar på denne e-mail" only when an answer reaches someone. */
+  private readonly footer: { replies: boolean; contact: string | null };
 
-  constructor() {
+  constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
+    this.footer = {
+      replies: config?.mail.repliesReachSomeone ?? false,
+      contact: config?.secretariat.email ?? null,
+    };
     const partialsDir = join(TEMPLATES_DIR, 'partials');
     for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
       this.handlebars.registerPartial(basename(file, '.hbs'), readFileSync(join(partialsDir, file), 'utf8'));
@@ -230,9 +237,11 @@ export class MailRenderer {
     };
   }
 
-  private build(kind: MessageKind, subject: string, view: object): RenderedMail {
+  private build(kind: MessageKind, subject: string, kindView: object): RenderedMail {
+    const view = { ...kindView, footer: this.footer };
     const body = this.html.get(kind)!(view);
     const text = this.text.get(kind)!(view).replace(/\n{3,}/g, '\n\n');
-    return { subject: oneLine(subject), html: this.layout({ subject: oneLine(subject), body }), text };
+    const html = this.layout({ subject: oneLine(subject), body, footer: this.footer });
+    return { subject: oneLine(subject), html, text };
   }
 }
