@@ -39,7 +39,13 @@ function invitation(run: string, i: number): EnqueueMessage {
   return {
     key: `bench:${run}:${i}`,
     kind: 'invitation',
-    context: { recipient, cycleName: 'KV25', personalLink, deadline: new Date('2025-12-19T22:59:00Z') },
+    context: {
+      recipient,
+      cycleName: 'KV25',
+      personalLink,
+      deadline: new Date('2025-12-19T22:59:00Z'),
+      duration: null,
+    },
     calendar,
   };
 }

@@ -7,6 +7,7 @@ import { startTestApp, TestApp } from './helpers/test-app';
 const zero = {
   newlyElected: 0,
   invited: 0,
+  declined: 0,
   registered: 0,
   waitlisted: 0,
   attended: 0,
@@ -53,6 +54,7 @@ describe('Statistics API', () => {
       totals: {
         newlyElected: 6,
         invited: 5,
+        declined: 0,
         registered: 3,
         waitlisted: 1,
         attended: 1,
@@ -82,6 +84,7 @@ describe('Statistics API', () => {
       regionCode: 1083,
       newlyElected: 4,
       invited: 4,
+      declined: 0,
       registered: 3,
       waitlisted: 1,
       attended: 1,
@@ -117,6 +120,7 @@ describe('Statistics API', () => {
       'Kommune',
       'Nyvalgte',
       'Inviterede',
+      'Meldt fra',
       'Tilmeldte',
       'På venteliste',
       'Deltog',
@@ -124,9 +128,9 @@ describe('Statistics API', () => {
       'Dækning (%)',
     ]);
     expect(rows).toHaveLength(99);
-    expect(rows).toContainEqual(['461', 'Odense', '4', '4', '3', '1', '1', '1', '25,0']);
-    expect(rows).toContainEqual(['751', 'Aarhus', '2', '1', '0', '0', '0', '0', '0,0']);
-    expect(rows).toContainEqual(['101', 'København', '0', '0', '0', '0', '0', '0', '']);
+    expect(rows).toContainEqual(['461', 'Odense', '4', '4', '0', '3', '1', '1', '1', '25,0']);
+    expect(rows).toContainEqual(['751', 'Aarhus', '2', '1', '0', '0', '0', '0', '0', '0,0']);
+    expect(rows).toContainEqual(['101', 'København', '0', '0', '0', '0', '0', '0', '0', '']);
   });
 
   it('answers CSV to Accept: text/csv as well', async () => {
@@ -138,11 +142,11 @@ describe('Statistics API', () => {
       .expect(200);
     const rows = csvRows(res.text);
     expect(rows.slice(1)).toEqual([
-      ['1081', 'Region Nordjylland', '0', '0', '0', '0', '0', '0', ''],
-      ['1082', 'Region Midtjylland', '2', '1', '0', '0', '0', '0', '0,0'],
-      ['1083', 'Region Syddanmark', '4', '4', '3', '1', '1', '1', '25,0'],
-      ['1084', 'Region Hovedstaden', '0', '0', '0', '0', '0', '0', ''],
-      ['1085', 'Region Sjælland', '0', '0', '0', '0', '0', '0', ''],
+      ['1081', 'Region Nordjylland', '0', '0', '0', '0', '0', '0', '0', ''],
+      ['1082', 'Region Midtjylland', '2', '1', '0', '0', '0', '0', '0', '0,0'],
+      ['1083', 'Region Syddanmark', '4', '4', '0', '3', '1', '1', '1', '25,0'],
+      ['1084', 'Region Hovedstaden', '0', '0', '0', '0', '0', '0', '0', ''],
+      ['1085', 'Region Sjælland', '0', '0', '0', '0', '0', '0', '0', ''],
     ]);
   });
 
@@ -187,6 +191,7 @@ describe('Statistics API', () => {
       name: 'Socialdemokratiet',
       newlyElected: 3,
       invited: 3,
+      declined: 0,
       registered: 1,
       waitlisted: 1,
       attended: 1,
@@ -388,8 +393,8 @@ describe('Statistics API', () => {
         .auth(kl, { type: 'bearer' })
         .expect(200);
       const rows = csvRows(csv.text);
-      expect(rows).toContainEqual(['KV21', 'Region Nordjylland', '2', '0', '1', '0', '1', '0', '50,0']);
-      expect(rows).toContainEqual([f.cycle.code, 'Hele landet', '6', '5', '3', '1', '1', '1', '16,7']);
+      expect(rows).toContainEqual(['KV21', 'Region Nordjylland', '2', '0', '0', '1', '0', '1', '0', '50,0']);
+      expect(rows).toContainEqual([f.cycle.code, 'Hele landet', '6', '5', '0', '3', '1', '1', '1', '16,7']);
     });
 
     it('404 for an unknown cycle, 400 without cycles', async () => {

@@ -13,6 +13,10 @@ export interface AppConfig {
   mailDir: string;
   mailFrom: string;
   mail: MailConfig;
+  /** Where a member turns for a new link or help; shown on the member's error pages. */
+  secretariat: { email: string | null; phone: string | null };
+  /** Things to say at start that do not stop it (e.g. production without a real sender). */
+  warnings: string[];
   initialAdmin: { email: string; password: string } | undefined;
   authSecret: string | undefined;
   /** How long a staff sign-in (console cookie or API bearer token) lasts at most. */
@@ -28,6 +32,8 @@ export interface AppConfig {
   evaluationSweepMinutes: number;
   /** Minutes between the sweeps that write seminar reminders; 0 means off. */
   reminderSweepMinutes: number;
+  /** How often the server writes the invitation reminders that are due; 0 leaves it off. */
+  invitationReminderSweepMinutes: number;
   /** Minutes between the sweeps that announce materials that became available; 0 means off. */
   materialsSweepMinutes: number;
   /** Largest material file a planner may upload. */
@@ -50,6 +56,8 @@ export type TrustProxy = false | number | string[];
 /** Sending: transport pool, outbox dispatcher and retry policy. */
 export interface MailConfig {
   replyTo: string | undefined;
+  /** Whether an answer to an e-mail reaches someone (a Reply-To, or a real MAIL_FROM): the footer says "svar" only then. */
+  repliesReachSomeone: boolean;
   smtpMaxConnections: number;
   /** Messages per second over the whole pool; 0 means no limit. */
   smtpRatePerSecond: number;

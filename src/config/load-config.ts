@@ -92,6 +92,16 @@ export function loadConfig(
   if (mailReplyTo !== undefined && !EMAIL.test(mailReplyTo.replace(/^.*<(.*)>$/, '$1'))) {
     problems.push('MAIL_REPLY_TO is not an e-mail address');
   }
+  const secretariatEmail = value('SECRETARIAT_EMAIL');
+  if (secretariatEmail !== undefined && !EMAIL.test(secretariatEmail)) {
+    problems.push('SECRETARIAT_EMAIL is not an e-mail address');
+  }
+  const secretariatPhone = value('SECRETARIAT_PHONE');
+  if (secretariatPhone !== undefined && !/^\+?[0-9 ]{8,20}$/.test(secretariatPhone)) {
+    problems.push('SECRETARIAT_PHONE must be digits and spaces, e.g. "+45 33 70 33 70"');
+  }
+  const mailFrom = value('MAIL_FROM');
+  const realSender = mailFrom !== undefined && !/@localhost>?\s*$/i.test(mailFrom);
   const reminderDaysRaw = value('REMINDER_DAYS') ?? '14,2';
   const reminderDays = reminderDaysRaw.split(',').map((d) => Number(d.trim()));
   if (reminderDays.some((d) => !Number.isInteger(d) || d < 0 || d > 365)) {
@@ -130,9 +140,10 @@ export function loadConfig(
       : { engine: 'sqlite', path: resolvePath(value('SQLITE_PATH') ?? join(dataDir, 'kattegat.sqlite')) },
     smtpUrl,
     mailDir: resolvePath(value('MAIL_DIR') ?? 'var/mail'),
-    mailFrom: value('MAIL_FROM') ?? 'Kattegat <kattegat@localhost>',
+    mailFrom: mailFrom ?? 'Kattegat <kattegat@localhost>',
     mail: {
       replyTo: mailReplyTo,
+      repliesReachSomeone: mailReplyTo !== undefined || realSender,
       smtpMaxConnections: integer('SMTP_MAX_CONNECTIONS', 5, 1, 100),
       smtpRatePerSecond: integer('SMTP_RATE_PER_SECOND', 0, 0, 100000),
       // The tests start many apps; each test that wants the background dispatcher asks for it.
@@ -154,12 +165,28 @@ export function loadConfig(
     // As with the dispatcher: a test that wants a sweep in the background asks for it.
     evaluationSweepMinutes: integer('EVALUATION_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     reminderSweepMinutes: integer('REMINDER_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
+    invitationReminderSweepMinutes: integer(
+      'INVITATION_REMINDER_SWEEP_MINUTES',
+      nodeEnv === 'test' ? 0 : 60,
+      0,
+      24 * 60,
+    ),
     materialsSweepMinutes: integer('MATERIALS_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     materialMaxBytes: integer('MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     metricsToken,
     trustProxy,
     jobLeaseMs: integer('JOB_LEASE_MS', 60 * 1000, 100, 24 * 3600 * 1000),
     jobTakeoverMs: integer('JOB_TAKEOVER_MS', nodeEnv === 'test' ? 0 : 30 * 1000, 0, 24 * 3600 * 1000),
+    secretariat: {
+      email: secretariatEmail ?? mailReplyTo?.replace(/^.*<(.*)>$/, '$1') ?? null,
+      phone: secretariatPhone ?? null,
+    },
+    warnings:
+      nodeEnv === 'production' && !realSender
+        ? [
+            'MAIL_FROM is not set to a real address: e-mails go out from kattegat@localhost, and no one can answer them',
+          ]
+        : [],
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

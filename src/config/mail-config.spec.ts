@@ -7,6 +7,7 @@ describe('loadConfig (mail)', () => {
   it('has defaults that send with a pool of 5 every 5 s and remind 14 and 2 days before', () => {
     expect(load({}).mail).toEqual({
       replyTo: undefined,
+      repliesReachSomeone: false,
       smtpMaxConnections: 5,
       smtpRatePerSecond: 0,
       dispatchIntervalMs: 5000,
@@ -68,5 +69,37 @@ describe('loadConfig (mail)', () => {
     expect(problems).toMatch(/SMTP_MAX_CONNECTIONS/);
     expect(problems).toMatch(/REMINDER_DAYS/);
     expect(problems).toMatch(/MAIL_REPLY_TO/);
+  });
+
+  it('says "svar på denne e-mail" only when an answer reaches someone', () => {
+    expect(load({}).mail.repliesReachSomeone).toBe(false);
+    expect(load({ MAIL_FROM: 'Kattegat <kattegat@localhost>' }).mail.repliesReachSomeone).toBe(false);
+    expect(load({ MAIL_FROM: 'Kattegat <kattegat@kl.dk>' }).mail.repliesReachSomeone).toBe(true);
+    expect(load({ MAIL_REPLY_TO: 'sekretariat@kl.dk' }).mail.repliesReachSomeone).toBe(true);
+  });
+
+  it('warns at a production start without a real MAIL_FROM, and not otherwise', () => {
+    const production = {
+      NODE_ENV: 'production',
+      PUBLIC_BASE_URL: 'https://kattegat.kl.dk',
+      AUTH_SECRET: 'x'.repeat(32),
+    };
+    expect(load(production).warnings).toEqual([expect.stringMatching(/^MAIL_FROM is not set/)]);
+    expect(load({ ...production, MAIL_FROM: 'Kattegat <kattegat@kl.dk>' }).warnings).toEqual([]);
+    expect(load({}).warnings).toEqual([]);
+  });
+
+  it('gives the secretariat’s contact for the error pages, the Reply-To address by default', () => {
+    expect(load({}).secretariat).toEqual({ email: null, phone: null });
+    expect(load({ MAIL_REPLY_TO: 'Sekretariatet <sekretariat@kl.dk>' }).secretariat.email).toBe(
+      'sekretariat@kl.dk',
+    );
+    expect(
+      load({ SECRETARIAT_EMAIL: 'kattegat@kl.dk', SECRETARIAT_PHONE: '+45 33 70 33 70' }).secretariat,
+    ).toEqual({
+      email: 'kattegat@kl.dk',
+      phone: '+45 33 70 33 70',
+    });
+    expect(() => load({ SECRETARIAT_PHONE: 'ring til Lis' })).toThrow(/SECRETARIAT_PHONE/);
   });
 });

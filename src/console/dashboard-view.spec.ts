@@ -27,6 +27,7 @@ describe(dashboardView.name, () => {
   const zero = {
     newlyElected: 0,
     invited: 0,
+    declined: 0,
     registered: 0,
     waitlisted: 0,
     attended: 0,

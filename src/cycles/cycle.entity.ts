@@ -25,6 +25,14 @@ export class Cycle {
   @Column('varchar', { length: 20, default: 'planning' })
   status: CycleStatus;
 
+  /** The first invitation reminder, this many days after the invitation. */
+  @Column('integer', { name: 'invitation_reminder_after_days', default: 7 })
+  invitationReminderAfterDays: number;
+
+  /** The last invitation reminder, this many days before registration closes. */
+  @Column('integer', { name: 'invitation_reminder_before_deadline_days', default: 5 })
+  invitationReminderBeforeDeadlineDays: number;
+
   @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 }

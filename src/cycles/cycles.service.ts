@@ -65,6 +65,8 @@ export class CyclesService {
         electionDate: next.electionDate,
         termStart: next.termStart,
         status: next.status,
+        invitationReminderAfterDays: next.invitationReminderAfterDays,
+        invitationReminderBeforeDeadlineDays: next.invitationReminderBeforeDeadlineDays,
       }),
     );
     return this.get(id);

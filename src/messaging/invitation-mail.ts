@@ -5,6 +5,7 @@ import { DomainEvents } from '../database/domain-events';
 import { IssuedInvitation } from '../invitations/invitation-events';
 import { PersonalLinks } from '../invitations/personal-links';
 import { MemberMail } from './member-mail';
+import { cycleDurations } from './seminar-info';
 
 /**
  * The invitation e-mail, written when a link is issued (`invitation.issued`), inside the
@@ -30,6 +31,10 @@ export class InvitationMail implements OnModuleInit {
       select: { id: true, name: true },
     });
     const cycleName = new Map(cycles.map((c) => [c.id, c.name]));
+    const durations = await cycleDurations(
+      manager,
+      cycles.map((c) => c.id),
+    );
     await this.mail.send(
       manager,
       issued.map((invitation) => ({
@@ -43,6 +48,7 @@ export class InvitationMail implements OnModuleInit {
             cycleName: cycleName.get(invitation.cycleId) ?? '',
             personalLink: link,
             deadline: invitation.expiresAt,
+            duration: durations.get(invitation.cycleId) ?? null,
           },
         }),
       })),

@@ -1,4 +1,5 @@
 import { MESSAGE_KINDS, SeatContext } from './message-kinds';
+import { AppConfig } from '../config/app-config';
 import { MailRenderer } from './mail-renderer';
 import { sampleMailRequest } from './sample-messages';
 
@@ -78,5 +79,27 @@ describe(MailRenderer.name, () => {
       'Påmindelse: Kattegat-kursus i Middelfart om 2 dage',
     );
     expect(sut.reminder({ ...seat, daysBefore: 1 }).text).toContain('se dig i morgen');
+  });
+
+  describe('the footer', () => {
+    const withMail = (repliesReachSomeone: boolean, email: string | null) =>
+      new MailRenderer({
+        mail: { repliesReachSomeone },
+        secretariat: { email, phone: null },
+      } as AppConfig).confirmation(seat);
+
+    it('asks for a reply only when replies reach someone', () => {
+      for (const part of ['html', 'text'] as const) {
+        expect(withMail(true, null)[part]).toContain('Svar på denne e-mail, hvis du har spørgsmål.');
+        expect(withMail(false, null)[part]).not.toMatch(/svar på denne e-mail/i);
+        expect(sut.confirmation(seat)[part]).not.toMatch(/svar på denne e-mail/i);
+      }
+    });
+
+    it('names the secretariat’s address instead when replies go nowhere', () => {
+      expect(withMail(false, 'kattegat@kl.dk').text).toContain(
+        'Har du spørgsmål, så skriv til kattegat@kl.dk.',
+      );
+    });
   });
 });

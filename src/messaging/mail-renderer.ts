@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { formatDanishDate, formatDanishDateTime, formatDanishTime } from '../common/danish-time';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TEMPLATES_DIR } from '../paths';
 import {
   CancellationContext,
   ChangeContext,
   EvaluationContext,
   InvitationContext,
+  InvitationReminderContext,
   MailRequest,
   MaterialsContext,
   MESSAGE_KINDS,
@@ -69,8 +71,14 @@ export class MailRenderer {
   private readonly text = new Map<MessageKind, Template>();
   private readonly layout: Template;
   private readonly handlebars = Handlebars.create();
+  /** The footer's last line: "svar på denne e-mail" only when an answer reaches someone. */
+  private readonly footer: { replies: boolean; contact: string | null };
 
-  constructor() {
+  constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
+    this.footer = {
+      replies: config?.mail.repliesReachSomeone ?? false,
+      contact: config?.secretariat.email ?? null,
+    };
     const partialsDir = join(TEMPLATES_DIR, 'partials');
     for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
       this.handlebars.registerPartial(basename(file, '.hbs'), readFileSync(join(partialsDir, file), 'utf8'));
@@ -90,6 +98,8 @@ export class MailRenderer {
     switch (request.kind) {
       case 'invitation':
         return this.invitation(request.context);
+      case 'invitation_reminder':
+        return this.invitationReminder(request.context);
       case 'confirmation':
         return this.confirmation(request.context);
       case 'waiting_list':
@@ -114,12 +124,28 @@ export class MailRenderer {
   }
 
   invitation(c: InvitationContext): RenderedMail {
-    return this.build('invitation', `Invitation til Kattegat-kurset for nyvalgte kommunalpolitikere`, {
+    return this.build(
+      'invitation',
+      `Invitation til Kattegat-forløbet for nyvalgte kommunalpolitikere`,
+      this.invited(c),
+    );
+  }
+
+  invitationReminder(c: InvitationReminderContext): RenderedMail {
+    const subject = c.last
+      ? `Sidste påmindelse: Vælg dit Kattegat-seminar${c.deadline ? ` senest ${formatDanishDate(c.deadline)}` : ''}`
+      : 'Påmindelse: Vælg dit Kattegat-seminar';
+    return this.build('invitation_reminder', subject, { ...this.invited(c), last: c.last });
+  }
+
+  private invited(c: InvitationContext) {
+    return {
       recipientName: c.recipient.name,
       cycleName: c.cycleName,
       link: c.personalLink,
       deadline: c.deadline ? formatDanishDate(c.deadline) : null,
-    });
+      duration: c.duration,
+    };
   }
 
   confirmation(c: SeatContext): RenderedMail {
@@ -211,9 +237,11 @@ export class MailRenderer {
     };
   }
 
-  private build(kind: MessageKind, subject: string, view: object): RenderedMail {
+  private build(kind: MessageKind, subject: string, kindView: object): RenderedMail {
+    const view = { ...kindView, footer: this.footer };
     const body = this.html.get(kind)!(view);
     const text = this.text.get(kind)!(view).replace(/\n{3,}/g, '\n\n');
-    return { subject: oneLine(subject), html: this.layout({ subject: oneLine(subject), body }), text };
+    const html = this.layout({ subject: oneLine(subject), body, footer: this.footer });
+    return { subject: oneLine(subject), html, text };
   }
 }

@@ -1,6 +1,7 @@
 /** Every kind of e-mail the programme sends; each has an HTML and a text template of the same name. */
 export const MESSAGE_KINDS = [
   'invitation',
+  'invitation_reminder',
   'confirmation',
   'waiting_list',
   'promotion',
@@ -42,6 +43,14 @@ export interface InvitationContext {
   personalLink: string;
   /** The last day to choose a seminar, if one is set. */
   deadline: Date | null;
+  /** How long a seminar lasts (`to døgn`), when every seminar of the cycle lasts the same. */
+  duration: string | null;
+}
+
+/** A reminder to a member who has neither booked, joined a waiting list nor declined. */
+export interface InvitationReminderContext extends InvitationContext {
+  /** The reminder shortly before registration closes. */
+  last: boolean;
 }
 
 export interface SeatContext {
@@ -96,6 +105,7 @@ export interface EvaluationContext {
 
 export interface MessageContexts {
   invitation: InvitationContext;
+  invitation_reminder: InvitationReminderContext;
   confirmation: SeatContext;
   waiting_list: WaitingListContext;
   promotion: SeatContext;

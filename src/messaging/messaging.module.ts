@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PersonalLinksModule } from '../invitations/personal-links';
 import { DispatcherService } from './dispatcher.service';
 import { InvitationMail } from './invitation-mail';
+import { InvitationReminders } from './invitation-reminders';
 import { MailRenderer } from './mail-renderer';
 import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
 import { MemberMail } from './member-mail';
@@ -31,6 +32,7 @@ import { SeatMessenger } from './seat-messenger';
     InvitationMail,
     OutboxErasure,
     ReminderSweeper,
+    InvitationReminders,
     OutboxMetrics,
     {
       provide: MAIL_TRANSPORT,
@@ -38,6 +40,14 @@ import { SeatMessenger } from './seat-messenger';
       useFactory: (config: AppConfig, metrics: OutboxMetrics) => metrics.meter(createMailTransport(config)),
     },
   ],
-  exports: [OutboxService, DispatcherService, MailRenderer, MemberMail, ReminderSweeper, PersonalLinksModule],
+  exports: [
+    OutboxService,
+    DispatcherService,
+    MailRenderer,
+    MemberMail,
+    ReminderSweeper,
+    InvitationReminders,
+    PersonalLinksModule,
+  ],
 })
 export class MessagingModule {}

@@ -21,6 +21,13 @@ export function sampleMailRequest(kind: MessageKind, baseUrl: string): MailReque
     ],
   };
   const seat = { recipient, seminar, personalLink };
+  const invitation = {
+    recipient,
+    cycleName: 'KV25',
+    personalLink,
+    deadline: new Date('2025-12-19T22:59:00Z'),
+    duration: 'to døgn',
+  };
   const evaluation = {
     recipient,
     seminar,
@@ -29,10 +36,9 @@ export function sampleMailRequest(kind: MessageKind, baseUrl: string): MailReque
   };
   switch (kind) {
     case 'invitation':
-      return {
-        kind,
-        context: { recipient, cycleName: 'KV25', personalLink, deadline: new Date('2025-12-19T22:59:00Z') },
-      };
+      return { kind, context: invitation };
+    case 'invitation_reminder':
+      return { kind, context: { ...invitation, last: true } };
     case 'confirmation':
     case 'promotion':
       return { kind, context: seat };

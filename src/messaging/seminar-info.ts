@@ -1,4 +1,5 @@
 import { EntityManager, In } from 'typeorm';
+import { danishDuration } from '../common/danish-duration';
 import { formatDanishDate, formatDanishTime } from '../common/danish-time';
 import { Member } from '../cycles/member.entity';
 import { AgendaItem } from '../planning/agenda-item.entity';
@@ -82,4 +83,25 @@ export function organizerOf(mailFrom: string): CalendarPerson {
   const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(mailFrom);
   if (match) return { name: match[1] || match[2], email: match[2] };
   return { name: mailFrom.trim(), email: mailFrom.trim() };
+}
+
+/** Per cycle, how long its seminars last in words, when all its published seminars last the same. */
+export async function cycleDurations(
+  manager: EntityManager,
+  cycleIds: number[],
+): Promise<Map<number, string | null>> {
+  const ids = [...new Set(cycleIds)];
+  const result = new Map<number, string | null>();
+  if (ids.length === 0) return result;
+  const seminars = await manager.find(Seminar, {
+    where: { cycleId: In(ids), status: 'published' },
+    select: { id: true, cycleId: true, startsAt: true, endsAt: true },
+  });
+  for (const id of ids) {
+    const words = new Set(
+      seminars.filter((s) => s.cycleId === id).map((s) => danishDuration(s.startsAt, s.endsAt)),
+    );
+    result.set(id, words.size === 1 ? [...words][0] : null);
+  }
+  return result;
 }

@@ -21,6 +21,7 @@ const group = (
   listLetter,
   newlyElected: 0,
   invited: 0,
+  declined: 0,
   registered: 0,
   waitlisted: 0,
   attended: 0,
@@ -60,6 +61,7 @@ describe(totals.name, () => {
     ).toEqual({
       newlyElected: 4,
       invited: 2,
+      declined: 0,
       registered: 0,
       waitlisted: 0,
       attended: 1,

@@ -7,6 +7,8 @@
 export interface Participation {
   newlyElected: number;
   invited: number;
+  /** Answered "Jeg kan ikke deltage" and hold no seat and no waiting place. */
+  declined: number;
   registered: number;
   waitlisted: number;
   attended: number;
@@ -45,6 +47,7 @@ export const LOCAL_LISTS = 'Lokallister';
 const KEYS: Array<keyof Participation> = [
   'newlyElected',
   'invited',
+  'declined',
   'registered',
   'waitlisted',
   'attended',
@@ -57,7 +60,7 @@ export function rate(part: number, whole: number): number | null {
 }
 
 function empty(): Participation {
-  return { newlyElected: 0, invited: 0, registered: 0, waitlisted: 0, attended: 0, noShows: 0 };
+  return { newlyElected: 0, invited: 0, declined: 0, registered: 0, waitlisted: 0, attended: 0, noShows: 0 };
 }
 
 function add(into: Participation, from: Participation): void {

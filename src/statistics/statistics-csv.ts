@@ -17,6 +17,7 @@ import { CycleComparison, Summary } from './statistics.service';
 const PARTICIPATION_HEADER = [
   'Nyvalgte',
   'Inviterede',
+  'Meldt fra',
   'Tilmeldte',
   'På venteliste',
   'Deltog',
@@ -28,7 +29,7 @@ const percent = (share: number | null) => danishNumber(share === null ? null : s
 const count = (n: number) => String(n);
 
 function participation(p: ParticipationFigures): string[] {
-  return [p.newlyElected, p.invited, p.registered, p.waitlisted, p.attended, p.noShows]
+  return [p.newlyElected, p.invited, p.declined, p.registered, p.waitlisted, p.attended, p.noShows]
     .map(count)
     .concat(percent(p.coverage));
 }
@@ -41,6 +42,7 @@ export function summaryCsv(s: Summary): string {
       ['Valgperiode', s.cycle.code],
       ['Nyvalgte', count(t.newlyElected)],
       ['Inviterede', count(t.invited)],
+      ['Meldt fra', count(t.declined)],
       ['Tilmeldte', count(t.registered)],
       ['På venteliste', count(t.waitlisted)],
       ['Deltog', count(t.attended)],

@@ -25,11 +25,13 @@ export class StatisticsQueries {
   async memberGroups(cycleId: number): Promise<MemberGroup[]> {
     const rows = await this.rows(
       `SELECT "municipalityCode", "listLetter", COUNT(*) AS "newlyElected", SUM(invited) AS "invited",
+         SUM(CASE WHEN declined = 1 AND held = 0 AND waitlisted = 0 THEN 1 ELSE 0 END) AS "declined",
          SUM(held) AS "registered", SUM(waitlisted) AS "waitlisted", SUM(attended) AS "attended",
          SUM(no_show) AS "noShows"
        FROM (
          SELECT m.id, m.municipality_code AS "municipalityCode", m.list_letter AS "listLetter",
            MAX(CASE WHEN i.id IS NULL THEN 0 ELSE 1 END) AS invited,
+           MAX(CASE WHEN d.id IS NULL THEN 0 ELSE 1 END) AS declined,
            MAX(CASE WHEN r.state IN (${HELD}) THEN 1 ELSE 0 END) AS held,
            MAX(CASE WHEN r.state = 'waitlisted' THEN 1 ELSE 0 END) AS waitlisted,
            MAX(CASE WHEN r.state = 'attended' THEN 1 ELSE 0 END) AS attended,
@@ -37,6 +39,7 @@ export class StatisticsQueries {
          FROM members m
          LEFT JOIN invitations i ON i.cycle_id = m.cycle_id AND i.member_id = m.id AND i.purpose = 'invitation'
          LEFT JOIN registrations r ON r.cycle_id = m.cycle_id AND r.member_id = m.id
+         LEFT JOIN invitation_declines d ON d.cycle_id = m.cycle_id AND d.member_id = m.id
          WHERE m.cycle_id = :cycleId AND m.newly_elected
          GROUP BY m.id, m.municipality_code, m.list_letter
        ) per_member
@@ -48,6 +51,7 @@ export class StatisticsQueries {
       listLetter: String(r.listLetter),
       newlyElected: Number(r.newlyElected),
       invited: Number(r.invited),
+      declined: Number(r.declined),
       registered: Number(r.registered),
       waitlisted: Number(r.waitlisted),
       attended: Number(r.attended),

@@ -1,21 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TEMPLATES_DIR } from '../paths';
 
 /**
  * The server-rendered pages: every template under templates/views/ and templates/partials/,
  * compiled once in strict mode (a missing field is an error, not an empty string) with HTML
- * escaping for every value.
+ * escaping for every value. The secretariat's contact is there for every page as `@root`-free
+ * helpers (`secretariatEmail`, `secretariatPhone`), so a page need not carry it in its model.
  */
 @Injectable()
 export class ViewRenderer {
   private readonly handlebars = Handlebars.create();
   private readonly views = new Map<string, Handlebars.TemplateDelegate>();
 
-  constructor() {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const options = { strict: true, noEscape: false };
+    this.handlebars.registerHelper('secretariatEmail', () => config.secretariat.email ?? '');
+    this.handlebars.registerHelper('secretariatPhone', () => config.secretariat.phone ?? '');
+    this.handlebars.registerHelper('phoneHref', (phone: string) => `tel:${phone.replace(/\s/g, '')}`);
     const partials = join(TEMPLATES_DIR, 'partials');
     for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
       this.handlebars.registerPartial(

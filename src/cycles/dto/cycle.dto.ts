@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { NoControlCharacters } from '../../common/control-characters';
 import { CYCLE_STATUSES, CycleStatus } from '../cycle.entity';
 
@@ -32,6 +43,23 @@ export class CreateCycleDto {
   @IsOptional()
   @IsIn(CYCLE_STATUSES)
   status?: CycleStatus;
+
+  @ApiPropertyOptional({ description: 'First invitation reminder, days after the invitation', default: 7 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  invitationReminderAfterDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'Last invitation reminder, days before registration closes',
+    default: 5,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  invitationReminderBeforeDeadlineDays?: number;
 }
 
 export class UpdateCycleDto extends PartialType(CreateCycleDto) {}

@@ -29,6 +29,10 @@ export class ParticipationDto {
   @ApiProperty() newlyElected: number;
   @ApiProperty({ description: 'Newly elected with an invitation (also a revoked one)' }) invited: number;
   @ApiProperty({
+    description: 'Newly elected who answered "Jeg kan ikke deltage" and hold no seat or waiting place',
+  })
+  declined: number;
+  @ApiProperty({
     description: 'Newly elected holding or having held a seat: registered, attended or no-show',
   })
   registered: number;
