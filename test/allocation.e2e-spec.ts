@@ -1,4 +1,4 @@
-import * as summaries from '../src/allocation/proposal-summary';
+import * as workers from '../src/allocation/solve-in-worker';
 import { MemberPreference } from '../src/registrations/member-preference.entity';
 import { RegistrationEvent } from '../src/registrations/registration-event.entity';
 import { Registration } from '../src/registrations/registration.entity';
@@ -267,8 +267,9 @@ describe('Allocation API, large inputs', () => {
   });
   afterAll(() => t.close());
 
+  /** Polls until the proposal is solved or failed (a worker thread takes a moment to start). */
   async function settled(cycleId: number, id: number) {
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 300; i++) {
       const res = await t
         .http()
         .get(`/api/cycles/${cycleId}/allocations/${id}`)
@@ -288,9 +289,7 @@ describe('Allocation API, large inputs', () => {
       .auth(planner, { type: 'bearer' })
       .send({})
       .expect(201);
-    const broken = jest.spyOn(summaries, 'solveProposal').mockImplementation(() => {
-      throw new Error('solver broke');
-    });
+    const broken = jest.spyOn(workers, 'solveInWorker').mockRejectedValue(new Error('solver broke'));
     try {
       const res = await t
         .http()

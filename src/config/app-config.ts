@@ -18,6 +18,8 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   /** Allocation proposals for more members than this are solved in the background (202). */
   allocationInlineLimit: number;
+  /** The most a proposal's integer program may take; then the best proposal found is kept with its gap. */
+  allocationTimeLimitSeconds: number;
   logLevel: LogLevel;
   /** Minutes between evaluation sweeps in the server; 0 means off. */
   evaluationSweepMinutes: number;

@@ -128,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     authSecret,
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     allocationInlineLimit: integer('ALLOCATION_INLINE_LIMIT', 500, 0, 1_000_000),
+    allocationTimeLimitSeconds: integer('ALLOCATION_TIME_LIMIT_SECONDS', 300, 1, 24 * 3600),
     logLevel,
     evaluationSweepMinutes: integer('EVALUATION_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     materialMaxBytes: integer('MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
