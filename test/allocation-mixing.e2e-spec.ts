@@ -3,6 +3,7 @@ import { CUT_OFF_REASON } from '../src/allocation/allocation.service';
 import { Registration } from '../src/registrations/registration.entity';
 import { AllocationScenario, createAllocationScenario } from './factories/allocation.factory';
 import { createMembers } from './factories/cycle-members.factory';
+import { captureIssuedLinks, inviteAndWait } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 jest.setTimeout(120_000);
@@ -229,5 +230,82 @@ describe('Allocation with a party rule', () => {
       .get(`/api/cycles/${s.cycleId}/allocations/${alive.id}`)
       .expect(200)
       .expect((r) => expect(r.body.status).toBe('solving'));
+  });
+});
+
+describe('A national-size solve in the background', () => {
+  let t: TestApp;
+  let planner: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ ALLOCATION_INLINE_LIMIT: '5' });
+    planner = await t.tokenFor('planner');
+  });
+  afterAll(() => t.close());
+
+  it('keeps the personal page answering while it solves, shows a heartbeat, and ends ready with its gap', async () => {
+    const tokens = captureIssuedLinks(t);
+    const s = await createAllocationScenario(
+      t.dataSource,
+      {},
+      { Aalborg: 60, Aarhus: 60, Odense: 60, Roskilde: 60 },
+    );
+    const codes = [
+      101, 147, 151, 153, 155, 157, 159, 161, 163, 165, 167, 169, 173, 175, 183, 185, 187, 190, 201, 210,
+    ];
+    for (const code of [...codes, 851, 860, 813, 751, 461, 265]) {
+      s.members.push(
+        ...(await createMembers(t.dataSource, s.cycleId, 6, {
+          municipalityCode: code,
+          listLetter: 'A',
+          listName: 'Socialdemokratiet',
+        })),
+      );
+      s.members.push(
+        ...(await createMembers(t.dataSource, s.cycleId, 3, {
+          municipalityCode: code,
+          listLetter: 'V',
+          listName: 'Venstre',
+        })),
+      );
+    }
+    await inviteAndWait(() => t.http(), s.cycleId, planner);
+    const started = await t
+      .http()
+      .post(`/api/cycles/${s.cycleId}/allocations`)
+      .auth(planner, { type: 'bearer' })
+      .send({ maxPerMunicipality: 3, maxPerParty: 40 })
+      .expect(202);
+    const proposal = () =>
+      t
+        .http()
+        .get(`/api/cycles/${s.cycleId}/allocations/${started.body.id}`)
+        .auth(planner, { type: 'bearer' })
+        .expect(200);
+
+    const pageStarted = performance.now();
+    const page = await t
+      .http()
+      .get(`/p/${tokens.get(s.members[0].id)}`)
+      .expect(200);
+    const pageMs = performance.now() - pageStarted;
+    expect(page.text).toContain(s.members[0].name!);
+    // The page answered while the solve was still under way, and quickly.
+    expect((await proposal()).body.status).toBe('solving');
+    expect(pageMs).toBeLessThan(1000);
+
+    let latest = (await proposal()).body;
+    const until = Date.now() + 110_000;
+    let heartbeatMoved = false;
+    while (latest.status === 'solving' && Date.now() < until) {
+      heartbeatMoved ||=
+        new Date(latest.heartbeatAt).getTime() > new Date(started.body.heartbeatAt).getTime();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      latest = (await proposal()).body;
+    }
+    expect(heartbeatMoved).toBe(true);
+    expect(latest.status).toBe('ready');
+    expect(latest.summary.optimality).toMatchObject({ engine: 'mip', gapPercent: 0, placedProven: true });
+    expect(latest.summary.placed).toBe(s.members.length);
   });
 });
