@@ -1,4 +1,4 @@
-import * as summaries from '../src/allocation/proposal-summary';
+import * as workers from '../src/allocation/solve-in-worker';
 import { MemberPreference } from '../src/registrations/member-preference.entity';
 import { RegistrationEvent } from '../src/registrations/registration-event.entity';
 import { Registration } from '../src/registrations/registration.entity';
@@ -273,6 +273,7 @@ describe('Allocation API, large inputs', () => {
   });
   afterAll(() => t.close());
 
+  /** Polls until the proposal is solved or failed (a worker thread takes a moment to start). */
   async function settled(cycleId: number, id: number) {
     const res = await waitUntil(
       async () => {
@@ -283,7 +284,7 @@ describe('Allocation API, large inputs', () => {
           .expect(200);
         return answer.body.status === 'solving' ? null : answer;
       },
-      { timeoutMs: 30_000, what: `proposal ${id} to be solved`, intervalMs: 50 },
+      { timeoutMs: 60_000, what: `proposal ${id} to be solved`, intervalMs: 50 },
     );
     return res.body;
   }
@@ -296,9 +297,7 @@ describe('Allocation API, large inputs', () => {
       .auth(planner, { type: 'bearer' })
       .send({})
       .expect(201);
-    const broken = jest.spyOn(summaries, 'solveProposal').mockImplementation(() => {
-      throw new Error('solver broke');
-    });
+    const broken = jest.spyOn(workers, 'solveInWorker').mockRejectedValue(new Error('solver broke'));
     try {
       const res = await t
         .http()

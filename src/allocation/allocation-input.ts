@@ -2,10 +2,16 @@ import { EntityManager, In, MoreThan } from 'typeorm';
 import { Member } from '../cycles/member.entity';
 import { Seminar } from '../planning/seminar.entity';
 import { Municipality } from '../reference/municipality.entity';
+import { Party } from '../reference/party.entity';
 import { MemberPreference } from '../registrations/member-preference.entity';
 import { RegistrationEvent } from '../registrations/registration-event.entity';
 import { Registration } from '../registrations/registration.entity';
-import { AllocationMember, AllocationSeminar, SeatedCount } from './solver/allocation.types';
+import {
+  AllocationMember,
+  AllocationSeminar,
+  SeatedCount,
+  SeatedPartyCount,
+} from './solver/allocation.types';
 import { fingerprintOf, InputFingerprint } from './input-fingerprint';
 
 export interface AllocationScope {
@@ -18,6 +24,8 @@ export interface CandidateMember extends AllocationMember {
   name: string | null;
   /** With rebalancing: the seat the member holds in one of the seminars offered, freed for the solve. */
   seat: { registrationId: number; seminarId: number } | null;
+  /** A member whose seat went with a cancelled seminar: the re-plan says so. */
+  cancelledSeminar: { seminarId: number; title: string } | null;
 }
 
 export interface OfferedSeminar extends AllocationSeminar {
@@ -26,16 +34,27 @@ export interface OfferedSeminar extends AllocationSeminar {
   capacity: number;
   taken: number;
   seated: SeatedCount[];
+  seatedParties: SeatedPartyCount[];
 }
 
 export interface GatheredInput {
   members: CandidateMember[];
   seminars: OfferedSeminar[];
   municipalityNames: Map<number, string>;
+  /** Party key (see partyKey) → the list's letter and name as shown. */
+  partyNames: Map<string, string>;
   fingerprint: InputFingerprint;
 }
 
 const PLACE_HOLDING = ['registered', 'attended', 'no_show'];
+
+/**
+ * The party rule's key for a list: a national party's letter, or for a local list its letter
+ * within its municipality (the same letter in another municipality is another list).
+ */
+export function partyKey(letter: string, municipalityCode: number, national: ReadonlySet<string>): string {
+  return national.has(letter) ? letter : `${municipalityCode}/${letter}`;
+}
 
 /**
  * Everything an allocation needs, read in a handful of set-based queries: the published seminars
@@ -56,11 +75,15 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
     order: { id: 'ASC' },
   });
   const offered = new Set(seminarRows.map((s) => s.id));
+  const parties = await m.find(Party);
+  const national = new Set(parties.map((p) => p.letter));
 
   const memberRows: Array<{
     member_id: number;
     name: string | null;
     municipality_code: number;
+    list_letter: string;
+    list_name: string;
     latitude: number;
     longitude: number;
     registration_id: number | null;
@@ -80,6 +103,8 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
     .select('member.id', 'member_id')
     .addSelect('member.name', 'name')
     .addSelect('member.municipality_code', 'municipality_code')
+    .addSelect('member.list_letter', 'list_letter')
+    .addSelect('member.list_name', 'list_name')
     .addSelect('municipality.latitude', 'latitude')
     .addSelect('municipality.longitude', 'longitude')
     .addSelect('seat.id', 'registration_id')
@@ -113,15 +138,40 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
     wishes.set(p.memberId, own);
   }
 
+  const cancelledRows: Array<{ member_id: number; seminar_id: number; title: string }> =
+    unseatedIds.length === 0
+      ? []
+      : await m
+          .createQueryBuilder(Registration, 'seat')
+          .innerJoin(Seminar, 'seminar', 'seminar.id = seat.seminar_id')
+          .select('seat.member_id', 'member_id')
+          .addSelect('seat.seminar_id', 'seminar_id')
+          .addSelect('seminar.title', 'title')
+          .where('seat.cycle_id = :cycleId', { cycleId })
+          .andWhere('seat.state = :cancelled AND seminar.status = :cancelled', { cancelled: 'cancelled' })
+          .orderBy('seat.id')
+          .getRawMany();
+  const unseated = new Set(unseatedIds);
+  const cancelledFor = new Map(
+    cancelledRows
+      .filter((row) => unseated.has(Number(row.member_id)))
+      .map((row) => [Number(row.member_id), { seminarId: Number(row.seminar_id), title: row.title }]),
+  );
+
+  const partyNames = new Map<string, string>();
   const members: CandidateMember[] = candidates.map((row) => {
     const id = Number(row.member_id);
+    const party = partyKey(row.list_letter, Number(row.municipality_code), national);
+    partyNames.set(party, `${row.list_letter} ${row.list_name}`);
     return {
       id,
       name: row.name,
       municipalityCode: Number(row.municipality_code),
+      party,
       origin: { latitude: Number(row.latitude), longitude: Number(row.longitude) },
       preferences: wishes.get(id)?.ranks ?? [],
       excluded: wishes.get(id)?.excluded ?? [],
+      cancelledSeminar: cancelledFor.get(id) ?? null,
       seat:
         row.registration_id === null
           ? null
@@ -129,7 +179,12 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
     };
   });
 
-  const seatedRows: Array<{ seminar_id: number; municipality_code: number; seats: string | number }> =
+  const seatedRows: Array<{
+    seminar_id: number;
+    municipality_code: number;
+    list_letter: string;
+    seats: string | number;
+  }> =
     offered.size === 0
       ? []
       : await m
@@ -137,17 +192,25 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
           .innerJoin('seat.member', 'member')
           .select('seat.seminar_id', 'seminar_id')
           .addSelect('member.municipality_code', 'municipality_code')
+          .addSelect('member.list_letter', 'list_letter')
           .addSelect('COUNT(*)', 'seats')
           .where('seat.seminar_id IN (:...ids)', { ids: [...offered] })
           .andWhere('seat.state IN (:...held)', { held: PLACE_HOLDING })
           .groupBy('seat.seminar_id')
           .addGroupBy('member.municipality_code')
+          .addGroupBy('member.list_letter')
           .getRawMany();
   const seatedAt = new Map<number, Map<number, number>>();
+  const seatedPartyAt = new Map<number, Map<string, number>>();
+  const add = <K>(at: Map<number, Map<K, number>>, seminarId: number, key: K, n: number) => {
+    const bySeminar = at.get(seminarId) ?? new Map<K, number>();
+    bySeminar.set(key, (bySeminar.get(key) ?? 0) + n);
+    at.set(seminarId, bySeminar);
+  };
   for (const row of seatedRows) {
-    const bySeminar = seatedAt.get(Number(row.seminar_id)) ?? new Map<number, number>();
-    bySeminar.set(Number(row.municipality_code), Number(row.seats));
-    seatedAt.set(Number(row.seminar_id), bySeminar);
+    const code = Number(row.municipality_code);
+    add(seatedAt, Number(row.seminar_id), code, Number(row.seats));
+    add(seatedPartyAt, Number(row.seminar_id), partyKey(row.list_letter, code, national), Number(row.seats));
   }
   // Rebalanced members' seats are free in the input and do not count towards K.
   const freed = new Map<number, number>();
@@ -155,8 +218,8 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
     if (!member.seat) continue;
     const { seminarId } = member.seat;
     freed.set(seminarId, (freed.get(seminarId) ?? 0) + 1);
-    const bySeminar = seatedAt.get(seminarId)!;
-    bySeminar.set(member.municipalityCode, bySeminar.get(member.municipalityCode)! - 1);
+    add(seatedAt, seminarId, member.municipalityCode, -1);
+    add(seatedPartyAt, seminarId, member.party!, -1);
   }
 
   const seminars: OfferedSeminar[] = seminarRows.map((s) => ({
@@ -170,6 +233,9 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
     seated: [...(seatedAt.get(s.id) ?? new Map<number, number>())]
       .filter(([, count]) => count > 0)
       .map(([municipalityCode, count]) => ({ municipalityCode, count })),
+    seatedParties: [...(seatedPartyAt.get(s.id) ?? new Map<string, number>())]
+      .filter(([, count]) => count > 0)
+      .map(([party, count]) => ({ party, count })),
   }));
 
   const codes = [
@@ -191,6 +257,7 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
     members,
     seminars,
     municipalityNames: new Map(municipalities.map((mu) => [mu.code, mu.name])),
+    partyNames,
     fingerprint: fingerprintOf(seminars, unseatedIds, Number(version?.version ?? 0)),
   };
 }

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Placement } from '../registrations/seat.service';
 import { InputFingerprint } from './input-fingerprint';
+import type { MipProgress } from './solver/mixed-allocation';
 import { ProposalSummary } from './proposal-summary';
 
 export const PROPOSAL_STATUSES = ['solving', 'ready', 'failed', 'applied', 'discarded'] as const;
@@ -10,6 +11,10 @@ export interface ProposalOptions {
   waveId: number | null;
   /** As asked for; null means the default for the seminars' capacity. */
   maxPerMunicipality: number | null;
+  municipalityRule: boolean;
+  /** As asked for; null means the default (with partyRule) or no party rule. */
+  maxPerParty: number | null;
+  partyRule: boolean;
   rebalance: boolean;
   preferenceBonusKm: number[];
 }
@@ -33,9 +38,21 @@ export class AllocationProposal {
   @Column('simple-json')
   options: ProposalOptions;
 
-  /** K: the most members of one municipality in one seminar that the proposal allows. */
-  @Column('integer', { name: 'k_used' })
-  kUsed: number;
+  /** K: the most members of one municipality in one seminar that the proposal allows; null: no limit. */
+  @Column('integer', { name: 'k_used', nullable: true })
+  kUsed: number | null;
+
+  /** P: the most members of one party in one seminar; null: no party rule. */
+  @Column('integer', { name: 'p_used', nullable: true })
+  pUsed: number | null;
+
+  /** Written every few seconds while solving; a `solving` proposal whose heartbeat stopped was cut off. */
+  @Column({ name: 'heartbeat_at', type: Date, nullable: true })
+  heartbeatAt: Date | null;
+
+  /** The integer program's latest progress while solving. */
+  @Column('simple-json', { nullable: true })
+  progress: MipProgress | null;
 
   /** The input as it was when the proposal was made; applying requires it unchanged. */
   @Column('simple-json')

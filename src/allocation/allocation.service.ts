@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { BackgroundWork } from '../common/background-work';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -14,7 +14,24 @@ import { AllocationScope, GatheredInput, gatherInput } from './allocation-input'
 import { AllocationProposal, ProposalStatus } from './allocation-proposal.entity';
 import { ProposeAllocationDto } from './dto/propose-allocation.dto';
 import { describeChanges } from './input-fingerprint';
-import { kFor, namedMemberIds, ProposalSummary, solveProposal, withMemberNames } from './proposal-summary';
+import {
+  kFor,
+  namedMemberIds,
+  pFor,
+  ProposalSummary,
+  SolvedProposal,
+  solveProposal,
+  withMemberNames,
+} from './proposal-summary';
+import { solveInWorker } from './solve-in-worker';
+import type { MipProgress } from './solver/mixed-allocation';
+
+/** A solving proposal writes its heartbeat this often… */
+const HEARTBEAT_MS = 2000;
+/** …and one whose heartbeat is older than this was cut off (a crash, a restart). */
+export const STALE_AFTER_MS = 30_000;
+export const CUT_OFF_REASON =
+  'Beregningen blev afbrudt, før forslaget var færdigt (serveren stoppede eller genstartede). Lav et nyt forslag.';
 
 export interface ProposalView {
   id: number;
@@ -22,7 +39,11 @@ export interface ProposalView {
   waveId: number | null;
   status: ProposalStatus;
   options: AllocationProposal['options'];
-  kUsed: number;
+  kUsed: number | null;
+  pUsed: number | null;
+  /** While solving: when the solver last showed signs of life, and how far it got. */
+  heartbeatAt: Date | null;
+  progress: MipProgress | null;
   inputFingerprint: string;
   error: string | null;
   createdAt: Date;
@@ -42,7 +63,7 @@ export interface ProposeOutcome {
 
 /** Allocation proposals: gathered from the database, solved by the pure solver, applied as seats. */
 @Injectable()
-export class AllocationService {
+export class AllocationService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AllocationService.name);
 
   constructor(
@@ -54,7 +75,8 @@ export class AllocationService {
 
   /**
    * Makes a proposal. Up to ALLOCATION_INLINE_LIMIT members it is solved before answering;
-   * above it the proposal is stored as `solving` and solved after the answer has gone.
+   * above it the proposal is stored as `solving` and solved after the answer has gone. With a
+   * party rule, or in the background, the solve runs in a worker thread.
    */
   async propose(
     cycleId: number,
@@ -81,10 +103,16 @@ export class AllocationService {
           options: {
             waveId: scope.waveId,
             maxPerMunicipality: request.maxPerMunicipality ?? null,
+            municipalityRule: request.municipalityRule ?? true,
+            maxPerParty: request.maxPerParty ?? null,
+            partyRule: pFor(gathered, request) !== null,
             rebalance: scope.rebalance,
             preferenceBonusKm: request.preferenceBonusKm ?? [],
           },
           kUsed: kFor(gathered, request),
+          pUsed: pFor(gathered, request),
+          heartbeatAt: new Date(),
+          progress: null,
           fingerprint: gathered.fingerprint,
           summary: null,
           placements: null,
@@ -98,13 +126,15 @@ export class AllocationService {
       return { input: gathered, proposal: saved };
     });
 
-    if (mode === 'inline' || input.members.length <= this.config.allocationInlineLimit) {
-      await this.solveAndStore(proposal, input, request);
+    const inline = mode === 'inline' || input.members.length <= this.config.allocationInlineLimit;
+    const inWorker = !inline || proposal.pUsed !== null;
+    if (inline) {
+      await this.solveAndStore(proposal, input, request, inWorker);
       return { solved: true, proposal: await this.get(cycleId, proposal.id) };
     }
     void this.background.detached(`Allocation proposal ${proposal.id}`, async () => {
       await new Promise((resolve) => setImmediate(resolve));
-      await this.solveAndStore(proposal, input, request);
+      await this.solveAndStore(proposal, input, request, inWorker);
     });
     return { solved: false, proposal: view(proposal, true) };
   }
@@ -112,13 +142,18 @@ export class AllocationService {
   list(cycleId: number): Promise<ProposalView[]> {
     return this.transactor.run(async (m) => {
       await requireCycle(m, cycleId);
+      await failCutOff(m, cycleId);
       const rows = await m.find(AllocationProposal, { where: { cycleId }, order: { id: 'DESC' } });
       return rows.map((row) => view(row, false));
     });
   }
 
   get(cycleId: number, id: number): Promise<ProposalView> {
-    return this.transactor.run(async (m) => this.detailed(m, await this.find(m, cycleId, id)));
+    return this.transactor.run(async (m) => {
+      await requireCycle(m, cycleId);
+      await failCutOff(m, cycleId);
+      return this.detailed(m, await this.find(m, cycleId, id));
+    });
   }
 
   /**
@@ -200,14 +235,43 @@ export class AllocationService {
     });
   }
 
+  /** A proposal left `solving` by a process that is gone is failed with the reason. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.transactor.run((m) => failCutOff(m, null));
+  }
+
   private async solveAndStore(
     proposal: AllocationProposal,
     input: GatheredInput,
     request: ProposeAllocationDto,
+    inWorker: boolean,
   ): Promise<void> {
     let change: Partial<AllocationProposal>;
+    let progress: MipProgress | null = null;
+    let beating = Promise.resolve();
+    const beat = setInterval(() => {
+      const latest = progress;
+      beating = beating
+        .then(() =>
+          this.transactor.run((m) =>
+            m.update(
+              AllocationProposal,
+              { id: proposal.id, status: 'solving' },
+              { heartbeatAt: new Date(), progress: latest },
+            ),
+          ),
+        )
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            this.logger.warn(`Proposal ${proposal.id}: heartbeat not written: ${String(error)}`),
+        );
+    }, HEARTBEAT_MS);
     try {
-      const solved = solveProposal(input, request);
+      const timeLimitSeconds = request.timeLimitSeconds ?? this.config.allocationTimeLimitSeconds;
+      const solved: SolvedProposal = inWorker
+        ? await solveInWorker({ input, request, timeLimitSeconds }, (p) => (progress = p))
+        : await solveProposal(input, request, { timeLimitSeconds });
       change = {
         status: 'ready',
         summary: withMemberNames(solved.summary, () => null),
@@ -217,6 +281,9 @@ export class AllocationService {
     } catch (error) {
       this.logger.error(`Allocation proposal ${proposal.id} could not be solved: ${String(error)}`);
       change = { status: 'failed', error: String(error).slice(0, 1000), solvedAt: new Date() };
+    } finally {
+      clearInterval(beat);
+      await beating;
     }
     await this.transactor.run((m) =>
       // A proposal discarded while it was solving stays discarded.
@@ -263,6 +330,25 @@ function notReady(proposal: AllocationProposal, wanted: 'applied' | 'discarded')
   );
 }
 
+/** Fails every `solving` proposal (of the cycle, or all) whose heartbeat stopped. */
+async function failCutOff(m: EntityManager, cycleId: number | null): Promise<void> {
+  const cutoff = new Date(Date.now() - STALE_AFTER_MS);
+  const scope = cycleId === null ? {} : { cycleId };
+  const stale = await m.find(AllocationProposal, {
+    select: { id: true },
+    where: [
+      { ...scope, status: 'solving', heartbeatAt: LessThan(cutoff) },
+      { ...scope, status: 'solving', heartbeatAt: IsNull(), createdAt: LessThan(cutoff) },
+    ],
+  });
+  if (stale.length === 0) return;
+  await m.update(
+    AllocationProposal,
+    { id: In(stale.map((p) => p.id)), status: 'solving' },
+    { status: 'failed', error: CUT_OFF_REASON, solvedAt: new Date(), progress: null },
+  );
+}
+
 function pick({ members, placed, unplacedCount, totalKm, averageKm }: ProposalSummary) {
   return { members, placed, unplacedCount, totalKm, averageKm };
 }
@@ -275,6 +361,9 @@ function view(p: AllocationProposal, detailed: boolean): ProposalView {
     status: p.status,
     options: p.options,
     kUsed: p.kUsed,
+    pUsed: p.pUsed,
+    heartbeatAt: p.heartbeatAt,
+    progress: p.progress,
     inputFingerprint: p.fingerprint.hash,
     error: p.error,
     createdAt: p.createdAt,

@@ -1,7 +1,17 @@
 import { Placement } from '../registrations/seat.service';
 import { CandidateMember, GatheredInput, OfferedSeminar } from './allocation-input';
-import { allocateSeats, defaultMaxPerMunicipality } from './solver/allocate-seats';
-import { AllocationResult, UnplacedReason } from './solver/allocation.types';
+import { defaultMaxPerMunicipality } from './solver/allocate-seats';
+import { AllocationInput, AllocationResult, Optimality, UnplacedReason } from './solver/allocation.types';
+import {
+  BindingRule,
+  bindingRules,
+  DetourReason,
+  explainDetours,
+  RulePrice,
+  rulePrices,
+} from './solver/explain-allocation';
+import { MipProgress } from './solver/mixed-allocation';
+import { solveAllocation } from './solver/solve-allocation';
 
 export interface Trip {
   memberId: number;
@@ -32,10 +42,36 @@ export interface ProposalSummary {
   unplacedCount: number;
   totalKm: number;
   averageKm: number;
-  kUsed: number;
+  /** K, or null when the municipality rule is off. */
+  kUsed: number | null;
+  /** P, or null without a party rule. */
+  pUsed: number | null;
+  optimality: Omit<Optimality, 'gap'> & { gapPercent: number };
+  /** Total km without mixing rules, with the municipality rule, with both (as the proposal). */
+  rulePrices: RulePrice[];
+  /** Why members could not all be placed, in Danish; empty when everyone who can attend is placed. */
+  bindingRules: (BindingRule & { text: string })[];
+  /** Every placed member not in the nearest seminar that had room, with the reason. */
+  detours: {
+    memberId: number;
+    name: string | null;
+    municipality: string;
+    seminarId: number;
+    nearestSeminarId: number;
+    extraKm: number;
+    reason: string;
+  }[];
   placedAtPreference: { rank: number; members: number }[];
   longestTrips: Trip[];
   seminars: SeminarFill[];
+  /** Members who lost their seat when a seminar was cancelled, and where the proposal puts them. */
+  replanned: {
+    memberId: number;
+    name: string | null;
+    fromSeminarId: number;
+    toSeminarId: number | null;
+    reason: string;
+  }[];
   /** With rebalancing: members the proposal takes from one seminar to another. */
   moves: { memberId: number; name: string | null; fromSeminarId: number; toSeminarId: number }[];
   unplaced: { memberId: number; name: string | null; municipality: string; reason: string }[];
@@ -46,7 +82,17 @@ export interface ProposalSummary {
 
 export interface ProposalRequest {
   maxPerMunicipality?: number;
+  /** Default on; off: no limit per municipality. */
+  municipalityRule?: boolean;
+  maxPerParty?: number;
+  /** On with maxPerParty; on without it: the default P for the seminars' capacity. */
+  partyRule?: boolean;
   preferenceBonusKm?: number[];
+}
+
+export interface SolveSettings {
+  timeLimitSeconds?: number;
+  onProgress?: (progress: MipProgress) => void;
 }
 
 export interface SolvedProposal {
@@ -55,16 +101,47 @@ export interface SolvedProposal {
 }
 
 const REASONS: Record<UnplacedReason, string> = {
-  no_seat_within_limits: 'Ingen ledig plads inden for kommunegrænsen',
+  no_seat_within_limits: 'Ingen ledig plads inden for reglerne',
   all_seminars_excluded: 'Alle forløb er fravalgt',
+};
+
+const UNPLACED_BY_RULE: Record<BindingRule['rule'], string> = {
+  capacity: 'Der er ikke pladser nok til alle',
+  municipality_rule: 'Ingen ledig plads inden for kommunegrænsen',
+  party_rule: 'Ingen ledig plads inden for partigrænsen',
+};
+
+const DETOURS: Record<DetourReason, string> = {
+  own_wish: 'Medlemmets eget ønske',
+  exclusion: 'Medlemmet kan ikke deltage i det nærmeste forløb',
+  capacity: 'Det nærmeste forløb er fuldt',
+  municipality_rule: 'Kommunegrænsen er nået i det nærmeste forløb',
+  party_rule: 'Partigrænsen er nået i det nærmeste forløb',
 };
 
 const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
 
-/** K when the planner gives none: the default for the largest seminar offered. */
-export function kFor(input: GatheredInput, request: ProposalRequest): number {
+/** K when the planner gives none: the default for the largest seminar offered; null when the rule is off. */
+export function kFor(input: GatheredInput, request: ProposalRequest): number | null {
+  if (request.municipalityRule === false) return null;
   if (request.maxPerMunicipality !== undefined) return request.maxPerMunicipality;
   return defaultMaxPerMunicipality(Math.max(0, ...input.seminars.map((s) => s.capacity)));
+}
+
+/**
+ * Default P: a third of the largest seminar, rounded up, so that a seminar holds at least three
+ * parties (the largest national party has had about 30 % of the council seats).
+ */
+export function defaultMaxPerParty(capacity: number): number {
+  return Math.max(1, Math.ceil(capacity / 3));
+}
+
+/** P as asked for, the default when the party rule is asked for without one, else null. */
+export function pFor(input: GatheredInput, request: ProposalRequest): number | null {
+  if (request.partyRule === false) return null;
+  if (request.maxPerParty !== undefined) return request.maxPerParty;
+  if (!request.partyRule) return null;
+  return defaultMaxPerParty(Math.max(0, ...input.seminars.map((s) => s.capacity)));
 }
 
 /**
@@ -72,19 +149,26 @@ export function kFor(input: GatheredInput, request: ProposalRequest): number {
  * (rebalancing) is never left without one: if the optimum would do that, the member keeps
  * the current seat and the rest is solved again around it.
  */
-export function solveProposal(input: GatheredInput, request: ProposalRequest): SolvedProposal {
+export async function solveProposal(
+  input: GatheredInput,
+  request: ProposalRequest,
+  settings: SolveSettings = {},
+): Promise<SolvedProposal> {
   const started = performance.now();
   const k = kFor(input, request);
+  const p = pFor(input, request);
+  const options = {
+    // Off: a limit no seminar can reach.
+    maxPerMunicipality: k ?? Math.max(1, ...input.seminars.map((s) => s.capacity)),
+    maxPerParty: p ?? undefined,
+    preferenceBonusKm: request.preferenceBonusKm,
+  };
   let members = input.members;
   let seminars = input.seminars;
   const kept: CandidateMember[] = [];
   let result: AllocationResult;
   for (;;) {
-    result = allocateSeats({
-      members,
-      seminars,
-      options: { maxPerMunicipality: k, preferenceBonusKm: request.preferenceBonusKm },
-    });
+    result = await solveAllocation({ members, seminars, options }, settings);
     const unplacedIds = new Set(result.unplaced.map((u) => u.memberId));
     const losing = members.filter((mb) => mb.seat && unplacedIds.has(mb.id));
     if (losing.length === 0) break;
@@ -92,8 +176,43 @@ export function solveProposal(input: GatheredInput, request: ProposalRequest): S
     members = members.filter((mb) => !losing.includes(mb));
     seminars = seminars.map((s) => keepSeats(s, losing));
   }
+  const solved: AllocationInput = { members, seminars, options };
+  const explained = {
+    prices: rulePrices(solved, result, k !== null),
+    binding: result.unplaced.some((u) => u.reason === 'no_seat_within_limits') ? bindingRules(solved) : [],
+    detours: explainDetours(solved, result),
+  };
   const solveMs = performance.now() - started;
-  return describe(input, seminars, result, k, kept.length, round(solveMs, 1));
+  return describe(input, seminars, result, {
+    k,
+    p,
+    kept: kept.length,
+    solveMs: round(solveMs, 1),
+    ...explained,
+  });
+}
+
+interface Described {
+  k: number | null;
+  p: number | null;
+  kept: number;
+  solveMs: number;
+  prices: RulePrice[];
+  binding: BindingRule[];
+  detours: ReturnType<typeof explainDetours>;
+}
+
+function bindingText(rule: BindingRule, input: GatheredInput, described: Described): string {
+  if (rule.rule === 'capacity') return `Der er ${rule.seats} ledige pladser til ${rule.members} medlemmer.`;
+  const limit =
+    rule.rule === 'municipality_rule'
+      ? `kommunegrænsen K = ${described.k}`
+      : `partigrænsen P = ${described.p}`;
+  const who =
+    rule.rule === 'municipality_rule'
+      ? (input.municipalityNames.get(Number(rule.subject)) ?? rule.subject)
+      : (input.partyNames.get(rule.subject!) ?? rule.subject);
+  return `${who} har ${rule.members} medlemmer, men ${limit} giver højst ${rule.seats} pladser i de forløb, de kan deltage i.`;
 }
 
 function keepSeats(seminar: OfferedSeminar, keeping: CandidateMember[]): OfferedSeminar {
@@ -112,9 +231,7 @@ function describe(
   input: GatheredInput,
   seminars: OfferedSeminar[],
   result: AllocationResult,
-  kUsed: number,
-  keptSeats: number,
-  solveMs: number,
+  described: Described,
 ): SolvedProposal {
   const memberById = new Map(input.members.map((mb) => [mb.id, mb]));
   const seminarById = new Map(seminars.map((s) => [s.id, s]));
@@ -182,7 +299,24 @@ function describe(
     };
   });
 
+  const seminarOf = new Map(result.assignments.map((a) => [a.memberId, a.seminarId]));
+  const replanned = input.members
+    .filter((mb) => mb.cancelledSeminar)
+    .map((mb) => ({
+      memberId: mb.id,
+      name: mb.name,
+      fromSeminarId: mb.cancelledSeminar!.seminarId,
+      toSeminarId: seminarOf.get(mb.id) ?? null,
+      reason: `Forløbet »${mb.cancelledSeminar!.title}« er aflyst`,
+    }));
   const placed = result.assignments.length;
+  const ruleFor = (mb: CandidateMember) =>
+    described.binding.find(
+      (b) =>
+        (b.rule === 'party_rule' && b.subject === mb.party) ||
+        (b.rule === 'municipality_rule' && b.subject === String(mb.municipalityCode)),
+    ) ?? described.binding.find((b) => b.rule === 'capacity');
+  const { gap, ...optimality } = result.optimality;
   return {
     placements,
     summary: {
@@ -191,22 +325,40 @@ function describe(
       unplacedCount: result.unplaced.length,
       totalKm: round(result.totalKm, 1),
       averageKm: placed === 0 ? 0 : round(result.totalKm / placed, 1),
-      kUsed,
+      kUsed: described.k,
+      pUsed: described.p,
+      optimality: { ...optimality, gapPercent: round(gap * 100, 4) },
+      rulePrices: described.prices,
+      bindingRules: described.binding.map((b) => ({ ...b, text: bindingText(b, input, described) })),
+      detours: described.detours.map((d) => {
+        const mb = memberById.get(d.memberId)!;
+        return {
+          memberId: d.memberId,
+          name: mb.name,
+          municipality: municipality(mb.municipalityCode),
+          seminarId: d.seminarId,
+          nearestSeminarId: d.nearestSeminarId,
+          extraKm: round(d.extraKm, 1),
+          reason: DETOURS[d.reason],
+        };
+      }),
       placedAtPreference: result.stats.placedAtPreference,
       longestTrips,
       seminars: fill,
+      replanned,
       moves,
       unplaced: result.unplaced.map((u) => {
         const mb = memberById.get(u.memberId)!;
+        const rule = u.reason === 'no_seat_within_limits' ? ruleFor(mb) : undefined;
         return {
           memberId: u.memberId,
           name: mb.name,
           municipality: municipality(mb.municipalityCode),
-          reason: REASONS[u.reason],
+          reason: rule ? UNPLACED_BY_RULE[rule.rule] : REASONS[u.reason],
         };
       }),
-      keptSeats,
-      solveMs,
+      keptSeats: described.kept,
+      solveMs: described.solveMs,
     },
   };
 }
@@ -216,16 +368,25 @@ export function withMemberNames(
   summary: ProposalSummary,
   nameOf: (memberId: number) => string | null,
 ): ProposalSummary {
-  const named = <T extends { memberId: number }>(rows: T[]) =>
-    rows.map((row) => ({ ...row, name: nameOf(row.memberId) }));
+  // Proposals stored before detours and re-plans were reported have neither.
+  const named = <T extends { memberId: number }>(rows: T[] | undefined) =>
+    (rows ?? []).map((row) => ({ ...row, name: nameOf(row.memberId) }));
   return {
     ...summary,
     longestTrips: named(summary.longestTrips),
+    detours: named(summary.detours),
+    replanned: named(summary.replanned),
     moves: named(summary.moves),
     unplaced: named(summary.unplaced),
   };
 }
 
 export function namedMemberIds(summary: ProposalSummary): number[] {
-  return [...summary.longestTrips, ...summary.moves, ...summary.unplaced].map((row) => row.memberId);
+  return [
+    ...summary.longestTrips,
+    ...(summary.detours ?? []),
+    ...(summary.replanned ?? []),
+    ...summary.moves,
+    ...summary.unplaced,
+  ].map((row) => row.memberId);
 }

@@ -27,6 +27,8 @@ export interface AppConfig {
   logFormat: 'pretty' | 'json';
   /** Allocation proposals for more members than this are solved in the background (202). */
   allocationInlineLimit: number;
+  /** The most a proposal's integer program may take; then the best proposal found is kept with its gap. */
+  allocationTimeLimitSeconds: number;
   logLevel: LogLevel;
   /** Minutes between evaluation sweeps (requests, reminders, held answers filed); 0 means off. */
   evaluationSweepMinutes: number;

@@ -161,6 +161,7 @@ export function loadConfig(
     require2fa: flag('REQUIRE_2FA', nodeEnv === 'production'),
     logFormat: logFormat === 'pretty' ? 'pretty' : 'json',
     allocationInlineLimit: integer('ALLOCATION_INLINE_LIMIT', 500, 0, 1_000_000),
+    allocationTimeLimitSeconds: integer('ALLOCATION_TIME_LIMIT_SECONDS', 300, 1, 24 * 3600),
     logLevel,
     // As with the dispatcher: a test that wants a sweep in the background asks for it.
     evaluationSweepMinutes: integer('EVALUATION_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),

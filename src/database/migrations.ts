@@ -14,6 +14,7 @@ import { StaffSessions1765100000000 } from '../../migrations/1765100000000-staff
 import { MemberJourney1765400000000 } from '../../migrations/1765400000000-member-journey';
 import { FailureCounts1765500000000 } from '../../migrations/1765500000000-failure-counts';
 import { InvitationJobs1765500000001 } from '../../migrations/1765500000001-invitation-jobs';
+import { AllocationMixing1765600000000 } from '../../migrations/1765600000000-allocation-mixing';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   MemberJourney1765400000000,
   FailureCounts1765500000000,
   InvitationJobs1765500000001,
+  AllocationMixing1765600000000,
 ];

@@ -117,19 +117,24 @@ function chunks(terms: string[]): string[] {
   return lines;
 }
 
-export async function solveWithHighs(input: AllocationInput): Promise<ReferenceOptimum> {
+export async function solveWithHighs(
+  input: AllocationInput,
+  timeLimitSeconds?: number,
+): Promise<ReferenceOptimum & { status: string }> {
   const highs = await highsSolver();
   const { lp, costs } = referenceLp(input);
-  if (costs.size === 0) return { placed: 0, costMetres: 0, assignment: new Map(), milliseconds: 0 };
+  if (costs.size === 0)
+    return { placed: 0, costMetres: 0, assignment: new Map(), milliseconds: 0, status: 'Empty' };
   const started = performance.now();
   const solution = highs.solve(
     lp,
     input.options.maxPerParty !== undefined
-      ? { output_flag: false, mip_rel_gap: 0 }
+      ? { output_flag: false, mip_rel_gap: 0, ...(timeLimitSeconds ? { time_limit: timeLimitSeconds } : {}) }
       : { output_flag: false, solver: 'simplex' },
   );
   const milliseconds = performance.now() - started;
-  if (solution.Status !== 'Optimal') throw new Error(`HiGHS: ${solution.Status}`);
+  if (solution.Status !== 'Optimal' && !(timeLimitSeconds && solution.Status === 'Time limit reached'))
+    throw new Error(`HiGHS: ${solution.Status}`);
   const assignment = new Map<number, number>();
   let costMetres = 0;
   for (const [name, cost] of costs) {
@@ -141,7 +146,7 @@ export async function solveWithHighs(input: AllocationInput): Promise<ReferenceO
       costMetres += cost;
     }
   }
-  return { placed: assignment.size, costMetres, assignment, milliseconds };
+  return { placed: assignment.size, costMetres, assignment, milliseconds, status: solution.Status };
 }
 
 /** Every rule the proposal must keep, checked from the input alone; returns what is broken. */

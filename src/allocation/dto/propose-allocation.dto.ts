@@ -21,6 +21,43 @@ export class ProposeAllocationDto {
   maxPerMunicipality?: number;
 
   @ApiPropertyOptional({
+    description: 'The municipality rule (K); default on. Off: no limit per municipality',
+  })
+  @IsOptional()
+  @IsBoolean()
+  municipalityRule?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'P: at most this many members of one party per seminar (a national list letter; each local list counts as a party of its municipality). Giving P turns the party rule on',
+    example: 8,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxPerParty?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'The party rule (P); default off, or on when maxPerParty is given. On without maxPerParty: P = capacity / 3, rounded up',
+  })
+  @IsOptional()
+  @IsBoolean()
+  partyRule?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'The most seconds the solve may take (default ALLOCATION_TIME_LIMIT_SECONDS); then the best proposal found, with its proven gap',
+    example: 60,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  timeLimitSeconds?: number;
+
+  @ApiPropertyOptional({
     description: 'Also move members already seated in the seminars offered, if that lowers travel',
   })
   @IsOptional()

@@ -115,7 +115,7 @@ export function explainDetours(input: AllocationInput, result: AllocationResult)
 export function bindingRules(input: AllocationInput): BindingRule[] {
   const { options } = input;
   const seated = seatedCounts(input);
-  const open = input.seminars.filter((s) => s.freeSeats > 0);
+  const open = input.seminars;
   const reachable = input.members.filter((m) => open.some((s) => !(m.excluded ?? []).includes(s.id)));
   const rules: BindingRule[] = [];
   const seats = open.reduce((n, s) => n + s.freeSeats, 0);
@@ -141,7 +141,10 @@ export function bindingRules(input: AllocationInput): BindingRule[] {
         (n, s) => n + Math.min(s.freeSeats, Math.max(0, cap - (counts.get(countKey(subject, s.id)) ?? 0))),
         0,
       );
-      if (room < members.length) rules.push({ rule, subject, members: members.length, seats: room });
+      // Only where the rule, not the seats themselves, is what falls short.
+      const seatsThere = usable.reduce((n, s) => n + s.freeSeats, 0);
+      if (room < members.length && room < seatsThere)
+        rules.push({ rule, subject, members: members.length, seats: room });
     }
   };
   check('municipality_rule', options.maxPerMunicipality, seated.municipality, (m) =>

@@ -1,0 +1,311 @@
+import { AllocationProposal } from '../src/allocation/allocation-proposal.entity';
+import { CUT_OFF_REASON } from '../src/allocation/allocation.service';
+import { Registration } from '../src/registrations/registration.entity';
+import { AllocationScenario, createAllocationScenario } from './factories/allocation.factory';
+import { createMembers } from './factories/cycle-members.factory';
+import { captureIssuedLinks, inviteAndWait } from './helpers/portal';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+jest.setTimeout(120_000);
+
+const CAPACITIES = { Aalborg: 10, Aarhus: 10, Odense: 10, Roskilde: 10 };
+
+interface Summary {
+  placed: number;
+  unplacedCount: number;
+  kUsed: number | null;
+  pUsed: number | null;
+  optimality: { engine: string; gapPercent: number; placedProven: boolean; timeLimitHit: boolean };
+  rulePrices: { rules: string; placed: number; totalKm: number; extraKm: number | null }[];
+  bindingRules: { rule: string; subject: string; text: string }[];
+  detours: { memberId: number; seminarId: number; nearestSeminarId: number; reason: string }[];
+  replanned: { memberId: number; fromSeminarId: number; toSeminarId: number | null; reason: string }[];
+  unplaced: { memberId: number; reason: string }[];
+}
+
+describe('Allocation with a party rule', () => {
+  let t: TestApp;
+  let planner: string;
+
+  const api = {
+    get: (path: string) => t.http().get(path).auth(planner, { type: 'bearer' }),
+    post: (path: string, body: object = {}) =>
+      t.http().post(path).auth(planner, { type: 'bearer' }).send(body),
+    patch: (path: string, body: object) => t.http().patch(path).auth(planner, { type: 'bearer' }).send(body),
+  };
+
+  /**
+   * Aalborg (851) and Hjørring (860): 8 of party A and 2 of V each, near the Aalborg seminar;
+   * Odense (461): 4 of A and a local list L; København (101): 3 of its own local list L.
+   */
+  async function partyScenario(): Promise<AllocationScenario> {
+    const s = await createAllocationScenario(t.dataSource, {}, CAPACITIES);
+    const add = async (code: number, n: number, listLetter: string, listName: string) =>
+      s.members.push(
+        ...(await createMembers(t.dataSource, s.cycleId, n, {
+          municipalityCode: code,
+          listLetter,
+          listName,
+        })),
+      );
+    await add(851, 8, 'A', 'Socialdemokratiet');
+    await add(851, 2, 'V', 'Venstre');
+    await add(860, 8, 'A', 'Socialdemokratiet');
+    await add(860, 2, 'V', 'Venstre');
+    await add(461, 4, 'A', 'Socialdemokratiet');
+    await add(461, 2, 'L', 'Odense-listen');
+    await add(101, 3, 'L', 'Københavnerlisten');
+    await api.post(`/api/cycles/${s.cycleId}/invitations`).expect(201);
+    return s;
+  }
+
+  /** Seats held per (seminar, party) as the database has them after applying. */
+  async function seatsByParty(cycleId: number) {
+    const rows: { seminar_id: number; party: string; seats: string | number }[] = await t.dataSource.query(
+      `SELECT r.seminar_id, CASE WHEN m.list_letter IN (SELECT letter FROM parties) THEN m.list_letter
+              ELSE m.municipality_code || '/' || m.list_letter END AS party, COUNT(*) AS seats
+         FROM registrations r JOIN members m ON m.id = r.member_id
+        WHERE r.cycle_id = ${Number(cycleId)} AND r.state = 'registered'
+        GROUP BY r.seminar_id, party`,
+    );
+    return rows.map((r) => ({ seminarId: Number(r.seminar_id), party: r.party, seats: Number(r.seats) }));
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    planner = await t.tokenFor('planner');
+  });
+  afterAll(() => t.close());
+
+  it('proposes with K and P through the API, proven optimal, priced and explained, and applies it within both rules', async () => {
+    const s = await partyScenario();
+    const res = await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, { maxPerMunicipality: 5, maxPerParty: 5 })
+      .expect(201);
+    expect(res.body).toMatchObject({ status: 'ready', kUsed: 5, pUsed: 5 });
+    const summary = res.body.summary as Summary;
+    expect(summary.placed).toBe(29);
+    expect(summary.optimality).toMatchObject({
+      engine: 'mip',
+      gapPercent: 0,
+      placedProven: true,
+      timeLimitHit: false,
+    });
+    // 20 of party A for 4 seminars × P = 5: exactly five in each, wherever they live.
+    expect(summary.unplacedCount).toBe(0);
+    expect(summary.bindingRules).toEqual([]);
+    expect(summary.rulePrices.map((p) => p.rules)).toEqual(['none', 'municipality', 'both']);
+    const [none, municipality, both] = summary.rulePrices;
+    expect(municipality.totalKm).toBeGreaterThan(none.totalKm);
+    expect(both.totalKm).toBeGreaterThan(municipality.totalKm);
+    expect(both.extraKm).toBeCloseTo(both.totalKm - none.totalKm, 0);
+    const partyDetours = summary.detours.filter(
+      (d) => d.reason === 'Partigrænsen er nået i det nærmeste forløb',
+    );
+    expect(partyDetours.length).toBeGreaterThan(0);
+
+    await api.post(`/api/cycles/${s.cycleId}/allocations/${res.body.id}/apply`).expect(200);
+    const held = await seatsByParty(s.cycleId);
+    expect(held.reduce((n, r) => n + r.seats, 0)).toBe(29);
+    for (const row of held) expect(row.seats).toBeLessThanOrEqual(5);
+    expect(held.filter((r) => r.party === 'A').map((r) => r.seats)).toEqual([5, 5, 5, 5]);
+    // Odense's list L and København's list L are two parties: both sit in Roskilde or Odense.
+    expect(
+      held
+        .filter((r) => r.party.endsWith('/L'))
+        .map((r) => r.party)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['101/L', '461/L']));
+  });
+
+  it('explains in Danish which rule binds when P leaves members without a seat', async () => {
+    const s = await partyScenario();
+    const res = await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, { maxPerMunicipality: 10, maxPerParty: 3 })
+      .expect(201);
+    const summary = res.body.summary as Summary;
+    // Party A: 20 members, 4 seminars × 3 = 12 seats.
+    expect(summary.placed).toBe(21);
+    expect(summary.bindingRules).toEqual([
+      {
+        rule: 'party_rule',
+        subject: 'A',
+        members: 20,
+        seats: 12,
+        text: 'A Socialdemokratiet har 20 medlemmer, men partigrænsen P = 3 giver højst 12 pladser i de forløb, de kan deltage i.',
+      },
+    ]);
+    expect(new Set(summary.unplaced.map((u) => u.reason))).toEqual(
+      new Set(['Ingen ledig plads inden for partigrænsen']),
+    );
+    expect(summary.unplaced).toHaveLength(8);
+  });
+
+  it('re-plans after a seminar is cancelled: only its members move, everyone else keeps the seat, and the reason is given', async () => {
+    const s = await partyScenario();
+    const first = await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, { maxPerMunicipality: 5, maxPerParty: 5 })
+      .expect(201);
+    await api.post(`/api/cycles/${s.cycleId}/allocations/${first.body.id}/apply`).expect(200);
+    const seats = () =>
+      t.dataSource
+        .getRepository(Registration)
+        .find({ where: { cycleId: s.cycleId, state: 'registered' }, order: { id: 'ASC' } });
+    const before = await seats();
+    const aalborg = s.seminars.Aalborg.id;
+    const displaced = before
+      .filter((r) => r.seminarId === aalborg)
+      .map((r) => r.memberId)
+      .sort((a, b) => a - b);
+    expect(displaced.length).toBeGreaterThan(0);
+
+    await api.patch(`/api/seminars/${aalborg}`, { status: 'cancelled' }).expect(200);
+    const replan = await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, { maxPerMunicipality: 5, maxPerParty: 5 })
+      .expect(201);
+    const summary = replan.body.summary as Summary;
+    const placements = replan.body.placements as {
+      memberId: number;
+      seminarId: number;
+      fromRegistrationId: number | null;
+    }[];
+    expect(placements.map((p) => p.memberId).sort((a, b) => a - b)).toEqual(
+      displaced.filter((id) => summary.unplaced.every((u) => u.memberId !== id)),
+    );
+    expect(summary.replanned.map((r) => r.memberId).sort((a, b) => a - b)).toEqual(displaced);
+    for (const r of summary.replanned) {
+      expect(r).toMatchObject({
+        fromSeminarId: aalborg,
+        reason: `Forløbet »${s.seminars.Aalborg.title}« er aflyst`,
+      });
+      expect(r.toSeminarId).not.toBe(aalborg);
+    }
+
+    await api.post(`/api/cycles/${s.cycleId}/allocations/${replan.body.id}/apply`).expect(200);
+    const after = await seats();
+    const kept = before.filter((r) => r.seminarId !== aalborg);
+    expect(
+      after.filter((r) => kept.some((k) => k.id === r.id)).map((r) => [r.memberId, r.seminarId]),
+    ).toEqual(kept.map((r) => [r.memberId, r.seminarId]));
+    for (const row of await seatsByParty(s.cycleId)) expect(row.seats).toBeLessThanOrEqual(5);
+  });
+
+  it('fails a proposal left solving by a process that stopped, with the reason, and refuses to apply it', async () => {
+    const s = await createAllocationScenario(t.dataSource, { 851: 1 }, CAPACITIES);
+    const repo = t.dataSource.getRepository(AllocationProposal);
+    const fields: Partial<AllocationProposal> = {
+      cycleId: s.cycleId,
+      waveId: null,
+      status: 'solving',
+      options: {
+        waveId: null,
+        maxPerMunicipality: 3,
+        municipalityRule: true,
+        maxPerParty: 8,
+        partyRule: true,
+        rebalance: false,
+        preferenceBonusKm: [],
+      },
+      kUsed: 3,
+      pUsed: 8,
+      fingerprint: { hash: 'x', seminars: [], unseated: 0, version: 0 } as never,
+      summary: null,
+      placements: null,
+      error: null,
+      createdBy: null,
+      heartbeatAt: new Date(Date.now() - 60_000),
+      progress: { phase: 'least_travel' as const, gap: 0.02, seconds: 40 },
+      solvedAt: null,
+      appliedAt: null,
+      appliedBy: null,
+    };
+    const cutOff = await repo.save(repo.create(fields));
+    const alive = await repo.save(repo.create({ ...fields, heartbeatAt: new Date() }));
+    const res = await api.get(`/api/cycles/${s.cycleId}/allocations/${cutOff.id}`).expect(200);
+    expect(res.body).toMatchObject({ status: 'failed', error: CUT_OFF_REASON, progress: null });
+    expect(CUT_OFF_REASON).toMatch(/afbrudt/);
+    await api.post(`/api/cycles/${s.cycleId}/allocations/${cutOff.id}/apply`).expect(409);
+    // One with a fresh heartbeat (another instance still working on it) is left alone.
+    await api
+      .get(`/api/cycles/${s.cycleId}/allocations/${alive.id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.status).toBe('solving'));
+  });
+});
+
+describe('A national-size solve in the background', () => {
+  let t: TestApp;
+  let planner: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ ALLOCATION_INLINE_LIMIT: '5' });
+    planner = await t.tokenFor('planner');
+  });
+  afterAll(() => t.close());
+
+  it('keeps the personal page answering while it solves, shows a heartbeat, and ends ready with its gap', async () => {
+    const tokens = captureIssuedLinks(t);
+    const s = await createAllocationScenario(
+      t.dataSource,
+      {},
+      { Aalborg: 60, Aarhus: 60, Odense: 60, Roskilde: 60 },
+    );
+    const codes = [
+      101, 147, 151, 153, 155, 157, 159, 161, 163, 165, 167, 169, 173, 175, 183, 185, 187, 190, 201, 210,
+    ];
+    for (const code of [...codes, 851, 860, 813, 751, 461, 265]) {
+      s.members.push(
+        ...(await createMembers(t.dataSource, s.cycleId, 6, {
+          municipalityCode: code,
+          listLetter: 'A',
+          listName: 'Socialdemokratiet',
+        })),
+      );
+      s.members.push(
+        ...(await createMembers(t.dataSource, s.cycleId, 3, {
+          municipalityCode: code,
+          listLetter: 'V',
+          listName: 'Venstre',
+        })),
+      );
+    }
+    await inviteAndWait(() => t.http(), s.cycleId, planner);
+    const started = await t
+      .http()
+      .post(`/api/cycles/${s.cycleId}/allocations`)
+      .auth(planner, { type: 'bearer' })
+      .send({ maxPerMunicipality: 3, maxPerParty: 40 })
+      .expect(202);
+    const proposal = () =>
+      t
+        .http()
+        .get(`/api/cycles/${s.cycleId}/allocations/${started.body.id}`)
+        .auth(planner, { type: 'bearer' })
+        .expect(200);
+
+    const pageStarted = performance.now();
+    const page = await t
+      .http()
+      .get(`/p/${tokens.get(s.members[0].id)}`)
+      .expect(200);
+    const pageMs = performance.now() - pageStarted;
+    expect(page.text).toContain(s.members[0].name!);
+    // The page answered while the solve was still under way, and quickly.
+    expect((await proposal()).body.status).toBe('solving');
+    expect(pageMs).toBeLessThan(1000);
+
+    let latest = (await proposal()).body;
+    const until = Date.now() + 110_000;
+    let heartbeatMoved = false;
+    while (latest.status === 'solving' && Date.now() < until) {
+      heartbeatMoved ||=
+        new Date(latest.heartbeatAt).getTime() > new Date(started.body.heartbeatAt).getTime();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      latest = (await proposal()).body;
+    }
+    expect(heartbeatMoved).toBe(true);
+    expect(latest.status).toBe('ready');
+    expect(latest.summary.optimality).toMatchObject({ engine: 'mip', gapPercent: 0, placedProven: true });
+    expect(latest.summary.placed).toBe(s.members.length);
+  });
+});
