@@ -4,6 +4,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
 import { InvitationsController } from './invitations.controller';
 import { InvitationJob } from './invitation-job.entity';
 import { InvitationsService } from './invitations.service';
+import { InviteJobMetrics } from './invite-job-metrics';
 import { InviteJobs } from './invite-jobs';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
@@ -16,7 +17,7 @@ import { PersonalLinksModule } from './personal-links';
 @Module({
   imports: [RegistrationsModule, PersonalLinksModule, TypeOrmModule.forFeature([InvitationJob])],
   controllers: [InvitationsController, ParticipationController],
-  providers: [InvitationsService, InviteJobs, ParticipationService],
+  providers: [InvitationsService, InviteJobs, InviteJobMetrics, ParticipationService],
   exports: [InvitationsService, InviteJobs, PersonalLinksModule],
 })
 export class InvitationsModule {}
