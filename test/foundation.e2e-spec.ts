@@ -281,7 +281,7 @@ describe('Foundation', () => {
       await t.dataSource.destroy();
       const res = await t.http().get('/health');
       expect(res.status).toBe(503);
-      expect(res.body).toMatchObject({ statusCode: 503, message: 'The database does not answer' });
+      expect(res.body).toEqual({ status: 'unavailable', database: 'down' });
     });
   });
 });

@@ -1,7 +1,9 @@
 import { DispatcherService } from '../src/messaging/dispatcher.service';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { OutboxService } from '../src/messaging/outbox.service';
+import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { confirmationMessage, messageIdOf } from './factories/messages';
+import { createWave } from './factories/planning.factory';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -118,6 +120,24 @@ describe('Metrics for operators', () => {
       expect(sample(after, 'kattegat_outbox_messages{status="failed"}')).toBe(1);
       expect(sample(after, 'kattegat_outbox_due_messages')).toBe(0);
       expect(sample(after, 'kattegat_outbox_oldest_due_age_seconds')).toBe(0);
+    });
+
+    it('counts background jobs by state', async () => {
+      const cycle = await createCycle(t.dataSource);
+      await createWave(t.dataSource, cycle.id);
+      await createMembers(t.dataSource, cycle.id, 2);
+      const planner = await t.tokenFor('planner');
+      const before = sample(await scrape(), 'kattegat_jobs{kind="invitation",state="done"}');
+      await t
+        .http()
+        .post(`/api/cycles/${cycle.id}/invitations`)
+        .auth(planner, { type: 'bearer' })
+        .send({})
+        .expect(201);
+      const text = await scrape();
+      expect(sample(text, 'kattegat_jobs{kind="invitation",state="done"}')).toBe((before ?? 0) + 1);
+      expect(sample(text, 'kattegat_jobs{kind="invitation",state="running"}')).toBe(0);
+      expect(sample(text, 'kattegat_jobs{kind="invitation",state="failed"}')).toBe(0);
     });
 
     it('shows how the database connections are used', async () => {

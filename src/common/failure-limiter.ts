@@ -10,6 +10,9 @@ const PRUNE_EVERY = 100;
  * further attempts once a key has had too many in it. The counts live in the database
  * (`failure_counts`), so instances behind one load balancer share one budget; keys are stored as
  * hashes. One upsert per failure, atomic on both engines, so concurrent failures all count.
+ * (rate-limiter-flexible has PostgreSQL and better-sqlite3 stores, but writes through its own
+ * client outside the Transactor — on SQLite inside whatever transaction is open on the shared
+ * connection — and makes its own table outside the migrations.)
  */
 export class FailureLimiter {
   private recorded = 0;

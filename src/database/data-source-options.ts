@@ -17,14 +17,10 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     logging: false,
   } as const;
   if (database.engine === 'postgres') {
-    // During an outage a request waits at most this long for a connection, then fails with 503;
-    // the pool opens new connections by itself once the server is back.
-    return {
-      ...common,
-      type: 'postgres',
-      url: database.url,
-      extra: { max: 10, connectionTimeoutMillis: 3000 },
-    };
+    // No connection timeout: pg's applies to waiting for a free connection too, and a burst of
+    // bookings would get 503s. An outage fails fast anyway: the server refuses (ECONNREFUSED,
+    // 57P01/57P03) and the request answers 503; the pool connects anew once the server is back.
+    return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   return {

@@ -34,7 +34,8 @@ export class Transactor {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.dialect.serialTransactions) return this.withRetry(work, 1);
-    const caller = this.strict ? new Error('A transaction awaited I/O').stack : undefined;
+    // Its stack is formatted only if it is ever read, so keeping it costs little.
+    const caller = this.strict ? new Error('A transaction awaited I/O') : undefined;
     const result = this.tail.then(() =>
       this.dataSource.transaction((manager) => this.withinOneTurn(work, manager, caller)),
     );
@@ -45,7 +46,7 @@ export class Transactor {
   private async withinOneTurn<T>(
     work: (manager: EntityManager) => Promise<T>,
     manager: EntityManager,
-    caller: string | undefined,
+    caller: Error | undefined,
   ): Promise<T> {
     let spanned = false;
     const nextTurn = setImmediate(() => (spanned = true));
@@ -58,14 +59,15 @@ export class Transactor {
     }
   }
 
-  private awaitedIo(caller: string | undefined): void {
+  private awaitedIo(caller: Error | undefined): void {
     const what =
       'A transaction on SQLite waited for something other than the database; reads meanwhile saw its uncommitted rows';
     if (caller === undefined) {
       this.logger.error(what);
       return;
     }
-    throw new TransactionAwaitedIo(`${what}. Started at:\n${caller.split('\n').slice(2).join('\n')}`);
+    const where = (caller.stack ?? '').split('\n').slice(2).join('\n');
+    throw new TransactionAwaitedIo(`${what}. Started at:\n${where}`);
   }
 
   private async withRetry<T>(work: (manager: EntityManager) => Promise<T>, attempt: number): Promise<T> {

@@ -6,6 +6,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
 import { InvitationsController } from './invitations.controller';
 import { InvitationJob } from './invitation-job.entity';
 import { InvitationsService } from './invitations.service';
+import { InviteJobMetrics } from './invite-job-metrics';
 import { InviteJobs } from './invite-jobs';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
@@ -18,7 +19,7 @@ import { PersonalLinksModule } from './personal-links';
 @Module({
   imports: [TypeOrmModule.forFeature([Decline, InvitationJob]), RegistrationsModule, PersonalLinksModule],
   controllers: [InvitationsController, ParticipationController],
-  providers: [InvitationsService, InviteJobs, ParticipationService, DeclinesService],
+  providers: [InvitationsService, InviteJobs, InviteJobMetrics, ParticipationService, DeclinesService],
   exports: [InvitationsService, InviteJobs, DeclinesService, PersonalLinksModule],
 })
 export class InvitationsModule {}

@@ -176,7 +176,10 @@ export class InviteJobs implements OnApplicationBootstrap, BeforeApplicationShut
       });
       if (!job) return false;
       const batch = job.memberIds.slice(job.processed, job.processed + BATCH);
-      const fresh = await this.invitations.inviteBatch(m, job.cycleId, batch, job.expiresAt, job.staffId);
+      const fresh =
+        batch.length === 0
+          ? 0
+          : await this.invitations.inviteBatch(m, job.cycleId, batch, job.expiresAt, job.staffId);
       const processed = job.processed + batch.length;
       const done = processed >= job.total;
       await m.update(

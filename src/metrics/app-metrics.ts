@@ -5,9 +5,8 @@ import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
  * The app's Prometheus registry: one per application (the tests start several in one process),
  * never prom-client's global one. This module defines the process, HTTP and database metrics;
  * every other module registers its own on `registry` where its data lives — messaging the outbox
- * and the sends (src/messaging/outbox-metrics.ts). Jobs, once they are kept in the database
- * (issue 13, point 4), add `kattegat_jobs{kind,state}` the same way: a Gauge whose `collect()`
- * counts the jobs table by kind and state.
+ * and the sends (src/messaging/outbox-metrics.ts), invitations its jobs by state
+ * (`kattegat_jobs{kind,state}`, src/invitations/invite-job-metrics.ts).
  */
 @Injectable()
 export class AppMetrics {
