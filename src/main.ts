@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp, prepareDatabase } from './app.setup';
+import { StaffService } from './auth/staff.service';
 import { ConfigError, loadConfig } from './config/load-config';
 import { EvaluationSweeper } from './evaluations/evaluation-sweeper';
+import { startBanner } from './start-banner';
 
 async function bootstrap(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env, process.cwd());
+    config = loadConfig(process.env, process.cwd(), process.stdout.isTTY === true);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
@@ -22,14 +25,9 @@ async function bootstrap(): Promise<void> {
   await prepareDatabase(app);
   await app.listen(config.port);
   app.get(EvaluationSweeper).start();
-  const where = config.database.engine === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
-  console.log(`Kattegat is running at ${config.publicBaseUrl} (database: ${where})`);
-  console.log(`API documentation: ${config.publicBaseUrl}/api/docs`);
-  if (!config.initialAdmin) {
-    console.log(
-      'No admin from the environment. Create the first one with: npm run cli -- create-admin <email>',
-    );
-  }
+  const banner = startBanner(config, await app.get(StaffService).hasAdmin());
+  if (config.logFormat === 'pretty') console.log(`\n${banner.join('\n')}\n`);
+  else app.get(Logger).log({ signIn: `${config.publicBaseUrl}/log-ind` }, banner.join(' | '));
 }
 
 void bootstrap();

@@ -1,5 +1,5 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 
@@ -10,6 +10,7 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Whether the app and its database answer' })
   async check(): Promise<{ status: 'ok'; database: 'up' }> {
     try {
       await this.dataSource.query('SELECT 1');
