@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
+import { MessagingModule } from '../messaging/messaging.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
+import { CyclePagesController } from './cycles/cycle-pages.controller';
+import { OverviewController } from './overview/overview.controller';
 import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
 import { ShellController } from './shell/shell.controller';
@@ -14,8 +17,20 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
  * over the domain modules' services; the layout and the cycle bar in shell/.
  */
 @Module({
-  imports: [WebModule, CyclesModule, StatisticsModule, TypeOrmModule.forFeature([CycleChoice])],
-  controllers: [SignInController, ShellController, StatisticsPagesController],
+  imports: [
+    WebModule,
+    CyclesModule,
+    StatisticsModule,
+    MessagingModule,
+    TypeOrmModule.forFeature([CycleChoice]),
+  ],
+  controllers: [
+    SignInController,
+    ShellController,
+    OverviewController,
+    CyclePagesController,
+    StatisticsPagesController,
+  ],
   providers: [CycleBarService],
 })
 export class ConsoleModule {}
