@@ -47,7 +47,7 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
     const { agent, location } = await passwordStep(email);
     expect(location).toBe('/log-ind/totrinsbekraeftelse');
     const setup = await agent.get(location).expect(200);
-    const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
+    const secret = /<code class="console-secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
     const done = await agent
       .post(location)
       .type('form')
@@ -72,12 +72,12 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
     expect(location).toBe('/log-ind/totrinsbekraeftelse');
     expect(String(res.headers['set-cookie'])).not.toContain('kattegat_staff=');
     // Half signed in is not signed in.
-    await agent.get('/dashboard/seminarer').expect(303).expect('Location', '/log-ind');
+    await agent.get('/oversigt').expect(303).expect('Location', '/log-ind');
 
     const setup = await agent.get(location).expect(200);
     expect(setup.text).toContain('Sæt totrinsbekræftelse op');
-    expect(setup.text).toMatch(/<img class="qr" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/]+(&#x3D;)*"/);
-    const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
+    expect(setup.text).toMatch(/<img class="console-qr" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/]+(&#x3D;)*"/);
+    const secret = /<code class="console-secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
     // A reload shows the same secret, so a code from an app that scanned the first page works.
     expect((await agent.get(location).expect(200)).text).toContain(secret);
 
@@ -102,7 +102,7 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
     const [user] = await t.dataSource.query(`SELECT totp_secret FROM staff_users WHERE email = '${email}'`);
     expect(user.totp_secret).not.toContain(secret);
 
-    await agent.get('/dashboard/seminarer').expect(200);
+    await agent.get('/oversigt').expect(200);
   });
 
   it('asks for the code at every sign-in once the app is set up: console and API', async () => {
@@ -133,8 +133,8 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
       .type('form')
       .send({ ...csrfOf(form.text), code })
       .expect(303);
-    expect(ok.headers.location).toBe('/dashboard/seminarer');
-    await agent.get('/dashboard/seminarer').expect(200);
+    expect(ok.headers.location).toBe('/oversigt');
+    await agent.get('/oversigt').expect(200);
 
     // The same code does not work twice.
     const replay = await t.http().post('/api/auth/login').send({ email, password: PASSWORD, totp: code });
@@ -158,9 +158,9 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
   it('a KL analyst signs in with the password alone, and may set the app up of their own accord', async () => {
     const email = await account('kl');
     const { agent, location } = await passwordStep(email);
-    expect(location).toBe('/dashboard');
+    expect(location).toBe('/statistik');
     const setup = await agent.get('/totrinsbekraeftelse').expect(200);
-    const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
+    const secret = /<code class="console-secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
     await agent
       .post('/totrinsbekraeftelse')
       .type('form')

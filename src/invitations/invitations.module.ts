@@ -14,6 +14,6 @@ import { PersonalLinksModule } from './personal-links';
   imports: [RegistrationsModule, PersonalLinksModule],
   controllers: [InvitationsController, ParticipationController],
   providers: [InvitationsService, ParticipationService],
-  exports: [InvitationsService, PersonalLinksModule],
+  exports: [InvitationsService, ParticipationService, PersonalLinksModule],
 })
 export class InvitationsModule {}
