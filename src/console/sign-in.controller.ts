@@ -79,9 +79,7 @@ export class SignInController {
   @Post('log-ind/kode')
   @OnRefusal('codePage')
   async code(@Body() form: CodeForm, @Req() req: PageRequest) {
-    const pending = this.checkedPending(req, form, 'code');
-    const code = (form.code ?? '').trim();
-    if (code === '') throw codeMissing();
+    const { pending, code } = this.pendingWithCode(req, form, 'code');
     const cookies = await this.session.finishWithCode(req, pending, code);
     return redirect(await this.roleStart(pending), { cookies });
   }
@@ -94,9 +92,7 @@ export class SignInController {
   @Post('log-ind/totrinsbekraeftelse')
   @OnRefusal('enrolPage')
   async enrol(@Body() form: CodeForm, @Req() req: PageRequest) {
-    const pending = this.checkedPending(req, form, 'enrol');
-    const code = (form.code ?? '').trim();
-    if (code === '') throw codeMissing();
+    const { pending, code } = this.pendingWithCode(req, form, 'enrol');
     const { recoveryCodes, cookies } = await this.session.finishEnrolment(req, pending, code);
     return consolePage(
       'second-factor-codes',
@@ -153,21 +149,23 @@ export class SignInController {
     );
   }
 
-  private checkedPending(req: PageRequest, form: CsrfForm, stage: PendingSignIn['stage']): PendingSignIn {
+  /** The half-finished sign-in a code form belongs to, and the code typed. */
+  private pendingWithCode(req: PageRequest, form: CodeForm, stage: PendingSignIn['stage']) {
     const pending = this.session.pending(req);
     if (!pending || pending.stage !== stage) {
       throw new DomainError('unauthenticated', 'auth.sign_in_expired', 'Sign in again');
     }
     if (!this.session.checkPendingForm(req, form)) throw formExpired();
-    return pending;
+    const code = (form.code ?? '').trim();
+    if (code === '') {
+      throw new DomainError('validation_failed', 'auth.second_factor_required', 'Give the code', [
+        { field: 'code', reason: 'required' },
+      ]);
+    }
+    return { pending, code };
   }
 
   private async roleStart(pending: PendingSignIn): Promise<string> {
     return staffStartPage((await this.staff.get(pending.staffUserId)).role);
   }
 }
-
-const codeMissing = () =>
-  new DomainError('validation_failed', 'auth.second_factor_required', 'Give the code', [
-    { field: 'code', reason: 'required' },
-  ]);
