@@ -2,6 +2,8 @@ import { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Params } from 'nestjs-pino';
+import { Options } from 'pino-http';
+import pretty from 'pino-pretty';
 import { AppConfig } from '../config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -14,50 +16,47 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * On a terminal: one short coloured line per event (pino-pretty in a worker thread), the request
- * line as "GET /api/cycles 200 12 ms".
+ * On a terminal: one short coloured line per event, written in order with the rest of the output
+ * (pino-pretty in this thread, not a worker), the request line as "GET /api/cycles 200 12 ms".
  */
-const PRETTY = {
-  transport: {
-    target: 'pino-pretty',
-    options: {
-      colorize: true,
-      translateTime: 'SYS:HH:MM:ss',
-      ignore: 'pid,hostname,service,context,req,res,responseTime',
-      messageFormat: '{if context}[{context}] {end}{msg}',
-    },
-  },
-  customSuccessMessage: (req: IncomingMessage, res: ServerResponse, responseTime: number) =>
-    `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode} ${Math.round(responseTime)} ms`,
-};
+const prettyStream = () =>
+  pretty({
+    sync: true,
+    colorize: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service,context,req,res,responseTime',
+    messageFormat: '{if context}[{context}] {end}{msg}',
+  });
+
+const requestLine = (req: IncomingMessage, res: ServerResponse, responseTime: number) =>
+  `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode} ${Math.round(responseTime)} ms`;
 
 /**
  * Structured logs, one line per request, with a request id that is also sent back: JSON lines for
  * a collector, or readable lines on a terminal (LOG_FORMAT).
  */
 export function loggingParams(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      ...(config.logFormat === 'pretty' ? PRETTY : {}),
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: redactUrl(req.url),
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-      customProps: () => ({ service: 'kattegat' }),
+  const options: Options = {
+    level: config.logLevel,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
     },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: redactUrl(req.url),
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    customProps: () => ({ service: 'kattegat' }),
   };
+  if (config.logFormat === 'json') return { pinoHttp: options };
+  return { pinoHttp: [{ ...options, customSuccessMessage: requestLine }, prettyStream()] };
 }
 
 /** What Nest says while it starts: every module and every route, a hundred lines and more. */
