@@ -76,7 +76,9 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
 
     const setup = await agent.get(location).expect(200);
     expect(setup.text).toContain('Sæt totrinsbekræftelse op');
-    expect(setup.text).toMatch(/<img class="console-qr" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/]+(&#x3D;)*"/);
+    expect(setup.text).toMatch(
+      /<img class="console-qr" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/]+(&#x3D;)*"/,
+    );
     const secret = /<code class="console-secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
     // A reload shows the same secret, so a code from an app that scanned the first page works.
     expect((await agent.get(location).expect(200)).text).toContain(secret);
