@@ -213,4 +213,25 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
     const forged = await agent.post('/log-ind/kode').type('form').send({ code: '123456' }).expect(403);
     expect(forged.text).toContain('Formularen er udløbet');
   });
+
+  it('wrong codes count in the sign-in limiter: after five, even the right code waits', async () => {
+    const email = await account('planner');
+    const { secret } = await enrolInConsole(email, false);
+    const { agent, location } = await passwordStep(email);
+    const form = await agent.get(location).expect(200);
+    const wrong = (await codeAt(secret, 1)) === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++)
+      await agent
+        .post(location)
+        .type('form')
+        .send({ ...csrfOf(form.text), code: wrong })
+        .expect(401);
+    const limited = await agent
+      .post(location)
+      .type('form')
+      .send({ ...csrfOf(form.text), code: await codeAt(secret, 1) })
+      .expect(429);
+    expect(limited.text).toContain('For mange forkerte forsøg.');
+    await agent.get('/oversigt').expect(303).expect('Location', '/log-ind');
+  });
 });

@@ -210,6 +210,11 @@ describe('Staff sessions', () => {
     expect(browser.cookie).toMatch(/Path=\//);
     expect(browser.cookie).not.toMatch(/Secure/);
     const page = await browser.agent.get('/statistik').expect(200);
+    // The front door sends a signed-in user to their start page, a stranger to the sign-in page.
+    await browser.agent.get('/').expect(303).expect('Location', '/statistik');
+    await browser.agent.get('/log-ind').expect(303).expect('Location', '/statistik');
+    await t.http().get('/').expect(303).expect('Location', '/log-ind');
+    await t.http().get('/dashboard/login').expect(301).expect('Location', '/log-ind');
 
     // A sign-out without the page's CSRF fields changes nothing.
     await browser.agent.post('/log-ud').type('form').send({}).expect(303).expect('Location', '/log-ind');
