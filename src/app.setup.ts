@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { StaffService } from './auth/staff.service';
 import { AllExceptionsFilter } from './common/exception.filter';
+import { QuietStartLogger } from './common/logging';
 import { createValidationPipe } from './common/validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppMetrics } from './metrics/app-metrics';
@@ -50,7 +51,7 @@ function serveVendorAssets(app: NestExpressApplication): void {
 /** Everything an application needs around its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartLogger(app.get(Logger)));
   // Before anything reads req.ip: behind a proxy the limiters count the client, not the proxy.
   app.set('trust proxy', config.trustProxy);
   app.use(httpMetrics(app.get(AppMetrics)));

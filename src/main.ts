@@ -2,15 +2,17 @@ import 'reflect-metadata';
 import { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp, prepareDatabase } from './app.setup';
 import { StaffService } from './auth/staff.service';
 import { ConfigError, loadConfig } from './config/load-config';
+import { startBanner } from './start-banner';
 
 async function bootstrap(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env, process.cwd());
+    config = loadConfig(process.env, process.cwd(), process.stdout.isTTY === true);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
@@ -30,14 +32,9 @@ async function bootstrap(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => (app.getHttpServer() as Server).close());
   }
-  const where = config.database.engine === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
-  console.log(`Kattegat is running at ${config.publicBaseUrl} (database: ${where})`);
-  console.log(`API documentation: ${config.publicBaseUrl}/api/docs`);
-  if (!hasAdmin) {
-    console.log(
-      'No admin account yet. Create the first one with: npm run cli -- create-admin <email> (or start with ADMIN_EMAIL and ADMIN_PASSWORD)',
-    );
-  }
+  const banner = startBanner(config, hasAdmin);
+  if (config.logFormat === 'pretty') console.log(`\n${banner.join('\n')}\n`);
+  else app.get(Logger).log({ signIn: `${config.publicBaseUrl}/log-ind` }, banner.join(' | '));
 }
 
 void bootstrap();

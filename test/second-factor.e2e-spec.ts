@@ -21,7 +21,7 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
     t = await startTestApp({ REQUIRE_2FA: 'true' });
     // The first admin has to set the app up too; here it signs in the way an admin would.
     const email = await account('admin');
-    admin = (await enrolInConsole(email)).apiToken;
+    admin = (await enrolInConsole(email)).apiToken!;
   });
   afterAll(() => t.close());
 
@@ -47,7 +47,7 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
     const { agent, location } = await passwordStep(email);
     expect(location).toBe('/log-ind/totrinsbekraeftelse');
     const setup = await agent.get(location).expect(200);
-    const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
+    const secret = /<code class="console-secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
     const done = await agent
       .post(location)
       .type('form')
@@ -72,12 +72,14 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
     expect(location).toBe('/log-ind/totrinsbekraeftelse');
     expect(String(res.headers['set-cookie'])).not.toContain('kattegat_staff=');
     // Half signed in is not signed in.
-    await agent.get('/dashboard/seminarer').expect(303).expect('Location', '/log-ind');
+    await agent.get('/oversigt').expect(303).expect('Location', '/log-ind');
 
     const setup = await agent.get(location).expect(200);
     expect(setup.text).toContain('Sæt totrinsbekræftelse op');
-    expect(setup.text).toMatch(/<img class="qr" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+"/);
-    const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
+    expect(setup.text).toMatch(
+      /<img class="console-qr" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/]+(&#x3D;)*"/,
+    );
+    const secret = /<code class="console-secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
     // A reload shows the same secret, so a code from an app that scanned the first page works.
     expect((await agent.get(location).expect(200)).text).toContain(secret);
 
@@ -102,7 +104,7 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
     const [user] = await t.dataSource.query(`SELECT totp_secret FROM staff_users WHERE email = '${email}'`);
     expect(user.totp_secret).not.toContain(secret);
 
-    await agent.get('/dashboard/seminarer').expect(200);
+    await agent.get('/oversigt').expect(200);
   });
 
   it('asks for the code at every sign-in once the app is set up: console and API', async () => {
@@ -133,8 +135,8 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
       .type('form')
       .send({ ...csrfOf(form.text), code })
       .expect(303);
-    expect(ok.headers.location).toBe('/dashboard/seminarer');
-    await agent.get('/dashboard/seminarer').expect(200);
+    expect(ok.headers.location).toBe('/oversigt');
+    await agent.get('/oversigt').expect(200);
 
     // The same code does not work twice.
     const replay = await t.http().post('/api/auth/login').send({ email, password: PASSWORD, totp: code });
@@ -158,9 +160,9 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
   it('a KL analyst signs in with the password alone, and may set the app up of their own accord', async () => {
     const email = await account('kl');
     const { agent, location } = await passwordStep(email);
-    expect(location).toBe('/dashboard');
+    expect(location).toBe('/statistik');
     const setup = await agent.get('/totrinsbekraeftelse').expect(200);
-    const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
+    const secret = /<code class="console-secret">([A-Z2-7]+)<\/code>/.exec(setup.text)![1];
     await agent
       .post('/totrinsbekraeftelse')
       .type('form')
@@ -188,7 +190,7 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
     const { apiToken } = await enrolInConsole(email);
     const id = (await t.app.get(StaffService).findForLogin(email))!.id;
     await t.http().delete(`/api/staff/${id}/second-factor`).auth(admin, { type: 'bearer' }).expect(204);
-    await t.http().get('/api/cycles').auth(apiToken, { type: 'bearer' }).expect(401);
+    await t.http().get('/api/cycles').auth(apiToken!, { type: 'bearer' }).expect(401);
     expect(
       await t.dataSource.query(`SELECT * FROM staff_recovery_codes WHERE staff_user_id = ${id}`),
     ).toEqual([]);
@@ -210,5 +212,26 @@ describe('Two-factor sign-in (REQUIRE_2FA on)', () => {
     const { agent } = await passwordStep(email);
     const forged = await agent.post('/log-ind/kode').type('form').send({ code: '123456' }).expect(403);
     expect(forged.text).toContain('Formularen er udløbet');
+  });
+
+  it('wrong codes count in the sign-in limiter: after five, even the right code waits', async () => {
+    const email = await account('planner');
+    const { secret } = await enrolInConsole(email, false);
+    const { agent, location } = await passwordStep(email);
+    const form = await agent.get(location).expect(200);
+    const wrong = (await codeAt(secret, 1)) === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++)
+      await agent
+        .post(location)
+        .type('form')
+        .send({ ...csrfOf(form.text), code: wrong })
+        .expect(401);
+    const limited = await agent
+      .post(location)
+      .type('form')
+      .send({ ...csrfOf(form.text), code: await codeAt(secret, 1) })
+      .expect(429);
+    expect(limited.text).toContain('For mange forkerte forsøg.');
+    await agent.get('/oversigt').expect(303).expect('Location', '/log-ind');
   });
 });

@@ -80,7 +80,7 @@ describe('Staff sessions', () => {
     const { id, email } = await account('planner');
     const token = await apiLogin(email);
     const browser = await consoleLogin(email);
-    await browser.agent.get('/dashboard/seminarer').expect(200);
+    await browser.agent.get('/seminarer').expect(200);
 
     await t
       .http()
@@ -89,7 +89,7 @@ describe('Staff sessions', () => {
       .send({ disabled: true })
       .expect(200);
     await me(token).expect(401);
-    await browser.agent.get('/dashboard/seminarer').expect(303).expect('Location', '/log-ind');
+    await browser.agent.get('/seminarer').expect(303).expect('Location', '/log-ind');
 
     await t
       .http()
@@ -179,7 +179,7 @@ describe('Staff sessions', () => {
       .delete(`/api/staff/${id}/sessions/${byKind.console.id}`)
       .auth(admin, { type: 'bearer' })
       .expect(204);
-    await browser.agent.get('/dashboard/seminarer').expect(303).expect('Location', '/log-ind');
+    await browser.agent.get('/seminarer').expect(303).expect('Location', '/log-ind');
     await me(api).expect(200);
     const again = await t
       .http()
@@ -204,16 +204,21 @@ describe('Staff sessions', () => {
   it('the console cookie is HttpOnly, SameSite=Lax, for the whole site; signing out ends the session', async () => {
     const { id, email } = await account('kl');
     const browser = await consoleLogin(email);
-    expect(browser.res.headers.location).toBe('/dashboard');
+    expect(browser.res.headers.location).toBe('/statistik');
     expect(browser.cookie).toMatch(/HttpOnly/);
     expect(browser.cookie).toMatch(/SameSite=Lax/);
     expect(browser.cookie).toMatch(/Path=\//);
     expect(browser.cookie).not.toMatch(/Secure/);
-    const page = await browser.agent.get('/dashboard').expect(200);
+    const page = await browser.agent.get('/statistik').expect(200);
+    // The front door sends a signed-in user to their start page, a stranger to the sign-in page.
+    await browser.agent.get('/').expect(303).expect('Location', '/statistik');
+    await browser.agent.get('/log-ind').expect(303).expect('Location', '/statistik');
+    await t.http().get('/').expect(303).expect('Location', '/log-ind');
+    await t.http().get('/dashboard/login').expect(301).expect('Location', '/log-ind');
 
     // A sign-out without the page's CSRF fields changes nothing.
     await browser.agent.post('/log-ud').type('form').send({}).expect(303).expect('Location', '/log-ind');
-    await browser.agent.get('/dashboard').expect(200);
+    await browser.agent.get('/statistik').expect(200);
 
     await browser.agent
       .post('/log-ud')
@@ -225,7 +230,7 @@ describe('Staff sessions', () => {
     // The cookie's value, sent again by someone who kept it, opens nothing.
     await t
       .http()
-      .get('/dashboard')
+      .get('/statistik')
       .set('Cookie', `kattegat_staff=${encodeURIComponent(browser.token)}`)
       .expect(303)
       .expect('Location', '/log-ind');
@@ -238,7 +243,7 @@ describe('Staff sessions', () => {
     await me(browser.token).expect(200);
     // The same kind of token, but the API reads only the Authorization header.
     const api = await apiLogin(email);
-    await t.http().get('/dashboard').set('Cookie', `kattegat_staff=${api}`).expect(200);
+    await t.http().get('/statistik').set('Cookie', `kattegat_staff=${api}`).expect(200);
   });
 
   it('hashes a password stored with older parameters again at the next sign-in', async () => {

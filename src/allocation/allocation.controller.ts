@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { AuthenticatedStaff } from '../auth/authenticated-staff';
@@ -15,6 +15,7 @@ export class AllocationController {
   constructor(private readonly allocations: AllocationService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Propose an allocation of seats' })
   @ApiResponse({ status: 201, description: 'Solved at once' })
   @ApiResponse({ status: 202, description: 'Being solved; GET the proposal until it is ready or failed' })
   async propose(
@@ -29,16 +30,19 @@ export class AllocationController {
   }
 
   @Get()
+  @ApiOperation({ summary: "List a cycle's allocation proposals" })
   list(@Param('cycleId', ParseIntPipe) cycleId: number) {
     return this.allocations.list(cycleId);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an allocation proposal' })
   get(@Param('cycleId', ParseIntPipe) cycleId: number, @Param('id', ParseIntPipe) id: number) {
     return this.allocations.get(cycleId, id);
   }
 
   @Post(':id/apply')
+  @ApiOperation({ summary: 'Apply an allocation proposal' })
   @HttpCode(200)
   apply(
     @Param('cycleId', ParseIntPipe) cycleId: number,
@@ -49,6 +53,7 @@ export class AllocationController {
   }
 
   @Post(':id/discard')
+  @ApiOperation({ summary: 'Discard an allocation proposal' })
   @HttpCode(200)
   discard(@Param('cycleId', ParseIntPipe) cycleId: number, @Param('id', ParseIntPipe) id: number) {
     return this.allocations.discard(cycleId, id);

@@ -161,10 +161,6 @@ export class StaffService {
       .getOne();
   }
 
-  hasAdmin(): Promise<boolean> {
-    return this.users.existsBy({ role: 'admin', disabledAt: IsNull() });
-  }
-
   findForLogin(email: string): Promise<StaffUser | null> {
     return this.users
       .createQueryBuilder('u')

@@ -88,4 +88,20 @@ describe(loadConfig.name, () => {
       expect(() => loadConfig({ TRUST_PROXY: bad }, cwd)).toThrow(/TRUST_PROXY/);
     }
   });
+
+  it('requires the second factor in production unless REQUIRE_2FA says otherwise', () => {
+    expect(loadConfig({}, cwd).require2fa).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }, cwd).require2fa).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', REQUIRE_2FA: 'false' }, cwd).require2fa).toBe(false);
+    expect(loadConfig({ REQUIRE_2FA: 'on' }, cwd).require2fa).toBe(true);
+    expect(() => loadConfig({ REQUIRE_2FA: 'maybe' }, cwd)).toThrow(/REQUIRE_2FA must be true or false/);
+  });
+
+  it('logs readable lines on a terminal and JSON lines otherwise, unless LOG_FORMAT says', () => {
+    expect(loadConfig({}, cwd).logFormat).toBe('json');
+    expect(loadConfig({}, cwd, true).logFormat).toBe('pretty');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, cwd, true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }, cwd).logFormat).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' }, cwd)).toThrow(/LOG_FORMAT must be pretty or json/);
+  });
 });

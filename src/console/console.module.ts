@@ -1,14 +1,39 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
+import { MessagingModule } from '../messaging/messaging.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
-import { DashboardController } from './dashboard.controller';
+import { CyclePagesController } from './cycles/cycle-pages.controller';
+import { OverviewController } from './overview/overview.controller';
 import { SecondFactorController } from './second-factor.controller';
+import { CycleBarService } from './shell/cycle-bar.service';
+import { CycleChoice } from './shell/cycle-choice.entity';
+import { ShellController } from './shell/shell.controller';
 import { SignInController } from './sign-in.controller';
+import { StatisticsPagesController } from './statistics/statistics-pages.controller';
 
-/** The staff pages: signing in and out, the second factor, KL's dashboard and the planners' seminar overview. */
+/**
+ * The staff console: one folder per section (src/console/<section>/) with thin page controllers
+ * over the domain modules' services; the layout and the cycle bar in shell/; signing in and the
+ * second factor at the top.
+ */
 @Module({
-  imports: [WebModule, CyclesModule, StatisticsModule],
-  controllers: [SignInController, SecondFactorController, DashboardController],
+  imports: [
+    WebModule,
+    CyclesModule,
+    StatisticsModule,
+    MessagingModule,
+    TypeOrmModule.forFeature([CycleChoice]),
+  ],
+  controllers: [
+    SignInController,
+    SecondFactorController,
+    ShellController,
+    OverviewController,
+    CyclePagesController,
+    StatisticsPagesController,
+  ],
+  providers: [CycleBarService],
 })
 export class ConsoleModule {}

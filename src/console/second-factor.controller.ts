@@ -5,13 +5,13 @@ import { STAFF_ROLES } from '../auth/roles';
 import { TwoFactorService } from '../auth/two-factor.service';
 import { OnRefusal } from '../web/page.interceptor';
 import { PageRequest } from '../web/page-request';
-import { page } from '../web/page-result';
 import { StaffPages } from '../web/pages.decorators';
 import { Refusal } from '../web/refusal';
 import { qrImage } from './qr-image';
 import { CodeForm } from './sign-in.form';
-import { problemOf } from './sign-in-view';
-import { startPageOf } from './start-page';
+import { consolePage } from './shell/console-page';
+import { signInFormView } from './sign-in-view';
+import { staffStartPage } from '../web/staff-menu';
 
 const PATH = '/totrinsbekraeftelse';
 
@@ -24,10 +24,11 @@ export class SecondFactorController {
   async status(@Req() req: PageRequest) {
     const staff = req.staff!;
     if (await this.twoFactor.isOn(staff.id)) {
-      return page('second-factor-status', {
-        title: 'Totrinsbekræftelse',
-        unused: await this.twoFactor.unusedRecoveryCodes(staff.id),
-      });
+      return consolePage(
+        'second-factor-status',
+        { title: 'Totrinsbekræftelse' },
+        { unused: await this.twoFactor.unusedRecoveryCodes(staff.id) },
+      );
     }
     return this.setupPage(null, req);
   }
@@ -36,23 +37,25 @@ export class SecondFactorController {
   @OnRefusal('setupPage')
   async confirm(@Body() form: CodeForm, @CurrentStaff() staff: AuthenticatedStaff) {
     const codes = await this.twoFactor.confirm(staff.id, (form.code ?? '').trim());
-    return page('second-factor-codes', {
-      title: 'Genoprettelseskoder',
-      codes,
-      next: startPageOf(staff.role),
-    });
+    return consolePage(
+      'second-factor-codes',
+      { title: 'Genoprettelseskoder' },
+      { codes, next: staffStartPage(staff.role) },
+    );
   }
 
   async setupPage(refusal: Refusal | null, req: PageRequest) {
     const { secret, uri } = await this.twoFactor.enrolment(req.staff!.id);
-    return page('second-factor-setup', {
-      title: 'Sæt totrinsbekræftelse op',
-      required: false,
-      action: PATH,
-      qr: await qrImage(uri),
-      secret,
-      code: refusal?.typed('code') ?? '',
-      ...problemOf(refusal, ['code'], 'code'),
-    });
+    return consolePage(
+      'second-factor-setup',
+      { title: 'Sæt totrinsbekræftelse op' },
+      {
+        required: false,
+        action: PATH,
+        qr: await qrImage(uri),
+        secret,
+        ...signInFormView(refusal, ['code'], 'code'),
+      },
+    );
   }
 }

@@ -1,26 +1,26 @@
 import { Refusal } from '../web/refusal';
 
-/**
- * What the sign-in pages show of a refused form: the summary at the top, each field's text beside
- * it. A refusal that names no field (a wrong password) is shown beside `fallbackField`.
- */
-export function problemOf(refusal: Refusal | null, fields: string[], fallbackField: string) {
-  const errors = Object.fromEntries(fields.map((f) => [f, refusal?.field(f) ?? null]));
-  if (refusal && refusal.errors.length === 0) errors[fallbackField] = refusal.summary;
-  const problem = refusal
-    ? {
-        summary: refusal.summary,
-        fields: fields
-          .filter((f) => errors[f])
-          .map((f) => ({
-            field: f,
-            label: refusal.errors.find((e) => e.field === f)?.label ?? labelOf(f),
-            text: errors[f],
-          })),
-      }
-    : null;
-  return { problem, errors };
-}
-
 const LABELS: Record<string, string> = { email: 'E-mail', password: 'Adgangskode', code: 'Kode' };
-const labelOf = (field: string) => LABELS[field] ?? field;
+
+/**
+ * A refused sign-in form as the console's partials show it: the error summary (`problems`) and
+ * each field's value and problem (`fields`). A refusal that names no field (a wrong password) is
+ * shown beside `fallbackField`; a password is never typed back.
+ */
+export function signInFormView(refusal: Refusal | null, names: string[], fallbackField: string) {
+  const errors = refusal
+    ? refusal.errors.length > 0
+      ? refusal.errors.filter((e, i, all) => all.findIndex((o) => o.field === e.field) === i)
+      : [{ field: fallbackField, label: LABELS[fallbackField] ?? fallbackField, text: refusal.summary }]
+    : [];
+  const fields = Object.fromEntries(
+    names.map((name) => [
+      name,
+      {
+        value: name === 'password' ? '' : (refusal?.typed(name) ?? '').trim(),
+        error: errors.find((e) => e.field === name)?.text ?? null,
+      },
+    ]),
+  );
+  return { problems: refusal ? { summary: refusal.summary, errors } : null, fields };
+}

@@ -6,14 +6,15 @@ import { formExpired } from '../web/csrf';
 import { CsrfForm } from '../web/page-form';
 import { OnRefusal } from '../web/page.interceptor';
 import { PageRequest } from '../web/page-request';
-import { page, redirect } from '../web/page-result';
+import { redirect } from '../web/page-result';
 import { Pages } from '../web/pages.decorators';
 import { Refusal } from '../web/refusal';
+import { staffStartPage } from '../web/staff-menu';
 import { PendingSignIn, SIGN_IN_PATH, StaffSession } from '../web/staff-session';
 import { qrImage } from './qr-image';
 import { CodeForm, SignInForm } from './sign-in.form';
-import { problemOf } from './sign-in-view';
-import { startPageOf } from './start-page';
+import { consolePage } from './shell/console-page';
+import { signInFormView } from './sign-in-view';
 
 const CODE_PATH = '/log-ind/kode';
 const ENROL_PATH = '/log-ind/totrinsbekraeftelse';
@@ -35,7 +36,7 @@ export class SignInController {
   @Get()
   async home(@Req() req: PageRequest) {
     const staff = await this.session.staffOf(req);
-    return redirect(staff ? startPageOf(staff.role) : SIGN_IN_PATH);
+    return redirect(staff ? staffStartPage(staff.role) : SIGN_IN_PATH);
   }
 
   @Get('dashboard/login')
@@ -45,7 +46,7 @@ export class SignInController {
   @Get('log-ind')
   async form(@Req() req: PageRequest) {
     const staff = await this.session.staffOf(req);
-    if (staff) return redirect(startPageOf(staff.role));
+    if (staff) return redirect(staffStartPage(staff.role));
     return this.signInPage(null, req);
   }
 
@@ -67,7 +68,7 @@ export class SignInController {
     const { next, role, cookies } = await this.session.signIn(req, email, password);
     if (next === 'code') return redirect(CODE_PATH, { cookies });
     if (next === 'enrol') return redirect(ENROL_PATH, { cookies });
-    return redirect(startPageOf(role), { cookies });
+    return redirect(staffStartPage(role), { cookies });
   }
 
   @Get('log-ind/kode')
@@ -78,9 +79,7 @@ export class SignInController {
   @Post('log-ind/kode')
   @OnRefusal('codePage')
   async code(@Body() form: CodeForm, @Req() req: PageRequest) {
-    const pending = this.checkedPending(req, form, 'code');
-    const code = (form.code ?? '').trim();
-    if (code === '') throw codeMissing();
+    const { pending, code } = this.pendingWithCode(req, form, 'code');
     const cookies = await this.session.finishWithCode(req, pending, code);
     return redirect(await this.roleStart(pending), { cookies });
   }
@@ -93,13 +92,12 @@ export class SignInController {
   @Post('log-ind/totrinsbekraeftelse')
   @OnRefusal('enrolPage')
   async enrol(@Body() form: CodeForm, @Req() req: PageRequest) {
-    const pending = this.checkedPending(req, form, 'enrol');
-    const code = (form.code ?? '').trim();
-    if (code === '') throw codeMissing();
+    const { pending, code } = this.pendingWithCode(req, form, 'enrol');
     const { recoveryCodes, cookies } = await this.session.finishEnrolment(req, pending, code);
-    return page(
+    return consolePage(
       'second-factor-codes',
-      { title: 'Genoprettelseskoder', nav: null, codes: recoveryCodes, next: await this.roleStart(pending) },
+      { title: 'Genoprettelseskoder' },
+      { nav: null, codes: recoveryCodes, next: await this.roleStart(pending) },
       { cookies },
     );
   }
@@ -114,10 +112,10 @@ export class SignInController {
   /** The sign-in form, again after a refusal with the e-mail as typed. */
   signInPage(refusal: Refusal | null, req: PageRequest) {
     const { csrf, cookies } = this.session.signInForm(req);
-    const email = (refusal?.typed('email') ?? '').trim();
-    return page(
+    return consolePage(
       'sign-in',
-      { title: 'Log ind', nav: null, email, csrf, ...problemOf(refusal, ['email', 'password'], 'password') },
+      { title: 'Log ind' },
+      { nav: null, csrf, ...signInFormView(refusal, ['email', 'password'], 'password') },
       { cookies },
     );
   }
@@ -125,47 +123,49 @@ export class SignInController {
   codePage(refusal: Refusal | null, req: PageRequest) {
     const pending = this.session.pending(req);
     if (pending?.stage !== 'code') return redirect(SIGN_IN_PATH);
-    return page('sign-in-code', {
-      title: 'Skriv koden fra din app',
-      nav: null,
-      code: refusal?.typed('code') ?? '',
-      csrf: this.session.pendingForm(req),
-      ...problemOf(refusal, ['code'], 'code'),
-    });
+    return consolePage(
+      'sign-in-code',
+      { title: 'Skriv koden fra din app' },
+      { nav: null, csrf: this.session.pendingForm(req), ...signInFormView(refusal, ['code'], 'code') },
+    );
   }
 
   async enrolPage(refusal: Refusal | null, req: PageRequest) {
     const pending = this.session.pending(req);
     if (pending?.stage !== 'enrol') return redirect(SIGN_IN_PATH);
     const { secret, uri } = await this.twoFactor.enrolment(pending.staffUserId);
-    return page('second-factor-setup', {
-      title: 'Sæt totrinsbekræftelse op',
-      nav: null,
-      required: true,
-      action: ENROL_PATH,
-      qr: await qrImage(uri),
-      secret,
-      code: refusal?.typed('code') ?? '',
-      csrf: this.session.pendingForm(req),
-      ...problemOf(refusal, ['code'], 'code'),
-    });
+    return consolePage(
+      'second-factor-setup',
+      { title: 'Sæt totrinsbekræftelse op' },
+      {
+        nav: null,
+        required: true,
+        action: ENROL_PATH,
+        qr: await qrImage(uri),
+        secret,
+        csrf: this.session.pendingForm(req),
+        ...signInFormView(refusal, ['code'], 'code'),
+      },
+    );
   }
 
-  private checkedPending(req: PageRequest, form: CsrfForm, stage: PendingSignIn['stage']): PendingSignIn {
+  /** The half-finished sign-in a code form belongs to, and the code typed. */
+  private pendingWithCode(req: PageRequest, form: CodeForm, stage: PendingSignIn['stage']) {
     const pending = this.session.pending(req);
     if (!pending || pending.stage !== stage) {
       throw new DomainError('unauthenticated', 'auth.sign_in_expired', 'Sign in again');
     }
     if (!this.session.checkPendingForm(req, form)) throw formExpired();
-    return pending;
+    const code = (form.code ?? '').trim();
+    if (code === '') {
+      throw new DomainError('validation_failed', 'auth.second_factor_required', 'Give the code', [
+        { field: 'code', reason: 'required' },
+      ]);
+    }
+    return { pending, code };
   }
 
   private async roleStart(pending: PendingSignIn): Promise<string> {
-    return startPageOf((await this.staff.get(pending.staffUserId)).role);
+    return staffStartPage((await this.staff.get(pending.staffUserId)).role);
   }
 }
-
-const codeMissing = () =>
-  new DomainError('validation_failed', 'auth.second_factor_required', 'Give the code', [
-    { field: 'code', reason: 'required' },
-  ]);

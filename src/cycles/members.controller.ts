@@ -12,7 +12,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { AuthenticatedStaff } from '../auth/authenticated-staff';
@@ -41,6 +41,7 @@ export class MembersController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: "Search a cycle's members" })
   list(
     @Param('cycleId', ParseIntPipe) cycleId: number,
     @Query() query: MemberListQueryDto,
@@ -50,6 +51,7 @@ export class MembersController {
   }
 
   @Get('export')
+  @ApiOperation({ summary: 'Export the members as CSV' })
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async export(
@@ -64,6 +66,7 @@ export class MembersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a member' })
   create(
     @Param('cycleId', ParseIntPipe) cycleId: number,
     @Body() body: CreateMemberDto,
@@ -73,6 +76,7 @@ export class MembersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a member' })
   get(
     @Param('cycleId', ParseIntPipe) cycleId: number,
     @Param('id', ParseIntPipe) id: number,
@@ -82,6 +86,7 @@ export class MembersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a member' })
   update(
     @Param('cycleId', ParseIntPipe) cycleId: number,
     @Param('id', ParseIntPipe) id: number,
@@ -93,6 +98,7 @@ export class MembersController {
 
   @Roles('admin', 'planner')
   @Delete(':id')
+  @ApiOperation({ summary: 'Remove a member' })
   @HttpCode(204)
   remove(
     @Param('cycleId', ParseIntPipe) cycleId: number,

@@ -15,6 +15,7 @@ import { MemberJourney1765400000000 } from '../../migrations/1765400000000-membe
 import { FailureCounts1765500000000 } from '../../migrations/1765500000000-failure-counts';
 import { InvitationJobs1765500000001 } from '../../migrations/1765500000001-invitation-jobs';
 import { AllocationMixing1765600000000 } from '../../migrations/1765600000000-allocation-mixing';
+import { ConsoleCycleChoice1765200000000 } from '../../migrations/1765200000000-console-cycle-choice';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   FailureCounts1765500000000,
   InvitationJobs1765500000001,
   AllocationMixing1765600000000,
+  ConsoleCycleChoice1765200000000,
 ];

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
@@ -11,6 +11,7 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Whether the app and its database answer' })
   async check(
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ status: 'ok'; database: 'up' } | { status: 'unavailable'; database: 'down' }> {

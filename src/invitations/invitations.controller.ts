@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { AuthenticatedStaff } from '../auth/authenticated-staff';
@@ -19,12 +19,14 @@ export class InvitationsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: "List a cycle's invitations" })
   list(@Param('cycleId', ParseIntPipe) cycleId: number) {
     return this.invitations.list(cycleId);
   }
 
   /** 201 when done at once (one batch); 202 while a larger invitation runs on: follow `jobs/{id}`. */
   @Post()
+  @ApiOperation({ summary: 'Invite members (a background job)' })
   @ApiResponse({ status: 202, description: 'Being issued in the background; GET jobs/{id} until done' })
   async invite(
     @Param('cycleId', ParseIntPipe) cycleId: number,
@@ -38,11 +40,13 @@ export class InvitationsController {
   }
 
   @Get('jobs/:id')
+  @ApiOperation({ summary: 'Follow an invitation job' })
   job(@Param('cycleId', ParseIntPipe) cycleId: number, @Param('id') id: string): Promise<InviteJob> {
     return this.jobs.job(cycleId, id);
   }
 
   @Post(':memberId/reissue')
+  @ApiOperation({ summary: "Issue a member's personal link again" })
   reissue(
     @Param('cycleId', ParseIntPipe) cycleId: number,
     @Param('memberId', ParseIntPipe) memberId: number,

@@ -20,6 +20,6 @@ import { PersonalLinksModule } from './personal-links';
   imports: [TypeOrmModule.forFeature([Decline, InvitationJob]), RegistrationsModule, PersonalLinksModule],
   controllers: [InvitationsController, ParticipationController],
   providers: [InvitationsService, InviteJobs, InviteJobMetrics, ParticipationService, DeclinesService],
-  exports: [InvitationsService, InviteJobs, DeclinesService, PersonalLinksModule],
+  exports: [InvitationsService, InviteJobs, DeclinesService, ParticipationService, PersonalLinksModule],
 })
 export class InvitationsModule {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
 import { ParticipationQueryDto } from './dto/participation.dto';
 import { ParticipationService } from './participation.service';
@@ -12,6 +12,7 @@ export class ParticipationController {
   constructor(private readonly funnel: ParticipationService) {}
 
   @Get('cycles/:cycleId/participation')
+  @ApiOperation({ summary: 'Invitation and seat status per member' })
   participation(@Param('cycleId', ParseIntPipe) cycleId: number, @Query() query: ParticipationQueryDto) {
     return this.funnel.participation(cycleId, query.status);
   }

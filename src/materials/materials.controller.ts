@@ -12,7 +12,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { AuthenticatedStaff } from '../auth/authenticated-staff';
@@ -29,6 +29,7 @@ abstract class MaterialsRoutes {
   protected abstract scope(id: number): MaterialScope;
 
   @Post()
+  @ApiOperation({ summary: 'Upload a material (a file or a link)' })
   @ApiConsumes('multipart/form-data', 'application/json')
   @UseInterceptors(FileInterceptor('file'))
   create(
@@ -41,11 +42,13 @@ abstract class MaterialsRoutes {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the materials' })
   list(@Param('scopeId', ParseIntPipe) scopeId: number): Promise<Material[]> {
     return this.materials.list(this.scope(scopeId));
   }
 
   @Get(':id/content')
+  @ApiOperation({ summary: "Download a material's file" })
   async content(
     @Param('scopeId', ParseIntPipe) scopeId: number,
     @Param('id', ParseIntPipe) id: number,
@@ -55,6 +58,7 @@ abstract class MaterialsRoutes {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a material' })
   @HttpCode(204)
   remove(@Param('scopeId', ParseIntPipe) scopeId: number, @Param('id', ParseIntPipe) id: number) {
     return this.materials.remove(this.scope(scopeId), id);

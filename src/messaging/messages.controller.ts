@@ -1,5 +1,12 @@
 import { Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
 import { DomainError } from '../common/domain-error';
 import { ListMessagesQuery } from './dto/list-messages.dto';
@@ -17,12 +24,14 @@ export class MessagesController {
 
   /** The delivery log: what was sent to whom, when, and why not. Newest first. */
   @Get()
+  @ApiOperation({ summary: 'The delivery log of e-mails' })
   @ApiOkResponse({ type: MessageLogPage })
   list(@Query() query: ListMessagesQuery): Promise<MessageLogPage> {
     return this.outbox.list(query);
   }
 
   @Get('preview/:kind')
+  @ApiOperation({ summary: 'Preview a kind of e-mail' })
   @ApiParam({ name: 'kind', enum: MESSAGE_KINDS })
   @ApiOkResponse({ type: RenderedMailDto })
   preview(@Param('kind') kind: string, @Query() query: PreviewQuery): Promise<RenderedMail> {
@@ -33,6 +42,7 @@ export class MessagesController {
 
   /** Sends a sent or failed message again as a new row `<key>:resend:<n>`; 409 while it is pending. */
   @Post(':id/resend')
+  @ApiOperation({ summary: 'Send an e-mail again' })
   @ApiCreatedResponse({ type: MessageLogEntry })
   resend(@Param('id', ParseIntPipe) id: number): Promise<MessageLogEntry> {
     return this.outbox.resend(id);

@@ -140,6 +140,15 @@ export class OutboxService {
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 
+  /** How many e-mails to a cycle's members failed for good (a bounce, a refused address). */
+  countFailed(cycleId: number): Promise<number> {
+    return this.messages
+      .createQueryBuilder('o')
+      .where("o.status = 'failed'")
+      .andWhere('o.member_id IN (SELECT id FROM members WHERE cycle_id = :cycleId)', { cycleId })
+      .getCount();
+  }
+
   /**
    * Sends a message again as a NEW row `<key>:resend:<n>` with the same content. The original
    * keeps its status and error, so the log shows both what went wrong and the new attempt, and

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
 import { AuthenticatedStaff } from '../auth/authenticated-staff';
 import { CurrentStaff } from '../auth/current-staff.decorator';
@@ -21,12 +21,14 @@ export class RegistrationsController {
   ) {}
 
   @Get('seminars/:seminarId/registrations')
+  @ApiOperation({ summary: "A seminar's seats and waiting list" })
   seminarSeats(@Param('seminarId', ParseIntPipe) seminarId: number) {
     return this.views.seminarSeats(seminarId);
   }
 
   /** A planner may register a member after the deadline too. */
   @Post('seminars/:seminarId/registrations')
+  @ApiOperation({ summary: 'Book a seat (or a waiting place) for a member' })
   register(
     @Param('seminarId', ParseIntPipe) seminarId: number,
     @Body() body: PlannerRegisterDto,
@@ -36,6 +38,7 @@ export class RegistrationsController {
   }
 
   @Post('seminars/:seminarId/attendance')
+  @ApiOperation({ summary: 'Record attendance' })
   @HttpCode(200)
   attendance(
     @Param('seminarId', ParseIntPipe) seminarId: number,
@@ -46,6 +49,7 @@ export class RegistrationsController {
   }
 
   @Post('registrations/:id/cancel')
+  @ApiOperation({ summary: 'Cancel a registration' })
   @HttpCode(200)
   cancel(
     @Param('id', ParseIntPipe) id: number,
@@ -55,6 +59,7 @@ export class RegistrationsController {
   }
 
   @Post('registrations/:id/move')
+  @ApiOperation({ summary: 'Move a registration to another seminar' })
   @HttpCode(200)
   move(
     @Param('id', ParseIntPipe) id: number,
@@ -65,6 +70,7 @@ export class RegistrationsController {
   }
 
   @Get('cycles/:cycleId/preferences')
+  @ApiOperation({ summary: "Members' seminar preferences in a cycle" })
   preferences(@Param('cycleId', ParseIntPipe) cycleId: number) {
     return this.views.preferences(cycleId);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import {
@@ -36,6 +36,7 @@ export class StatisticsController {
   constructor(private readonly statistics: StatisticsService) {}
 
   @Get('cycles/:cycleId/statistics/summary')
+  @ApiOperation({ summary: "A cycle's key figures" })
   @ApiOkResponse({ type: SummaryDto })
   async summary(
     @Param('cycleId', ParseIntPipe) cycleId: number,
@@ -48,6 +49,7 @@ export class StatisticsController {
   }
 
   @Get('cycles/:cycleId/statistics/municipalities')
+  @ApiOperation({ summary: 'Participation per municipality' })
   @ApiOkResponse({ type: MunicipalityListingDto })
   async municipalities(
     @Param('cycleId', ParseIntPipe) cycleId: number,
@@ -60,6 +62,7 @@ export class StatisticsController {
   }
 
   @Get('cycles/:cycleId/statistics/regions')
+  @ApiOperation({ summary: 'Participation per region' })
   @ApiOkResponse({ type: RegionListingDto })
   async regions(
     @Param('cycleId', ParseIntPipe) cycleId: number,
@@ -72,6 +75,7 @@ export class StatisticsController {
   }
 
   @Get('cycles/:cycleId/statistics/parties')
+  @ApiOperation({ summary: 'Participation per party' })
   @ApiOkResponse({ type: PartyListingDto })
   async parties(
     @Param('cycleId', ParseIntPipe) cycleId: number,
@@ -84,6 +88,7 @@ export class StatisticsController {
   }
 
   @Get('cycles/:cycleId/statistics/seminars')
+  @ApiOperation({ summary: 'Seats and attendance per seminar' })
   @ApiOkResponse({ type: SeminarListingDto })
   async seminars(
     @Param('cycleId', ParseIntPipe) cycleId: number,
@@ -96,6 +101,7 @@ export class StatisticsController {
   }
 
   @Get('cycles/:cycleId/statistics/waves')
+  @ApiOperation({ summary: 'Seats and attendance per wave' })
   @ApiOkResponse({ type: WaveListingDto })
   async waves(
     @Param('cycleId', ParseIntPipe) cycleId: number,
@@ -108,6 +114,7 @@ export class StatisticsController {
   }
 
   @Get('cycles/:cycleId/statistics/timeline')
+  @ApiOperation({ summary: 'Registrations day by day' })
   @ApiOkResponse({ type: TimelineListingDto })
   async timeline(
     @Param('cycleId', ParseIntPipe) cycleId: number,
@@ -120,6 +127,7 @@ export class StatisticsController {
   }
 
   @Get('statistics/compare')
+  @ApiOperation({ summary: 'Compare cycles' })
   @ApiOkResponse({ type: ComparisonDto })
   async compare(
     @Query() query: CompareQueryDto,

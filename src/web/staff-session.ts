@@ -14,6 +14,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CsrfFields, formExpired, PageCsrf } from './csrf';
 import { CookieOrder } from './page-result';
 import { isUnsafeMethod, PageRequest } from './page-request';
+import { staffMenu, staffStartPage } from './staff-menu';
 
 const SESSION_COOKIE = 'kattegat_staff';
 /** A random value given to the sign-in page, so its form is bound to the browser that fetched it. */
@@ -23,8 +24,6 @@ const PENDING_COOKIE = 'kattegat_pending';
 const PENDING_MS = 10 * 60 * 1000;
 /** Where StaffSessionGuard sends a visitor who is not signed in. */
 export const SIGN_IN_PATH = '/log-ind';
-/** The roles whose menu has the planners' pages. */
-const PLANNERS: StaffRole[] = ['planner', 'admin'];
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -172,7 +171,8 @@ export class StaffSession {
   nav(req: PageRequest, staff: AuthenticatedStaff) {
     return {
       email: staff.email,
-      planner: PLANNERS.includes(staff.role),
+      menu: staffMenu(staff.role, req.path),
+      home: staffStartPage(staff.role),
       csrf: this.csrf.issue(this.binding(req) ?? ''),
     };
   }

@@ -44,9 +44,7 @@ export function registerDemoCommands(program: Command): void {
         for (const [what, count] of Object.entries(counts)) console.log(`  ${what}: ${count}`);
         console.log('\nDemo staff accounts (passwords generated now and shown only here):');
         for (const a of accounts) console.log(`  ${a.role.padEnd(12)} ${a.email.padEnd(30)} ${a.password}`);
-        console.log(
-          '\nStart the server with `npm start` and log in at http://localhost:3000/dashboard/login',
-        );
+        console.log('\nStart the server with `npm start` and sign in at http://localhost:3000/log-ind');
       });
     });
 }

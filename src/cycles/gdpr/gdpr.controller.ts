@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorators';
 import { AuthenticatedStaff } from '../../auth/authenticated-staff';
 import { CurrentStaff } from '../../auth/current-staff.decorator';
@@ -15,6 +15,7 @@ export class GdprController {
   constructor(private readonly gdpr: GdprService) {}
 
   @Get('personal-data')
+  @ApiOperation({ summary: "A member's personal data (GDPR access)" })
   personalData(
     @Param('cycleId', ParseIntPipe) cycleId: number,
     @Param('id', ParseIntPipe) id: number,
@@ -24,6 +25,7 @@ export class GdprController {
   }
 
   @Post('erase')
+  @ApiOperation({ summary: "Erase a member's personal data" })
   @HttpCode(200)
   erase(
     @Param('cycleId', ParseIntPipe) cycleId: number,

@@ -9,7 +9,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorators';
 import { AuthenticatedStaff } from '../../auth/authenticated-staff';
 import { CurrentStaff } from '../../auth/current-staff.decorator';
@@ -29,6 +29,7 @@ export class MemberImportController {
   /** A dry run (the default) reports row by row; dryRun=false applies the file all-or-nothing. */
   @Roles('admin', 'planner', 'municipality')
   @Post()
+  @ApiOperation({ summary: 'Import members from CSV or XLSX (dry run or commit)' })
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
