@@ -10,6 +10,8 @@ import { WebModule } from '../web/web.module';
 import { CyclePagesController } from './cycles/cycle-pages.controller';
 import { MemberListController } from './members/member-list.controller';
 import { MemberPagesController } from './members/member-pages.controller';
+import { ContactsController } from './contacts/contacts.controller';
+import { MyMunicipalityController } from './municipality/my-municipality.controller';
 import { OverviewController } from './overview/overview.controller';
 import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
@@ -39,6 +41,8 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     CyclePagesController,
     MemberListController,
     MemberPagesController,
+    MyMunicipalityController,
+    ContactsController,
     StatisticsPagesController,
   ],
   providers: [CycleBarService],
