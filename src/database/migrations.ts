@@ -16,6 +16,7 @@ import { FailureCounts1765500000000 } from '../../migrations/1765500000000-failu
 import { InvitationJobs1765500000001 } from '../../migrations/1765500000001-invitation-jobs';
 import { AllocationMixing1765600000000 } from '../../migrations/1765600000000-allocation-mixing';
 import { ConsoleCycleChoice1765200000000 } from '../../migrations/1765200000000-console-cycle-choice';
+import { InvitationOpened1765200000001 } from '../../migrations/1765200000001-invitation-opened';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   InvitationJobs1765500000001,
   AllocationMixing1765600000000,
   ConsoleCycleChoice1765200000000,
+  InvitationOpened1765200000001,
 ];
