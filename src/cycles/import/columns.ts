@@ -55,7 +55,10 @@ export interface ColumnMap {
   ignored: string[];
 }
 
-/** Maps the header row; a missing required column or a field named twice stops the whole file. */
+/**
+ * Maps the header row; a missing required column or a field named twice stops the whole file.
+ * Nyvalgt may be missing: election results do not carry it, so the import proposes it instead.
+ */
 export function mapColumns(header: string[]): ColumnMap {
   const index: ColumnMap['index'] = {};
   const ignored: string[] = [];
@@ -83,7 +86,6 @@ export function mapColumns(header: string[]): ColumnMap {
     problems.push({ field: 'file', reason: 'no column for the municipality (Kommune)' });
   if (!has('list') && !has('listLetter') && !has('listName'))
     problems.push({ field: 'file', reason: 'no column for the list (Parti/Partibogstav/Liste)' });
-  if (!has('newlyElected')) problems.push({ field: 'file', reason: 'no column for newly elected (Nyvalgt)' });
   if (problems.length > 0) {
     throw new DomainError(
       'validation_failed',
