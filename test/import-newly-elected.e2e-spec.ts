@@ -28,7 +28,7 @@ describe('Nyvalgt proposed from the previous cycle', () => {
   });
   afterAll(() => t.close());
 
-  const flags = async (cycleId: number) =>
+  const flags = async (cycleId: number): Promise<Array<[string, boolean]>> =>
     (
       await t.dataSource.query(
         `SELECT email, newly_elected FROM members WHERE cycle_id = ${cycleId} ORDER BY email`,
