@@ -7,6 +7,8 @@ import { csrfOf } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 const PASSWORD = 'et-rigtig-langt-kodeord';
+const startOf = (role: StaffRole) =>
+  ({ admin: '/oversigt', planner: '/oversigt', kl: '/statistik', municipality: '/min-kommune' })[role];
 
 describe('Dashboard pages', () => {
   let t: TestApp;
@@ -40,13 +42,20 @@ describe('Dashboard pages', () => {
       .type('form')
       .send({ ...csrfOf(form.text), email: await account(role), password: PASSWORD })
       .expect(303)
-      .expect('Location', '/dashboard');
+      .expect('Location', '/dashboard/login');
+    await agent.get('/dashboard/login').expect(303).expect('Location', startOf(role));
     return agent;
   }
 
   it('sends an anonymous visitor to the log-in page', async () => {
-    await t.http().get('/dashboard').expect(303).expect('Location', '/dashboard/login');
-    await t.http().get('/dashboard/seminarer').expect(303).expect('Location', '/dashboard/login');
+    for (const path of ['/dashboard', '/dashboard/seminarer', '/statistik', '/seminarer'])
+      await t.http().get(path).expect(303).expect('Location', '/dashboard/login');
+  });
+
+  it('keeps the old dashboard addresses working: they lead into the console', async () => {
+    const planner = await loggedIn('planner');
+    await planner.get('/dashboard').expect(301).expect('Location', '/statistik');
+    await planner.get('/dashboard/seminarer').expect(301).expect('Location', '/seminarer');
   });
 
   it('logs in with a form that needs its CSRF fields, and sets an HttpOnly SameSite=Strict cookie', async () => {
@@ -74,19 +83,19 @@ describe('Dashboard pages', () => {
     );
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\/dashboard/);
+    expect(cookie).toMatch(/Path=\/;/);
     expect(cookie).not.toMatch(/Secure/);
 
-    // The cookie is the dashboard's only: the API still wants a bearer token.
+    // The cookie is the console's only: the API still wants a bearer token.
     await agent.get(`/api/cycles/${f.cycle.id}/statistics/summary`).expect(401);
 
-    const page = await agent.get('/dashboard').expect(200);
+    const page = await agent.get('/statistik').expect(200);
     expect(page.text).toContain(`Statistik for ${f.cycle.code}`);
   });
 
   it("shows the figures of the chosen cycle with tables and the charts' data", async () => {
     const agent = await loggedIn('kl');
-    const page = await agent.get('/dashboard').query({ cycle: f.cycle.id }).expect(200);
+    const page = await agent.get('/statistik').query({ cycle: f.cycle.id }).expect(200);
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.text).toMatch(/<th scope="row">Region Syddanmark<\/th>\s*<td class="num">4<\/td>/);
     expect(page.text).toContain('25,0 %');
@@ -121,7 +130,7 @@ describe('Dashboard pages', () => {
       seminars: [{ seminarId: f.seminars[0].id, title: 'Kolding 1', result }],
     });
     try {
-      const page = await (await loggedIn('kl')).get('/dashboard').query({ cycle: f.cycle.id }).expect(200);
+      const page = await (await loggedIn('kl')).get('/statistik').query({ cycle: f.cycle.id }).expect(200);
       expect(page.text).toContain('id="evaluation-heading"');
       expect(page.text).toMatch(
         /<th scope="row">Samlet indtryk<\/th><td class="num">6<\/td><td class="num">4,50<\/td>/,
@@ -147,23 +156,23 @@ describe('Dashboard pages', () => {
       .get('/assets/dashboard.js')
       .expect(200)
       .expect('Content-Type', /javascript/);
-    await t.http().get('/assets/dashboard.css').expect(200).expect('Content-Type', /css/);
+    await t.http().get('/assets/console.css').expect(200).expect('Content-Type', /css/);
   });
 
   it('gives the seminar page to planners and admins only: 403 for kl, and municipality has no dashboard', async () => {
     const kl = await loggedIn('kl');
-    const refused = await kl.get('/dashboard/seminarer').expect(403);
+    const refused = await kl.get('/seminarer').expect(403);
     expect(refused.text).toContain('Ingen adgang');
-    expect((await kl.get('/dashboard').expect(200)).text).not.toContain('href="/dashboard/seminarer"');
+    expect((await kl.get('/statistik').expect(200)).text).not.toContain('href="/seminarer"');
 
     const planner = await loggedIn('planner');
-    const list = await planner.get('/dashboard/seminarer').query({ cycle: f.cycle.id }).expect(200);
+    const list = await planner.get('/seminarer').query({ cycle: f.cycle.id }).expect(200);
     expect(list.text).toContain('Kolding 1');
     expect(list.text).toContain('75,0 %');
-    await (await loggedIn('admin')).get('/dashboard/seminarer').expect(200);
+    await (await loggedIn('admin')).get('/seminarer').expect(200);
 
     const municipality = await loggedIn('municipality');
-    await municipality.get('/dashboard').expect(403);
+    await municipality.get('/statistik').expect(403);
   });
 
   it('marks the cookie Secure when the app is reached over HTTPS', async () => {
@@ -190,11 +199,11 @@ describe('Dashboard pages', () => {
 
   it('logs out with a CSRF-protected form', async () => {
     const agent = await loggedIn('kl');
-    const page = await agent.get('/dashboard').expect(200);
+    const page = await agent.get('/statistik').expect(200);
     // A forged form changes nothing.
     await agent.post('/dashboard/logout').type('form').send({}).expect(303);
-    await agent.get('/dashboard').expect(200);
+    await agent.get('/statistik').expect(200);
     await agent.post('/dashboard/logout').type('form').send(csrfOf(page.text)).expect(303);
-    await agent.get('/dashboard').expect(303).expect('Location', '/dashboard/login');
+    await agent.get('/statistik').expect(303).expect('Location', '/dashboard/login');
   });
 });

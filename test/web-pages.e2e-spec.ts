@@ -67,9 +67,9 @@ describe('Pages when something goes wrong', () => {
         .send({ ...csrfOf(form.text), email, password: 'et-rigtig-langt-kodeord' })
         .expect(303);
       const cycle = await createCycle(t.dataSource);
-      const page = await agent.get('/dashboard').expect(500);
+      const page = await agent.get('/statistik').expect(500);
       expect(page.text).toContain('Der skete en fejl hos os. Prøv igen om lidt.');
-      expect(page.text).toContain('Log ud');
+      expect(page.text).toContain('Log af');
       expect(page.text).not.toContain('boom');
 
       const kl = await t.tokenFor('kl');

@@ -1,13 +1,21 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
-import { DashboardController } from './dashboard.controller';
+import { CycleBarService } from './shell/cycle-bar.service';
+import { CycleChoice } from './shell/cycle-choice.entity';
+import { ShellController } from './shell/shell.controller';
 import { SignInController } from './sign-in.controller';
+import { StatisticsPagesController } from './statistics/statistics-pages.controller';
 
-/** The staff pages: signing in and out, KL's dashboard and the planners' seminar overview. */
+/**
+ * The staff console: one folder per section (src/console/<section>/) with thin page controllers
+ * over the domain modules' services; the layout and the cycle bar in shell/.
+ */
 @Module({
-  imports: [WebModule, CyclesModule, StatisticsModule],
-  controllers: [SignInController, DashboardController],
+  imports: [WebModule, CyclesModule, StatisticsModule, TypeOrmModule.forFeature([CycleChoice])],
+  controllers: [SignInController, ShellController, StatisticsPagesController],
+  providers: [CycleBarService],
 })
 export class ConsoleModule {}

@@ -1,5 +1,4 @@
 import { Body, Get, Post, Req } from '@nestjs/common';
-import { StaffRole } from '../auth/roles';
 import { DomainError } from '../common/domain-error';
 import { formExpired } from '../web/csrf';
 import { CsrfForm } from '../web/page-form';
@@ -9,11 +8,8 @@ import { page, redirect } from '../web/page-result';
 import { Pages } from '../web/pages.decorators';
 import { Refusal } from '../web/refusal';
 import { SIGN_IN_PATH, StaffSession } from '../web/staff-session';
+import { staffStartPage } from '../web/staff-menu';
 import { SignInForm } from './sign-in.form';
-
-/** The roles that have a start page among the staff pages. */
-const READERS: StaffRole[] = ['kl', 'planner', 'admin'];
-const START = '/dashboard';
 
 /**
  * Signing staff in and out of the staff pages. Open to anyone; the sign-in form is bound to a
@@ -26,7 +22,7 @@ export class SignInController {
   @Get('login')
   async form(@Req() req: PageRequest) {
     const staff = await this.session.staffOf(req);
-    if (staff && READERS.includes(staff.role)) return redirect(START);
+    if (staff) return redirect(staffStartPage(staff.role));
     return this.signInPage(null, req);
   }
 
@@ -38,7 +34,8 @@ export class SignInController {
     const password = form.password ?? '';
     if (email === '' || password === '')
       throw new DomainError('validation_failed', 'auth.credentials_missing', 'Give both e-mail and password');
-    return redirect(START, { cookies: await this.session.signIn(req, email, password) });
+    // The sign-in page sends a signed-in browser on to its role's start page.
+    return redirect(SIGN_IN_PATH, { cookies: await this.session.signIn(req, email, password) });
   }
 
   /** A forged sign-out changes nothing, and leads to the sign-in page all the same. */
@@ -54,7 +51,15 @@ export class SignInController {
     const email = (refusal?.typed('email') ?? '').trim();
     return page(
       'dashboard-login',
-      { title: 'Log ind', nav: null, problem: refusal?.summary ?? null, email, csrf },
+      {
+        title: 'Log ind',
+        breadcrumbs: [],
+        cycleBar: null,
+        nav: null,
+        problems: refusal ? { summary: refusal.summary, errors: refusal.errors } : null,
+        email,
+        csrf,
+      },
       { cookies },
     );
   }

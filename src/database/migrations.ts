@@ -10,6 +10,7 @@ import { Evaluations1764700000000 } from '../../migrations/1764700000000-evaluat
 import { StatisticsIndexes1764800000000 } from '../../migrations/1764800000000-statistics-indexes';
 import { AnonymousRelease1764910000000 } from '../../migrations/1764910000000-anonymous-release';
 import { RequestsRewritten1764910000001 } from '../../migrations/1764910000001-requests-rewritten';
+import { ConsoleCycleChoice1765200000000 } from '../../migrations/1765200000000-console-cycle-choice';
 import { ImportJobs1765300000000 } from '../../migrations/1765300000000-import-jobs';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   StatisticsIndexes1764800000000,
   AnonymousRelease1764910000000,
   RequestsRewritten1764910000001,
+  ConsoleCycleChoice1765200000000,
   ImportJobs1765300000000,
 ];

@@ -14,8 +14,9 @@ const JS = 'application/javascript';
 @Controller('assets')
 export class AssetsController {
   private readonly portalCss = readFileSync(join(TEMPLATES_DIR, 'assets', 'portal.css'), 'utf8');
-  private readonly dashboardCss = readFileSync(join(TEMPLATES_DIR, 'assets', 'dashboard.css'), 'utf8');
   private readonly dashboardJs = readFileSync(join(TEMPLATES_DIR, 'assets', 'dashboard.js'), 'utf8');
+  private readonly consoleCss = readFileSync(join(TEMPLATES_DIR, 'assets', 'console.css'), 'utf8');
+  private readonly consoleJs = readFileSync(join(TEMPLATES_DIR, 'assets', 'console.js'), 'utf8');
   private readonly chartJs = readFileSync(
     join(PROJECT_ROOT, 'node_modules/chart.js/dist/chart.umd.js'),
     'utf8',
@@ -28,18 +29,25 @@ export class AssetsController {
     return this.portalCss;
   }
 
-  @Get('dashboard.css')
-  @Header('Content-Type', 'text/css')
-  @Header('Cache-Control', CACHE)
-  dashboardStylesheet(): string {
-    return this.dashboardCss;
-  }
-
   @Get('dashboard.js')
   @Header('Content-Type', JS)
   @Header('Cache-Control', CACHE)
   dashboardScript(): string {
     return this.dashboardJs;
+  }
+
+  @Get('console.css')
+  @Header('Content-Type', 'text/css')
+  @Header('Cache-Control', CACHE)
+  consoleStylesheet(): string {
+    return this.consoleCss;
+  }
+
+  @Get('console.js')
+  @Header('Content-Type', JS)
+  @Header('Cache-Control', CACHE)
+  consoleScript(): string {
+    return this.consoleJs;
   }
 
   @Get('chart.umd.js')

@@ -15,6 +15,13 @@ import { ViewRenderer } from './view-renderer';
  * work, too many of them, an expired form, and a staff role without access have pages of their
  * own; anything else says the catalogue's text for its code.
  */
+/** A staff page the role, or the municipal contact's municipality, does not open: the 403 page. */
+const FORBIDDEN: ErrorCode[] = [
+  'auth.role_not_allowed',
+  'member.other_municipality',
+  'member.region_not_allowed',
+];
+
 @Catch()
 @Injectable()
 export class HtmlExceptionFilter implements ExceptionFilter {
@@ -51,9 +58,9 @@ export class HtmlExceptionFilter implements ExceptionFilter {
     const csrf = req.page ? this.csrf.issue(req.page.csrfBinding) : null;
     if (staff) {
       const nav = this.session.nav(req, staff);
-      if (code === 'auth.role_not_allowed')
-        return ['dashboard-forbidden', { title: 'Ingen adgang', nav, csrf }];
-      return ['dashboard-error', { title: titleOf(code), nav, csrf, message: textOf(code, exception) }];
+      const shell = { nav, csrf, breadcrumbs: [], cycleBar: null };
+      if (FORBIDDEN.includes(code)) return ['console-forbidden', { ...shell, title: 'Ingen adgang' }];
+      return ['console-error', { ...shell, title: titleOf(code), message: textOf(code, exception) }];
     }
     switch (code) {
       case 'link.unknown':

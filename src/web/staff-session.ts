@@ -11,16 +11,15 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CsrfFields, formExpired, PageCsrf } from './csrf';
 import { CookieOrder } from './page-result';
 import { isUnsafeMethod, PageRequest } from './page-request';
+import { staffMenu, staffStartPage } from './staff-menu';
 
 const SESSION_COOKIE = 'kattegat_staff';
 /** A random value given to the sign-in page, so its form is bound to the browser that fetched it. */
 const SIGN_IN_COOKIE = 'kattegat_login';
-/** Where the staff pages live, and so where their cookies go. */
-const PATH = '/dashboard';
+/** The staff console's pages lie all over the site (`/oversigt`, `/valgperioder`, …), so its cookies go everywhere. */
+const PATH = '/';
 /** Where StaffSessionGuard sends a visitor who is not signed in. */
 export const SIGN_IN_PATH = '/dashboard/login';
-/** The roles whose menu has the planners' pages. */
-const PLANNERS: StaffRole[] = ['planner', 'admin'];
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -104,7 +103,8 @@ export class StaffSession {
   nav(req: PageRequest, staff: AuthenticatedStaff) {
     return {
       email: staff.email,
-      planner: PLANNERS.includes(staff.role),
+      menu: staffMenu(staff.role, req.path),
+      home: staffStartPage(staff.role),
       csrf: this.csrf.issue(this.binding(req) ?? ''),
     };
   }

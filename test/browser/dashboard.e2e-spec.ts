@@ -54,7 +54,7 @@ describe('The dashboard in Chromium', () => {
     await page.getByLabel('E-mail').fill('analytiker@kl.test');
     await page.getByLabel('Adgangskode').fill(password);
     await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL(`${baseUrl}/dashboard`);
+    await page.waitForURL(`${baseUrl}/statistik`);
     expect(await page.locator('h1').textContent()).toContain(`Statistik for ${f.cycle.code}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('da');
 
@@ -111,12 +111,12 @@ describe('The dashboard in Chromium', () => {
       .catch(() => undefined);
     expect(
       await page.evaluate(
-        `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap')).map((e) => e.tagName + '.' + e.className + '#' + e.id)`,
+        `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.console-table-wrap')).map((e) => e.tagName + '.' + e.className + '#' + e.id)`,
       ),
     ).toEqual([]);
     await page.screenshot({ path: join(screenshots, 'dashboard-tablet.png') });
 
-    const planners = await page.goto(`${baseUrl}/dashboard/seminarer`);
+    const planners = await page.goto(`${baseUrl}/seminarer`);
     expect(planners?.status()).toBe(403);
     await expect(seriousViolations(page)).resolves.toEqual([]);
     expect(scriptErrors).toEqual([]);

@@ -1,4 +1,4 @@
-import { GroupResult } from '../evaluations/results';
+import { GroupResult } from '../../evaluations/results';
 import { danishCount, danishPercent, dashboardView, DashboardFigures } from './dashboard-view';
 
 describe(danishPercent.name, () => {

@@ -1,13 +1,13 @@
-import { QuestionResult } from '../evaluations/results';
-import { CycleEvaluation } from '../statistics/evaluation-figures';
+import { QuestionResult } from '../../evaluations/results';
+import { CycleEvaluation } from '../../statistics/evaluation-figures';
 import {
   MunicipalityFigures,
   ParticipationFigures,
   RegionFigures,
   SeminarFigures,
   TimelineDay,
-} from '../statistics/figures';
-import { Summary } from '../statistics/statistics.service';
+} from '../../statistics/figures';
+import { Summary } from '../../statistics/statistics.service';
 
 /** A share as a Danish percentage with one decimal, "42,3 %"; a dash when there is no share. */
 export function danishPercent(share: number | null): string {

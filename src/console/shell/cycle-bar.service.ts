@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuthenticatedStaff } from '../../auth/authenticated-staff';
+import { Cycle } from '../../cycles/cycle.entity';
+import { CyclesService } from '../../cycles/cycles.service';
+import { CycleBar } from './console-page';
+import { CycleChoice } from './cycle-choice.entity';
+
+/**
+ * The cycle a staff member works in: the one they chose last, else the newest that is not closed,
+ * else the newest. A page about one cycle (`/valgperioder/:cycle/…`) shows that one instead.
+ */
+@Injectable()
+export class CycleBarService {
+  constructor(
+    @InjectRepository(CycleChoice) private readonly choices: Repository<CycleChoice>,
+    private readonly cycles: CyclesService,
+  ) {}
+
+  /** The working cycle, null when there is none yet. */
+  async active(staff: AuthenticatedStaff): Promise<Cycle | null> {
+    const [all, choice] = await Promise.all([
+      this.cycles.list(),
+      this.choices.findOneBy({ staffUserId: staff.id }),
+    ]);
+    return pickCycle(all, choice?.cycleId ?? null);
+  }
+
+  async choose(staff: AuthenticatedStaff, cycleId: number): Promise<Cycle> {
+    const cycle = await this.cycles.get(cycleId);
+    await this.choices.upsert({ staffUserId: staff.id, cycleId: cycle.id }, ['staffUserId']);
+    return cycle;
+  }
+
+  /** The header's bar for `shown` (or the working cycle), the chooser leading back to `back`. */
+  async bar(staff: AuthenticatedStaff, back: string, shown?: Cycle): Promise<CycleBar | null> {
+    const all = await this.cycles.list();
+    const choice = shown ? null : await this.choices.findOneBy({ staffUserId: staff.id });
+    const current = shown ?? pickCycle(all, choice?.cycleId ?? null);
+    if (!current) return null;
+    return {
+      current: {
+        id: current.id,
+        code: current.code,
+        name: current.name,
+        closed: current.status === 'closed',
+      },
+      choices:
+        all.length > 1
+          ? all.map((c) => ({ id: c.id, label: `${c.code} – ${c.name}`, selected: c.id === current.id }))
+          : [],
+      back,
+    };
+  }
+}
+
+export function pickCycle(newestFirst: Cycle[], chosenId: number | null): Cycle | null {
+  return (
+    newestFirst.find((c) => c.id === chosenId) ??
+    newestFirst.find((c) => c.status !== 'closed') ??
+    newestFirst[0] ??
+    null
+  );
+}
+
+/** Where the chooser leads: the same page in the new cycle when it was about one cycle; only paths of this site. */
+export function backInCycle(back: unknown, cycleId: number): string {
+  if (typeof back !== 'string' || !/^\/(?!\/)[^\s\\]*$/.test(back)) return '/oversigt';
+  const path = back.split('?')[0];
+  return path
+    .replace(/^\/valgperioder\/\d+(?=\/|$)/, `/valgperioder/${cycleId}`)
+    .replace(/^\/valgperioder\/\d+\/medlemmer\/\d+.*$/, `/valgperioder/${cycleId}/medlemmer`);
+}

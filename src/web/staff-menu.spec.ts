@@ -1,0 +1,39 @@
+import { staffMenu, staffStartPage } from './staff-menu';
+
+const labels = (role: Parameters<typeof staffMenu>[0]) => staffMenu(role, '/').map((s) => s.label);
+
+describe(staffMenu.name, () => {
+  it('gives planners every section but the admin’s, KL statistics only, a contact its municipality only', () => {
+    expect(labels('planner')).toEqual(['Overblik', 'Valgperioder', 'Medlemmer', 'Seminarer', 'Statistik']);
+    expect(labels('admin')).toContain('Kontaktpersoner');
+    expect(labels('kl')).toEqual(['Statistik']);
+    expect(labels('municipality')).toEqual(['Min kommune']);
+  });
+
+  it.each([
+    ['/valgperioder', 'Valgperioder'],
+    ['/valgperioder/3', 'Valgperioder'],
+    ['/valgperioder/3/medlemmer', 'Medlemmer'],
+    ['/valgperioder/3/medlemmer/12/rediger', 'Medlemmer'],
+    ['/statistik?cycle=2', 'Statistik'],
+    ['/oversigt', 'Overblik'],
+  ])('marks %s as %s', (path, label) => {
+    const current = staffMenu('admin', path.split('?')[0]).filter((s) => s.current);
+    expect(current.map((s) => s.label)).toEqual([label]);
+  });
+
+  it('marks nothing outside the sections', () => {
+    expect(staffMenu('admin', '/ukendt').some((s) => s.current)).toBe(false);
+  });
+});
+
+describe(staffStartPage.name, () => {
+  it.each([
+    ['admin', '/oversigt'],
+    ['planner', '/oversigt'],
+    ['kl', '/statistik'],
+    ['municipality', '/min-kommune'],
+  ] as const)('starts %s at %s', (role, path) => {
+    expect(staffStartPage(role)).toBe(path);
+  });
+});
