@@ -22,6 +22,7 @@ export class ImportJobs1765300000000 implements MigrationInterface {
           { name: 'total', type: 'integer', default: 0 },
           { name: 'report', type: 'text', isNullable: true },
           { name: 'error', type: 'text', isNullable: true },
+          { name: 'decisions', type: 'text', isNullable: true },
           createdAtColumn(queryRunner),
           { name: 'updated_at', type: instantType(queryRunner), default: 'CURRENT_TIMESTAMP' },
           // Last: SQLite reads a row's columns in order, so the status before a large file stays cheap.

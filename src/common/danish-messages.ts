@@ -66,6 +66,8 @@ export const ERROR_TEXTS = {
     'Filen har ingen kolonne Nyvalgt. Godkend forslaget til, hvem der er nyvalgte, før filen indlæses.',
   'import.decision_unknown_row': 'Nogle af de rettede rækker findes ikke i forslaget.',
   'import_job.not_found': 'Indlæsningen findes ikke.',
+  'import.file_too_large': 'En af filerne fylder mere end 10 MB. Del den op, eller gem den som CSV.',
+  'import.too_many_files': 'Vælg højst 100 filer ad gangen.',
   'import_job.not_ready': 'Filen er ikke kontrolleret færdig endnu.',
   'import_job.already_committed': 'Filen er allerede indlæst.',
 

@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
+import { ImportPagesController } from './import/import-pages.controller';
+import { ImportUploadMiddleware } from './import/upload.middleware';
 import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
 import { ShellController } from './shell/shell.controller';
@@ -15,7 +17,13 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
  */
 @Module({
   imports: [WebModule, CyclesModule, StatisticsModule, TypeOrmModule.forFeature([CycleChoice])],
-  controllers: [SignInController, ShellController, StatisticsPagesController],
+  controllers: [SignInController, ShellController, StatisticsPagesController, ImportPagesController],
   providers: [CycleBarService],
 })
-export class ConsoleModule {}
+export class ConsoleModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(ImportUploadMiddleware)
+      .forRoutes({ path: 'valgperioder/:cycle/import', method: RequestMethod.POST });
+  }
+}

@@ -58,6 +58,10 @@ export class ImportJob {
   @Column('text', { nullable: true })
   error: string | null;
 
+  /** The planner's corrections of the Nyvalgt proposal so far, `{ newlyElected, reElected }` as JSON. */
+  @Column('text', { nullable: true })
+  decisions: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: INSTANT_TYPE })
   createdAt: Date;
 

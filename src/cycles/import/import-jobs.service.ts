@@ -6,6 +6,7 @@ import { DomainError, FieldProblem } from '../../common/domain-error';
 import { ErrorCode } from '../../common/danish-messages';
 import { Transactor } from '../../database/transactor';
 import { Caller } from '../caller';
+import { HeaderInvalid } from './columns';
 import { ImportJob, ImportJobStatus } from './import-job.entity';
 import { ImportProgress, ImportReport, MemberImportService } from './member-import.service';
 import { NewlyElectedDecisions } from './newly-elected';
@@ -20,6 +21,8 @@ export interface ImportJobError {
   code: ErrorCode;
   message: string;
   details?: FieldProblem[];
+  /** What is wrong with the header row, in Danish. */
+  header?: string[];
 }
 
 /** A job as the pages show it; the progress of a commit under way comes from memory. */
@@ -33,13 +36,12 @@ export interface ImportJobView {
   total: number;
   report: ImportReport | null;
   error: ImportJobError | null;
+  /** The corrections of the Nyvalgt proposal so far. */
+  corrections: Corrections;
   createdAt: Date;
 }
 
-export interface CommitChoice {
-  skipRejected: boolean;
-  newlyElected: NewlyElectedDecisions;
-}
+export type Corrections = Pick<NewlyElectedDecisions, 'newlyElected' | 'reElected'>;
 
 /** A job that has not moved for this long was left by a stopped process. */
 const STALE_MS = 60_000;
@@ -147,7 +149,7 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
    * Commits a checked file in the background. Refused at once while rows are rejected and not to be
    * skipped; the commit itself checks everything again, in its transaction.
    */
-  async commit(cycleId: number, id: number, choice: CommitChoice, caller: Caller): Promise<void> {
+  async commit(cycleId: number, id: number, skipRejected: boolean, caller: Caller): Promise<void> {
     const job = this.view(await this.find(cycleId, id, caller));
     if (job.status === 'committed') {
       throw new DomainError(
@@ -159,7 +161,7 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
     if (job.status !== 'checked' || !job.report) {
       throw new DomainError('conflict', 'import_job.not_ready', `Import job ${id} is not checked yet`);
     }
-    if (job.report.summary.rejected > 0 && !choice.skipRejected) {
+    if (job.report.summary.rejected > 0 && !skipRejected) {
       throw new DomainError(
         'unprocessable',
         'import.rows_rejected',
@@ -167,7 +169,7 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
       );
     }
     const claimed = await this.transactor.run((m) =>
-      m.update(ImportJob, { id, status: 'checked' }, { status: 'committing', done: 0, total: 0 }),
+      m.update(ImportJob, { id, status: 'checked' }, { status: 'committing', done: 0, total: 0, error: null }),
     );
     if (claimed.affected !== 1) {
       throw new DomainError(
@@ -176,7 +178,44 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
         `Import job ${id} is being committed already`,
       );
     }
-    this.enqueue(() => this.run(id, 'committing', { dryRun: false, ...choice }, caller));
+    // Pressing the one button is the confirmation of the Nyvalgt proposal, as corrected.
+    const newlyElected = { accept: true, ...job.corrections };
+    this.enqueue(() => this.run(id, 'committing', { dryRun: false, skipRejected, newlyElected }, caller));
+  }
+
+  /**
+   * The planner's Nyvalgt flags for some rows of the proposal (a page of it): `flagged` are the
+   * rows ticked as newly elected among `rows`. Kept as corrections of the proposal.
+   */
+  async correct(
+    cycleId: number,
+    id: number,
+    rows: number[],
+    flagged: number[],
+    caller: Caller,
+  ): Promise<void> {
+    const job = this.view(await this.find(cycleId, id, caller));
+    const matches = job.report?.newlyElectedProposal?.matches ?? [];
+    if (job.status !== 'checked' || matches.length === 0) {
+      throw new DomainError(
+        'conflict',
+        'import_job.not_ready',
+        `Import job ${id} has no proposal to correct`,
+      );
+    }
+    const shown = new Set(rows);
+    const ticked = new Set(flagged);
+    const keep = (list: number[]) => list.filter((row) => !shown.has(row));
+    const corrections: Corrections = {
+      newlyElected: keep(job.corrections.newlyElected),
+      reElected: keep(job.corrections.reElected),
+    };
+    for (const m of matches) {
+      if (!shown.has(m.row)) continue;
+      if (ticked.has(m.row) && !m.proposed) corrections.newlyElected.push(m.row);
+      if (!ticked.has(m.row) && m.proposed) corrections.reElected.push(m.row);
+    }
+    await this.transactor.run((m) => m.update(ImportJob, id, { decisions: JSON.stringify(corrections) }));
   }
 
   private async check(id: number): Promise<void> {
@@ -261,6 +300,9 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
       total: writing?.total ?? job.total,
       report: job.report ? (JSON.parse(job.report) as ImportReport) : null,
       error: job.error ? (JSON.parse(job.error) as ImportJobError) : null,
+      corrections: job.decisions
+        ? (JSON.parse(job.decisions) as Corrections)
+        : { newlyElected: [], reElected: [] },
       createdAt: job.createdAt,
     };
   }
@@ -268,7 +310,12 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
 
 function failureOf(error: unknown): ImportJobError {
   if (error instanceof DomainError) {
-    return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+      ...(error instanceof HeaderInvalid ? { header: error.danish } : {}),
+    };
   }
   return { code: 'internal.error', message: 'The file could not be imported' };
 }

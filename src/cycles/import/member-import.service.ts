@@ -55,7 +55,14 @@ export interface ImportReport {
   dryRun: boolean;
   /** Whether the database was changed. */
   applied: boolean;
-  file: { format: Table['format']; encoding?: string; delimiter?: string; ignoredColumns: string[] };
+  file: {
+    format: Table['format'];
+    encoding?: string;
+    delimiter?: string;
+    /** The row number of the header row, as Excel shows it. */
+    headerRow: number;
+    ignoredColumns: string[];
+  };
   summary: ImportSummary;
   rows: RowReport[];
   /** Only for a file without a Nyvalgt column. */
@@ -87,7 +94,10 @@ export class MemberImportService {
   ): Promise<ImportReport> {
     const cycle = await this.cycles.get(cycleId);
     const table = await readTable(bytes);
-    const { parsed, ignoredColumns, hasNewlyElected } = await this.parse(table, options.onProgress);
+    const { parsed, headerRow, ignoredColumns, hasNewlyElected } = await this.parse(
+      table,
+      options.onProgress,
+    );
     const decisions = options.newlyElected ?? NO_DECISIONS;
     const proposal = hasNewlyElected ? undefined : await this.propose(cycle, parsed, decisions, caller);
     const decided = withNewlyElected(parsed, proposal);
@@ -100,6 +110,7 @@ export class MemberImportService {
           format: table.format,
           encoding: table.encoding,
           delimiter: table.delimiter,
+          headerRow,
           ignoredColumns,
         },
         summary: plan.summary,
@@ -201,7 +212,7 @@ export class MemberImportService {
   private async parse(
     table: Table,
     onProgress: ImportOptions['onProgress'],
-  ): Promise<{ parsed: ParsedRow[]; ignoredColumns: string[]; hasNewlyElected: boolean }> {
+  ): Promise<{ parsed: ParsedRow[]; headerRow: number; ignoredColumns: string[]; hasNewlyElected: boolean }> {
     const { headerIndex, columns } = findHeader(table.rows);
     const lookup = await this.members.lookup();
     const parsed: ParsedRow[] = [];
@@ -226,6 +237,7 @@ export class MemberImportService {
     }
     return {
       parsed,
+      headerRow: headerIndex + 1,
       ignoredColumns: columns.ignored,
       hasNewlyElected: columns.index.newlyElected !== undefined,
     };
