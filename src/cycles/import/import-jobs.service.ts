@@ -169,7 +169,11 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
       );
     }
     const claimed = await this.transactor.run((m) =>
-      m.update(ImportJob, { id, status: 'checked' }, { status: 'committing', done: 0, total: 0, error: null }),
+      m.update(
+        ImportJob,
+        { id, status: 'checked' },
+        { status: 'committing', done: 0, total: 0, error: null },
+      ),
     );
     if (claimed.affected !== 1) {
       throw new DomainError(
