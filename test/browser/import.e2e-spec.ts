@@ -225,7 +225,7 @@ describe('Importing members in the browser', () => {
     await checked(page);
     await page.getByRole('link', { name: 'aeroe-valgresultat-uden-nyvalgt.csv' }).click();
     const proposal = (await page.evaluate(
-      `[...document.querySelectorAll('#forslag tbody tr')].map((tr) => [...tr.children].slice(0, 4).map((c) => c.innerText.trim()).concat(tr.querySelector('input[type=checkbox]').checked))`,
+      `[...document.querySelectorAll('#forslag tbody tr')].map((tr) => [0, 1, 3, 4].map((i) => tr.children[i].innerText.trim()).concat(tr.querySelector('input[type=checkbox]').checked))`,
     )) as Array<Array<string | boolean>>;
     expect(proposal).toEqual([
       ['2', 'IB AERENSTROEM', 'Ib Ærenstrøm', 'Genvalgt', false],

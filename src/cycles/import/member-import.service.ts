@@ -182,15 +182,18 @@ export class MemberImportService {
         .execute();
       done += rows.length;
       await onProgress?.({ phase: 'writing', done, total });
+      // better-sqlite3 answers at once, so without this the whole file would hold the event loop.
+      await yieldToEventLoop();
     }
     const updates = plan.updates.map(({ id, email, changes }) => ({
       id,
       changes:
         changes.name === undefined ? changes : { ...changes, searchText: searchTextOf(changes.name, email) },
     }));
-    await updateMembers(manager, updates, CHUNK, (count) => {
+    await updateMembers(manager, updates, CHUNK, async (count) => {
       done += count;
-      void onProgress?.({ phase: 'writing', done, total });
+      await onProgress?.({ phase: 'writing', done, total });
+      await yieldToEventLoop();
     });
   }
 
