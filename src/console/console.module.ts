@@ -1,10 +1,20 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { MessagingModule } from '../messaging/messaging.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
+import { CyclePagesController } from './cycles/cycle-pages.controller';
 import { ImportPagesController } from './import/import-pages.controller';
 import { ImportUploadMiddleware } from './import/upload.middleware';
+import { MemberListController } from './members/member-list.controller';
+import { MemberPagesController } from './members/member-pages.controller';
+import { ContactsController } from './contacts/contacts.controller';
+import { MyMunicipalityController } from './municipality/my-municipality.controller';
+import { OverviewController } from './overview/overview.controller';
 import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
 import { ShellController } from './shell/shell.controller';
@@ -16,8 +26,28 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
  * over the domain modules' services; the layout and the cycle bar in shell/.
  */
 @Module({
-  imports: [WebModule, CyclesModule, StatisticsModule, TypeOrmModule.forFeature([CycleChoice])],
-  controllers: [SignInController, ShellController, StatisticsPagesController, ImportPagesController],
+  imports: [
+    WebModule,
+    CyclesModule,
+    StatisticsModule,
+    MessagingModule,
+    InvitationsModule,
+    RegistrationsModule,
+    ReferenceModule,
+    TypeOrmModule.forFeature([CycleChoice]),
+  ],
+  controllers: [
+    SignInController,
+    ShellController,
+    OverviewController,
+    CyclePagesController,
+    MemberListController,
+    MemberPagesController,
+    MyMunicipalityController,
+    ContactsController,
+    StatisticsPagesController,
+    ImportPagesController,
+  ],
   providers: [CycleBarService],
 })
 export class ConsoleModule implements NestModule {

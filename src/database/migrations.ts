@@ -11,6 +11,7 @@ import { StatisticsIndexes1764800000000 } from '../../migrations/1764800000000-s
 import { AnonymousRelease1764910000000 } from '../../migrations/1764910000000-anonymous-release';
 import { RequestsRewritten1764910000001 } from '../../migrations/1764910000001-requests-rewritten';
 import { ConsoleCycleChoice1765200000000 } from '../../migrations/1765200000000-console-cycle-choice';
+import { InvitationOpened1765200000001 } from '../../migrations/1765200000001-invitation-opened';
 import { ImportJobs1765300000000 } from '../../migrations/1765300000000-import-jobs';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   AnonymousRelease1764910000000,
   RequestsRewritten1764910000001,
   ConsoleCycleChoice1765200000000,
+  InvitationOpened1765200000001,
   ImportJobs1765300000000,
 ];

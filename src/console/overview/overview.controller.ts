@@ -1,0 +1,57 @@
+import { Get, Req } from '@nestjs/common';
+import { AuthenticatedStaff } from '../../auth/authenticated-staff';
+import { CurrentStaff } from '../../auth/current-staff.decorator';
+import { ParticipationService } from '../../invitations/participation.service';
+import { OutboxService } from '../../messaging/outbox.service';
+import { StatisticsService } from '../../statistics/statistics.service';
+import { PageRequest } from '../../web/page-request';
+import { StaffPages } from '../../web/pages.decorators';
+import { consolePage } from '../shell/console-page';
+import { CycleBarService } from '../shell/cycle-bar.service';
+import { danishCount } from '../statistics/dashboard-view';
+import { funnelFigures, waveRows } from './overview-view';
+
+/** Overblik: the working cycle at a glance, the planners' start page. */
+@StaffPages('oversigt', 'admin', 'planner')
+export class OverviewController {
+  constructor(
+    private readonly cycleBar: CycleBarService,
+    private readonly participation: ParticipationService,
+    private readonly statistics: StatisticsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  @Get()
+  async overview(@CurrentStaff() staff: AuthenticatedStaff, @Req() req: PageRequest) {
+    const cycle = await this.cycleBar.active(staff);
+    const shell = {
+      title: 'Overblik',
+      cycleBar: cycle ? await this.cycleBar.bar(staff, req.path, cycle) : null,
+    };
+    if (!cycle) return consolePage('console-overview', shell, { overview: null });
+    const [participation, waves, failed] = await Promise.all([
+      this.participation.participation(cycle.id),
+      this.statistics.waves(cycle.id),
+      this.outbox.countFailed(cycle.id),
+    ]);
+    return consolePage(
+      'console-overview',
+      { ...shell, title: `Overblik over ${cycle.code}` },
+      {
+        overview: {
+          cycle: { id: cycle.id, code: cycle.code, name: cycle.name },
+          funnel: funnelFigures(
+            cycle.id,
+            participation.counts as Parameters<typeof funnelFigures>[1],
+            participation.items.filter((i) => i.invitedAt !== null).length,
+          ),
+          waves: waveRows(waves.items),
+          failed:
+            failed === 0
+              ? null
+              : `${danishCount(failed)} ${failed === 1 ? 'e-mail' : 'e-mails'} kunne ikke leveres.`,
+        },
+      },
+    );
+  }
+}
