@@ -116,7 +116,9 @@ describe('Importing members in the browser', () => {
 
   it("imports Ærø's file: the dry run's report first, then the members on one button", async () => {
     const { page } = planner;
-    await page.goto(`${baseUrl}/valgperioder/${kv25}/import`);
+    await page.goto(`${baseUrl}/valgperioder/${kv25}`);
+    await page.getByRole('link', { name: 'Importér medlemmer' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/valgperioder/${kv25}/import`);
     expect(await page.locator('h1').textContent()).toBe('Importér medlemmer til KV25');
     await looksRight(page, 'upload');
 
@@ -264,7 +266,8 @@ describe('Importing members in the browser', () => {
 
   it('lets a municipal contact import for its own municipality only, from Min kommune', async () => {
     const { page, context } = await signedIn('municipality', { municipalityCode: 492 });
-    await page.goto(`${baseUrl}/min-kommune/import`);
+    await page.goto(`${baseUrl}/min-kommune`);
+    await page.getByRole('link', { name: 'Indlæs kommunens fil med medlemmer' }).click();
     expect(new URL(page.url()).pathname).toBe(`/valgperioder/${kv25}/import`);
     expect(await page.locator('main').innerText()).toContain(
       'Du kan kun indlæse medlemmer i din egen kommune.',
