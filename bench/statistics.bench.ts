@@ -303,11 +303,11 @@ describe('Statistics', () => {
     const pageMs: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
       start = performance.now();
-      await browser.get(`/dashboard?cycle=${newest}`).expect(200);
+      await browser.get(`/statistik?cycle=${newest}`).expect(200);
       if (i > 0) pageMs.push(performance.now() - start);
     }
     lines.push(
-      `${engine}: GET /dashboard (HTTP): median ${median(pageMs).toFixed(1)} ms (min ${Math.min(...pageMs).toFixed(1)})`,
+      `${engine}: GET /statistik (HTTP): median ${median(pageMs).toFixed(1)} ms (min ${Math.min(...pageMs).toFixed(1)})`,
     );
 
     if (engine === 'SQLite') {

@@ -83,7 +83,7 @@ describe('Console: municipal contacts and Min kommune', () => {
     const page = textOf((await contact.get('/min-kommune').expect(200)).text);
     expect(page).toContain('Min kommune: Odense');
     expect(page).toContain(
-      'Søren Ærø Østergård soeren@odense.dk Inviteret : ja Åbnede linket : ja Tilmeldt : endnu ikke Deltog : endnu ikke Evaluerede : endnu ikke',
+      'Søren Ærø Østergård soeren@odense.dk ✓ Inviteret : ja ✓ Åbnede linket : ja Tilmeldt : endnu ikke Deltog : endnu ikke Evaluerede : endnu ikke',
     );
     expect(page).toContain('Åse Ågård aase@odense.dk Inviteret : endnu ikke Åbnede linket : endnu ikke');
     expect(page).not.toContain('Århusianer');

@@ -31,6 +31,19 @@ describe('Console: the member register', () => {
     ]);
     expect(names((await planner.get(list).query({ q: 'ågå' }).expect(200)).text)).toEqual(['Åse Ågård']);
 
+    // The form as a browser without JavaScript sends it: every filter left at "Alle".
+    const all = {
+      q: 'ærø',
+      kommune: '',
+      region: '',
+      liste: '',
+      nyvalgt: '',
+      status: '',
+      sortering: '',
+      retning: '',
+    };
+    expect(names((await planner.get(list).query(all).expect(200)).text)).toEqual(['Søren Ærø Østergård']);
+
     const first = await planner.get(list).expect(200);
     expect(names(first.text)).toHaveLength(50);
     expect(textOf(first.text)).toContain('Viser 1–50 af 123 medlemmer.');

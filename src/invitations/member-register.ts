@@ -20,10 +20,11 @@ export const STATUS_IN_DANISH: Record<ParticipationStatus | 'invited', string> =
 export const REGISTER_SORTS = ['navn', 'kommune', 'liste'] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
 
-const INVITED = `EXISTS (SELECT 1 FROM invitations i WHERE i.member_id = m.id AND i.purpose = 'invitation' AND i.revoked_at IS NULL)`;
+// Each subquery names the cycle too, so it uses the (cycle_id, member_id) indexes.
+const INVITED = `EXISTS (SELECT 1 FROM invitations i WHERE i.cycle_id = m.cycle_id AND i.member_id = m.id AND i.purpose = 'invitation' AND i.revoked_at IS NULL)`;
 const seatIn = (states: string) =>
-  `EXISTS (SELECT 1 FROM registrations r WHERE r.member_id = m.id AND r.state IN (${states}))`;
-const ANY_SEAT = `EXISTS (SELECT 1 FROM registrations r WHERE r.member_id = m.id)`;
+  `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id AND r.state IN (${states}))`;
+const ANY_SEAT = `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id)`;
 const HELD = seatIn(`'registered', 'waitlisted', 'attended', 'no_show'`);
 
 /**

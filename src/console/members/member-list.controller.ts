@@ -15,6 +15,12 @@ import { danishCount } from '../statistics/dashboard-view';
 import { listHref, PAGE_SIZE, pager, registerQuery, sortLink } from './member-list-view';
 import { MemberListQuery } from './member-list.query';
 
+function countText(first: number, shown: number, total: number): string {
+  if (total === 0) return 'Ingen medlemmer passer på søgningen.';
+  if (total === 1) return 'Viser 1 medlem.';
+  return `Viser ${danishCount(first)}–${danishCount(first + shown - 1)} af ${danishCount(total)} medlemmer.`;
+}
+
 const option = <T>(value: T, label: string, chosen: T | undefined) => ({
   value,
   label,
@@ -89,10 +95,7 @@ export class MemberListController {
           kommune: sortLink(base, query, 'kommune'),
           liste: sortLink(base, query, 'liste'),
         },
-        count:
-          found.total === 0
-            ? 'Ingen medlemmer passer på søgningen.'
-            : `Viser ${danishCount(first)}–${danishCount(first + found.rows.length - 1)} af ${danishCount(found.total)} medlemmer.`,
+        count: countText(first, found.rows.length, found.total),
         rows: found.rows.map((r) => ({
           href: `${base}/${r.id}`,
           name: r.erased ? 'Slettet medlem' : r.name,

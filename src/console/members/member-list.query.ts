@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import {
   REGISTER_SORTS,
@@ -9,6 +9,9 @@ import {
 
 /** A filter left at "Alle" arrives as "": no filter. */
 const blankIsNone = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+/** A number, or no filter for ""; a bad number fails @IsInt. */
+const optionalNumber = ({ value }: { value: unknown }) =>
+  value === '' || value === undefined ? undefined : Number(value);
 
 /** The member list's filters, sort and page as the URL carries them (so a list can be linked). */
 export class MemberListQuery {
@@ -18,14 +21,12 @@ export class MemberListQuery {
   q?: string;
 
   @IsOptional()
-  @Transform(blankIsNone)
-  @Type(() => Number)
+  @Transform(optionalNumber)
   @IsInt()
   kommune?: number;
 
   @IsOptional()
-  @Transform(blankIsNone)
-  @Type(() => Number)
+  @Transform(optionalNumber)
   @IsInt()
   region?: number;
 
@@ -56,8 +57,7 @@ export class MemberListQuery {
   retning?: 'op' | 'ned';
 
   @IsOptional()
-  @Transform(blankIsNone)
-  @Type(() => Number)
+  @Transform(optionalNumber)
   @IsInt()
   @Min(1)
   side?: number;

@@ -13,6 +13,7 @@ import { danishCount } from '../statistics/dashboard-view';
 import { funnelSteps, funnelTotals, StepState } from './funnel-view';
 
 const STATE_TEXT: Record<StepState, string> = { done: 'ja', no: 'nej', open: 'endnu ikke' };
+const MARK: Record<StepState, string> = { done: '✓ ', no: '✗ ', open: '' };
 
 /** Min kommune: a municipal contact's own members and how far each came, in the working cycle. */
 @StaffPages('min-kommune', 'municipality')
@@ -31,7 +32,6 @@ export class MyMunicipalityController {
     const cycle = await this.cycleBar.active(staff);
     const shell = {
       title: `Min kommune: ${municipality.name}`,
-      breadcrumbs: [{ label: 'Min kommune' }],
       cycleBar: cycle ? await this.cycleBar.bar(staff, req.path, cycle) : null,
     };
     if (!cycle)
@@ -50,6 +50,7 @@ export class MyMunicipalityController {
       steps: funnelSteps({ ...r, evaluated: evaluated.has(r.member.id) }).map((s) => ({
         ...s,
         stateText: STATE_TEXT[s.state],
+        mark: MARK[s.state],
       })),
     }));
     return consolePage('console-my-municipality', shell, {
