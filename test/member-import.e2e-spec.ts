@@ -387,19 +387,33 @@ describe('Member import', () => {
       odense = await municipalContactToken(t, admin, 461);
     });
 
-    it('refuses a file with rows of another municipality (403) and changes nothing', async () => {
+    it('rejects the rows of another municipality and commits nothing while they are there', async () => {
       const res = await upload(t, odense, cycleId, fixture('kv25-utf8-semicolon.csv'), 'dryRun=true').expect(
-        403,
+        200,
       );
-      expect(res.body.message).toContain('rows 4, 5');
+      expect(
+        res.body.rows.map((r: { row: number; status: string; reasons?: Array<{ code: string }> }) => [
+          r.row,
+          r.status,
+          r.reasons?.map((p) => p.code),
+        ]),
+      ).toEqual([
+        [2, 'created', undefined],
+        [3, 'created', undefined],
+        [4, 'rejected', ['other_municipality']],
+        [5, 'rejected', ['other_municipality']],
+      ]);
+      await upload(t, odense, cycleId, fixture('kv25-utf8-semicolon.csv'), 'dryRun=false').expect(422);
+      await expect(rowsOf(cycleId)).resolves.toEqual([]);
       await upload(
         t,
         odense,
         cycleId,
         fixture('kv25-utf8-semicolon.csv'),
         'dryRun=false&skipRejected=true',
-      ).expect(403);
-      await expect(rowsOf(cycleId)).resolves.toEqual([]);
+      ).expect(200);
+      expect((await rowsOf(cycleId)).map((r) => r.municipality_code)).toEqual([461, 461]);
+      await t.dataSource.query(`DELETE FROM members WHERE cycle_id = ${cycleId}`);
     });
 
     it('imports its own municipality’s members', async () => {

@@ -70,6 +70,14 @@ export const ERROR_TEXTS = {
     'Intet er indlæst: nogle rækker er afvist. Ret dem, eller spring de afviste rækker over.',
   'import.other_municipality': 'Din konto kan kun indlæse medlemmer i din egen kommune.',
   'import.changed_meanwhile': 'Medlemmerne blev ændret, mens filen blev indlæst. Intet er ændret. Prøv igen.',
+  'import.newly_elected_unconfirmed':
+    'Filen har ingen kolonne Nyvalgt. Godkend forslaget til, hvem der er nyvalgte, før filen indlæses.',
+  'import.decision_unknown_row': 'Nogle af de rettede rækker findes ikke i forslaget.',
+  'import_job.not_found': 'Indlæsningen findes ikke.',
+  'import.file_too_large': 'En af filerne fylder mere end 10 MB. Del den op, eller gem den som CSV.',
+  'import.too_many_files': 'Vælg højst 100 filer ad gangen.',
+  'import_job.not_ready': 'Filen er ikke kontrolleret færdig endnu.',
+  'import_job.already_committed': 'Filen er allerede indlæst.',
 
   // Planning.
   'venue.not_found': 'Kursusstedet findes ikke.',
@@ -141,6 +149,49 @@ export const ERROR_TEXTS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_TEXTS;
+
+/**
+ * Why an import row is rejected, keyed by the row problem's code (src/cycles/import/row-problem.ts).
+ * `{field}` is the column's Danish name (IMPORT_FIELD_NAMES); the rest come from the problem.
+ */
+export const IMPORT_ROW_TEXTS = {
+  missing: '{field} mangler.',
+  too_long: '{field} må højst fylde {max} tegn.',
+  email_invalid: '"{value}" er ikke en e-mailadresse.',
+  municipality_unknown: 'Kommunen "{value}" findes ikke.',
+  municipality_disagree: '{values} er ikke den samme kommune.',
+  other_municipality: 'Rækken hører til en anden kommune end din egen.',
+  list_letter_invalid: '"{value}" er ikke et listebogstav.',
+  list_needs_name: 'Liste {letter} er ikke et landsdækkende parti: skriv også den lokale listes navn.',
+  list_needs_letter: '"{name}" er ikke et landsdækkende parti: skriv også den lokale listes bogstav.',
+  newly_elected_invalid: '"{value}" er ikke ja/nej, x/tom, 1/0 eller sand/falsk.',
+  role_unknown: 'Rollen "{value}" kendes ikke.',
+  duplicate_in_file: 'Samme e-mail står flere gange i filen (række {rows}).',
+  email_in_other_municipality: 'Et medlem i en anden kommune har allerede den e-mail i valgperioden.',
+  cpr_like: '{field} ligner et CPR-nummer. CPR-numre må ikke indlæses.',
+} as const;
+
+export type ImportRowCode = keyof typeof IMPORT_ROW_TEXTS;
+
+/** The Danish names of the fields an import row is checked by. */
+export const IMPORT_FIELD_NAMES: Record<string, string> = {
+  name: 'Navn',
+  email: 'E-mail',
+  phone: 'Telefon',
+  municipality: 'Kommune',
+  list: 'Parti',
+  listName: 'Listenavn',
+  newlyElected: 'Nyvalgt',
+  role: 'Rolle',
+  diet: 'Kost',
+  accessibility: 'Tilgængelighed',
+  note: 'Note',
+};
+
+/** The Danish reason of one problem of an import row. */
+export function danishRowText(code: ImportRowCode, field: string, params: MessageParams = {}): string {
+  return fill(IMPORT_ROW_TEXTS[code], { ...params, field: IMPORT_FIELD_NAMES[field] ?? field });
+}
 
 /**
  * A form field's problem as class-validator names its constraint. Each text speaks of the field

@@ -21,6 +21,7 @@ export interface FieldProblem {
 const NOT_FOUND = {
   'Allocation proposal': 'allocation.not_found',
   Cycle: 'cycle.not_found',
+  'Import job': 'import_job.not_found',
   'Invitation job': 'invitation_job.not_found',
   Material: 'material.not_found',
   Member: 'member.not_found',

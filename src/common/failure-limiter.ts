@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { namedQuery } from '../database/named-query';
 import { Transactor } from '../database/transactor';
 
 /** Expired windows are deleted once every this many recorded failures, by whichever instance. */
@@ -29,7 +29,7 @@ export class FailureLimiter {
   async retryAfterSeconds(key: string): Promise<number> {
     const now = this.now();
     const rows = await this.transactor.run((m) =>
-      query(
+      namedQuery(
         m,
         'SELECT failures, window_ends_ms FROM failure_counts WHERE scope = :scope AND key_hash = :key',
         {
@@ -48,7 +48,7 @@ export class FailureLimiter {
     const prune = ++this.recorded % PRUNE_EVERY === 0;
     await this.transactor.run(async (m) => {
       // A window that has run out starts again at this failure.
-      await query(
+      await namedQuery(
         m,
         `INSERT INTO failure_counts (scope, key_hash, failures, window_ends_ms) VALUES (:scope, :key, 1, :ends)
          ON CONFLICT (scope, key_hash) DO UPDATE SET
@@ -56,23 +56,18 @@ export class FailureLimiter {
            window_ends_ms = CASE WHEN failure_counts.window_ends_ms <= :now THEN :ends ELSE failure_counts.window_ends_ms END`,
         { scope: this.scope, key: hashKey(key), ends: now + this.windowMs, now },
       );
-      if (prune) await query(m, 'DELETE FROM failure_counts WHERE window_ends_ms <= :now', { now });
+      if (prune) await namedQuery(m, 'DELETE FROM failure_counts WHERE window_ends_ms <= :now', { now });
     });
   }
 
   async reset(key: string): Promise<void> {
     await this.transactor.run((m) =>
-      query(m, 'DELETE FROM failure_counts WHERE scope = :scope AND key_hash = :key', {
+      namedQuery(m, 'DELETE FROM failure_counts WHERE scope = :scope AND key_hash = :key', {
         scope: this.scope,
         key: hashKey(key),
       }),
     );
   }
-}
-
-function query(m: EntityManager, sql: string, params: Record<string, unknown>): Promise<unknown> {
-  const [text, values] = m.connection.driver.escapeQueryWithParameters(sql, params);
-  return m.query(text, values);
 }
 
 function hashKey(key: string): string {

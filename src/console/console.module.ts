@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
 import { InvitationsModule } from '../invitations/invitations.module';
@@ -8,6 +8,8 @@ import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
 import { CyclePagesController } from './cycles/cycle-pages.controller';
+import { ImportPagesController } from './import/import-pages.controller';
+import { ImportUploadMiddleware } from './import/upload.middleware';
 import { MemberListController } from './members/member-list.controller';
 import { MemberPagesController } from './members/member-pages.controller';
 import { ContactsController } from './contacts/contacts.controller';
@@ -47,7 +49,14 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     MyMunicipalityController,
     ContactsController,
     StatisticsPagesController,
+    ImportPagesController,
   ],
   providers: [CycleBarService],
 })
-export class ConsoleModule {}
+export class ConsoleModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(ImportUploadMiddleware)
+      .forRoutes({ path: 'valgperioder/:cycle/import', method: RequestMethod.POST });
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Transactor } from '../database/transactor';
 import { Cycle } from './cycle.entity';
@@ -22,6 +22,14 @@ export class CyclesService {
     const cycle = await this.cycles.findOneBy({ id });
     if (!cycle) throw DomainError.notFound('Cycle', id);
     return cycle;
+  }
+
+  /** The cycle of the election before this one's, if the register has it. */
+  async previous(cycle: Cycle): Promise<Cycle | null> {
+    return this.cycles.findOne({
+      where: { electionDate: LessThan(cycle.electionDate) },
+      order: { electionDate: 'DESC', id: 'DESC' },
+    });
   }
 
   /** A cycle by id or by code (`KV25`), for the command line. */

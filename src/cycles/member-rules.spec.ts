@@ -52,11 +52,19 @@ describe(resolveList.name, () => {
     expect(resolveList('L', 'Lokallisten', lookup)).toEqual({ letter: 'L', name: 'Lokallisten' });
     expect(resolveList('L', null, lookup)).toEqual({
       problem: "list L is not a national party: give the local list's name too",
+      code: 'list_needs_name',
+      params: { letter: 'L' },
     });
     expect(resolveList(null, 'Lokallisten', lookup)).toEqual({
       problem: '"Lokallisten" is not a national party: give the local list\'s letter too',
+      code: 'list_needs_letter',
+      params: { name: 'Lokallisten' },
     });
-    expect(resolveList('12', null, lookup)).toEqual({ problem: '"12" is not a list letter' });
-    expect(resolveList(null, null, lookup)).toEqual({ problem: 'missing' });
+    expect(resolveList('12', null, lookup)).toEqual({
+      problem: '"12" is not a list letter',
+      code: 'list_letter_invalid',
+      params: { value: '12' },
+    });
+    expect(resolveList(null, null, lookup)).toEqual({ problem: 'missing', code: 'missing' });
   });
 });

@@ -1,3 +1,4 @@
+import { ImportRowCode, MessageParams } from '../common/danish-messages';
 import { MemberRole } from './member.entity';
 
 /** The personal fields that erasure blanks; everything else stays for the statistics. */
@@ -86,7 +87,8 @@ export function buildReferenceLookup(
   };
 }
 
-export type ListResult = { letter: string; name: string } | { problem: string };
+export type ListResult =
+  { letter: string; name: string } | { problem: string; code: ImportRowCode; params?: MessageParams };
 
 /**
  * A list from its letter and/or name. A national party's name follows from its letter; a local
@@ -96,21 +98,33 @@ export function resolveList(letter: string | null, name: string | null, lookup: 
   const cleanLetter = letter?.trim().toUpperCase() || null;
   const cleanName = name?.trim() || null;
   if (cleanLetter && !/^[A-ZÆØÅ]{1,3}$/.test(cleanLetter))
-    return { problem: `"${cleanLetter}" is not a list letter` };
+    return {
+      problem: `"${cleanLetter}" is not a list letter`,
+      code: 'list_letter_invalid',
+      params: { value: cleanLetter },
+    };
   if (cleanLetter && cleanName) return { letter: cleanLetter, name: cleanName };
   if (cleanLetter) {
     const party = lookup.partyName(cleanLetter);
     return party
       ? { letter: cleanLetter, name: party }
-      : { problem: `list ${cleanLetter} is not a national party: give the local list's name too` };
+      : {
+          problem: `list ${cleanLetter} is not a national party: give the local list's name too`,
+          code: 'list_needs_name',
+          params: { letter: cleanLetter },
+        };
   }
   if (cleanName) {
     const partyLetter = lookup.partyLetter(cleanName);
     return partyLetter
       ? { letter: partyLetter, name: lookup.partyName(partyLetter) ?? cleanName }
-      : { problem: `"${cleanName}" is not a national party: give the local list's letter too` };
+      : {
+          problem: `"${cleanName}" is not a national party: give the local list's letter too`,
+          code: 'list_needs_letter',
+          params: { name: cleanName },
+        };
   }
-  return { problem: 'missing' };
+  return { problem: 'missing', code: 'missing' };
 }
 
 /** `A`, `A - Socialdemokratiet`, `A. Socialdemokratiet`, `Socialdemokratiet (A)` or a party name alone. */

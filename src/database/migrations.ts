@@ -17,6 +17,7 @@ import { InvitationJobs1765500000001 } from '../../migrations/1765500000001-invi
 import { AllocationMixing1765600000000 } from '../../migrations/1765600000000-allocation-mixing';
 import { ConsoleCycleChoice1765200000000 } from '../../migrations/1765200000000-console-cycle-choice';
 import { InvitationOpened1765200000001 } from '../../migrations/1765200000001-invitation-opened';
+import { ImportJobs1765300000000 } from '../../migrations/1765300000000-import-jobs';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AllocationMixing1765600000000,
   ConsoleCycleChoice1765200000000,
   InvitationOpened1765200000001,
+  ImportJobs1765300000000,
 ];

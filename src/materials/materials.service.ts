@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
+import { namedQuery } from '../database/named-query';
 import { Transactor } from '../database/transactor';
 import { Seminar } from '../planning/seminar.entity';
 import { Registration } from '../registrations/registration.entity';
@@ -93,7 +94,7 @@ export class MaterialsService {
         }),
       );
       if (content)
-        await this.rawQuery(m, 'UPDATE materials SET content = :bytes WHERE id = :id', {
+        await namedQuery(m, 'UPDATE materials SET content = :bytes WHERE id = :id', {
           bytes: file!.buffer,
           id: saved.id,
         });
@@ -251,17 +252,12 @@ export class MaterialsService {
   private async findWithContent(m: EntityManager, where: FindOptionsWhere<Material>) {
     const material = await m.findOne(Material, { where });
     if (!material) return null;
-    const [row] = await this.rawQuery<{ content: Buffer | null }>(
+    const [row] = await namedQuery<{ content: Buffer | null }>(
       m,
       'SELECT content FROM materials WHERE id = :id',
       { id: material.id },
     );
     material.content = row?.content ?? null;
     return material;
-  }
-
-  private rawQuery<T>(m: EntityManager, sql: string, parameters: Record<string, unknown>): Promise<T[]> {
-    const [query, values] = m.connection.driver.escapeQueryWithParameters(sql, parameters);
-    return m.query(query, values);
   }
 }

@@ -29,7 +29,12 @@ const SECTIONS: readonly SectionSpec[] = [
   { label: 'Seminarer', href: '/seminarer', roles: PLANNERS },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
   { label: 'Kontaktpersoner', href: '/kontaktpersoner', roles: ['admin'] },
-  { label: 'Min kommune', href: '/min-kommune', roles: ['municipality'] },
+  {
+    label: 'Min kommune',
+    href: '/min-kommune',
+    roles: ['municipality'],
+    also: [/^\/valgperioder\/\d+\/import/],
+  },
 ];
 
 const under = (path: string, href: string) => path === href || path.startsWith(`${href}/`);

@@ -5,13 +5,20 @@ import { DomainError } from '../../common/domain-error';
 import { CLI_CALLER } from '../../cycles/caller';
 import { CyclesService } from '../../cycles/cycles.service';
 import { GdprService, RetentionResult } from '../../cycles/gdpr/gdpr.service';
-import { ImportReport, MemberImportService } from '../../cycles/import/member-import.service';
+import {
+  ImportReport,
+  MemberImportService,
+  NewlyElectedProposal,
+} from '../../cycles/import/member-import.service';
 import { withApp } from '../app-context';
 import { progressBar } from '../progress';
 
 export interface ImportCommandOptions {
   dryRun?: boolean;
   skipRejected?: boolean;
+  acceptProposal?: boolean;
+  newlyElected?: number[];
+  reElected?: number[];
 }
 
 /** The import command's work, apart from commander so that tests can run it inside a test app. */
@@ -30,7 +37,12 @@ export async function importMembersFile(
       {
         dryRun: Boolean(options.dryRun),
         skipRejected: Boolean(options.skipRejected),
-        onProgress: (done, total) => progress.update(done, total),
+        newlyElected: {
+          accept: Boolean(options.acceptProposal),
+          newlyElected: options.newlyElected ?? [],
+          reElected: options.reElected ?? [],
+        },
+        onProgress: ({ done, total }) => progress.update(done, total),
       },
       CLI_CALLER,
     );
@@ -39,17 +51,47 @@ export async function importMembersFile(
   }
 }
 
-/** One line per rejected row and a summary; never the other rows' personal data. */
+/**
+ * One line per rejected row and a summary; never the other rows' personal data. For a file without
+ * a Nyvalgt column, the proposal first: each member beside the previous cycle's, for confirming.
+ */
 export function describeReport(report: ImportReport): string[] {
-  const lines = report.rows
+  const lines = describeProposal(report.newlyElectedProposal);
+  report.rows
     .filter((r) => r.status === 'rejected')
-    .map((r) => `row ${r.row}: ${(r.reasons ?? []).map((p) => `${p.field}: ${p.reason}`).join('; ')}`);
+    .forEach((r) =>
+      lines.push(`row ${r.row}: ${(r.reasons ?? []).map((p) => `${p.field}: ${p.reason}`).join('; ')}`),
+    );
   const s = report.summary;
   lines.push(
     `${s.rows} rows: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected` +
       (report.applied ? ' (applied)' : ' (nothing changed)'),
   );
   return lines;
+}
+
+function describeProposal(proposal: NewlyElectedProposal | undefined): string[] {
+  if (!proposal) return [];
+  const against = proposal.previousCycle
+    ? `the register of ${proposal.previousCycle.code}`
+    : 'no earlier cycle (everybody is proposed as newly elected)';
+  const lines = [`No Nyvalgt column: proposed from ${against}:`];
+  for (const m of proposal.matches) {
+    const match = m.previous ? `= ${m.previous.name} (${proposal.previousCycle?.code})` : 'no match';
+    const flag = m.newlyElected ? 'nyvalgt' : 'genvalgt';
+    lines.push(`  row ${m.row}: ${m.name} ${match} → ${flag}${m.corrected ? ' (corrected)' : ''}`);
+  }
+  lines.push(
+    proposal.accepted
+      ? '  proposal accepted'
+      : '  to import, accept it with --accept-proposal (correct rows with --newly-elected 4,7 / --re-elected 5)',
+  );
+  return lines;
+}
+
+function rowList(value: string): number[] {
+  if (!/^\d+(,\d+)*$/.test(value)) throw new InvalidArgumentError('must be row numbers, e.g. 4,7');
+  return value.split(',').map(Number);
 }
 
 function nonNegativeInteger(value: string): number {
@@ -65,6 +107,9 @@ export function registerMemberCommands(program: Command): void {
     .argument('<file>', 'a .csv or .xlsx file')
     .option('--dry-run', 'only report what would happen')
     .option('--skip-rejected', 'apply the good rows even when some are rejected')
+    .option('--accept-proposal', 'without a Nyvalgt column: import the proposed flags')
+    .option('--newly-elected <rows>', 'rows to import as newly elected, correcting the proposal', rowList)
+    .option('--re-elected <rows>', 'rows to import as re-elected, correcting the proposal', rowList)
     .action((cycle: string, file: string, options: ImportCommandOptions) =>
       withApp(async (app) => {
         try {

@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -136,6 +137,8 @@ export class MemberListQueryDto extends MemberFilterDto {
   pageSize?: number;
 }
 
+const ROW_LIST = /^\d+(,\d+)*$/;
+
 export class ImportQueryDto {
   @ApiPropertyOptional({ default: true, description: 'false applies the file' })
   @IsOptional()
@@ -148,6 +151,33 @@ export class ImportQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'skipRejected must be true or false' })
   skipRejected?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'a file without a Nyvalgt column: import the proposed flags (see newlyElectedProposal)',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'acceptProposal must be true or false' })
+  acceptProposal?: boolean;
+
+  @ApiPropertyOptional({
+    example: '4,7',
+    description: 'rows to import as newly elected, correcting the proposal',
+  })
+  @IsOptional()
+  @Matches(ROW_LIST, { message: 'newlyElected must be row numbers such as 4,7' })
+  newlyElected?: string;
+
+  @ApiPropertyOptional({ example: '5', description: 'rows to import as re-elected, correcting the proposal' })
+  @IsOptional()
+  @Matches(ROW_LIST, { message: 'reElected must be row numbers such as 4,7' })
+  reElected?: string;
+}
+
+/** `4,7` → [4, 7]; absent → []. */
+export function rowNumbers(list: string | undefined): number[] {
+  return list ? list.split(',').map(Number) : [];
 }
 
 export interface MemberPage<T> {

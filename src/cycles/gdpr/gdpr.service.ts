@@ -6,6 +6,7 @@ import { IsNull, Repository } from 'typeorm';
 import { Caller } from '../caller';
 import { Cycle } from '../cycle.entity';
 import { CyclesService } from '../cycles.service';
+import { ImportJob } from '../import/import-job.entity';
 import { Member } from '../member.entity';
 import { MembersService } from '../members.service';
 import { AuditEntry } from './audit-entry.entity';
@@ -74,6 +75,8 @@ export class GdprService {
         await manager.update(Member, id, { ...ERASED, erasedAt: new Date() });
         // The e-mails written to the member hold their name, address and links: they go too.
         await this.events.publish(manager, 'member.erased', { memberIds: [id] });
+        // So do the files imported into the cycle through the pages, which may hold their row.
+        await manager.delete(ImportJob, { cycleId });
         await this.audit.record(caller, [{ action: 'member.erase', cycleId, memberId: id }], manager);
       });
     }
@@ -104,6 +107,7 @@ export class GdprService {
     if (dryRun || remaining === 0) return remaining;
     await this.transactor.run(async (manager) => {
       await this.events.publish(manager, 'member.erased', { cycleId: cycle.id });
+      await manager.delete(ImportJob, { cycleId: cycle.id });
       await manager.update(
         Member,
         { cycleId: cycle.id, erasedAt: IsNull() },

@@ -57,8 +57,11 @@ describe(mapColumns.name, () => {
       'two columns mean name: "Navn" and "name"',
       'no column for the e-mail (E-mail/email)',
       'no column for the municipality (Kommune)',
-      'no column for newly elected (Nyvalgt)',
     ]);
+  });
+
+  it('takes a file without a Nyvalgt column (the import proposes the flag)', () => {
+    expect(mapColumns(['Navn', 'E-mail', 'Kommune', 'Parti']).index.newlyElected).toBeUndefined();
   });
 });
 

@@ -50,16 +50,34 @@ export function fieldOfHeader(header: string): ImportField | undefined {
   return FIELD_BY_ALIAS.get(foldName(header.replace(/\(.*\)/g, '')).replace(/[^a-z0-9]/g, ''));
 }
 
+/** A header row that cannot be used; beside the API's details, each problem in Danish for the pages. */
+export class HeaderInvalid extends DomainError {
+  readonly danish: string[];
+
+  constructor(problems: Array<{ field: string; reason: string; danish: string }>) {
+    super(
+      'validation_failed',
+      'import.header_invalid',
+      `The header row cannot be used: ${problems.map((p) => p.reason).join('; ')}`,
+      problems.map(({ field, reason }) => ({ field, reason })),
+    );
+    this.danish = problems.map((p) => p.danish);
+  }
+}
+
 export interface ColumnMap {
   index: Partial<Record<ImportField, number>>;
   ignored: string[];
 }
 
-/** Maps the header row; a missing required column or a field named twice stops the whole file. */
+/**
+ * Maps the header row; a missing required column or a field named twice stops the whole file.
+ * Nyvalgt may be missing: election results do not carry it, so the import proposes it instead.
+ */
 export function mapColumns(header: string[]): ColumnMap {
   const index: ColumnMap['index'] = {};
   const ignored: string[] = [];
-  const problems: Array<{ field: string; reason: string }> = [];
+  const problems: Array<{ field: string; reason: string; danish: string }> = [];
   header.forEach((raw, i) => {
     const field = fieldOfHeader(raw);
     if (!field) {
@@ -70,28 +88,23 @@ export function mapColumns(header: string[]): ColumnMap {
       problems.push({
         field: 'file',
         reason: `two columns mean ${field}: "${header[index[field]]}" and "${raw}"`,
+        danish: `"${header[index[field]]}" og "${raw}" betyder det samme`,
       });
       return;
     }
     index[field] = i;
   });
   const has = (f: ImportField) => index[f] !== undefined;
+  const missing = (reason: string, danish: string) =>
+    problems.push({ field: 'file', reason, danish: `der er ingen kolonne ${danish}` });
   if (!has('name') && !(has('firstName') && has('lastName')))
-    problems.push({ field: 'file', reason: 'no column for the name (Navn/name)' });
-  if (!has('email')) problems.push({ field: 'file', reason: 'no column for the e-mail (E-mail/email)' });
+    missing('no column for the name (Navn/name)', 'Navn (eller Fornavn og Efternavn)');
+  if (!has('email')) missing('no column for the e-mail (E-mail/email)', 'E-mail');
   if (!has('municipality') && !has('municipalityCode') && !has('municipalityName'))
-    problems.push({ field: 'file', reason: 'no column for the municipality (Kommune)' });
+    missing('no column for the municipality (Kommune)', 'Kommune');
   if (!has('list') && !has('listLetter') && !has('listName'))
-    problems.push({ field: 'file', reason: 'no column for the list (Parti/Partibogstav/Liste)' });
-  if (!has('newlyElected')) problems.push({ field: 'file', reason: 'no column for newly elected (Nyvalgt)' });
-  if (problems.length > 0) {
-    throw new DomainError(
-      'validation_failed',
-      'import.header_invalid',
-      `The header row cannot be used: ${problems.map((p) => p.reason).join('; ')}`,
-      problems,
-    );
-  }
+    missing('no column for the list (Parti/Partibogstav/Liste)', 'Parti (eller Partibogstav eller Liste)');
+  if (problems.length > 0) throw new HeaderInvalid(problems);
   return { index, ignored };
 }
 

@@ -15,7 +15,7 @@ import { AuthenticatedStaff } from '../../auth/authenticated-staff';
 import { CurrentStaff } from '../../auth/current-staff.decorator';
 import { DomainError } from '../../common/domain-error';
 import { callerOf } from '../caller';
-import { ImportQueryDto } from '../dto/member.dto';
+import { ImportQueryDto, rowNumbers } from '../dto/member.dto';
 import { ImportReport, MemberImportService } from './member-import.service';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -26,7 +26,11 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export class MemberImportController {
   constructor(private readonly importer: MemberImportService) {}
 
-  /** A dry run (the default) reports row by row; dryRun=false applies the file all-or-nothing. */
+  /**
+   * A dry run (the default) reports row by row; dryRun=false applies the file all-or-nothing. A file
+   * without a Nyvalgt column gets `newlyElectedProposal`, matched against the previous cycle; the
+   * commit then needs acceptProposal=true (and newlyElected=/reElected= for corrected rows).
+   */
   @Roles('admin', 'planner', 'municipality')
   @Post()
   @ApiOperation({ summary: 'Import members from CSV or XLSX (dry run or commit)' })
@@ -57,7 +61,15 @@ export class MemberImportController {
     return this.importer.import(
       cycleId,
       file.buffer,
-      { dryRun: query.dryRun ?? true, skipRejected: query.skipRejected ?? false },
+      {
+        dryRun: query.dryRun ?? true,
+        skipRejected: query.skipRejected ?? false,
+        newlyElected: {
+          accept: query.acceptProposal ?? false,
+          newlyElected: rowNumbers(query.newlyElected),
+          reElected: rowNumbers(query.reElected),
+        },
+      },
       callerOf(staff),
     );
   }

@@ -71,23 +71,65 @@ describe(parseMemberRow.name, () => {
     ).toEqual({
       row: 7,
       ok: false,
+      name: null,
       email: 'a@b',
       municipalityCode: null,
       reasons: [
-        { field: 'name', reason: 'missing' },
-        { field: 'email', reason: '"a@b" is not an e-mail address' },
-        { field: 'municipality', reason: 'unknown municipality "Atlantis"' },
-        { field: 'list', reason: "list Q is not a national party: give the local list's name too" },
-        { field: 'newlyElected', reason: '"måske" is not ja/nej, x/blank, 1/0 or true/false' },
-        { field: 'role', reason: 'unknown role "konge"' },
+        { field: 'name', reason: 'missing', code: 'missing' },
+        {
+          field: 'email',
+          reason: '"a@b" is not an e-mail address',
+          code: 'email_invalid',
+          params: { value: 'a@b' },
+        },
+        {
+          field: 'municipality',
+          reason: 'unknown municipality "Atlantis"',
+          code: 'municipality_unknown',
+          params: { value: 'Atlantis' },
+        },
+        {
+          field: 'list',
+          reason: "list Q is not a national party: give the local list's name too",
+          code: 'list_needs_name',
+          params: { letter: 'Q' },
+        },
+        {
+          field: 'newlyElected',
+          reason: '"måske" is not ja/nej, x/blank, 1/0 or true/false',
+          code: 'newly_elected_invalid',
+          params: { value: 'måske' },
+        },
+        { field: 'role', reason: 'unknown role "konge"', code: 'role_unknown', params: { value: 'konge' } },
       ],
     });
+  });
+
+  it('refuses a CPR-like number in any field it reads, but not a phone number', () => {
+    expect(parse({ kost: 'se 010203-1234' })).toMatchObject({
+      ok: false,
+      reasons: [{ field: 'diet', code: 'cpr_like' }],
+    });
+    expect(parse({ name: 'Jens 3112991234' })).toMatchObject({
+      ok: false,
+      reasons: [{ field: 'name', code: 'cpr_like' }],
+    });
+    expect(parse({ kost: 'tlf. 4562521001, 12345678, 320199-1234' })).toMatchObject({ ok: true });
+  });
+
+  it('leaves Nyvalgt out when the file has no column for it', () => {
+    const withoutColumn = mapColumns(['Navn', 'E-mail', 'Kommune', 'Parti']);
+    const row = parseMemberRow(['Søren Ærø', 'soeren@odense.dk', 'Odense', 'A'], 2, withoutColumn, lookup);
+    expect(row).toMatchObject({ ok: true });
+    expect(row.ok && 'newlyElected' in row.member).toBe(false);
   });
 
   it('refuses values longer than the register holds', () => {
     expect(parse({ kost: 'x'.repeat(501) })).toMatchObject({
       ok: false,
-      reasons: [{ field: 'diet', reason: 'longer than 500 characters' }],
+      reasons: [
+        { field: 'diet', reason: 'longer than 500 characters', code: 'too_long', params: { max: 500 } },
+      ],
     });
   });
 

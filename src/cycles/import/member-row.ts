@@ -1,5 +1,4 @@
 import { foldControlCharacters, foldToOneLine } from '../../common/control-characters';
-import { FieldProblem } from '../../common/domain-error';
 import { MemberRole } from '../member.entity';
 import {
   isEmail,
@@ -11,20 +10,23 @@ import {
   splitListCell,
 } from '../member-rules';
 import { ColumnMap, ImportField } from './columns';
+import { looksLikeCpr, RowProblem, rowProblem } from './row-problem';
 
-export type OptionalField = 'phone' | 'role' | 'diet' | 'accessibility' | 'note';
+/** Absent when the file has no column for it; newly elected then comes from the proposal. */
+export type OptionalField = 'phone' | 'role' | 'diet' | 'accessibility' | 'note' | 'newlyElected';
 
 /** A row read from a file; an optional field is absent when the file has no column for it. */
 export type ImportedMember = Omit<MemberFields, OptionalField> & Partial<Pick<MemberFields, OptionalField>>;
 
-export type ParsedRow =
-  | { row: number; ok: true; member: ImportedMember }
+export type ParsedRow<M extends ImportedMember = ImportedMember> =
+  | { row: number; ok: true; member: M }
   | {
       row: number;
       ok: false;
+      name: string | null;
       email: string | null;
       municipalityCode: number | null;
-      reasons: FieldProblem[];
+      reasons: RowProblem[];
     };
 
 const YES = new Set(['ja', 'j', 'x', '1', 'true', 'yes', 'y', 'sand', 'nyvalgt']);
@@ -61,22 +63,32 @@ function unneutralise(value: string): string {
 }
 
 /** The municipality from every column that names it (code and name may both be given, and must agree). */
-function readMunicipality(values: string[], lookup: ReferenceLookup, reasons: FieldProblem[]): number | null {
+function readMunicipality(values: string[], lookup: ReferenceLookup, reasons: RowProblem[]): number | null {
   if (values.length === 0) {
-    reasons.push({ field: 'municipality', reason: 'missing' });
+    reasons.push(rowProblem('municipality', 'missing', 'missing'));
     return null;
   }
   const codes = values.map((value) => lookup.municipality(value));
   const unknown = values.filter((_, i) => codes[i] === null);
   if (unknown.length > 0) {
-    reasons.push({ field: 'municipality', reason: `unknown municipality "${unknown[0]}"` });
+    reasons.push(
+      rowProblem('municipality', 'municipality_unknown', `unknown municipality "${unknown[0]}"`, {
+        value: unknown[0],
+      }),
+    );
     return null;
   }
   if (new Set(codes).size > 1) {
-    reasons.push({
-      field: 'municipality',
-      reason: `"${values.join('" and "')}" are not the same municipality`,
-    });
+    reasons.push(
+      rowProblem(
+        'municipality',
+        'municipality_disagree',
+        `"${values.join('" and "')}" are not the same municipality`,
+        {
+          values: `"${values.join('" og "')}"`,
+        },
+      ),
+    );
     return null;
   }
   return codes[0];
@@ -89,7 +101,7 @@ export function parseMemberRow(
   columns: ColumnMap,
   lookup: ReferenceLookup,
 ): ParsedRow {
-  const reasons: FieldProblem[] = [];
+  const reasons: RowProblem[] = [];
   const has = (f: ImportField) => columns.index[f] !== undefined;
   // The API refuses control characters in these fields (NoControlCharacters on the member DTOs);
   // a file gets them from spreadsheet cells with line breaks, so the import folds them instead:
@@ -101,9 +113,10 @@ export function parseMemberRow(
   const cell = (f: ImportField): string => unneutralise(foldToOneLine(raw(f)));
   const multiline = (f: ImportField): string => unneutralise(foldControlCharacters(raw(f)).trim());
   const text = (f: ImportField, field: keyof typeof MEMBER_FIELD_LIMITS, value = cell(f)): string | null => {
-    if (value.length > MEMBER_FIELD_LIMITS[field]) {
-      reasons.push({ field, reason: `longer than ${MEMBER_FIELD_LIMITS[field]} characters` });
-    }
+    const max = MEMBER_FIELD_LIMITS[field];
+    if (value.length > max)
+      reasons.push(rowProblem(field, 'too_long', `longer than ${max} characters`, { max }));
+    if (looksLikeCpr(value)) reasons.push(rowProblem(field, 'cpr_like', 'looks like a CPR number'));
     return value || null;
   };
   const optional = (f: 'phone' | 'diet' | 'accessibility' | 'note') =>
@@ -111,13 +124,15 @@ export function parseMemberRow(
 
   const fullName = has('name') ? cell('name') : `${cell('firstName')} ${cell('lastName')}`.trim();
   const name = text('name', 'name', fullName);
-  if (!name) reasons.push({ field: 'name', reason: 'missing' });
+  if (!name) reasons.push(rowProblem('name', 'missing', 'missing'));
 
   const rawEmail = normalizeEmail(cell('email'));
   const email = rawEmail || null;
-  if (!email) reasons.push({ field: 'email', reason: 'missing' });
+  if (!email) reasons.push(rowProblem('email', 'missing', 'missing'));
   else if (!isEmail(email) || email.length > MEMBER_FIELD_LIMITS.email)
-    reasons.push({ field: 'email', reason: `"${email}" is not an e-mail address` });
+    reasons.push(
+      rowProblem('email', 'email_invalid', `"${email}" is not an e-mail address`, { value: email }),
+    );
 
   const municipalityCode = readMunicipality(
     (['municipalityCode', 'municipality', 'municipalityName'] as const).map(cell).filter(Boolean),
@@ -131,19 +146,32 @@ export function parseMemberRow(
     has('listName') ? cell('listName') || split.name : split.name,
     lookup,
   );
-  if ('problem' in list) reasons.push({ field: 'list', reason: list.problem });
+  if ('problem' in list) reasons.push(rowProblem('list', list.code, list.problem, list.params));
   else text('listName', 'listName', list.name);
 
   const elected = cell('newlyElected').toLowerCase();
-  const newlyElected = YES.has(elected) ? true : NO.has(elected) ? false : null;
+  const newlyElected = !has('newlyElected')
+    ? undefined
+    : YES.has(elected)
+      ? true
+      : NO.has(elected)
+        ? false
+        : null;
   if (newlyElected === null)
-    reasons.push({
-      field: 'newlyElected',
-      reason: `"${cell('newlyElected')}" is not ja/nej, x/blank, 1/0 or true/false`,
-    });
+    reasons.push(
+      rowProblem(
+        'newlyElected',
+        'newly_elected_invalid',
+        `"${cell('newlyElected')}" is not ja/nej, x/blank, 1/0 or true/false`,
+        { value: cell('newlyElected') },
+      ),
+    );
 
   const role = has('role') ? ROLES[foldRole(cell('role'))] : undefined;
-  if (has('role') && !role) reasons.push({ field: 'role', reason: `unknown role "${cell('role')}"` });
+  if (has('role') && !role)
+    reasons.push(
+      rowProblem('role', 'role_unknown', `unknown role "${cell('role')}"`, { value: cell('role') }),
+    );
 
   const phone = optional('phone');
   const diet = optional('diet');
@@ -158,7 +186,7 @@ export function parseMemberRow(
     'problem' in list ||
     newlyElected === null
   ) {
-    return { row: rowNumber, ok: false, email, municipalityCode, reasons };
+    return { row: rowNumber, ok: false, name, email, municipalityCode, reasons };
   }
   const member: ImportedMember = {
     name,
@@ -166,8 +194,8 @@ export function parseMemberRow(
     municipalityCode,
     listLetter: list.letter,
     listName: list.name,
-    newlyElected,
   };
+  if (newlyElected !== undefined) member.newlyElected = newlyElected;
   if (phone !== undefined) member.phone = phone;
   if (role !== undefined) member.role = role;
   if (diet !== undefined) member.diet = diet;

@@ -1,7 +1,7 @@
-import { ImportedMember, ParsedRow } from './member-row';
-import { ExistingMember, planImport, rowsOutsideMunicipality } from './plan-import';
+import { ParsedRow } from './member-row';
+import { DecidedMember, ExistingMember, planImport } from './plan-import';
 
-const imported = (overrides: Partial<ImportedMember> = {}): ImportedMember => ({
+const imported = (overrides: Partial<DecidedMember> = {}): DecidedMember => ({
   name: 'Søren Ærø',
   email: 'soeren@odense.dk',
   municipalityCode: 461,
@@ -10,7 +10,7 @@ const imported = (overrides: Partial<ImportedMember> = {}): ImportedMember => ({
   newlyElected: true,
   ...overrides,
 });
-const ok = (row: number, overrides: Partial<ImportedMember> = {}): ParsedRow => ({
+const ok = (row: number, overrides: Partial<DecidedMember> = {}): ParsedRow<DecidedMember> => ({
   row,
   ok: true,
   member: imported(overrides),
@@ -25,18 +25,26 @@ const existing = (overrides: Partial<ExistingMember> = {}): ExistingMember => ({
   ...imported(),
   ...overrides,
 });
+const DUPLICATE_2_3 = {
+  field: 'email',
+  reason: 'duplicate within the file (rows 2, 3)',
+  code: 'duplicate_in_file',
+  params: { rows: '2, 3' },
+};
 
 describe(planImport.name, () => {
   it('creates a member it does not know by e-mail', () => {
     const plan = planImport([ok(2)], []);
-    expect(plan.rows).toEqual([{ row: 2, status: 'created', email: 'soeren@odense.dk' }]);
+    expect(plan.rows).toEqual([{ row: 2, status: 'created', name: 'Søren Ærø', email: 'soeren@odense.dk' }]);
     expect(plan.creates).toEqual([imported()]);
     expect(plan.summary).toEqual({ rows: 1, created: 1, updated: 0, unchanged: 0, rejected: 0 });
   });
 
   it('leaves a member unchanged when the file agrees, ignoring fields the file has no column for', () => {
     const plan = planImport([ok(2)], [existing()]);
-    expect(plan.rows).toEqual([{ row: 2, status: 'unchanged', email: 'soeren@odense.dk', memberId: 10 }]);
+    expect(plan.rows).toEqual([
+      { row: 2, status: 'unchanged', name: 'Søren Ærø', email: 'soeren@odense.dk', memberId: 10 },
+    ]);
     expect(plan.updates).toEqual([]);
   });
 
@@ -51,8 +59,8 @@ describe(planImport.name, () => {
   it('rejects every row sharing an e-mail within the file', () => {
     const plan = planImport([ok(2), ok(3, { name: 'En Anden' }), ok(4, { email: 'x@odense.dk' })], []);
     expect(plan.rows.map((r) => [r.row, r.status, r.reasons])).toEqual([
-      [2, 'rejected', [{ field: 'email', reason: 'duplicate within the file (rows 2, 3)' }]],
-      [3, 'rejected', [{ field: 'email', reason: 'duplicate within the file (rows 2, 3)' }]],
+      [2, 'rejected', [DUPLICATE_2_3]],
+      [3, 'rejected', [DUPLICATE_2_3]],
       [4, 'created', undefined],
     ]);
     expect(plan.creates).toHaveLength(1);
@@ -63,38 +71,48 @@ describe(planImport.name, () => {
     expect(plan.rows[0]).toEqual({
       row: 2,
       status: 'rejected',
+      name: 'Søren Ærø',
       email: 'soeren@odense.dk',
       reasons: [
-        { field: 'email', reason: 'same e-mail as another member of the cycle, in another municipality' },
+        {
+          field: 'email',
+          reason: 'same e-mail as another member of the cycle, in another municipality',
+          code: 'email_in_other_municipality',
+        },
       ],
     });
   });
 
   it('adds the duplicate reason to a row rejected for other reasons', () => {
-    const bad: ParsedRow = {
+    const bad: ParsedRow<DecidedMember> = {
       row: 3,
       ok: false,
+      name: null,
       email: 'soeren@odense.dk',
       municipalityCode: 461,
-      reasons: [{ field: 'name', reason: 'missing' }],
+      reasons: [{ field: 'name', reason: 'missing', code: 'missing' }],
     };
     const plan = planImport([ok(2), bad], []);
     expect(plan.rows[1].reasons).toEqual([
-      { field: 'name', reason: 'missing' },
-      { field: 'email', reason: 'duplicate within the file (rows 2, 3)' },
+      { field: 'name', reason: 'missing', code: 'missing' },
+      DUPLICATE_2_3,
     ]);
     expect(plan.summary).toMatchObject({ created: 0, rejected: 2 });
   });
-});
 
-describe(rowsOutsideMunicipality.name, () => {
-  it('names the rows of other municipalities, also rejected ones, but not unknown municipalities', () => {
-    const rows: ParsedRow[] = [
+  it("rejects, for a municipality's own import, the rows of other municipalities, also rejected ones", () => {
+    const rows: ParsedRow<DecidedMember>[] = [
       ok(2),
-      ok(3, { municipalityCode: 751 }),
-      { row: 4, ok: false, email: null, municipalityCode: 101, reasons: [] },
-      { row: 5, ok: false, email: null, municipalityCode: null, reasons: [] },
+      ok(3, { municipalityCode: 751, email: 'aarhus@aarhus.dk' }),
+      { row: 4, ok: false, name: 'X', email: null, municipalityCode: 101, reasons: [] },
+      { row: 5, ok: false, name: 'Y', email: null, municipalityCode: null, reasons: [] },
     ];
-    expect(rowsOutsideMunicipality(rows, 461)).toEqual([3, 4]);
+    const plan = planImport(rows, [], 461);
+    expect(plan.rows.map((r) => [r.row, r.status, r.reasons?.map((p) => p.code)])).toEqual([
+      [2, 'created', undefined],
+      [3, 'rejected', ['other_municipality']],
+      [4, 'rejected', ['other_municipality']],
+      [5, 'rejected', []],
+    ]);
   });
 });

@@ -1,17 +1,18 @@
-import { FieldProblem } from '../../common/domain-error';
 import { MemberFields } from '../member-rules';
 import { ImportedMember, ParsedRow } from './member-row';
+import { RowProblem, rowProblem } from './row-problem';
 
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'rejected';
 
 export interface RowReport {
   row: number;
   status: RowStatus;
+  name: string | null;
   email: string | null;
   memberId?: number;
   /** The fields an update changes (names only). */
   changes?: string[];
-  reasons?: FieldProblem[];
+  reasons?: RowProblem[];
 }
 
 export interface ImportSummary {
@@ -25,10 +26,13 @@ export interface ImportSummary {
 /** The part of an existing member an import compares with. */
 export type ExistingMember = Pick<MemberFields, keyof MemberFields> & { id: number };
 
+/** A row whose Nyvalgt flag is known, from its column or from the confirmed proposal. */
+export type DecidedMember = ImportedMember & { newlyElected: boolean };
+
 export interface ImportPlan {
   rows: RowReport[];
   summary: ImportSummary;
-  creates: ImportedMember[];
+  creates: DecidedMember[];
   updates: Array<{ id: number; email: string; changes: Partial<MemberFields> }>;
 }
 
@@ -47,9 +51,14 @@ const COMPARED: Array<keyof MemberFields> = [
 
 /**
  * What importing the parsed rows into a cycle with these members would do, row by row. Pure: the
- * dry run and the commit both report from this one plan. A member is recognised by e-mail.
+ * dry run and the commit both report from this one plan. A member is recognised by e-mail. With a
+ * municipality (a municipal contact's import), a row of any other municipality is rejected.
  */
-export function planImport(parsed: ParsedRow[], existing: ExistingMember[]): ImportPlan {
+export function planImport(
+  parsed: ParsedRow<DecidedMember>[],
+  existing: ExistingMember[],
+  municipality: number | null = null,
+): ImportPlan {
   const byEmail = new Map(existing.filter((m) => m.email).map((m) => [m.email, m]));
   const rowsByEmail = new Map<string, number[]>();
   for (const p of parsed) {
@@ -65,29 +74,42 @@ export function planImport(parsed: ParsedRow[], existing: ExistingMember[]): Imp
   };
   for (const p of parsed) {
     const email = p.ok ? p.member.email : p.email;
+    const name = p.ok ? p.member.name : p.name;
     const reasons = p.ok ? [] : [...p.reasons];
+    const municipalityCode = p.ok ? p.member.municipalityCode : p.municipalityCode;
+    if (municipality !== null && municipalityCode !== null && municipalityCode !== municipality) {
+      reasons.push(rowProblem('municipality', 'other_municipality', 'not the municipality of this account'));
+    }
     const sameEmailRows = email ? (rowsByEmail.get(email) ?? []) : [];
     if (sameEmailRows.length > 1) {
-      reasons.push({
-        field: 'email',
-        reason: `duplicate within the file (rows ${sameEmailRows.join(', ')})`,
-      });
+      reasons.push(
+        rowProblem(
+          'email',
+          'duplicate_in_file',
+          `duplicate within the file (rows ${sameEmailRows.join(', ')})`,
+          {
+            rows: sameEmailRows.join(', '),
+          },
+        ),
+      );
     }
     const match = email ? byEmail.get(email) : undefined;
-    const municipalityCode = p.ok ? p.member.municipalityCode : p.municipalityCode;
     if (match && municipalityCode !== null && match.municipalityCode !== municipalityCode) {
-      reasons.push({
-        field: 'email',
-        reason: 'same e-mail as another member of the cycle, in another municipality',
-      });
+      reasons.push(
+        rowProblem(
+          'email',
+          'email_in_other_municipality',
+          'same e-mail as another member of the cycle, in another municipality',
+        ),
+      );
     }
     if (!p.ok || reasons.length > 0) {
-      plan.rows.push({ row: p.row, status: 'rejected', email, reasons });
+      plan.rows.push({ row: p.row, status: 'rejected', name, email, reasons });
       plan.summary.rejected++;
       continue;
     }
     if (!match) {
-      plan.rows.push({ row: p.row, status: 'created', email });
+      plan.rows.push({ row: p.row, status: 'created', name, email });
       plan.creates.push(p.member);
       plan.summary.created++;
       continue;
@@ -95,10 +117,10 @@ export function planImport(parsed: ParsedRow[], existing: ExistingMember[]): Imp
     const changes = changedFields(match, p.member);
     const names = Object.keys(changes);
     if (names.length === 0) {
-      plan.rows.push({ row: p.row, status: 'unchanged', email, memberId: match.id });
+      plan.rows.push({ row: p.row, status: 'unchanged', name, email, memberId: match.id });
       plan.summary.unchanged++;
     } else {
-      plan.rows.push({ row: p.row, status: 'updated', email, memberId: match.id, changes: names });
+      plan.rows.push({ row: p.row, status: 'updated', name, email, memberId: match.id, changes: names });
       plan.updates.push({ id: match.id, email: p.member.email, changes });
       plan.summary.updated++;
     }
@@ -114,14 +136,4 @@ function changedFields(current: ExistingMember, incoming: ImportedMember): Parti
     if (value !== undefined && value !== current[field]) changes[field] = value;
   }
   return changes as Partial<MemberFields>;
-}
-
-/** Rows naming a municipality other than the caller's own (for a municipal contact). */
-export function rowsOutsideMunicipality(parsed: ParsedRow[], municipalityCode: number): number[] {
-  return parsed
-    .filter((p) => {
-      const code = p.ok ? p.member.municipalityCode : p.municipalityCode;
-      return code !== null && code !== municipalityCode;
-    })
-    .map((p) => p.row);
 }

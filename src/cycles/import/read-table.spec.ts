@@ -48,4 +48,15 @@ describe(readTable.name, () => {
       'not an Excel workbook',
     );
   });
+
+  it('reads a file larger than one piece with a quoted line break across the pieces, and refuses an open quote', async () => {
+    const filler = 'x'.repeat(40 * 1024);
+    const text = `Navn;Note\nA;${filler}\nB;"to\nlinjer"\n`;
+    const table = await readTable(Buffer.from(text));
+    expect(table.rows.map((r) => r[0])).toEqual(['Navn', 'A', 'B']);
+    expect(table.rows[2][1]).toBe('to\nlinjer');
+    await expect(readTable(Buffer.from('a;b\n"x;y\n'))).rejects.toMatchObject({
+      code: 'import.csv_unreadable',
+    });
+  });
 });

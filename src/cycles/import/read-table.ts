@@ -1,5 +1,6 @@
-import { parse } from 'csv-parse/sync';
+import { Options, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DomainError } from '../../common/domain-error';
 import { decodeText, Delimiter, detectDelimiter, TextEncoding } from './decode';
 
@@ -39,21 +40,21 @@ function fileProblem(reason: string) {
   return { field: 'file', reason };
 }
 
-function readCsv(bytes: Buffer): Table {
+async function readCsv(bytes: Buffer): Promise<Table> {
   const decoded = decodeText(bytes);
   // Excel writes and honours a first line `sep=;`; it is kept as an empty row so row numbers stay.
   const sep = /^sep=([;,\t])\r?\n/i.exec(decoded.text);
   const text = sep ? decoded.text.slice(sep[0].length - 1) : decoded.text;
   const delimiter = sep ? (sep[1] as Delimiter) : detectDelimiter(text);
   try {
-    const rows = parse(text, {
+    const rows = await parseInPieces(text, {
       delimiter,
       relax_column_count: true,
       // A quote inside an unquoted cell (Lars "Lasse" Hansen) is part of the text.
       relax_quotes: true,
       skip_empty_lines: false,
       trim: true,
-    }) as string[][];
+    });
     const encoding = decoded.encoding;
     return { format: 'csv', encoding, delimiter, rows };
   } catch (error) {
@@ -65,6 +66,29 @@ function readCsv(bytes: Buffer): Table {
       [fileProblem(reason)],
     );
   }
+}
+
+const PIECE = 32 * 1024;
+
+/** Parses the text a piece at a time, giving the event loop a turn between pieces (a whole country's file). */
+async function parseInPieces(text: string, options: Options): Promise<string[][]> {
+  const parser = parse(options);
+  const rows: string[][] = [];
+  let failure: unknown;
+  parser.on('readable', () => {
+    for (let row = parser.read() as string[] | null; row !== null; row = parser.read() as string[] | null)
+      rows.push(row);
+  });
+  parser.on('error', (error) => (failure ??= error));
+  const ended = new Promise<void>((resolve) => parser.on('close', resolve));
+  for (let i = 0; i < text.length && failure === undefined; i += PIECE) {
+    parser.write(text.slice(i, i + PIECE));
+    await yieldToEventLoop();
+  }
+  parser.end();
+  await ended;
+  if (failure !== undefined) throw failure;
+  return rows;
 }
 
 async function readXlsx(bytes: Buffer): Promise<Table> {

@@ -21,7 +21,7 @@ export async function updateMembers(
   manager: EntityManager,
   updates: MemberUpdate[],
   chunkSize: number,
-  onChunk: (done: number) => void,
+  onChunk: (done: number) => void | Promise<void>,
 ): Promise<void> {
   const byFields = new Map<string, MemberUpdate[]>();
   for (const update of updates) {
@@ -52,7 +52,7 @@ export async function updateMembers(
         .callListeners(false)
         .updateEntity(false)
         .execute();
-      onChunk(chunk.length);
+      await onChunk(chunk.length);
     }
   }
 }
