@@ -240,6 +240,7 @@ describe('Planning API', () => {
     expect(res.body.counts).toEqual({
       not_invited: 1,
       not_answered: 1,
+      declined: 0,
       registered: 1,
       waitlisted: 1,
       cancelled: 1,
