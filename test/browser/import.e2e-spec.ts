@@ -144,7 +144,7 @@ describe('Importing members in the browser', () => {
     await looksRight(page, 'committed');
     expect(await memberCount()).toBe(15);
     const stored = await t.dataSource.query(
-      `SELECT name, newly_elected FROM members WHERE cycle_id = ${kv25} AND email = 'bjoern.kjaersgaard@aeroe.dk'`,
+      `SELECT name, newly_elected FROM members WHERE cycle_id = ${kv25} AND email = 'bjoern.kjaersgaard@aeroe.kommune.example'`,
     );
     expect(stored).toEqual([{ name: 'Bjørn Kjærsgaard', newly_elected: expect.anything() }]);
     expect(Boolean(stored[0].newly_elected)).toBe(true);
