@@ -13,6 +13,7 @@ module.exports = {
         '<rootDir>/src/**/*.spec.ts',
         '<rootDir>/bench/**/*.spec.ts',
         '<rootDir>/lint/**/*.spec.cjs',
+        '<rootDir>/scripts/**/*.spec.cjs',
       ],
       transform,
       transformIgnorePatterns,
