@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
+import { InvitationsModule } from '../invitations/invitations.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
 import { CyclePagesController } from './cycles/cycle-pages.controller';
+import { MemberListController } from './members/member-list.controller';
+import { MemberPagesController } from './members/member-pages.controller';
+import { ContactsController } from './contacts/contacts.controller';
+import { MyMunicipalityController } from './municipality/my-municipality.controller';
 import { OverviewController } from './overview/overview.controller';
 import { SecondFactorController } from './second-factor.controller';
 import { CycleBarService } from './shell/cycle-bar.service';
@@ -24,6 +31,9 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     CyclesModule,
     StatisticsModule,
     MessagingModule,
+    InvitationsModule,
+    RegistrationsModule,
+    ReferenceModule,
     TypeOrmModule.forFeature([CycleChoice]),
   ],
   controllers: [
@@ -32,6 +42,10 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ShellController,
     OverviewController,
     CyclePagesController,
+    MemberListController,
+    MemberPagesController,
+    MyMunicipalityController,
+    ContactsController,
     StatisticsPagesController,
   ],
   providers: [CycleBarService],

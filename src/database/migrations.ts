@@ -12,6 +12,7 @@ import { AnonymousRelease1764910000000 } from '../../migrations/1764910000000-an
 import { RequestsRewritten1764910000001 } from '../../migrations/1764910000001-requests-rewritten';
 import { StaffSessions1765100000000 } from '../../migrations/1765100000000-staff-sessions';
 import { ConsoleCycleChoice1765200000000 } from '../../migrations/1765200000000-console-cycle-choice';
+import { InvitationOpened1765200000001 } from '../../migrations/1765200000001-invitation-opened';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RequestsRewritten1764910000001,
   StaffSessions1765100000000,
   ConsoleCycleChoice1765200000000,
+  InvitationOpened1765200000001,
 ];

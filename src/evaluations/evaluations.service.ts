@@ -29,6 +29,18 @@ export class EvaluationsService implements OnModuleInit {
     );
   }
 
+  /** Which of the members have answered an evaluation (who, never what). */
+  async answeredAmong(memberIds: number[]): Promise<Set<number>> {
+    if (memberIds.length === 0) return new Set();
+    const rows = await this.transactor.run((m) =>
+      m.find(EvaluationRequest, {
+        select: { memberId: true },
+        where: { memberId: In(memberIds), answered: true },
+      }),
+    );
+    return new Set(rows.map((r) => r.memberId));
+  }
+
   /**
    * In the transaction that records attendance (`attendance.recorded`): those who came are asked
    * once the seminar has ended (until then the sweep waits for the end); a seat corrected to

@@ -32,6 +32,10 @@ export class Invitation {
   @Column({ name: 'revoked_at', type: INSTANT_TYPE, nullable: true })
   revokedAt: Date | null;
 
+  /** When the member first opened a page with this link (a planner's funnel shows it). */
+  @Column({ name: 'opened_at', type: INSTANT_TYPE, nullable: true })
+  openedAt: Date | null;
+
   @Column('integer', { name: 'issued_by', nullable: true })
   issuedBy: number | null;
 

@@ -278,6 +278,8 @@ export class InvitationsService {
         expiresAt: MoreThan(new Date()),
       });
       if (!invitation) return null;
+      if (!invitation.openedAt)
+        await m.update(Invitation, { id: invitation.id, openedAt: IsNull() }, { openedAt: new Date() });
       const member = await m.findOne(Member, {
         where: { id: invitation.memberId },
         relations: { municipality: true },

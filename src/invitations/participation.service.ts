@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
@@ -12,6 +12,40 @@ import { ParticipationStatus, participationStatus } from './participation';
 @Injectable()
 export class ParticipationService {
   constructor(private readonly transactor: Transactor) {}
+
+  /**
+   * A municipality's members, each with how far they came: invited, opened their link, their seat
+   * (or where it ended), ordered by name. Attended and no-show are seat states.
+   */
+  municipalityFunnel(cycleId: number, municipalityCode: number) {
+    return this.transactor.run(async (m) => {
+      if (!(await m.existsBy(Cycle, { id: cycleId }))) throw DomainError.notFound('Cycle', cycleId);
+      const members = await m.find(Member, {
+        where: { cycleId, municipalityCode },
+        order: { name: 'ASC', id: 'ASC' },
+      });
+      const ids = members.map((member) => member.id);
+      const [links, seats] = ids.length
+        ? await Promise.all([
+            m.find(Invitation, { where: { memberId: In(ids) } }),
+            m.find(Registration, { where: { memberId: In(ids) }, order: { id: 'DESC' } }),
+          ])
+        : [[], []];
+      return members.map((member) => {
+        const own = links.filter((l) => l.memberId === member.id);
+        const invited = own.some((l) => l.purpose === 'invitation' && l.revokedAt === null);
+        return {
+          member,
+          invited,
+          opened: own.some((l) => l.openedAt !== null),
+          status: participationStatus(
+            invited,
+            seats.filter((seat) => seat.memberId === member.id),
+          ),
+        };
+      });
+    });
+  }
 
   participation(cycleId: number, status?: ParticipationStatus) {
     return this.transactor.run(async (m) => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Transactor } from '../database/transactor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -143,6 +143,16 @@ export class OutboxService {
       .where("o.status = 'failed'")
       .andWhere('o.member_id IN (SELECT id FROM members WHERE cycle_id = :cycleId)', { cycleId })
       .getCount();
+  }
+
+  /** Which of the members have an e-mail that failed for good: their address needs a look. */
+  async failedAmong(memberIds: number[]): Promise<Set<number>> {
+    if (memberIds.length === 0) return new Set();
+    const rows = await this.messages.find({
+      select: { memberId: true },
+      where: { memberId: In(memberIds), status: 'failed' },
+    });
+    return new Set(rows.map((r) => r.memberId!));
   }
 
   /**

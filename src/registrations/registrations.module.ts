@@ -18,6 +18,6 @@ import { SeatService } from './seat.service';
   imports: [TypeOrmModule.forFeature([Registration, RegistrationEvent, MemberPreference]), PlanningModule],
   controllers: [RegistrationsController],
   providers: [SeatService, SeatEventRecorder, SeatViewsService, PreferencesService],
-  exports: [SeatService, SeatEventRecorder, PreferencesService],
+  exports: [SeatService, SeatEventRecorder, SeatViewsService, PreferencesService],
 })
 export class RegistrationsModule {}

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { Cycle } from '../cycles/cycle.entity';
+import { In } from 'typeorm';
 import { Transactor } from '../database/transactor';
 import { Seminar } from '../planning/seminar.entity';
 import { MemberPreference } from './member-preference.entity';
+import { RegistrationEvent } from './registration-event.entity';
 import { Registration } from './registration.entity';
 import { holdsPlace } from './seat-state';
 
@@ -20,6 +22,24 @@ export interface SeatLine {
 @Injectable()
 export class SeatViewsService {
   constructor(private readonly transactor: Transactor) {}
+
+  /** A member's invitations and seat changes, oldest first, with each seminar's title. */
+  memberHistory(memberId: number) {
+    return this.transactor.run(async (m) => {
+      const events = await m.find(RegistrationEvent, { where: { memberId }, order: { id: 'ASC' } });
+      const ids = [...new Set(events.map((e) => e.seminarId).filter((id): id is number => id !== null))];
+      const seminars = ids.length
+        ? await m.find(Seminar, { select: { id: true, title: true }, where: { id: In(ids) } })
+        : [];
+      const title = new Map(seminars.map((s) => [s.id, s.title]));
+      return events.map((e) => ({
+        kind: e.kind,
+        at: e.createdAt,
+        actor: e.actor,
+        seminar: e.seminarId === null ? null : (title.get(e.seminarId) ?? null),
+      }));
+    });
+  }
 
   seminarSeats(seminarId: number) {
     return this.transactor.run(async (m) => {

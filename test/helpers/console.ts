@@ -48,7 +48,12 @@ export async function postForm(
     .post(action)
     .type('form')
     .send({ ...csrfOf(page.text), ...fields })
-    .expect(status);
+    .expect((res) => {
+      if (res.status !== status)
+        throw new Error(
+          `${action}: expected ${status}, got ${res.status}: ${textOf(res.text).slice(0, 600)}`,
+        );
+    });
 }
 
 /** The text of the page without tags, whitespace folded: what a reader sees. */

@@ -5,12 +5,12 @@ import { danishCount } from '../statistics/dashboard-view';
 type Counts = Record<ParticipationStatus, number>;
 
 /** The funnel's boxes on the overview, each a link to the member list with that status. */
-export function funnelFigures(cycleId: number, counts: Counts) {
+export function funnelFigures(cycleId: number, counts: Counts, invited: number) {
   const total = Object.values(counts).reduce((n, c) => n + c, 0);
   const list = (status?: string) => `/valgperioder/${cycleId}/medlemmer${status ? `?status=${status}` : ''}`;
   return [
     { label: 'Medlemmer', value: danishCount(total), href: list() },
-    { label: 'Inviteret', value: danishCount(total - counts.not_invited), href: list('invited') },
+    { label: 'Inviteret', value: danishCount(invited), href: list('invited') },
     { label: 'Ikke inviteret', value: danishCount(counts.not_invited), href: list('not_invited') },
     { label: 'Ikke svaret', value: danishCount(counts.not_answered), href: list('not_answered') },
     {

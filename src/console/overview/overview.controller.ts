@@ -40,7 +40,11 @@ export class OverviewController {
       {
         overview: {
           cycle: { id: cycle.id, code: cycle.code, name: cycle.name },
-          funnel: funnelFigures(cycle.id, participation.counts as Parameters<typeof funnelFigures>[1]),
+          funnel: funnelFigures(
+            cycle.id,
+            participation.counts as Parameters<typeof funnelFigures>[1],
+            participation.items.filter((i) => i.invitedAt !== null).length,
+          ),
           waves: waveRows(waves.items),
           failed:
             failed === 0

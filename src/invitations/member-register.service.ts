@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+import { Caller } from '../cycles/caller';
+import { MemberFilterDto } from '../cycles/dto/member.dto';
+import { AuditLogService } from '../cycles/gdpr/audit-log.service';
+import { Member } from '../cycles/member.entity';
+import { MembersService } from '../cycles/members.service';
+import { Transactor } from '../database/transactor';
+import { ReferenceService } from '../reference/reference.service';
+import { Registration } from '../registrations/registration.entity';
+import { Invitation } from './invitation.entity';
+import { ParticipationStatus, participationStatus } from './participation';
+import { RegisterRow, registerCsv, RegisterSort, RegisterStatus, statusCondition } from './member-register';
+
+export interface RegisterQuery extends MemberFilterDto {
+  status?: RegisterStatus;
+  sort?: RegisterSort;
+  descending?: boolean;
+}
+
+/**
+ * The member register as the console shows it: the cycle's members filtered (within what the
+ * caller may see), by funnel status too, sorted and paged in the database, each with its status.
+ */
+@Injectable()
+export class MemberRegisterService {
+  constructor(
+    private readonly members: MembersService,
+    private readonly reference: ReferenceService,
+    private readonly audit: AuditLogService,
+    private readonly transactor: Transactor,
+  ) {}
+
+  async page(cycleId: number, query: RegisterQuery, caller: Caller, page: number, pageSize: number) {
+    const qb = await this.query(cycleId, query, caller);
+    const [found, total] = await qb
+      // offset/limit, not skip/take: only many-to-one joins, so no row is repeated.
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getManyAndCount();
+    return { rows: await this.rowsOf(found), total };
+  }
+
+  /** Every row the list shows (all its pages), as CSV; recorded in the audit log like the API's export. */
+  async csv(cycleId: number, query: RegisterQuery, caller: Caller): Promise<string> {
+    const found = await (await this.query(cycleId, query, caller)).getMany();
+    await this.audit.record(caller, [
+      { action: 'members.export', cycleId, details: { members: found.length, from: 'console' } },
+    ]);
+    return registerCsv(await this.rowsOf(found));
+  }
+
+  /** Where one member stands in the funnel. */
+  async statusOf(member: Member): Promise<ParticipationStatus> {
+    return (await this.rowsOf([member]))[0].status;
+  }
+
+  private async query(cycleId: number, query: RegisterQuery, caller: Caller) {
+    const qb = await this.members.filtered(cycleId, query, caller);
+    if (query.status) qb.andWhere(statusCondition(query.status));
+    const direction = query.descending ? 'DESC' : 'ASC';
+    if (query.sort === 'kommune') {
+      qb.leftJoin('m.municipality', 'mu').orderBy('mu.name', direction).addOrderBy('m.name', 'ASC');
+    } else if (query.sort === 'liste') {
+      qb.orderBy('m.list_letter', direction).addOrderBy('m.name', 'ASC');
+    } else {
+      qb.orderBy('m.name', direction);
+    }
+    return qb.addOrderBy('m.id', 'ASC');
+  }
+
+  /** The members with their municipality, region and status (two queries for the whole page). */
+  private async rowsOf(found: Member[]): Promise<RegisterRow[]> {
+    const ids = found.map((m) => m.id);
+    const [invited, seats, municipalities, regions] = await this.transactor.run(async (m) =>
+      Promise.all([
+        ids.length === 0
+          ? []
+          : m.find(Invitation, {
+              select: { memberId: true },
+              where: { memberId: In(ids), purpose: 'invitation', revokedAt: IsNull() },
+            }),
+        ids.length === 0
+          ? []
+          : m.find(Registration, {
+              select: { id: true, memberId: true, state: true },
+              where: { memberId: In(ids) },
+              order: { id: 'DESC' },
+            }),
+        this.reference.listMunicipalities(),
+        this.reference.listRegions(),
+      ]),
+    );
+    const invitedIds = new Set(invited.map((i) => i.memberId));
+    const seatsOf = new Map<number, Registration[]>();
+    for (const seat of seats) seatsOf.set(seat.memberId, [...(seatsOf.get(seat.memberId) ?? []), seat]);
+    const municipality = new Map(municipalities.map((mu) => [mu.code, mu]));
+    const region = new Map(regions.map((r) => [r.code, r.name]));
+    return found.map((member) => {
+      const home = municipality.get(member.municipalityCode);
+      return {
+        id: member.id,
+        name: member.name,
+        email: member.email,
+        phone: member.phone,
+        municipalityName: home?.name ?? String(member.municipalityCode),
+        regionName: (home && region.get(home.regionCode)) ?? '',
+        listLetter: member.listLetter,
+        listName: member.listName,
+        newlyElected: member.newlyElected,
+        role: member.role,
+        status: participationStatus(invitedIds.has(member.id), seatsOf.get(member.id) ?? []),
+        erased: member.erasedAt !== null,
+      };
+    });
+  }
+}
