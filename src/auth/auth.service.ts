@@ -75,8 +75,7 @@ export class AuthService {
     const user = await this.staff.findForLogin(emailKey);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !valid) {
-      this.failuresByEmail.recordFailure(emailKey);
-      this.failuresByAddress.recordFailure(address);
+      this.recordFailure(emailKey, address);
       throw new DomainError('unauthenticated', 'auth.wrong_credentials', 'Wrong e-mail or password');
     }
     this.failuresByEmail.reset(emailKey);
@@ -91,8 +90,7 @@ export class AuthService {
     const key = `code:${staffUserId}`;
     this.refuseWhileLimited(key, address);
     if (!(await this.twoFactor.check(staffUserId, code))) {
-      this.failuresByEmail.recordFailure(key);
-      this.failuresByAddress.recordFailure(address);
+      this.recordFailure(key, address);
       throw new DomainError('unauthenticated', 'auth.second_factor_wrong', 'The code is wrong or too old', [
         { field: 'code', reason: 'wrong or too old' },
       ]);
@@ -111,6 +109,12 @@ export class AuthService {
 
   signOut(token: string): Promise<void> {
     return this.sessions.endToken(token);
+  }
+
+  /** The limiter's side of a failed step: `key` is the e-mail, or the account for a code. */
+  private recordFailure(key: string, address: string): void {
+    this.failuresByEmail.recordFailure(key);
+    this.failuresByAddress.recordFailure(address);
   }
 
   private refuseWhileLimited(key: string, address: string): void {
