@@ -73,13 +73,13 @@ describe('Console: municipal contacts and Min kommune', () => {
     ).not.toBeNull();
 
     const contact = request.agent(t.app.getHttpServer());
-    const form = await contact.get('/dashboard/login').expect(200);
+    const form = await contact.get('/log-ind').expect(200);
     await contact
-      .post('/dashboard/login')
+      .post('/log-ind')
       .type('form')
       .send({ ...csrfOf(form.text), email: 'sekretariat@odense.dk', password: STAFF_PASSWORD })
       .expect(303);
-    await contact.get('/dashboard/login').expect(303).expect('Location', '/min-kommune');
+    await contact.get('/log-ind').expect(303).expect('Location', '/min-kommune');
     const page = textOf((await contact.get('/min-kommune').expect(200)).text);
     expect(page).toContain('Min kommune: Odense');
     expect(page).toContain(

@@ -90,6 +90,8 @@ describe('The README tour against the started application', () => {
       ...process.env,
       ...database.env,
       NODE_ENV: 'production',
+      // The tour is the demo's, where the second factor is off (test/second-factor.e2e-spec.ts has it on).
+      REQUIRE_2FA: 'false',
       LOG_LEVEL: 'warn',
       PUBLIC_BASE_URL: `http://localhost:${port}`,
       SMTP_URL: sink.url,

@@ -80,8 +80,7 @@ export class AuthService {
     const user = await this.staff.findForLogin(emailKey);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !valid) {
-      await this.failuresByEmail.recordFailure(emailKey);
-      await this.failuresByAddress.recordFailure(address);
+      await this.recordFailure(emailKey, address);
       throw new DomainError('unauthenticated', 'auth.wrong_credentials', 'Wrong e-mail or password');
     }
     await this.failuresByEmail.reset(emailKey);
@@ -96,8 +95,7 @@ export class AuthService {
     const key = `code:${staffUserId}`;
     await this.refuseWhileLimited(key, address);
     if (!(await this.twoFactor.check(staffUserId, code))) {
-      await this.failuresByEmail.recordFailure(key);
-      await this.failuresByAddress.recordFailure(address);
+      await this.recordFailure(key, address);
       throw new DomainError('unauthenticated', 'auth.second_factor_wrong', 'The code is wrong or too old', [
         { field: 'code', reason: 'wrong or too old' },
       ]);
@@ -116,6 +114,12 @@ export class AuthService {
 
   signOut(token: string): Promise<void> {
     return this.sessions.endToken(token);
+  }
+
+  /** The limiter's side of a failed step: `key` is the e-mail, or the account for a code. */
+  private async recordFailure(key: string, address: string): Promise<void> {
+    await this.failuresByEmail.recordFailure(key);
+    await this.failuresByAddress.recordFailure(address);
   }
 
   private async refuseWhileLimited(key: string, address: string): Promise<void> {

@@ -53,7 +53,7 @@ describe('The staff console in Chromium, using only pages', () => {
 
   /** The one place that knows how the console signs in: the sign-in page's form. */
   async function signIn(page: Page, email: string, start: string) {
-    await page.goto(`${baseUrl}/dashboard/login`);
+    await page.goto(`${baseUrl}/log-ind`);
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Adgangskode').fill(STAFF_PASSWORD);
     await page.getByRole('button', { name: 'Log ind' }).click();
