@@ -126,6 +126,7 @@ export class MemberPagesController {
     @Param('id', ParseIntPipe) id: number,
     @Query('ny-adresse') changed: unknown,
     @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() req: PageRequest,
   ) {
     const { cycle, member } = await this.load(cycleId, id, staff);
     const base = `/valgperioder/${cycle.id}/medlemmer/${member.id}`;
@@ -139,6 +140,7 @@ export class MemberPagesController {
           { label: member.name ?? '', href: base },
           { label: 'Ny invitation' },
         ),
+        cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
       },
       { base, name: member.name ?? '', email: member.email ?? '', changed: changed === '1' },
     );
@@ -179,6 +181,7 @@ export class MemberPagesController {
     @Param('cycle', ParseIntPipe) cycleId: number,
     @Param('id', ParseIntPipe) id: number,
     @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() req: PageRequest,
   ) {
     const { cycle, member } = await this.load(cycleId, id, staff);
     const base = `/valgperioder/${cycle.id}/medlemmer/${member.id}`;
@@ -192,6 +195,7 @@ export class MemberPagesController {
           { label: member.name ?? 'Slettet medlem', href: base },
           { label: 'Slet' },
         ),
+        cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
       },
       { base, name: member.name ?? '', erased: member.erasedAt !== null },
     );
@@ -227,6 +231,7 @@ export class MemberPagesController {
       {
         title: `Ret ${member.name ?? 'medlem'}`,
         breadcrumbs: this.crumbs(cycle, staff, { label: member.name ?? '', href: base }, { label: 'Ret' }),
+        cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
       },
       {
         base,
