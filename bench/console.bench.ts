@@ -2,7 +2,6 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { DataSource, ObjectLiteral } from 'typeorm';
 import { Cycle } from '../src/cycles/cycle.entity';
 import { Member } from '../src/cycles/member.entity';
 import { searchTextOf } from '../src/cycles/member-rules';
@@ -10,6 +9,7 @@ import { Invitation } from '../src/invitations/invitation.entity';
 import { Municipality } from '../src/reference/municipality.entity';
 import { signedIn } from '../test/helpers/console';
 import { startTestApp, TestApp } from '../test/helpers/test-app';
+import { insertAll } from './bulk-insert';
 
 const MEMBERS = 2500;
 const RUNS = 15;
@@ -17,22 +17,6 @@ const FIRST = ['Søren', 'Åse', 'Mette', 'Jens', 'Ærbødig', 'Øjvind', 'Karen
 const LAST = ['Østergård', 'Ågård', 'Hansen', 'Nielsen', 'Jensen', 'Æbelø', 'Pedersen', 'Kristensen'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function insertAll<T extends ObjectLiteral>(
-  dataSource: DataSource,
-  entity: new () => T,
-  rows: object[],
-) {
-  const size = Math.floor(900 / Object.keys(rows[0] ?? { a: 1 }).length) || 1;
-  for (let i = 0; i < rows.length; i += size)
-    await dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(i, i + size) as never)
-      .updateEntity(false)
-      .execute();
-}
 
 /** The member list page with 2,500 members in the cycle, timed beside GET /health in the same run. */
 describe('Console member list', () => {

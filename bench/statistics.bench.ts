@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, ObjectLiteral } from 'typeorm';
+import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { StaffService } from '../src/auth/staff.service';
 import { Cycle } from '../src/cycles/cycle.entity';
@@ -21,6 +21,7 @@ import { SeatState } from '../src/registrations/seat-state';
 import { StatisticsService } from '../src/statistics/statistics.service';
 import { csrfOf } from '../test/helpers/portal';
 import { startTestApp, TestApp } from '../test/helpers/test-app';
+import { insertAll } from './bulk-insert';
 
 const CYCLES = 10;
 const MEMBERS = 2500;
@@ -35,23 +36,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function random(seed: number) {
   let s = seed;
   return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
-
-async function insertAll<T extends ObjectLiteral>(
-  dataSource: DataSource,
-  entity: new () => T,
-  rows: object[],
-) {
-  const size = Math.floor(900 / Object.keys(rows[0] ?? { a: 1 }).length) || 1;
-  for (let i = 0; i < rows.length; i += size) {
-    await dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(i, i + size) as never)
-      .updateEntity(false)
-      .execute();
-  }
 }
 
 /** One cycle: members in all 98 municipalities, half newly elected; seats, invitations and events. */

@@ -1,30 +1,12 @@
-import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsInt, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
-import { NoControlCharacters } from '../../common/control-characters';
-import { CsrfForm, Label } from '../../web/page-form';
+import { Type } from 'class-transformer';
+import { IsInt, IsString, MaxLength, MinLength } from 'class-validator';
+import { Label } from '../../web/page-form';
+import { PersonForm } from '../shell/person.form';
 
 export const CONTACT_FIELDS = ['name', 'email', 'municipalityCode', 'password'] as const;
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /** A municipal contact's account, made by an admin. */
-export class ContactForm extends CsrfForm {
-  @Label('Navn')
-  @Transform(trimmed)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @NoControlCharacters()
-  name: string;
-
-  @Label('E-mail')
-  @Transform(trimmed)
-  @IsString()
-  @IsNotEmpty()
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
+export class ContactForm extends PersonForm {
   @Label('Kommune')
   @Type(() => Number)
   @IsInt()

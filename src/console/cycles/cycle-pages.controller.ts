@@ -85,13 +85,18 @@ export class CyclePagesController {
   }
 
   @Get(':cycle/luk')
-  async closeForm(@Param('cycle', ParseIntPipe) id: number) {
+  async closeForm(
+    @Param('cycle', ParseIntPipe) id: number,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() req: PageRequest,
+  ) {
     const cycle = await this.cycles.get(id);
     return consolePage(
       'console-cycle-close',
       {
         title: `Luk ${cycle.code}`,
         breadcrumbs: [LIST, { label: cycle.code, href: `/valgperioder/${id}` }, { label: 'Luk' }],
+        cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
       },
       { cycle: cycleRow(cycle) },
     );
@@ -113,7 +118,11 @@ export class CyclePagesController {
     const fields = fieldsOf(CYCLE_FIELDS, refusal, cycle ?? { status: 'planning' });
     return consolePage(
       'console-cycle-form',
-      { title, breadcrumbs: crumbs },
+      {
+        title,
+        breadcrumbs: crumbs,
+        cycleBar: await this.cycleBar.bar(req.staff!, req.path, cycle ?? undefined),
+      },
       {
         action: cycle ? `/valgperioder/${cycle.id}/rediger` : '/valgperioder/ny',
         submit: cycle ? 'Gem ændringer' : 'Opret valgperioden',

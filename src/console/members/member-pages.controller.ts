@@ -121,26 +121,23 @@ export class MemberPagesController {
   /** Asks before a fresh invitation goes out; after a changed address, says so. */
   @Get('ny-invitation')
   @Roles(...PLANNERS)
-  async reinviteForm(
+  reinviteForm(
     @Param('cycle', ParseIntPipe) cycleId: number,
     @Param('id', ParseIntPipe) id: number,
     @Query('ny-adresse') changed: unknown,
-    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() req: PageRequest,
   ) {
-    const { cycle, member } = await this.load(cycleId, id, staff);
-    const base = `/valgperioder/${cycle.id}/medlemmer/${member.id}`;
-    return consolePage(
+    return this.question(
+      cycleId,
+      id,
+      req,
       'console-member-reinvite',
-      {
-        title: 'Send en ny invitation',
-        breadcrumbs: this.crumbs(
-          cycle,
-          staff,
-          { label: member.name ?? '', href: base },
-          { label: 'Ny invitation' },
-        ),
-      },
-      { base, name: member.name ?? '', email: member.email ?? '', changed: changed === '1' },
+      'Send en ny invitation',
+      'Ny invitation',
+      (m) => ({
+        email: m.email ?? '',
+        changed: changed === '1',
+      }),
     );
   }
 
@@ -175,25 +172,21 @@ export class MemberPagesController {
 
   @Get('slet')
   @Roles(...PLANNERS)
-  async eraseForm(
+  eraseForm(
     @Param('cycle', ParseIntPipe) cycleId: number,
     @Param('id', ParseIntPipe) id: number,
-    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() req: PageRequest,
   ) {
-    const { cycle, member } = await this.load(cycleId, id, staff);
-    const base = `/valgperioder/${cycle.id}/medlemmer/${member.id}`;
-    return consolePage(
+    return this.question(
+      cycleId,
+      id,
+      req,
       'console-member-erase',
-      {
-        title: 'Slet medlemmets oplysninger',
-        breadcrumbs: this.crumbs(
-          cycle,
-          staff,
-          { label: member.name ?? 'Slettet medlem', href: base },
-          { label: 'Slet' },
-        ),
-      },
-      { base, name: member.name ?? '', erased: member.erasedAt !== null },
+      'Slet medlemmets oplysninger',
+      'Slet',
+      (m) => ({
+        erased: m.erasedAt !== null,
+      }),
     );
   }
 
@@ -227,6 +220,7 @@ export class MemberPagesController {
       {
         title: `Ret ${member.name ?? 'medlem'}`,
         breadcrumbs: this.crumbs(cycle, staff, { label: member.name ?? '', href: base }, { label: 'Ret' }),
+        cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
       },
       {
         base,
@@ -247,6 +241,35 @@ export class MemberPagesController {
           { value: 'nej', label: 'Nej, genvalgt', checked: fields.newlyElected.value === 'nej' },
         ],
       },
+    );
+  }
+
+  /** A page that asks before acting on a member: its own view, title, last breadcrumb and model. */
+  private async question(
+    cycleId: number,
+    id: number,
+    req: PageRequest,
+    view: string,
+    title: string,
+    crumb: string,
+    model: (member: Member) => object,
+  ) {
+    const staff = req.staff!;
+    const { cycle, member } = await this.load(cycleId, id, staff);
+    const base = `/valgperioder/${cycle.id}/medlemmer/${member.id}`;
+    return consolePage(
+      view,
+      {
+        title,
+        breadcrumbs: this.crumbs(
+          cycle,
+          staff,
+          { label: member.name ?? 'Slettet medlem', href: base },
+          { label: crumb },
+        ),
+        cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
+      },
+      { base, name: member.name ?? '', ...model(member) },
     );
   }
 

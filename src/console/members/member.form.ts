@@ -1,9 +1,10 @@
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { NoControlCharacters } from '../../common/control-characters';
 import { UpdateMemberDto } from '../../cycles/dto/member.dto';
 import { MEMBER_ROLES, MemberRole } from '../../cycles/member.entity';
-import { CsrfForm, Label } from '../../web/page-form';
+import { Label } from '../../web/page-form';
+import { PersonForm, trimmed } from '../shell/person.form';
 
 export const MEMBER_FIELDS = [
   'name',
@@ -19,26 +20,8 @@ export const MEMBER_FIELDS = [
   'note',
 ] as const;
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /** A member as the console's form posts it (a municipal contact's form has no municipality field). */
-export class MemberForm extends CsrfForm {
-  @Label('Navn')
-  @Transform(trimmed)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @NoControlCharacters()
-  name: string;
-
-  @Label('E-mail')
-  @Transform(trimmed)
-  @IsString()
-  @IsNotEmpty()
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
+export class MemberForm extends PersonForm {
   @Label('Telefon')
   @IsOptional()
   @Transform(trimmed)
