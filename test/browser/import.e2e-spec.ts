@@ -141,6 +141,9 @@ describe('Importing members in the browser', () => {
     await page.getByRole('button', { name: 'Indlæs filen' }).click();
     await page.getByRole('heading', { name: 'Filen er indlæst' }).waitFor();
     expect((await reportRows(page))[0][3]).toBe('Oprettet');
+    expect(await page.getByRole('link', { name: 'Se medlemmerne' }).getAttribute('href')).toBe(
+      `/valgperioder/${kv25}/medlemmer`,
+    );
     await looksRight(page, 'committed');
     expect(await memberCount()).toBe(15);
     const stored = await t.dataSource.query(
