@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeReport, importMembersFile } from '../src/cli/commands/member.command';
+import { Command } from 'commander';
+import {
+  describeReport,
+  importMembersFile,
+  registerMemberCommands,
+} from '../src/cli/commands/member.command';
 import { createCycle, municipalContactToken, upload } from './factories/cycles';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -123,5 +128,32 @@ describe('Nyvalgt proposed from the previous cycle', () => {
     } finally {
       stderr.mockRestore();
     }
+  });
+
+  it('takes the options on the command line itself, on the same database as the server', async () => {
+    const kv25 = await createCycle(t, planner);
+    const code = (await t.dataSource.query(`SELECT code FROM cycles WHERE id = ${kv25}`))[0].code as string;
+    const saved = { ...process.env };
+    process.env = { ...saved, ...t.database.env, LOG_LEVEL: 'silent', NODE_ENV: 'test' };
+    const printed: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const run = async (...args: string[]) => {
+      const program = new Command().exitOverride();
+      registerMemberCommands(program);
+      await program.parseAsync(['node', 'kattegat', 'import-members', code, RESULTS, ...args]);
+    };
+    try {
+      await run('--dry-run');
+      expect(printed).toContain('  row 7: Jens Hansen no match → nyvalgt');
+      await expect(run('--newly-elected', 'fire')).rejects.toThrow('must be row numbers');
+      await run('--accept-proposal', '--re-elected', '6,7');
+      expect(printed.at(-1)).toBe('6 rows: 6 created, 0 updated, 0 unchanged, 0 rejected (applied)');
+    } finally {
+      log.mockRestore();
+      stderr.mockRestore();
+      process.env = saved;
+    }
+    expect((await flags(kv25)).filter(([, flag]) => flag)).toEqual([]);
   });
 });

@@ -22,6 +22,15 @@ describe(staffMenu.name, () => {
     expect(current.map((s) => s.label)).toEqual([label]);
   });
 
+  it('marks the import as the cycles’ for a planner and as Min kommune for a contact', () => {
+    const current = (role: 'planner' | 'municipality') =>
+      staffMenu(role, '/valgperioder/3/import/filer/4')
+        .filter((s) => s.current)
+        .map((s) => s.label);
+    expect(current('planner')).toEqual(['Valgperioder']);
+    expect(current('municipality')).toEqual(['Min kommune']);
+  });
+
   it('marks nothing outside the sections', () => {
     expect(staffMenu('admin', '/ukendt').some((s) => s.current)).toBe(false);
   });

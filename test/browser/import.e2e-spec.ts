@@ -141,6 +141,9 @@ describe('Importing members in the browser', () => {
     await page.getByRole('button', { name: 'Indlæs filen' }).click();
     await page.getByRole('heading', { name: 'Filen er indlæst' }).waitFor();
     expect((await reportRows(page))[0][3]).toBe('Oprettet');
+    expect(await page.getByRole('link', { name: 'Se medlemmerne' }).getAttribute('href')).toBe(
+      `/valgperioder/${kv25}/medlemmer`,
+    );
     await looksRight(page, 'committed');
     expect(await memberCount()).toBe(15);
     const stored = await t.dataSource.query(
@@ -199,26 +202,29 @@ describe('Importing members in the browser', () => {
     expect(csv).not.toContain('\r\nGod Række');
   });
 
-  it('checks several files at once and commits each from its report', async () => {
+  it('checks several files at once, CSV and XLSX, and commits each from its report', async () => {
     const { page } = planner;
     const before = await memberCount();
-    await upload(page, [join(FIXTURES, 'odense-kommune.csv'), join(FIXTURES, 'aarhus-kommune.csv')]);
+    const files = ['odense-kommune.csv', 'aarhus-kommune.csv', 'kv25-members.xlsx'];
+    await upload(
+      page,
+      files.map((f) => join(FIXTURES, f)),
+    );
     await checked(page);
-    expect(await page.locator('h1').textContent()).toBe('Kontrol af 2 filer');
+    expect(await page.locator('h1').textContent()).toBe('Kontrol af 3 filer');
     const lines = await page.locator('tbody tr').allInnerTexts();
-    expect(lines.map((l) => l.split('\t')[0])).toEqual(['odense-kommune.csv', 'aarhus-kommune.csv']);
-    expect(await page.locator('tfoot tr').innerText()).toMatch(/I alt\s+5\s+0\s+0\s+0/);
-    for (const file of ['odense-kommune.csv', 'aarhus-kommune.csv']) {
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(files);
+    expect(await page.locator('tfoot tr').innerText()).toMatch(/I alt\s+8\s+0\s+0\s+0/);
+    for (const file of files) {
       await page.getByRole('link', { name: file }).click();
       await page.getByRole('button', { name: 'Indlæs filen' }).click();
       await page.getByRole('heading', { name: 'Filen er indlæst' }).waitFor();
       await page.getByRole('link', { name: 'Tilbage til filerne' }).click();
     }
-    expect(await page.locator('tbody tr').allInnerTexts()).toEqual([
-      expect.stringContaining('Indlæst'),
-      expect.stringContaining('Indlæst'),
-    ]);
-    expect(await memberCount()).toBe(before + 5);
+    expect(await page.locator('tbody tr').allInnerTexts()).toEqual(
+      files.map(() => expect.stringContaining('Indlæst')),
+    );
+    expect(await memberCount()).toBe(before + 8);
   });
 
   it('proposes Nyvalgt from KV21 for a file without the column; the planner corrects and confirms', async () => {

@@ -126,7 +126,9 @@ export class ImportPagesController {
     const width = Math.max(header.length, ...rejected.map((r) => table.rows[r.row - 1]?.length ?? 0));
     // The rows go back as they came, but a CPR number is not handed on (nor ever stored as a member's).
     const pad = (cells: string[]) =>
-      Array.from({ length: width }, (_, i) => (looksLikeCpr(cells[i] ?? '') ? '(CPR-nummer fjernet)' : (cells[i] ?? '')));
+      Array.from({ length: width }, (_, i) =>
+        looksLikeCpr(cells[i] ?? '') ? '(CPR-nummer fjernet)' : (cells[i] ?? ''),
+      );
     const csv = toCsv(
       [...pad(header), 'Række', 'Årsag'],
       rejected.map((r) => [
@@ -188,6 +190,7 @@ export class ImportPagesController {
         batchHref: `${base}/${job.batch}`,
         formAction: `${base}/filer/${job.id}`,
         downloadHref: `${base}/filer/${job.id}/afviste.csv`,
+        membersHref: staff.role === 'municipality' ? '/min-kommune' : `/valgperioder/${cycleId}/medlemmer`,
         checked: job.status === 'checked',
         mayCommit: job.status === 'checked',
         ...reportView(job, base, filter, page(query.side), page(query.forslag)),

@@ -66,9 +66,15 @@ describe(reportView.name, () => {
       'Uændret 0',
     ]);
     expect(reportView(job(), '/x', 'afviste', 1, 1).rows?.map((r) => r.row)).toEqual([152]);
-    expect(reportView(job({ status: 'committed' }), '/x', 'oprettes', 1, 1).rows?.[0].status).toBe(
+    const committed = reportView(job({ status: 'committed' }), '/x', 'oprettes', 1, 1);
+    expect(committed.rows?.[0].status).toBe('Oprettet');
+    expect(committed.tabs.map((t) => t.label)).toEqual([
+      'Alle',
+      'Afvist',
       'Oprettet',
-    );
+      'Opdateret',
+      'Uændret',
+    ]);
   });
 
   it('shows the proposal with the corrections so far', () => {

@@ -135,7 +135,7 @@ export function reportView(
   const status = FILTERS.find((f) => f.word === filter)!.status;
   const rows = status === null ? report.rows : report.rows.filter((r) => r.status === status);
   const tabs = FILTERS.map((f) => ({
-    label: f.label,
+    label: f.status && committed ? STATUS_TEXT[f.status].after : f.label,
     count: f.status === null ? report.summary.rows : report.summary[f.status],
     href: `${self}?vis=${f.word}#raekker`,
     current: f.word === filter,
