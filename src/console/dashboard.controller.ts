@@ -1,3 +1,4 @@
+import { SEMINAR_STATUS_TEXT } from '../common/danish-statuses';
 import { Get, Query } from '@nestjs/common';
 import { Roles } from '../auth/access.decorators';
 import { formatDanishDateTime } from '../common/danish-time';
@@ -50,7 +51,7 @@ export class DashboardController {
       seminars: items.map((s) => ({
         ...seminarRow(s),
         startsAt: formatDanishDateTime(new Date(s.startsAt)),
-        status: s.status,
+        status: SEMINAR_STATUS_TEXT[s.status] ?? s.status,
       })),
     });
   }
