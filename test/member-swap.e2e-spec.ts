@@ -196,4 +196,32 @@ describe('A swap wish: keep the seat while waiting for a preferred seminar', () 
     expect(subjects(swappers.slice(10))).toEqual([]);
     expect(mails).toHaveLength(30);
   });
+
+  it('a swap wish for a seminar that is cancelled ends, and the member keeps the seat', async () => {
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    const venue = await createVenue(t.dataSource);
+    const mine = await createSeminar(t.dataSource, wave, venue, { title: 'Mit seminar' });
+    const wanted = await createSeminar(t.dataSource, wave, venue, { title: 'Det aflyste', capacity: 1 });
+    const [member, seated] = await createMembers(t.dataSource, cycle.id, 2);
+    const service = t.app.get(SeatService);
+    await service.register(seated.id, wanted.id, seatsAs);
+    const seat = await service.register(member.id, mine.id, seatsAs);
+    await service.wishSwap(seat.id, wanted.id, { kind: 'member' }, member.id);
+    await deliver(t, sink);
+    await t
+      .http()
+      .patch(`/api/seminars/${wanted.id}`)
+      .auth(planner, { type: 'bearer' })
+      .send({ status: 'cancelled' })
+      .expect(200);
+    await expect(seats().countBy({ memberId: member.id, state: 'swap_waiting' })).resolves.toBe(0);
+    await expect(
+      seats().countBy({ memberId: member.id, state: 'registered', seminarId: mine.id }),
+    ).resolves.toBe(1);
+    // Only the one seated there hears of the cancellation.
+    const mails = await deliver(t, sink);
+    expect(mailsTo(mails, member)).toEqual([]);
+    expect(mailsTo(mails, seated).map((m) => m.subject)).toEqual(['Aflyst: Det aflyste']);
+  });
 });
