@@ -3,7 +3,7 @@ import { Seminar } from '../src/planning/seminar.entity';
 import { Registration } from '../src/registrations/registration.entity';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
-import { calendarOf, deliver, inviteByMail, mailsTo, parseCalendar } from './helpers/member-mail';
+import { calendarOf, deliver, inviteByMail, mailsTo, PAGE_LINK, parseCalendar } from './helpers/member-mail';
 import { submit } from './helpers/portal';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -138,5 +138,54 @@ describe('A move is one e-mail that updates the calendar entry', () => {
     const [mail] = mailsTo(await deliver(t, sink), mover);
     const ics = calendarOf(mail)!;
     expect([ics.method, ics.uid]).toEqual(['CANCEL', firstUid]);
+  });
+
+  it('the calendar entry carries a page link that opens the page; cancelling from there asks first', async () => {
+    await submit(t, token, 'tilmeld', { seminarId: String(vejle.id) });
+    const [mail] = mailsTo(await deliver(t, sink), mover);
+    const description = calendarOf(mail)!.description;
+    const link = PAGE_LINK.exec(description)![0];
+    expect(description).not.toMatch(/afbud/);
+    const opened = await t.http().get(new URL(link).pathname).expect(200);
+    expect(opened.text).toContain('Du er tilmeldt');
+    // The page's cancel is a link to a question, never a form that cancels in one tap.
+    expect(opened.text).toContain(`href="${new URL(link).pathname}/afbud"`);
+    expect(opened.text).not.toContain(`action="${new URL(link).pathname}/afbud"`);
+    const asked = await t
+      .http()
+      .get(`${new URL(link).pathname}/afbud`)
+      .expect(200);
+    expect(asked.text).toContain('Er du sikker?');
+    await expect(
+      t.dataSource.getRepository(Registration).countBy({ memberId: mover.id, state: 'registered' }),
+    ).resolves.toBe(1);
+  });
+
+  it('a seat taken back after a cancellation restores the same calendar entry', async () => {
+    const cancelled = await submit(t, token, 'afbud');
+    expect(cancelled.headers.location).toBe(`/p/${token}?besked=afbud`);
+    const [cancellation] = mailsTo(await deliver(t, sink), mover);
+    const cancel = calendarOf(cancellation)!;
+    expect(cancel.method).toBe('CANCEL');
+    const back = await submit(t, token, 'fortryd-afbud');
+    expect(back.headers.location).toBe(`/p/${token}?besked=fortrudt`);
+    const [confirmation] = mailsTo(await deliver(t, sink), mover);
+    const ics = calendarOf(confirmation)!;
+    expect([ics.method, ics.uid]).toEqual(['REQUEST', cancel.uid]);
+    expect(ics.sequence).toBeGreaterThan(cancel.sequence);
+  });
+
+  it('taking back a seat whose place is gone is refused in Danish and changes nothing', async () => {
+    const seat = await t.dataSource
+      .getRepository(Registration)
+      .findOneByOrFail({ memberId: mover.id, state: 'registered' });
+    await submit(t, token, 'afbud');
+    await t.dataSource.getRepository(Seminar).update({ id: seat.seminarId }, { capacity: 0 });
+    const refused = await submit(t, token, 'fortryd-afbud');
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('Der er ingen plads at tage tilbage.');
+    await expect(
+      t.dataSource.getRepository(Registration).countBy({ memberId: mover.id, state: 'registered' }),
+    ).resolves.toBe(0);
   });
 });

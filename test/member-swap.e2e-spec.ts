@@ -82,6 +82,43 @@ describe('A swap wish: keep the seat while waiting for a preferred seminar', () 
     await expect(seats().countBy({ seminarId: kolding.id, state: 'registered' })).resolves.toBe(0);
   });
 
+  it('a swap wish can be withdrawn, and goes with the seat it was held beside', async () => {
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    const venue = await createVenue(t.dataSource);
+    const mine = await createSeminar(t.dataSource, wave, venue, { title: 'Mit seminar' });
+    const wanted = await createSeminar(t.dataSource, wave, venue, { title: 'Det fulde', capacity: 1 });
+    const [member, seated] = await createMembers(t.dataSource, cycle.id, 2);
+    await t.app.get(SeatService).register(seated.id, wanted.id, seatsAs);
+    const token = (await inviteByMail(t, sink, cycle.id, planner)).get(member.email!)!;
+    await submit(t, token, 'tilmeld', { seminarId: String(mine.id) });
+    await submit(t, token, 'venteliste-skift', { seminarId: String(wanted.id) });
+    await deliver(t, sink);
+
+    const withdrawn = await submit(t, token, 'venteliste-skift/fortryd');
+    expect(withdrawn.headers.location).toBe(`/p/${token}?besked=bytteslettet`);
+    await expect(seats().countBy({ memberId: member.id, state: 'swap_waiting' })).resolves.toBe(0);
+    await expect(
+      seats().countBy({ memberId: member.id, state: 'registered', seminarId: mine.id }),
+    ).resolves.toBe(1);
+    expect(mailsTo(await deliver(t, sink), member)).toEqual([]);
+
+    await submit(t, token, 'venteliste-skift', { seminarId: String(wanted.id) });
+    const cancelled = await submit(t, token, 'afbud');
+    await expect(seats().countBy({ memberId: member.id, state: 'swap_waiting' })).resolves.toBe(0);
+    // The seat, not the wish, is what the page offers back.
+    const after = await t.http().get(cancelled.headers.location).expect(200);
+    expect(after.text).toContain('Du har meldt afbud til Mit seminar');
+    // The place that opens later goes to nobody from this member.
+    const other = await seats().findOneByOrFail({ memberId: seated.id, state: 'registered' });
+    await t
+      .http()
+      .post(`/api/registrations/${other.id}/cancel`)
+      .auth(planner, { type: 'bearer' })
+      .expect(200);
+    await expect(seats().countBy({ memberId: member.id, state: 'registered' })).resolves.toBe(0);
+  });
+
   it('50 members wait to swap into a seminar; 10 places open at once: 10 swaps, 10 freed seats promoted', async () => {
     const cycle = await createCycle(t.dataSource);
     const wave = await createWave(t.dataSource, cycle.id);
@@ -158,5 +195,33 @@ describe('A swap wish: keep the seat while waiting for a preferred seminar', () 
     expect(subjects(leavers)).toHaveLength(10);
     expect(subjects(swappers.slice(10))).toEqual([]);
     expect(mails).toHaveLength(30);
+  });
+
+  it('a swap wish for a seminar that is cancelled ends, and the member keeps the seat', async () => {
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    const venue = await createVenue(t.dataSource);
+    const mine = await createSeminar(t.dataSource, wave, venue, { title: 'Mit seminar' });
+    const wanted = await createSeminar(t.dataSource, wave, venue, { title: 'Det aflyste', capacity: 1 });
+    const [member, seated] = await createMembers(t.dataSource, cycle.id, 2);
+    const service = t.app.get(SeatService);
+    await service.register(seated.id, wanted.id, seatsAs);
+    const seat = await service.register(member.id, mine.id, seatsAs);
+    await service.wishSwap(seat.id, wanted.id, { kind: 'member' }, member.id);
+    await deliver(t, sink);
+    await t
+      .http()
+      .patch(`/api/seminars/${wanted.id}`)
+      .auth(planner, { type: 'bearer' })
+      .send({ status: 'cancelled' })
+      .expect(200);
+    await expect(seats().countBy({ memberId: member.id, state: 'swap_waiting' })).resolves.toBe(0);
+    await expect(
+      seats().countBy({ memberId: member.id, state: 'registered', seminarId: mine.id }),
+    ).resolves.toBe(1);
+    // Only the one seated there hears of the cancellation.
+    const mails = await deliver(t, sink);
+    expect(mailsTo(mails, member)).toEqual([]);
+    expect(mailsTo(mails, seated).map((m) => m.subject)).toEqual(['Aflyst: Det aflyste']);
   });
 });

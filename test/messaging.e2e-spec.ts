@@ -258,7 +258,7 @@ describe('Messaging', () => {
         .get('/api/messages/preview/waiting_list')
         .auth(planner, { type: 'bearer' })
         .expect(200);
-      expect(res.body.subject).toBe('Du er nummer 3 på ventelisten til Kattegat-kursus på Hindsgavl Slot');
+      expect(res.body.subject).toBe('Du er nummer 3 på ventelisten til Kattegat-seminar på Hindsgavl Slot');
       expect(res.body.html).toContain('<html lang="da">');
       expect(res.body.text).toContain('nummer 3 på ventelisten');
       await t.http().get('/api/messages/preview/spam').auth(planner, { type: 'bearer' }).expect(404);

@@ -50,7 +50,9 @@ describe('Refusals on the personal page', () => {
 
   const expectRefusal = (res: { status: number; text: string }, status: number, code: ErrorCode) => {
     expect(res.status).toBe(status);
-    expect(res.text).toContain(`<p class="problem" role="alert">${html(danishText(code))}</p>`);
+    expect(res.text).toContain(
+      `<div class="alert alert-error" role="alert"><p class="alert-text">${html(danishText(code))}</p></div>`,
+    );
   };
 
   it('after the deadline, with a seat already, and with no seat to give up', async () => {

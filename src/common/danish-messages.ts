@@ -100,7 +100,7 @@ export const ERROR_TEXTS = {
   'seat.already_at_seminar': 'Du har allerede en plads på det seminar.',
   'seat.already_in_cycle': 'Du har allerede en plads i forløbet. Brug "Skift til dette seminar" i stedet.',
   'seat.move_to_same_seminar': 'Du har allerede en plads på det seminar.',
-  'seat.seminar_begun': 'Seminaret er begyndt. Kontakt kursusadministrationen, hvis du vil melde afbud.',
+  'seat.seminar_begun': 'Seminaret er begyndt. Kontakt Kattegat-sekretariatet, hvis du vil melde afbud.',
   'seat.changed_meanwhile': 'Din plads blev ændret samtidig. Prøv igen.',
   'seat.transition_not_allowed': 'Det kan ikke lade sig gøre med pladsen, som den er nu.',
   'seat.not_enough_free': 'Der er ikke ledige pladser nok på seminaret. Intet er ændret.',

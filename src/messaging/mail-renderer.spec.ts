@@ -70,7 +70,7 @@ describe(MailRenderer.name, () => {
     expect(byPlanner.text).toContain('Kattegat-sekretariatet har annulleret din plads');
     expect(byPlanner.text).toContain('Vi har flyttet dig.');
     expect(cancelled.subject).toBe('Aflyst: Kattegat-kursus i Middelfart');
-    expect(cancelled.html).toContain('Vi må desværre aflyse dette kursus');
+    expect(cancelled.html).toContain('Vi må desværre aflyse dette seminar');
   });
 
   it('gives the waiting-list number and the days before a reminder', () => {

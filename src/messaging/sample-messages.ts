@@ -5,12 +5,12 @@ import { MailRequest, MessageKind, SeminarInfo } from './message-kinds';
  * Made-up contexts for the template preview, one per kind. When planning exists the preview
  * can take a real member and seminar instead.
  */
-export function sampleMailRequest(kind: MessageKind, baseUrl: string): MailRequest {
+export function sampleMailRequest(kind: MessageKind, baseUrl: string, token = 'eksempel'): MailRequest {
   const recipient = { name: 'Søren Ærøskøbing', email: 'soren@example.dk' };
-  const personalLink = personalPageUrl(baseUrl, 'eksempel');
+  const personalLink = personalPageUrl(baseUrl, token);
   const seminar: SeminarInfo = {
     id: 1,
-    title: 'Kattegat-kursus på Hindsgavl Slot',
+    title: 'Kattegat-seminar på Hindsgavl Slot',
     start: new Date('2026-01-15T12:00:00Z'),
     end: new Date('2026-01-17T11:00:00Z'),
     venue: { name: 'Hindsgavl Slot', address: 'Hindsgavl Allé 7, 5500 Middelfart' },

@@ -15,6 +15,7 @@ import { haversineKm } from '../reference/distance';
 import { MemberPreference } from '../registrations/member-preference.entity';
 import { PreferencesService, Wishes } from '../registrations/preferences.service';
 import { Registration } from '../registrations/registration.entity';
+import { EventKind, RegistrationEvent } from '../registrations/registration-event.entity';
 import { registrationWindow } from '../registrations/registration-window';
 import { isActive, isStanding, WAITING_STATES } from '../registrations/seat-state';
 import { DeclinesService } from '../invitations/declines.service';
@@ -22,6 +23,9 @@ import { SeatService } from '../registrations/seat.service';
 import { DomainError } from '../common/domain-error';
 
 export const RANKS = [1, 2, 3];
+
+/** The events by which a seat came to hold a place. */
+const SEAT_TAKEN: EventKind[] = ['registered', 'promoted', 'moved', 'swapped', 'reinstated'];
 
 const STATE_TEXT: Record<string, string> = {
   registered: 'Du er tilmeldt',
@@ -311,13 +315,16 @@ export class PortalService {
    * since, at a seminar still open for registration with a free place.
    */
   private async takeBackOffer(m: EntityManager, member: Member, now: Date) {
-    const [last] = await m.find(Registration, {
-      where: { cycleId: member.cycleId, memberId: member.id },
-      order: { id: 'DESC' },
-      take: 1,
-    });
-    if (!last || last.state !== 'cancelled' || last.waitlistNumber !== null) return null;
     if (await this.currentSeat(m, member)) return null;
+    // The last seat held: a cancelled waiting place or swap wish never held one.
+    const held = await m.findOne(RegistrationEvent, {
+      where: { cycleId: member.cycleId, memberId: member.id, kind: In(SEAT_TAKEN) },
+      order: { id: 'DESC' },
+    });
+    const last = held?.registrationId
+      ? await m.findOneBy(Registration, { id: held.registrationId, state: 'cancelled' })
+      : null;
+    if (!last) return null;
     const seminar = await m.findOne(Seminar, { where: { id: last.seminarId }, relations: { wave: true } });
     if (!seminar || seminar.status !== 'published' || seminar.taken >= seminar.capacity) return null;
     const window = registrationWindow(now, {

@@ -7,7 +7,7 @@ import { Seminar } from '../planning/seminar.entity';
 import { MemberPreference } from './member-preference.entity';
 import { RegistrationEvent } from './registration-event.entity';
 import { Registration } from './registration.entity';
-import { holdsPlace } from './seat-state';
+import { holdsPlace, WAITING_STATES } from './seat-state';
 
 export interface SeatLine {
   registrationId: number;
@@ -64,7 +64,7 @@ export class SeatViewsService {
         taken: seminar.taken,
         participants: seats.filter((s) => holdsPlace(s.state)).map(line),
         waitingList: seats
-          .filter((s) => s.state === 'waitlisted')
+          .filter((s) => WAITING_STATES.includes(s.state))
           .sort((a, b) => a.waitlistNumber! - b.waitlistNumber!)
           .map((seat, i) => ({ position: i + 1, ...line(seat) })),
       };

@@ -421,12 +421,15 @@ export class SeatService implements OnModuleInit {
   /** Cancels every seat of a seminar that is itself cancelled. Call inside a transaction. */
   async cancelAllSeats(manager: EntityManager, seminarId: number, staffId: number): Promise<void> {
     const seats = await manager.findBy(Registration, { seminarId });
-    for (const seat of seats.filter((s) => isActive(s.state))) {
+    const planner: SeatActor = { kind: 'planner', staffId };
+    for (const seat of seats.filter((s) => isActive(s.state) || s.state === 'swap_waiting')) {
       const heldPlace = holdsPlace(seat.state);
+      // A swap wish for the cancelled seminar just ends: the member keeps the seat they hold.
+      const wish = seat.state === 'swap_waiting';
       await this.changeState(manager, seat, 'cancel');
       await this.events.record(
         manager,
-        this.eventOf(seat, 'seminar_cancelled', { kind: 'planner', staffId }),
+        this.eventOf(seat, wish ? 'swap_withdrawn' : 'seminar_cancelled', planner),
       );
       if (heldPlace) await this.counters.release(manager, seminarId);
     }

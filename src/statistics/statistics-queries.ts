@@ -65,7 +65,7 @@ export class StatisticsQueries {
       `SELECT s.id AS "seminarId", s.title AS "title", s.wave_id AS "waveId", v.name AS "venueName",
          v.town AS "town", s.starts_at AS "startsAt", s.status AS "status", s.capacity AS "capacity",
          SUM(CASE WHEN r.state IN (${HELD}) THEN 1 ELSE 0 END) AS "registered",
-         SUM(CASE WHEN r.state = 'waitlisted' THEN 1 ELSE 0 END) AS "waitlisted",
+         SUM(CASE WHEN r.state IN ('waitlisted', 'swap_waiting') THEN 1 ELSE 0 END) AS "waitlisted",
          SUM(CASE WHEN r.state = 'attended' THEN 1 ELSE 0 END) AS "attended",
          SUM(CASE WHEN r.state = 'no_show' THEN 1 ELSE 0 END) AS "noShows"
        FROM seminars s
