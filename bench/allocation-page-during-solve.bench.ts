@@ -79,7 +79,8 @@ describe('Personal page during a national solve', () => {
       password: 'et-rigtig-langt-kodeord',
       role: 'planner',
     });
-    await t.app.get(InvitationsService).invite(cycle.id, {}, planner.id);
+    const invitations = t.app.get(InvitationsService);
+    await invitations.finished(cycle.id, (await invitations.invite(cycle.id, {}, planner.id)).id);
 
     const page = async (i: number) => {
       const started = performance.now();

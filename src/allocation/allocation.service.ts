@@ -29,6 +29,7 @@ import type { MipProgress } from './solver/mixed-allocation';
 const HEARTBEAT_MS = 2000;
 /** …and one whose heartbeat is older than this was cut off (a crash, a restart). */
 export const STALE_AFTER_MS = 30_000;
+export const SHUTDOWN_REASON = 'Beregningen blev stoppet, fordi serveren lukkede ned. Lav et nyt forslag.';
 export const CUT_OFF_REASON =
   'Beregningen blev afbrudt, før forslaget var færdigt (serveren stoppede eller genstartede). Lav et nyt forslag.';
 
@@ -65,6 +66,8 @@ export interface ProposeOutcome {
 export class AllocationService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AllocationService.name);
   private readonly background = new Set<Promise<void>>();
+  /** Stops the worker threads at shutdown: their proposals fail with the reason rather than hold the exit. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly transactor: Transactor,
@@ -243,6 +246,7 @@ export class AllocationService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort(SHUTDOWN_REASON);
     await Promise.all([...this.background]);
   }
 
@@ -276,7 +280,11 @@ export class AllocationService implements OnApplicationBootstrap, OnApplicationS
     try {
       const timeLimitSeconds = request.timeLimitSeconds ?? this.config.allocationTimeLimitSeconds;
       const solved: SolvedProposal = inWorker
-        ? await solveInWorker({ input, request, timeLimitSeconds }, (p) => (progress = p))
+        ? await solveInWorker(
+            { input, request, timeLimitSeconds },
+            (p) => (progress = p),
+            this.stopping.signal,
+          )
         : await solveProposal(input, request, { timeLimitSeconds });
       change = {
         status: 'ready',
@@ -286,7 +294,8 @@ export class AllocationService implements OnApplicationBootstrap, OnApplicationS
       };
     } catch (error) {
       this.logger.error(`Allocation proposal ${proposal.id} could not be solved: ${String(error)}`);
-      change = { status: 'failed', error: String(error).slice(0, 1000), solvedAt: new Date() };
+      const reason = this.stopping.signal.aborted ? SHUTDOWN_REASON : String(error);
+      change = { status: 'failed', error: reason.slice(0, 1000), solvedAt: new Date() };
     } finally {
       clearInterval(beat);
       await beating;
