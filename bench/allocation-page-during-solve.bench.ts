@@ -112,7 +112,7 @@ describe('Personal page during a national solve', () => {
     }
     const solveMs = performance.now() - solveStarted;
     const done = await service.get(cycle.id, proposal.id);
-    expect(done.status).toBe('ready');
+    expect({ status: done.status, error: done.error }).toEqual({ status: 'ready', error: null });
     console.log(
       JSON.stringify(
         {

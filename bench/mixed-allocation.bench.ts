@@ -35,7 +35,7 @@ describe('allocation with a party rule, national instance', () => {
             p,
             solveMs: Math.round(solveMs),
             engine: result.optimality.engine,
-            gapPercent: result.optimality.gap * 100,
+            gapPercent: result.optimality.gap === null ? null : result.optimality.gap * 100,
             placedProven: result.optimality.placedProven,
             classes: result.stats.networkNodes,
             columns: result.stats.networkArcs,

@@ -1,5 +1,6 @@
+import { BackgroundWork } from '../src/common/background-work';
 import { AllocationProposal } from '../src/allocation/allocation-proposal.entity';
-import { CUT_OFF_REASON } from '../src/allocation/allocation.service';
+import { CUT_OFF_REASON, SHUTDOWN_REASON } from '../src/allocation/allocation.service';
 import { Registration } from '../src/registrations/registration.entity';
 import { AllocationScenario, createAllocationScenario } from './factories/allocation.factory';
 import { createMembers } from './factories/cycle-members.factory';
@@ -307,5 +308,35 @@ describe('A national-size solve in the background', () => {
     expect(latest.status).toBe('ready');
     expect(latest.summary.optimality).toMatchObject({ engine: 'mip', gapPercent: 0, placedProven: true });
     expect(latest.summary.placed).toBe(s.members.length);
+  });
+});
+
+describe('Shutting down during a background solve', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ ALLOCATION_INLINE_LIMIT: '1' });
+  });
+  afterAll(() => t.close());
+
+  it('stops the worker and fails the proposal with the reason instead of holding the exit', async () => {
+    const planner = await t.tokenFor('planner');
+    const s = await createAllocationScenario(t.dataSource, { 851: 3, 751: 3 }, CAPACITIES);
+    await t
+      .http()
+      .post(`/api/cycles/${s.cycleId}/invitations`)
+      .auth(planner, { type: 'bearer' })
+      .send({})
+      .expect(201);
+    const res = await t
+      .http()
+      .post(`/api/cycles/${s.cycleId}/allocations`)
+      .auth(planner, { type: 'bearer' })
+      .send({ maxPerParty: 2 })
+      .expect(202);
+    // As the app's shutdown does: background work is told to stop, then awaited.
+    await t.app.get(BackgroundWork).beforeApplicationShutdown();
+    const stored = await t.dataSource.getRepository(AllocationProposal).findOneByOrFail({ id: res.body.id });
+    expect(stored).toMatchObject({ status: 'failed', error: SHUTDOWN_REASON });
   });
 });

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { BackgroundWork } from '../common/background-work';
@@ -30,6 +36,7 @@ import type { MipProgress } from './solver/mixed-allocation';
 const HEARTBEAT_MS = 2000;
 /** …and one whose heartbeat is older than this was cut off (a crash, a restart). */
 export const STALE_AFTER_MS = 30_000;
+export const SHUTDOWN_REASON = 'Beregningen blev stoppet, fordi serveren lukkede ned. Lav et nyt forslag.';
 export const CUT_OFF_REASON =
   'Beregningen blev afbrudt, før forslaget var færdigt (serveren stoppede eller genstartede). Lav et nyt forslag.';
 
@@ -63,8 +70,10 @@ export interface ProposeOutcome {
 
 /** Allocation proposals: gathered from the database, solved by the pure solver, applied as seats. */
 @Injectable()
-export class AllocationService implements OnApplicationBootstrap {
+export class AllocationService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AllocationService.name);
+  /** Stops the worker threads when the app stops: their proposals fail with the reason rather than hold the exit. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly transactor: Transactor,
@@ -132,10 +141,14 @@ export class AllocationService implements OnApplicationBootstrap {
       await this.solveAndStore(proposal, input, request, inWorker);
       return { solved: true, proposal: await this.get(cycleId, proposal.id) };
     }
-    void this.background.detached(`Allocation proposal ${proposal.id}`, async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      await this.solveAndStore(proposal, input, request, inWorker);
-    });
+    void this.background.detached(
+      `Allocation proposal ${proposal.id}`,
+      async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.solveAndStore(proposal, input, request, inWorker);
+      },
+      () => this.stopping.abort(SHUTDOWN_REASON),
+    );
     return { solved: false, proposal: view(proposal, true) };
   }
 
@@ -240,6 +253,11 @@ export class AllocationService implements OnApplicationBootstrap {
     await this.transactor.run((m) => failCutOff(m, null));
   }
 
+  /** A solve asked for by a request that is still open stops too. */
+  beforeApplicationShutdown(): void {
+    this.stopping.abort(SHUTDOWN_REASON);
+  }
+
   private async solveAndStore(
     proposal: AllocationProposal,
     input: GatheredInput,
@@ -270,7 +288,11 @@ export class AllocationService implements OnApplicationBootstrap {
     try {
       const timeLimitSeconds = request.timeLimitSeconds ?? this.config.allocationTimeLimitSeconds;
       const solved: SolvedProposal = inWorker
-        ? await solveInWorker({ input, request, timeLimitSeconds }, (p) => (progress = p))
+        ? await solveInWorker(
+            { input, request, timeLimitSeconds },
+            (p) => (progress = p),
+            this.stopping.signal,
+          )
         : await solveProposal(input, request, { timeLimitSeconds });
       change = {
         status: 'ready',
@@ -280,7 +302,8 @@ export class AllocationService implements OnApplicationBootstrap {
       };
     } catch (error) {
       this.logger.error(`Allocation proposal ${proposal.id} could not be solved: ${String(error)}`);
-      change = { status: 'failed', error: String(error).slice(0, 1000), solvedAt: new Date() };
+      const reason = this.stopping.signal.aborted ? SHUTDOWN_REASON : String(error);
+      change = { status: 'failed', error: reason.slice(0, 1000), solvedAt: new Date() };
     } finally {
       clearInterval(beat);
       await beating;

@@ -46,7 +46,7 @@ export interface ProposalSummary {
   kUsed: number | null;
   /** P, or null without a party rule. */
   pUsed: number | null;
-  optimality: Omit<Optimality, 'gap'> & { gapPercent: number };
+  optimality: Omit<Optimality, 'gap'> & { gapPercent: number | null };
   /** Total km without mixing rules, with the municipality rule, with both (as the proposal). */
   rulePrices: RulePrice[];
   /** Why members could not all be placed, in Danish; empty when everyone who can attend is placed. */
@@ -327,7 +327,7 @@ function describe(
       averageKm: placed === 0 ? 0 : round(result.totalKm / placed, 1),
       kUsed: described.k,
       pUsed: described.p,
-      optimality: { ...optimality, gapPercent: round(gap * 100, 4) },
+      optimality: { ...optimality, gapPercent: gap === null ? null : round(gap * 100, 4) },
       rulePrices: described.prices,
       bindingRules: described.binding.map((b) => ({ ...b, text: bindingText(b, input, described) })),
       detours: described.detours.map((d) => {

@@ -23,13 +23,15 @@ require(require('node:worker_threads').workerData.entry);
 
 /**
  * Solves a proposal in a worker thread, so the event loop (pages, bookings) keeps answering
- * while HiGHS works. Progress arrives as the integer program reports it; a worker that dies
- * rejects with the reason.
+ * while HiGHS works. Progress arrives as the integer program reports it; a worker that dies,
+ * or is stopped through `stop`, rejects with the reason.
  */
 export function solveInWorker(
   job: SolveJob,
   onProgress: (progress: MipProgress) => void,
+  stop?: AbortSignal,
 ): Promise<SolvedProposal> {
+  if (stop?.aborted) return Promise.reject(new Error(String(stop.reason)));
   const entry = join(__dirname, `solve-worker${extname(__filename)}`);
   const worker = entry.endsWith('.ts')
     ? new Worker(FROM_SOURCES, { eval: true, workerData: { ...job, entry } })
@@ -40,9 +42,13 @@ export function solveInWorker(
       if (message.kind === 'progress') onProgress(message.progress);
       else solved = message.solved;
     });
+    const stopped = () => void worker.terminate();
+    stop?.addEventListener('abort', stopped);
     worker.on('error', reject);
     worker.on('exit', (code) => {
+      stop?.removeEventListener('abort', stopped);
       if (solved) resolve(solved);
+      else if (stop?.aborted) reject(new Error(String(stop.reason)));
       else reject(new Error(`the solver stopped (exit code ${code}) before the proposal was ready`));
     });
   });

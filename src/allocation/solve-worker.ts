@@ -16,15 +16,9 @@ export type WorkerMessage =
 /** Runs in a worker thread (see solve-in-worker.ts): one proposal, then the thread ends. */
 async function main(): Promise<void> {
   const { input, request, timeLimitSeconds } = workerData as SolveJob;
-  let last = 0;
   const solved = await solveProposal(input, request, {
     timeLimitSeconds,
-    onProgress: (progress) => {
-      const now = Date.now();
-      if (now - last < 500) return;
-      last = now;
-      parentPort!.postMessage({ kind: 'progress', progress } satisfies WorkerMessage);
-    },
+    onProgress: (progress) => parentPort!.postMessage({ kind: 'progress', progress } satisfies WorkerMessage),
   });
   parentPort!.postMessage({ kind: 'done', solved } satisfies WorkerMessage);
 }

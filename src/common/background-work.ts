@@ -11,6 +11,7 @@ import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
 export class BackgroundWork implements BeforeApplicationShutdown {
   private readonly logger = new Logger(BackgroundWork.name);
   private readonly running = new Set<Promise<unknown>>();
+  private readonly stops = new Set<() => void>();
   private stopping = false;
 
   constructor(private readonly registry: SchedulerRegistry) {}
@@ -29,8 +30,11 @@ export class BackgroundWork implements BeforeApplicationShutdown {
     this.registry.addInterval(name, timer);
   }
 
-  /** Starts `work` without the caller waiting; resolves with its result, or undefined when it failed. */
-  detached<T>(name: string, work: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Starts `work` without the caller waiting; resolves with its result, or undefined when it failed.
+   * `stop`, if given, is called when the app shuts down while the work runs (to cut a long job short).
+   */
+  detached<T>(name: string, work: () => Promise<T>, stop?: () => void): Promise<T | undefined> {
     const run = Promise.resolve()
       .then(work)
       .catch((error: unknown) => {
@@ -38,13 +42,18 @@ export class BackgroundWork implements BeforeApplicationShutdown {
         return undefined;
       });
     this.running.add(run);
-    void run.finally(() => this.running.delete(run));
+    if (stop) this.stops.add(stop);
+    void run.finally(() => {
+      this.running.delete(run);
+      if (stop) this.stops.delete(stop);
+    });
     return run;
   }
 
   /** Before the database closes: no new runs, and those under way finish. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    for (const stop of this.stops) stop();
     await Promise.all(this.running);
   }
 }

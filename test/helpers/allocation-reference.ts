@@ -211,3 +211,45 @@ export function violations(
   }
   return broken;
 }
+
+/**
+ * Whether a detour's stated reason is true of the proposal, checked from the input: the nearest
+ * seminar is full, holds K of the member's municipality or P of the party, is excluded, or the
+ * member sits in a seminar of their own wish.
+ */
+export function detourReasonHolds(
+  { members, seminars, options }: AllocationInput,
+  result: AllocationResult,
+  detour: { memberId: number; seminarId: number; nearestSeminarId: number; reason: string },
+): boolean {
+  const member = members.find((m) => m.id === detour.memberId)!;
+  const nearest = seminars.find((s) => s.id === detour.nearestSeminarId)!;
+  const there = result.assignments
+    .filter((a) => a.seminarId === nearest.id)
+    .map((a) => members.find((m) => m.id === a.memberId)!);
+  const seated = (counts: readonly { count: number }[] | undefined) =>
+    (counts ?? []).reduce((n, c) => n + c.count, 0);
+  switch (detour.reason) {
+    case 'exclusion':
+      return (member.excluded ?? []).includes(nearest.id);
+    case 'own_wish':
+      return (member.preferences ?? []).some((p) => p.seminarId === detour.seminarId);
+    case 'capacity':
+      return there.length >= nearest.freeSeats;
+    case 'municipality_rule':
+      return (
+        there.filter((m) => m.municipalityCode === member.municipalityCode).length +
+          seated(nearest.seated?.filter((c) => c.municipalityCode === member.municipalityCode)) >=
+        options.maxPerMunicipality
+      );
+    case 'party_rule':
+      return (
+        options.maxPerParty !== undefined &&
+        there.filter((m) => m.party === member.party).length +
+          seated(nearest.seatedParties?.filter((c) => c.party === member.party)) >=
+          options.maxPerParty
+      );
+    default:
+      return false;
+  }
+}

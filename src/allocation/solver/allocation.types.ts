@@ -87,10 +87,13 @@ export type UnplacedReason = 'all_seminars_excluded' | 'no_seat_within_limits';
 export interface Optimality {
   /** flow: the network solver (exact by construction); mip: HiGHS's branch and bound. */
   engine: 'flow' | 'mip';
-  /** Proven relative gap between the proposal's cost and the best cost possible: 0 is a proven optimum. */
-  gap: number;
+  /**
+   * Proven relative gap between the proposal's cost and the best cost possible: 0 is a proven
+   * optimum; null when a time limit left no bound.
+   */
+  gap: number | null;
   /** Proven lower bound on the cost (km minus bonuses) of any proposal placing as many members. */
-  boundKm: number;
+  boundKm: number | null;
   /** True when the most members that can be placed is proven (it always is unless a time limit hit). */
   placedProven: boolean;
   timeLimitHit: boolean;

@@ -81,6 +81,7 @@ function groupMembers(
   const bases = new Map<string, MemberClass>();
   const wishClasses = new Map<string, MemberClass>();
   const excludedFromAll = new Set<number>();
+  const classOf = new Map<number, MemberClass>();
   const roomFor = (code: number, party: string | null, i: number) =>
     Math.min(seminars[i].freeSeats, caps.municipalityRoom(code, i), caps.partyRoom(party, i));
   for (const member of members) {
@@ -113,6 +114,7 @@ function groupMembers(
       .sort((a, b) => a[0] - b[0]);
     if (bonuses.length === 0) {
       base.members.push(member.id);
+      classOf.set(member.id, base);
       continue;
     }
     const key = `${baseKey}|${bonuses.map(([i, b]) => `${i}:${b}`)}`;
@@ -130,8 +132,9 @@ function groupMembers(
       wishClasses.set(key, wish);
     }
     wish.members.push(member.id);
+    classOf.set(member.id, wish);
   }
-  return { bases: [...bases.values()], wishClasses: [...wishClasses.values()], excludedFromAll };
+  return { bases: [...bases.values()], wishClasses: [...wishClasses.values()], excludedFromAll, classOf };
 }
 
 /** Rows built one at a time, handed to HiGHS in compressed-row form. */
@@ -195,6 +198,7 @@ class ProgramBuilder {
 export async function allocateMixed(
   input: AllocationInput,
   settings: MipSettings = {},
+  municipalityOptimum?: AllocationResult,
 ): Promise<AllocationResult> {
   const started = performance.now();
   validate(input);
@@ -202,7 +206,7 @@ export async function allocateMixed(
   const members = [...input.members].sort((a, b) => a.id - b.id);
   const seminars = [...input.seminars].sort((a, b) => a.id - b.id);
   const caps = capsOf(seminars, input);
-  const { bases, wishClasses, excludedFromAll } = groupMembers(members, seminars, input, caps);
+  const { bases, wishClasses, excludedFromAll, classOf } = groupMembers(members, seminars, input, caps);
 
   const program = new ProgramBuilder();
   const travel: number[] = [];
@@ -266,14 +270,23 @@ export async function allocateMixed(
   const deadline = started + (settings.timeLimitSeconds ?? Infinity) * 1000;
   const unplacedSet = new Set(unplacedColumns);
   const placedCost = program.cost.map((_, c) => (unplacedSet.has(c) ? 1 : 0));
+  const start = municipalityOptimum
+    ? startingPoint(municipalityOptimum, {
+        seminars,
+        caps,
+        classOf,
+        bases,
+        wishClasses,
+        columns: program.cost.length,
+      })
+    : null;
   const first = run(
     solver,
     program.model(solver.infinity, placedCost),
     'most_placed',
     deadline,
     settings,
-    null,
-    null,
+    start,
   );
   const unplacedAtMost = Math.round(first.objective);
   // Second phase: at most that many unplaced, least cost, starting from the first phase's proposal.
@@ -285,7 +298,6 @@ export async function allocateMixed(
     deadline,
     settings,
     first.values,
-    first,
   );
 
   const value = (column: number) => Math.round(second.values[column]);
@@ -309,15 +321,66 @@ export async function allocateMixed(
     pivots: first.nodes + second.nodes,
   });
   const costMetres = Math.round(result.totalCost * 1000);
-  const boundMetres = Math.min(costMetres, Math.ceil(second.bound - 1e-6));
+  const boundMetres = Number.isFinite(second.bound)
+    ? Math.min(costMetres, Math.ceil(second.bound - 1e-6))
+    : null;
   result.optimality = {
     engine: 'mip',
-    gap: costMetres - boundMetres < 1 ? 0 : (costMetres - boundMetres) / Math.max(1, Math.abs(costMetres)),
-    boundKm: boundMetres / 1000,
+    gap:
+      boundMetres === null
+        ? null
+        : costMetres - boundMetres < 1
+          ? 0
+          : (costMetres - boundMetres) / Math.max(1, Math.abs(costMetres)),
+    boundKm: boundMetres === null ? null : boundMetres / 1000,
     placedProven: first.optimal || result.stats.placed === placeable,
     timeLimitHit: !first.optimal || !second.optimal,
   };
   return result;
+}
+
+/**
+ * A proposal keeping both rules to start from: the municipality rule's optimum, with members
+ * beyond P in a seminar left out (in id order). HiGHS then always has a proposal to improve,
+ * and a time limit can never leave the planner without one.
+ */
+function startingPoint(
+  optimum: AllocationResult,
+  program: {
+    seminars: AllocationSeminar[];
+    caps: Caps;
+    classOf: Map<number, MemberClass>;
+    bases: MemberClass[];
+    wishClasses: MemberClass[];
+    columns: number;
+  },
+): Float64Array {
+  const values = new Float64Array(program.columns);
+  const seminarIndex = new Map(program.seminars.map((s, i) => [s.id, i]));
+  const inParty = new Map<string, number>();
+  const placed = new Map<MemberClass, number>();
+  for (const a of optimum.assignments) {
+    const c = program.classOf.get(a.memberId);
+    const i = seminarIndex.get(a.seminarId)!;
+    if (!c) continue;
+    const key = `${c.party}|${i}`;
+    if ((inParty.get(key) ?? 0) >= program.caps.partyRoom(c.party, i)) continue;
+    const own = c.columns.find((x) => x.seminar === i);
+    const target = own ? c : c.base!;
+    const column = own ?? c.base?.columns.find((x) => x.seminar === i);
+    if (!column) continue;
+    values[column.column]++;
+    placed.set(target, (placed.get(target) ?? 0) + 1);
+    inParty.set(key, (inParty.get(key) ?? 0) + 1);
+  }
+  const passed = new Map<MemberClass, number>();
+  for (const wish of program.wishClasses) {
+    values[wish.restColumn] = wish.members.length - (placed.get(wish) ?? 0);
+    passed.set(wish.base!, (passed.get(wish.base!) ?? 0) + values[wish.restColumn]);
+  }
+  for (const base of program.bases)
+    values[base.restColumn] = base.members.length + (passed.get(base) ?? 0) - (placed.get(base) ?? 0);
+  return values;
 }
 
 interface PhaseResult {
@@ -335,7 +398,6 @@ function run(
   deadline: number,
   settings: MipSettings,
   start: Float64Array | null,
-  fallback: PhaseResult | null,
 ): PhaseResult {
   const model = solver.createModel(data);
   try {
@@ -346,10 +408,16 @@ function run(
     if (Number.isFinite(seconds)) model.options.set('time_limit', seconds);
     if (start && data.numCols > 0) model.setSolution({ colValue: start });
     const { callbackType } = solver.constants;
+    // HiGHS calls the interrupt check often (the logging channel stays silent without output);
+    // progress is passed on at most twice a second.
+    let reported = 0;
     const status = model.run(
       settings.onProgress
         ? {
-            [callbackType.mipLogging]: (event) => {
+            [callbackType.mipInterrupt]: (event) => {
+              const now = performance.now();
+              if (now - reported < 500) return;
+              reported = now;
               const gap = event.data.mip_gap;
               settings.onProgress!({
                 phase,
@@ -367,8 +435,10 @@ function run(
       throw new Error(`allocation: HiGHS ended with status ${status}`);
     const primal = Number(model.info.get('primal_solution_status'));
     if (primal !== 2) {
-      if (fallback) return { ...fallback, optimal: false };
-      throw new Error('allocation: HiGHS found no proposal within the time limit');
+      // Out of time before HiGHS took up the starting point: keep it, unproven.
+      if (!start) throw new Error('allocation: HiGHS found no proposal within the time limit');
+      const objective = start.reduce((sum, x, c) => sum + x * (data.colCost as number[])[c], 0);
+      return { values: start, objective, bound: -Infinity, optimal: false, nodes: 0 };
     }
     return {
       values: model.getSolution().colValue,

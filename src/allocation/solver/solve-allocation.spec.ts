@@ -1,6 +1,7 @@
 import { travelMetres } from './allocate-seats';
 import { AllocationMember, AllocationSeminar } from './allocation.types';
 import { bindingRules, explainDetours, rulePrices } from './explain-allocation';
+import { violations } from '../../../test/helpers/allocation-reference';
 import { solveAllocation } from './solve-allocation';
 
 /** On the 10° E meridian travel is proportional to the latitude difference. */
@@ -156,5 +157,27 @@ describe(explainDetours.name, () => {
     };
     const result = await solveAllocation(input);
     expect(explainDetours(input, result).map((d) => d.reason)).toEqual(['capacity']);
+  });
+});
+
+describe('a time limit', () => {
+  it('still gives a proposal within every rule, starting from the municipality optimum with the excess of each party left out', async () => {
+    // 30 of party A and 30 of B in one town, 3 seminars of 30 seats, P = 10: the nearest seminar takes 10 of each.
+    const members = Array.from({ length: 60 }, (_, i) => ({
+      ...member(i + 1, i % 2 ? 'A' : 'B'),
+      municipalityCode: 100 + (i % 12),
+    }));
+    const input = {
+      members,
+      seminars: [seminar(10, 55, 30), seminar(20, 56, 30), seminar(30, 57, 30)],
+      options: { maxPerMunicipality: 4, maxPerParty: 10 },
+    };
+    const cut = await solveAllocation(input, { timeLimitSeconds: 0.000001 });
+    expect(violations(input, cut)).toEqual([]);
+    expect(cut.optimality).toMatchObject({ engine: 'mip', timeLimitHit: true, placedProven: false });
+    expect(cut.stats.placed).toBeGreaterThan(0);
+    const full = await solveAllocation(input);
+    expect(full.optimality).toMatchObject({ gap: 0, timeLimitHit: false });
+    expect(full.stats.placed).toBe(60);
   });
 });

@@ -13,7 +13,7 @@ export async function solveAllocation(
 ): Promise<AllocationResult> {
   const flow = allocateSeats(input);
   if (input.options.maxPerParty === undefined || keepsPartyRule(input, flow)) return flow;
-  return allocateMixed(input, settings);
+  return allocateMixed(input, settings, flow);
 }
 
 export function keepsPartyRule(

@@ -8,6 +8,7 @@ import { withApp } from '../app-context';
 interface AllocateOptions {
   wave?: number;
   k?: number;
+  p?: number;
   rebalance?: boolean;
   apply?: boolean;
   as?: string;
@@ -27,6 +28,7 @@ export function registerAllocationCommands(program: Command): void {
     .argument('<cycle>', 'the cycle’s code (e.g. KV25) or id')
     .option('--wave <id>', 'only the seminars of this wave', positiveInteger)
     .option('--k <n>', 'at most n members of one municipality per seminar', positiveInteger)
+    .option('--p <n>', 'at most n members of one party per seminar (the party rule)', positiveInteger)
     .option('--rebalance', 'also move members already seated in the seminars offered')
     .option('--apply', 'create the seats (needs --as)')
     .option('--as <email>', 'the planner or admin applying the proposal (recorded on the seats)')
@@ -44,7 +46,12 @@ export function registerAllocationCommands(program: Command): void {
         process.stderr.write(`Gathering members and seminars of ${cycle.code} and solving…\n`);
         const { proposal } = await allocations.propose(
           cycle.id,
-          { waveId: options.wave, maxPerMunicipality: options.k, rebalance: options.rebalance },
+          {
+            waveId: options.wave,
+            maxPerMunicipality: options.k,
+            maxPerParty: options.p,
+            rebalance: options.rebalance,
+          },
           staff?.id ?? null,
           'inline',
         );
@@ -83,8 +90,15 @@ async function planner(dataSource: DataSource, email: string): Promise<StaffUser
 
 export function formatSummary(s: ProposalSummary): string {
   const lines = [
-    `Members: ${s.members}, placed: ${s.placed}, unplaced: ${s.unplacedCount}, K = ${s.kUsed}`,
+    `Members: ${s.members}, placed: ${s.placed}, unplaced: ${s.unplacedCount}, K = ${s.kUsed ?? 'off'}, P = ${s.pUsed ?? 'off'}`,
     `Travel: ${s.totalKm} km in all, ${s.averageKm} km on average (solved in ${s.solveMs} ms)`,
+    `Optimality: ${s.optimality.engine}, proven gap ${s.optimality.gapPercent ?? 'unknown'} %${s.optimality.timeLimitHit ? ' (time limit reached)' : ''}`,
+    'Price of the rules:',
+    ...s.rulePrices.map(
+      (p) =>
+        `  ${p.rules}: ${p.totalKm} km, ${p.placed} placed${p.extraKm === null ? '' : `, +${p.extraKm} km (${p.extraPercent} %)`}`,
+    ),
+    ...s.bindingRules.map((b) => `  ${b.text}`),
     '',
     'Seminar fill (seated + proposed / capacity):',
     ...s.seminars.map(
