@@ -34,11 +34,12 @@ export function commandConfig(): AppConfig {
  */
 export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = commandConfig();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: ['error', 'warn'],
-  });
+  // Created as the server is (not as an application context, which starts its modules at once), so
+  // the database is migrated before any module's start-up reads its tables.
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     await prepareDatabase(app);
+    await app.init();
     return await work(app);
   } finally {
     await app.close();
