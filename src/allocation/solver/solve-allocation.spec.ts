@@ -162,14 +162,15 @@ describe(explainDetours.name, () => {
 
 describe('a time limit', () => {
   it('still gives a proposal within every rule, starting from the municipality optimum with the excess of each party left out', async () => {
-    // 30 of party A and 30 of B in one town, 3 seminars of 30 seats, P = 10: the nearest seminar takes 10 of each.
-    const members = Array.from({ length: 60 }, (_, i) => ({
-      ...member(i + 1, i % 2 ? 'A' : 'B'),
-      municipalityCode: 100 + (i % 12),
+    // 200 members of 4 parties from 20 municipalities in one town; 6 seminars × 40 seats, P = 10:
+    // the nearest seminars take 10 of each party, the rest travel.
+    const members = Array.from({ length: 200 }, (_, i) => ({
+      ...member(i + 1, 'ABCD'[i % 4]),
+      municipalityCode: 100 + (i % 20),
     }));
     const input = {
       members,
-      seminars: [seminar(10, 55, 30), seminar(20, 56, 30), seminar(30, 57, 30)],
+      seminars: [55, 55.5, 56, 56.5, 57, 57.5].map((latitude, k) => seminar(10 * (k + 1), latitude, 40)),
       options: { maxPerMunicipality: 4, maxPerParty: 10 },
     };
     const cut = await solveAllocation(input, { timeLimitSeconds: 0.000001 });
@@ -178,6 +179,6 @@ describe('a time limit', () => {
     expect(cut.stats.placed).toBeGreaterThan(0);
     const full = await solveAllocation(input);
     expect(full.optimality).toMatchObject({ gap: 0, timeLimitHit: false });
-    expect(full.stats.placed).toBe(60);
+    expect(full.stats.placed).toBe(200);
   });
 });
