@@ -93,6 +93,16 @@ export class InviteJobs implements OnApplicationBootstrap, BeforeApplicationShut
     return this.job(cycleId, job.id);
   }
 
+  /** What `start` would do now: the newly elected it selects, and how many of them hold no invitation yet. */
+  preview(cycleId: number, filter: InviteDto): Promise<{ selected: number; fresh: number }> {
+    return this.transactor.run(async (m) => {
+      await requireCycle(m, cycleId);
+      const memberIds = await selectMembers(m, cycleId, filter);
+      const invited = memberIds.length === 0 ? 0 : await this.invitations.countInvited(m, cycleId, memberIds);
+      return { selected: memberIds.length, fresh: memberIds.length - invited };
+    });
+  }
+
   async job(cycleId: number, id: string): Promise<InviteJob> {
     const job = await this.transactor.run((m) => m.findOneBy(InvitationJob, { id, cycleId }));
     if (!job) throw DomainError.notFound('Invitation job', id);
