@@ -88,9 +88,7 @@ export class MemberRegisterService {
               where: { memberId: In(ids) },
               order: { id: 'DESC' },
             }),
-        ids.length === 0
-          ? []
-          : m.find(Decline, { select: { memberId: true }, where: { memberId: In(ids) } }),
+        ids.length === 0 ? [] : m.find(Decline, { select: { memberId: true }, where: { memberId: In(ids) } }),
         this.reference.listMunicipalities(),
         this.reference.listRegions(),
       ]),

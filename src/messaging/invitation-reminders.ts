@@ -99,7 +99,13 @@ export class InvitationReminders implements OnApplicationBootstrap {
         m,
         invitations
           .filter((i) => !answered.has(i.memberId))
-          .map((i) => ({ invitationId: i.id, memberId: i.memberId, cycleId, kind: 'planner' as const, round })),
+          .map((i) => ({
+            invitationId: i.id,
+            memberId: i.memberId,
+            cycleId,
+            kind: 'planner' as const,
+            round,
+          })),
       );
     });
   }
@@ -146,7 +152,9 @@ export class InvitationReminders implements OnApplicationBootstrap {
 /** The members of a cycle who took a seat or a waiting place of any kind, or declined. */
 async function answeredIn(m: EntityManager, cycleId: number): Promise<Set<number>> {
   return new Set([
-    ...(await m.find(Registration, { where: { cycleId }, select: { memberId: true } })).map((r) => r.memberId),
+    ...(await m.find(Registration, { where: { cycleId }, select: { memberId: true } })).map(
+      (r) => r.memberId,
+    ),
     ...(await m.find(Decline, { where: { cycleId }, select: { memberId: true } })).map((d) => d.memberId),
   ]);
 }

@@ -62,7 +62,10 @@ export class ParticipationPagesController {
     const counts = new Map<(typeof BOARD_STATUSES)[number], number>();
     // One after another: each count is its own query, and a pool of one (SQLite) serves them in turn anyway.
     for (const status of BOARD_STATUSES)
-      counts.set(status, (await this.register.page(cycle.id, { ...filterOf(area), status }, caller, 1, 1)).total);
+      counts.set(
+        status,
+        (await this.register.page(cycle.id, { ...filterOf(area), status }, caller, 1, 1)).total,
+      );
     const open = await this.register.page(
       cycle.id,
       { ...filterOf(area), status: 'not_answered' },

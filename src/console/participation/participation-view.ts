@@ -24,7 +24,7 @@ export interface Area {
 /** `?kommune=…&region=…` and more, empty values left out. */
 export function areaQuery(area: Area, more: Record<string, string | number | undefined> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...area, ...more }))
+  for (const [key, value] of Object.entries({ kommune: area.kommune, region: area.region, ...more }))
     if (value !== undefined && String(value) !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
