@@ -73,26 +73,28 @@ export class MemberRegisterService {
   /** The members with their municipality, region and status (two queries for the whole page). */
   private async rowsOf(found: Member[]): Promise<RegisterRow[]> {
     const ids = found.map((m) => m.id);
-    const [invited, seats, declines, municipalities, regions] = await this.transactor.run(async (m) =>
-      Promise.all([
-        ids.length === 0
-          ? []
-          : m.find(Invitation, {
+    // One after another: a transaction has one connection, and pg warns about a query sent while
+    // another is still running on it.
+    const [invited, seats, declines] = await this.transactor.run(async (m) =>
+      ids.length === 0
+        ? [[], [], []]
+        : [
+            await m.find(Invitation, {
               select: { memberId: true },
               where: { memberId: In(ids), purpose: 'invitation', revokedAt: IsNull() },
             }),
-        ids.length === 0
-          ? []
-          : m.find(Registration, {
+            await m.find(Registration, {
               select: { id: true, memberId: true, state: true },
               where: { memberId: In(ids) },
               order: { id: 'DESC' },
             }),
-        ids.length === 0 ? [] : m.find(Decline, { select: { memberId: true }, where: { memberId: In(ids) } }),
-        this.reference.listMunicipalities(),
-        this.reference.listRegions(),
-      ]),
+            await m.find(Decline, { select: { memberId: true }, where: { memberId: In(ids) } }),
+          ],
     );
+    const [municipalities, regions] = await Promise.all([
+      this.reference.listMunicipalities(),
+      this.reference.listRegions(),
+    ]);
     const invitedIds = new Set(invited.map((i) => i.memberId));
     const declined = new Set(declines.map((d) => d.memberId));
     const seatsOf = new Map<number, Registration[]>();

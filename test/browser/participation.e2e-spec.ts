@@ -216,8 +216,8 @@ describe('Invitationer and Deltagelse in the browser', () => {
       .trim()
       .split(/\r?\n/);
     expect(lines).toHaveLength(1 + 7);
-    expect(lines.find((l) => l.includes(decliner.name))).toContain('Kan ikke deltage');
-    expect(lines.find((l) => l.includes(waiter.name))).toContain('På venteliste');
+    expect(lines.find((l) => l.includes(decliner.name!))).toContain('Kan ikke deltage');
+    expect(lines.find((l) => l.includes(waiter.name!))).toContain('På venteliste');
     await context.close();
   });
 
