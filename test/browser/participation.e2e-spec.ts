@@ -1,12 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { StaffService } from '../../src/auth/staff.service';
 import { Member } from '../../src/cycles/member.entity';
 import { Invitation } from '../../src/invitations/invitation.entity';
 import { createCycle, createMembers } from '../factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from '../factories/planning.factory';
-import { launchChromium, seriousViolations } from '../helpers/browser';
+import { launchChromium, looksRight } from '../helpers/browser';
 import { deliver, PAGE_LINK } from '../helpers/member-mail';
 import { submit } from '../helpers/portal';
 import { startSmtpSink, SmtpSink } from '../helpers/smtp-sink';
@@ -87,15 +86,6 @@ describe('Invitationer and Deltagelse in the browser', () => {
     return { context, page };
   }
 
-  async function looksRight(page: Page, name: string): Promise<void> {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-      await expect(seriousViolations(page)).resolves.toEqual([]);
-      await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
   const h1 = (page: Page) => page.locator('h1').innerText();
   const figures = async (page: Page) =>
     Object.fromEntries(
@@ -131,10 +121,10 @@ describe('Invitationer and Deltagelse in the browser', () => {
   it('invites everyone else with JavaScript: the page follows the background job until it is done', async () => {
     const { context, page } = await signedIn(true);
     await page.goto(`${baseUrl}/valgperioder/${cycleId}/invitationer`);
-    await looksRight(page, 'invite');
+    await looksRight(page, SHOTS, 'invite');
     await page.getByRole('button', { name: 'Se hvor mange der inviteres' }).click();
     expect(await h1(page)).toBe(`Inviterer ${MANY_IN_AEROE} nyvalgte`);
-    await looksRight(page, 'invite-confirm');
+    await looksRight(page, SHOTS, 'invite-confirm');
     expect(await page.locator('main').innerText()).toContain(
       '6 nyvalgte har allerede en invitation og får ikke en ny.',
     );
@@ -145,7 +135,7 @@ describe('Invitationer and Deltagelse in the browser', () => {
         `Færdig: ${MANY_IN_AEROE} nyvalgte er inviteret. 6 havde allerede en invitation og fik ikke en ny.`,
       )
       .waitFor({ timeout: 60_000 });
-    await looksRight(page, 'invite-job');
+    await looksRight(page, SHOTS, 'invite-job');
     const invited = await t.dataSource.query(
       `SELECT COUNT(*) AS n FROM invitations WHERE cycle_id = ${cycleId} AND purpose = 'invitation'`,
     );
@@ -196,7 +186,7 @@ describe('Invitationer and Deltagelse in the browser', () => {
       'Ikke svaret': '2',
       'Har åbnet linket': '5',
     });
-    await looksRight(page, 'board');
+    await looksRight(page, SHOTS, 'board');
 
     await page.locator('#deltagelse > div', { hasText: 'Kan ikke deltage' }).getByRole('link').click();
     expect(new URL(page.url()).search).toBe(`?kommune=${ODENSE}&status=declined`);
@@ -227,7 +217,7 @@ describe('Invitationer and Deltagelse in the browser', () => {
     await page.goto(`${baseUrl}/valgperioder/${cycleId}/deltagelse?kommune=${ODENSE}`);
     await page.getByRole('link', { name: 'Påmind alle 2, der ikke har svaret' }).click();
     expect(await h1(page)).toBe('Sender 2 påmindelser');
-    await looksRight(page, 'remind-confirm');
+    await looksRight(page, SHOTS, 'remind-confirm');
     await page.getByRole('button', { name: 'Send 2 påmindelser' }).click();
     expect(await page.locator('main').innerText()).toContain('2 påmindelser er sendt.');
 

@@ -11,14 +11,9 @@ import { page, redirect } from '../../web/page-result';
 import { StaffPages } from '../../web/pages.decorators';
 import { consolePage } from '../shell/console-page';
 import { CycleBarService } from '../shell/cycle-bar.service';
+import { areaChoices } from './area-choices';
 import { AreaQuery, InviteForm } from './area.query';
 import { areaQuery, inviteJobLine, newlyElected } from './participation-view';
-
-const option = <T>(value: T, label: string, chosen: T | undefined) => ({
-  value,
-  label,
-  selected: value === chosen,
-});
 
 /**
  * Invitationer: whom to invite (the cycle's newly elected, all or of a municipality or region), how
@@ -50,7 +45,7 @@ export class InvitationPagesController {
     const cycle = await this.cycles.get(cycleId);
     return consolePage('console-invite', await this.shell(cycle, staff, req), {
       action: `/valgperioder/${cycle.id}/invitationer/ny`,
-      ...(await this.areaOptions(query)),
+      ...(await areaChoices(this.reference, query)),
     });
   }
 
@@ -130,18 +125,7 @@ export class InvitationPagesController {
     };
   }
 
-  private async areaOptions(query: AreaQuery) {
-    const [municipalities, regions] = await Promise.all([
-      this.reference.listMunicipalities(),
-      this.reference.listRegions(),
-    ]);
-    return {
-      municipalities: municipalities.map((m) => option(m.code, m.name, query.kommune)),
-      regions: regions.map((r) => option(r.code, r.name, query.region)),
-    };
-  }
-
-  /** " i Odense Kommune", " i Region Syddanmark" or "" for the whole cycle. */
+  /** " i Odense", " i Region Syddanmark" or "" for the whole cycle. */
   private async areaName(query: AreaQuery): Promise<string> {
     const names: string[] = [];
     if (query.kommune !== undefined) {

@@ -15,17 +15,12 @@ import { StaffPages } from '../../web/pages.decorators';
 import { consolePage } from '../shell/console-page';
 import { CycleBarService } from '../shell/cycle-bar.service';
 import { danishCount } from '../statistics/dashboard-view';
+import { areaChoices } from './area-choices';
 import { BoardQuery, RemindForm, RemindQuery } from './area.query';
 import { Area, areaQuery, BOARD_STATUSES, boardFigures, reminders } from './participation-view';
 
 /** Not answered shown with a tick box on the board; the rest are reached through "all in the area". */
 const SHOWN_NOT_ANSWERED = 100;
-
-const option = <T>(value: T, label: string, chosen: T | undefined) => ({
-  value,
-  label,
-  selected: value === chosen,
-});
 
 /**
  * Deltagelse: the cycle's participation board, all or one municipality or region; each count is the
@@ -74,15 +69,10 @@ export class ParticipationPagesController {
       SHOWN_NOT_ANSWERED,
     );
     const base = `/valgperioder/${cycle.id}`;
-    const [municipalities, regions] = await Promise.all([
-      this.reference.listMunicipalities(),
-      this.reference.listRegions(),
-    ]);
     const sent = query.sendt === undefined ? null : Number(query.sendt);
     return consolePage('console-participation', await this.shell(cycle, staff, req), {
       action: `${base}/deltagelse`,
-      municipalities: municipalities.map((m) => option(m.code, m.name, area.kommune)),
-      regions: regions.map((r) => option(r.code, r.name, area.region)),
+      ...(await areaChoices(this.reference, area)),
       figures: boardFigures(cycle.id, area, counts),
       sent: sent === null ? null : `${reminders(sent)} er sendt.`,
       remind:
