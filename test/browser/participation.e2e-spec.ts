@@ -121,6 +121,13 @@ describe('Invitationer and Deltagelse in the browser', () => {
   it('invites everyone else with JavaScript: the page follows the background job until it is done', async () => {
     const { context, page } = await signedIn(true);
     await page.goto(`${baseUrl}/valgperioder/${cycleId}/invitationer`);
+    // The job of the first test is listed with its result, linked to its page.
+    const earlier = page.locator('.console-jobs li');
+    await expect(earlier.allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(
+        /^\S+dag den \d+\. \S+ \d{4} kl\. \d{2}\.\d{2}: Færdig: 6 nyvalgte er inviteret\.$/,
+      ),
+    ]);
     await looksRight(page, SHOTS, 'invite');
     await page.getByRole('button', { name: 'Se hvor mange der inviteres' }).click();
     expect(await h1(page)).toBe(`Inviterer ${MANY_IN_AEROE} nyvalgte`);

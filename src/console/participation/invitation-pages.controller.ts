@@ -3,6 +3,7 @@ import { Roles } from '../../auth/access.decorators';
 import { AuthenticatedStaff } from '../../auth/authenticated-staff';
 import { CurrentStaff } from '../../auth/current-staff.decorator';
 import { Cycle } from '../../cycles/cycle.entity';
+import { formatDanishDateTime } from '../../common/danish-time';
 import { CyclesService } from '../../cycles/cycles.service';
 import { InviteJobs } from '../../invitations/invite-jobs';
 import { ReferenceService } from '../../reference/reference.service';
@@ -43,8 +44,14 @@ export class InvitationPagesController {
     @Req() req: PageRequest,
   ) {
     const cycle = await this.cycles.get(cycleId);
+    const recent = await this.jobs.recent(cycle.id);
     return consolePage('console-invite', await this.shell(cycle, staff, req), {
       action: `/valgperioder/${cycle.id}/invitationer/ny`,
+      jobs: recent.map((job) => ({
+        started: formatDanishDateTime(new Date(job.createdAt)),
+        href: `/valgperioder/${cycle.id}/invitationer/job/${job.id}`,
+        text: inviteJobLine(job).text,
+      })),
       ...(await areaChoices(this.reference, query)),
     });
   }

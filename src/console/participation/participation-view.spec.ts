@@ -10,6 +10,7 @@ const job = (change: Partial<InviteJob>): InviteJob => ({
   alreadyInvited: 0,
   expiresAt: '2026-03-01T00:00:00.000Z',
   error: null,
+  createdAt: '2026-01-05T09:00:00.000Z',
   ...change,
 });
 
