@@ -15,6 +15,8 @@ import { MemberPagesController } from './members/member-pages.controller';
 import { ContactsController } from './contacts/contacts.controller';
 import { MyMunicipalityController } from './municipality/my-municipality.controller';
 import { OverviewController } from './overview/overview.controller';
+import { InvitationPagesController } from './participation/invitation-pages.controller';
+import { ParticipationPagesController } from './participation/participation-pages.controller';
 import { SecondFactorController } from './second-factor.controller';
 import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
@@ -50,6 +52,8 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ContactsController,
     StatisticsPagesController,
     ImportPagesController,
+    InvitationPagesController,
+    ParticipationPagesController,
   ],
   providers: [CycleBarService],
 })

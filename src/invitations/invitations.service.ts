@@ -26,6 +26,16 @@ export class InvitationsService {
    * Invites those of the batch without a live invitation, in the caller's transaction (one batch
    * of an invitation job); returns how many.
    */
+  /** How many of these members hold a live invitation. */
+  countInvited(m: EntityManager, cycleId: number, memberIds: number[]): Promise<number> {
+    return m.countBy(Invitation, {
+      cycleId,
+      memberId: In(memberIds),
+      purpose: 'invitation',
+      revokedAt: IsNull(),
+    });
+  }
+
   async inviteBatch(
     m: EntityManager,
     cycleId: number,

@@ -34,6 +34,7 @@ export interface InviteJob {
   alreadyInvited: number;
   expiresAt: string;
   error: string | null;
+  createdAt: string;
 }
 
 /** Members per transaction: each batch issues its links, writes their e-mails and moves the job on. */
@@ -93,19 +94,28 @@ export class InviteJobs implements OnApplicationBootstrap, BeforeApplicationShut
     return this.job(cycleId, job.id);
   }
 
+  /** What `start` would do now: the newly elected it selects, and how many of them hold no invitation yet. */
+  preview(cycleId: number, filter: InviteDto): Promise<{ selected: number; fresh: number }> {
+    return this.transactor.run(async (m) => {
+      await requireCycle(m, cycleId);
+      const memberIds = await selectMembers(m, cycleId, filter);
+      const invited = memberIds.length === 0 ? 0 : await this.invitations.countInvited(m, cycleId, memberIds);
+      return { selected: memberIds.length, fresh: memberIds.length - invited };
+    });
+  }
+
   async job(cycleId: number, id: string): Promise<InviteJob> {
     const job = await this.transactor.run((m) => m.findOneBy(InvitationJob, { id, cycleId }));
     if (!job) throw DomainError.notFound('Invitation job', id);
-    return {
-      id: job.id,
-      cycleId: job.cycleId,
-      status: job.status,
-      total: job.total,
-      invited: job.invited,
-      alreadyInvited: job.alreadyInvited,
-      expiresAt: job.expiresAt.toISOString(),
-      error: job.error,
-    };
+    return jobView(job);
+  }
+
+  /** A cycle's latest jobs, newest first. */
+  async recent(cycleId: number, count = 10): Promise<InviteJob[]> {
+    const jobs = await this.transactor.run((m) =>
+      m.find(InvitationJob, { where: { cycleId }, order: { createdAt: 'DESC' }, take: count }),
+    );
+    return jobs.map(jobView);
   }
 
   /** Waits for a job this instance runs to end (for the command line, which must not close the database under it). */
@@ -255,6 +265,20 @@ export class InviteJobs implements OnApplicationBootstrap, BeforeApplicationShut
   private leaseEnd(): Date {
     return new Date(Date.now() + this.config.jobLeaseMs);
   }
+}
+
+function jobView(job: InvitationJob): InviteJob {
+  return {
+    id: job.id,
+    cycleId: job.cycleId,
+    status: job.status,
+    total: job.total,
+    invited: job.invited,
+    alreadyInvited: job.alreadyInvited,
+    expiresAt: job.expiresAt.toISOString(),
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+  };
 }
 
 function ended(status: 'done' | 'failed'): Partial<InvitationJob> {

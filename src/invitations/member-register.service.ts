@@ -8,6 +8,7 @@ import { MembersService } from '../cycles/members.service';
 import { Transactor } from '../database/transactor';
 import { ReferenceService } from '../reference/reference.service';
 import { Registration } from '../registrations/registration.entity';
+import { Decline } from './decline.entity';
 import { Invitation } from './invitation.entity';
 import { ParticipationStatus, participationStatus } from './participation';
 import { RegisterRow, registerCsv, RegisterSort, RegisterStatus, statusCondition } from './member-register';
@@ -72,26 +73,30 @@ export class MemberRegisterService {
   /** The members with their municipality, region and status (two queries for the whole page). */
   private async rowsOf(found: Member[]): Promise<RegisterRow[]> {
     const ids = found.map((m) => m.id);
-    const [invited, seats, municipalities, regions] = await this.transactor.run(async (m) =>
-      Promise.all([
-        ids.length === 0
-          ? []
-          : m.find(Invitation, {
+    // One after another: a transaction has one connection, and pg warns about a query sent while
+    // another is still running on it.
+    const [invited, seats, declines] = await this.transactor.run(async (m) =>
+      ids.length === 0
+        ? [[], [], []]
+        : [
+            await m.find(Invitation, {
               select: { memberId: true },
               where: { memberId: In(ids), purpose: 'invitation', revokedAt: IsNull() },
             }),
-        ids.length === 0
-          ? []
-          : m.find(Registration, {
+            await m.find(Registration, {
               select: { id: true, memberId: true, state: true },
               where: { memberId: In(ids) },
               order: { id: 'DESC' },
             }),
-        this.reference.listMunicipalities(),
-        this.reference.listRegions(),
-      ]),
+            await m.find(Decline, { select: { memberId: true }, where: { memberId: In(ids) } }),
+          ],
     );
+    const [municipalities, regions] = await Promise.all([
+      this.reference.listMunicipalities(),
+      this.reference.listRegions(),
+    ]);
     const invitedIds = new Set(invited.map((i) => i.memberId));
+    const declined = new Set(declines.map((d) => d.memberId));
     const seatsOf = new Map<number, Registration[]>();
     for (const seat of seats) seatsOf.set(seat.memberId, [...(seatsOf.get(seat.memberId) ?? []), seat]);
     const municipality = new Map(municipalities.map((mu) => [mu.code, mu]));
@@ -109,7 +114,11 @@ export class MemberRegisterService {
         listName: member.listName,
         newlyElected: member.newlyElected,
         role: member.role,
-        status: participationStatus(invitedIds.has(member.id), seatsOf.get(member.id) ?? []),
+        status: participationStatus(
+          invitedIds.has(member.id),
+          seatsOf.get(member.id) ?? [],
+          declined.has(member.id),
+        ),
         erased: member.erasedAt !== null,
       };
     });

@@ -2,12 +2,16 @@ import { toCsv } from '../common/csv';
 import { ExportedMember, ROLE_IN_DANISH } from '../cycles/export/members-csv';
 import { PARTICIPATION_STATUSES, ParticipationStatus } from './participation';
 
-/** The statuses the register filters on: the funnel's, and "invited" for everyone invited at all. */
-export const REGISTER_STATUSES = ['invited', ...PARTICIPATION_STATUSES] as const;
+/**
+ * The statuses the register filters on: the funnel's, "invited" for everyone invited at all and
+ * "opened" for everyone who opened their invitation's link.
+ */
+export const REGISTER_STATUSES = ['invited', 'opened', ...PARTICIPATION_STATUSES] as const;
 export type RegisterStatus = (typeof REGISTER_STATUSES)[number];
 
-export const STATUS_IN_DANISH: Record<ParticipationStatus | 'invited', string> = {
+export const STATUS_IN_DANISH: Record<ParticipationStatus | 'invited' | 'opened', string> = {
   invited: 'Inviteret',
+  opened: 'Har åbnet linket',
   not_invited: 'Ikke inviteret',
   not_answered: 'Ikke svaret',
   registered: 'Tilmeldt',
@@ -23,6 +27,7 @@ export type RegisterSort = (typeof REGISTER_SORTS)[number];
 
 // Each subquery names the cycle too, so it uses the (cycle_id, member_id) indexes.
 const INVITED = `EXISTS (SELECT 1 FROM invitations i WHERE i.cycle_id = m.cycle_id AND i.member_id = m.id AND i.purpose = 'invitation' AND i.revoked_at IS NULL)`;
+const OPENED = `EXISTS (SELECT 1 FROM invitations i WHERE i.cycle_id = m.cycle_id AND i.member_id = m.id AND i.purpose = 'invitation' AND i.opened_at IS NOT NULL)`;
 const seatIn = (states: string) =>
   `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id AND r.state IN (${states}))`;
 const ANY_SEAT = `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id)`;
@@ -38,6 +43,8 @@ export function statusCondition(status: RegisterStatus): string {
   switch (status) {
     case 'invited':
       return INVITED;
+    case 'opened':
+      return OPENED;
     case 'not_invited':
       return `NOT ${INVITED} AND NOT ${ANY_SEAT} AND NOT ${DECLINED}`;
     case 'not_answered':

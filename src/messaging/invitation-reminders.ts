@@ -17,7 +17,9 @@ export interface InvitationReminderTarget {
   invitationId: number;
   memberId: number;
   cycleId: number;
-  kind: InvitationReminderKind;
+  /** `planner`: sent from the console; `round` tells one such sending from the next. */
+  kind: InvitationReminderKind | 'planner';
+  round?: string;
 }
 
 /**
@@ -61,7 +63,7 @@ export class InvitationReminders implements OnApplicationBootstrap {
     return this.mail.send(
       manager,
       targets.map((target) => ({
-        key: `invitation_reminder:${target.invitationId}:${target.kind}`,
+        key: `invitation_reminder:${target.invitationId}:${target.kind}${target.round ? `:${target.round}` : ''}`,
         memberId: target.memberId,
         link: PAGE_LINK,
         compose: ({ recipient, link }) => ({
@@ -77,6 +79,35 @@ export class InvitationReminders implements OnApplicationBootstrap {
         }),
       })),
     );
+  }
+
+  /**
+   * A planner's "remind now": a reminder with a fresh link to each of these members who holds a
+   * live invitation and has neither a seat of any kind nor a decline; returns how many.
+   */
+  remindNow(cycleId: number, memberIds: number[], round: string): Promise<number> {
+    return this.transactor.run(async (m) => {
+      if (memberIds.length === 0) return 0;
+      const answered = await answeredIn(m, cycleId);
+      const invitations = await m.findBy(Invitation, {
+        cycleId,
+        memberId: In(memberIds),
+        purpose: 'invitation',
+        revokedAt: IsNull(),
+      });
+      return this.send(
+        m,
+        invitations
+          .filter((i) => !answered.has(i.memberId))
+          .map((i) => ({
+            invitationId: i.id,
+            memberId: i.memberId,
+            cycleId,
+            kind: 'planner' as const,
+            round,
+          })),
+      );
+    });
   }
 
   /** Who has a reminder due: a live invitation, no seat or waiting place of any kind, no decline. */
@@ -96,14 +127,7 @@ export class InvitationReminders implements OnApplicationBootstrap {
         revokedAt: IsNull(),
       });
       if (invitations.length === 0) continue;
-      const answered = new Set([
-        ...(await m.find(Registration, { where: { cycleId: cycle.id }, select: { memberId: true } })).map(
-          (r) => r.memberId,
-        ),
-        ...(await m.find(Decline, { where: { cycleId: cycle.id }, select: { memberId: true } })).map(
-          (d) => d.memberId,
-        ),
-      ]);
+      const answered = await answeredIn(m, cycle.id);
       const rule = {
         afterDays: cycle.invitationReminderAfterDays,
         beforeDeadlineDays: cycle.invitationReminderBeforeDeadlineDays,
@@ -123,6 +147,16 @@ export class InvitationReminders implements OnApplicationBootstrap {
     }
     return targets;
   }
+}
+
+/** The members of a cycle who took a seat or a waiting place of any kind, or declined. */
+async function answeredIn(m: EntityManager, cycleId: number): Promise<Set<number>> {
+  return new Set([
+    ...(await m.find(Registration, { where: { cycleId }, select: { memberId: true } })).map(
+      (r) => r.memberId,
+    ),
+    ...(await m.find(Decline, { where: { cycleId }, select: { memberId: true } })).map((d) => d.memberId),
+  ]);
 }
 
 /** When registration closes for each cycle: its last wave's close, as the invitation says. */

@@ -4,7 +4,15 @@ const labels = (role: Parameters<typeof staffMenu>[0]) => staffMenu(role, '/').m
 
 describe(staffMenu.name, () => {
   it('gives planners every section but the admin’s, KL statistics only, a contact its municipality only', () => {
-    expect(labels('planner')).toEqual(['Overblik', 'Valgperioder', 'Medlemmer', 'Seminarer', 'Statistik']);
+    expect(labels('planner')).toEqual([
+      'Overblik',
+      'Valgperioder',
+      'Medlemmer',
+      'Seminarer',
+      'Invitationer',
+      'Deltagelse',
+      'Statistik',
+    ]);
     expect(labels('admin')).toContain('Kontaktpersoner');
     expect(labels('kl')).toEqual(['Statistik']);
     expect(labels('municipality')).toEqual(['Min kommune']);

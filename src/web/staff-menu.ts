@@ -27,6 +27,13 @@ const SECTIONS: readonly SectionSpec[] = [
   { label: 'Valgperioder', href: '/valgperioder', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/?$/] },
   { label: 'Medlemmer', href: '/medlemmer', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/medlemmer/] },
   { label: 'Seminarer', href: '/seminarer', roles: PLANNERS },
+  {
+    label: 'Invitationer',
+    href: '/invitationer',
+    roles: PLANNERS,
+    also: [/^\/valgperioder\/\d+\/invitationer/],
+  },
+  { label: 'Deltagelse', href: '/deltagelse', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/deltagelse/] },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
   { label: 'Kontaktpersoner', href: '/kontaktpersoner', roles: ['admin'] },
   {

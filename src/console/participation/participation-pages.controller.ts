@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Get, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
+import { Roles } from '../../auth/access.decorators';
+import { AuthenticatedStaff } from '../../auth/authenticated-staff';
+import { CurrentStaff } from '../../auth/current-staff.decorator';
+import { Caller, callerOf } from '../../cycles/caller';
+import { Cycle } from '../../cycles/cycle.entity';
+import { CyclesService } from '../../cycles/cycles.service';
+import { MemberRegisterService } from '../../invitations/member-register.service';
+import { InvitationReminders } from '../../messaging/invitation-reminders';
+import { ReferenceService } from '../../reference/reference.service';
+import { PageRequest } from '../../web/page-request';
+import { redirect } from '../../web/page-result';
+import { StaffPages } from '../../web/pages.decorators';
+import { consolePage } from '../shell/console-page';
+import { CycleBarService } from '../shell/cycle-bar.service';
+import { danishCount } from '../statistics/dashboard-view';
+import { areaChoices } from './area-choices';
+import { BoardQuery, RemindForm, RemindQuery } from './area.query';
+import { Area, areaQuery, BOARD_STATUSES, boardFigures, reminders } from './participation-view';
+
+/** Not answered shown with a tick box on the board; the rest are reached through "all in the area". */
+const SHOWN_NOT_ANSWERED = 100;
+
+/**
+ * Deltagelse: the cycle's participation board, all or one municipality or region; each count is the
+ * member register's list with that status, so count and list agree. Reminding those who have not
+ * answered goes through the invitation reminders (a fresh link; earlier links keep working).
+ */
+@StaffPages('', 'admin', 'planner')
+export class ParticipationPagesController {
+  constructor(
+    private readonly register: MemberRegisterService,
+    private readonly reminders: InvitationReminders,
+    private readonly cycles: CyclesService,
+    private readonly reference: ReferenceService,
+    private readonly cycleBar: CycleBarService,
+  ) {}
+
+  @Get('deltagelse')
+  @Roles('admin', 'planner')
+  async section(@CurrentStaff() staff: AuthenticatedStaff) {
+    const cycle = await this.cycleBar.active(staff);
+    return redirect(cycle ? `/valgperioder/${cycle.id}/deltagelse` : '/valgperioder');
+  }
+
+  @Get('valgperioder/:cycle/deltagelse')
+  async board(
+    @Param('cycle', ParseIntPipe) cycleId: number,
+    @Query() query: BoardQuery,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() req: PageRequest,
+  ) {
+    const cycle = await this.cycles.get(cycleId);
+    const area: Area = { kommune: query.kommune, region: query.region };
+    const caller = callerOf(staff);
+    const counts = new Map<(typeof BOARD_STATUSES)[number], number>();
+    // One after another: each count is its own query, and a pool of one (SQLite) serves them in turn anyway.
+    for (const status of BOARD_STATUSES)
+      counts.set(
+        status,
+        (await this.register.page(cycle.id, { ...filterOf(area), status }, caller, 1, 1)).total,
+      );
+    const open = await this.register.page(
+      cycle.id,
+      { ...filterOf(area), status: 'not_answered' },
+      caller,
+      1,
+      SHOWN_NOT_ANSWERED,
+    );
+    const base = `/valgperioder/${cycle.id}`;
+    const sent = query.sendt === undefined ? null : Number(query.sendt);
+    return consolePage('console-participation', await this.shell(cycle, staff, req), {
+      action: `${base}/deltagelse`,
+      ...(await areaChoices(this.reference, area)),
+      figures: boardFigures(cycle.id, area, counts),
+      sent: sent === null ? null : `${reminders(sent)} er sendt.`,
+      remind:
+        open.total === 0
+          ? null
+          : {
+              allHref: `${base}/deltagelse/paamind${areaQuery(area)}`,
+              allLabel: `Påmind alle ${danishCount(open.total)}, der ikke har svaret`,
+              action: `${base}/deltagelse/paamind`,
+              kommune: area.kommune ?? '',
+              region: area.region ?? '',
+              more:
+                open.total > open.rows.length
+                  ? `Viser de første ${danishCount(open.rows.length)} af ${danishCount(open.total)}.`
+                  : null,
+              rows: open.rows.map((r) => ({
+                id: r.id,
+                name: r.name,
+                email: r.email ?? '',
+                municipality: r.municipalityName,
+                href: `${base}/medlemmer/${r.id}`,
+              })),
+            },
+      csvHref: `${base}/medlemmer/eksport${areaQuery(area)}`,
+      notAnsweredCsvHref: `${base}/medlemmer/eksport${areaQuery(area, { status: 'not_answered' })}`,
+    });
+  }
+
+  /** Says how many will get a reminder, and asks once. */
+  @Get('valgperioder/:cycle/deltagelse/paamind')
+  async confirm(
+    @Param('cycle', ParseIntPipe) cycleId: number,
+    @Query() query: RemindQuery,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() req: PageRequest,
+  ) {
+    const cycle = await this.cycles.get(cycleId);
+    const targets = await this.targets(cycle.id, query, callerOf(staff));
+    const back = `/valgperioder/${cycle.id}/deltagelse${areaQuery(query)}`;
+    return consolePage('console-remind-confirm', await this.shell(cycle, staff, req, 'Påmindelser'), {
+      heading: targets.length === 0 ? 'Der er ingen at påminde' : `Sender ${reminders(targets.length)}`,
+      count: targets.length === 0 ? null : reminders(targets.length),
+      action: `/valgperioder/${cycle.id}/deltagelse/paamind`,
+      kommune: query.kommune ?? '',
+      region: query.region ?? '',
+      chosen: query.medlem ? targets : [],
+      back,
+    });
+  }
+
+  @Post('valgperioder/:cycle/deltagelse/paamind')
+  async remind(
+    @Param('cycle', ParseIntPipe) cycleId: number,
+    @Body() form: RemindForm,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ) {
+    const cycle = await this.cycles.get(cycleId);
+    const targets = await this.targets(cycle.id, form, callerOf(staff));
+    const sent = await this.reminders.remindNow(cycle.id, targets, randomUUID().slice(0, 8));
+    return redirect(`/valgperioder/${cycle.id}/deltagelse${areaQuery(form, { sendt: sent })}`);
+  }
+
+  /** Those in the area who have not answered; only the ticked ones among them when some are ticked. */
+  private async targets(cycleId: number, query: RemindQuery, caller: Caller): Promise<number[]> {
+    const open = await this.register.page(
+      cycleId,
+      { ...filterOf(query), status: 'not_answered' },
+      caller,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    );
+    const ids = open.rows.map((r) => r.id);
+    if (!query.medlem) return ids;
+    const ticked = new Set(query.medlem);
+    return ids.filter((id) => ticked.has(id));
+  }
+
+  private async shell(cycle: Cycle, staff: AuthenticatedStaff, req: PageRequest, last?: string) {
+    return {
+      title: last ? `${last} i ${cycle.code}` : `Deltagelse i ${cycle.code}`,
+      breadcrumbs: [
+        { label: 'Valgperioder', href: '/valgperioder' },
+        { label: cycle.code, href: `/valgperioder/${cycle.id}` },
+        ...(last
+          ? [{ label: 'Deltagelse', href: `/valgperioder/${cycle.id}/deltagelse` }, { label: last }]
+          : [{ label: 'Deltagelse' }]),
+      ],
+      cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
+    };
+  }
+}
+
+function filterOf(area: Area) {
+  return { municipality: area.kommune, region: area.region };
+}
