@@ -27,12 +27,11 @@ export class ParticipationService {
         order: { name: 'ASC', id: 'ASC' },
       });
       const ids = members.map((member) => member.id);
-      const [links, seats] = ids.length
-        ? await Promise.all([
-            m.find(Invitation, { where: { memberId: In(ids) } }),
-            m.find(Registration, { where: { memberId: In(ids) }, order: { id: 'DESC' } }),
-          ])
-        : [[], []];
+      // One after another: a transaction has one connection (see participation below).
+      const links = ids.length ? await m.find(Invitation, { where: { memberId: In(ids) } }) : [];
+      const seats = ids.length
+        ? await m.find(Registration, { where: { memberId: In(ids) }, order: { id: 'DESC' } })
+        : [];
       return members.map((member) => {
         const own = links.filter((l) => l.memberId === member.id);
         const invited = own.some((l) => l.purpose === 'invitation' && l.revokedAt === null);
