@@ -45,7 +45,8 @@ describe('The demo command', () => {
 
   /** The server's start banner on the database as it is now. */
   const banner = async () => {
-    const app = await startAppProcess(build.dir, env, await freePort());
+    // The banner is an info line (JSON when not on a terminal).
+    const app = await startAppProcess(build.dir, { ...env, LOG_LEVEL: 'info' }, await freePort());
     await app.stop();
     return app.output();
   };

@@ -23,9 +23,9 @@ describe('Import pages', () => {
       .get(StaffService)
       .create({ email: 'p@import.test', name: 'P', password: PASSWORD, role: 'planner' });
     agent = request.agent(t.app.getHttpServer());
-    const form = await agent.get('/dashboard/login').expect(200);
+    const form = await agent.get('/log-ind').expect(200);
     await agent
-      .post('/dashboard/login')
+      .post('/log-ind')
       .type('form')
       .send({ ...csrfOf(form.text), email: 'p@import.test', password: PASSWORD })
       .expect(303);

@@ -77,11 +77,11 @@ describe('Importing members in the browser', () => {
       javaScriptEnabled: options.javaScript ?? true,
     });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/dashboard/login`);
+    await page.goto(`${baseUrl}/log-ind`);
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Adgangskode').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/dashboard/login'));
+    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
     return { context, page };
   }
 
