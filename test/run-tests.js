@@ -6,10 +6,13 @@
  */
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { availableParallelism, tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const extraArgs = process.argv.slice(2);
+// Jest's default (one worker less than the cores) is a single worker on a 2-core machine, which
+// then waits idle on every test that waits for a process, a socket or a browser.
+const workers = `--maxWorkers=${Math.max(2, availableParallelism() - 1)}`;
 const jest = require.resolve('jest/bin/jest');
 const runs = [{ label: 'SQLite', env: { DATABASE_URL: '' }, args: [] }];
 if (process.env.DATABASE_URL) {
@@ -28,7 +31,7 @@ for (const run of runs) {
   const report = join(mkdtempSync(join(tmpdir(), 'kattegat-jest-')), 'report.json');
   const result = spawnSync(
     process.execPath,
-    [jest, ...run.args, '--json', `--outputFile=${report}`, ...extraArgs],
+    [jest, ...run.args, workers, '--json', `--outputFile=${report}`, ...extraArgs],
     {
       stdio: 'inherit',
       env: { ...process.env, ...run.env },
