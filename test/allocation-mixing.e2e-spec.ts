@@ -1,6 +1,6 @@
 import { BackgroundWork } from '../src/common/background-work';
 import { AllocationProposal } from '../src/allocation/allocation-proposal.entity';
-import { CUT_OFF_REASON, SHUTDOWN_REASON } from '../src/allocation/allocation.service';
+import { CUT_OFF_REASON, HEARTBEAT_MS, SHUTDOWN_REASON } from '../src/allocation/allocation.service';
 import { Registration } from '../src/registrations/registration.entity';
 import { AllocationScenario, createAllocationScenario } from './factories/allocation.factory';
 import { createMembers } from './factories/cycle-members.factory';
@@ -296,7 +296,8 @@ describe('A national-size solve in the background', () => {
     expect(pageMs).toBeLessThan(1000);
 
     let latest = (await proposal()).body;
-    const until = Date.now() + 110_000;
+    const solveStarted = Date.now();
+    const until = solveStarted + 110_000;
     let heartbeatMoved = false;
     while (latest.status === 'solving' && Date.now() < until) {
       heartbeatMoved ||=
@@ -304,7 +305,9 @@ describe('A national-size solve in the background', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       latest = (await proposal()).body;
     }
-    expect(heartbeatMoved).toBe(true);
+    // A fast machine may finish before the first heartbeat; a solve that lasted two heartbeats
+    // must have shown one.
+    if (Date.now() - solveStarted > 2 * HEARTBEAT_MS) expect(heartbeatMoved).toBe(true);
     expect(latest.status).toBe('ready');
     expect(latest.summary.optimality).toMatchObject({ engine: 'mip', gapPercent: 0, placedProven: true });
     expect(latest.summary.placed).toBe(s.members.length);

@@ -33,7 +33,7 @@ import { solveInWorker } from './solve-in-worker';
 import type { MipProgress } from './solver/mixed-allocation';
 
 /** A solving proposal writes its heartbeat this often… */
-const HEARTBEAT_MS = 2000;
+export const HEARTBEAT_MS = 2000;
 /** …and one whose heartbeat is older than this was cut off (a crash, a restart). */
 export const STALE_AFTER_MS = 30_000;
 export const SHUTDOWN_REASON = 'Beregningen blev stoppet, fordi serveren lukkede ned. Lav et nyt forslag.';
