@@ -19,9 +19,24 @@ const timeParts = new Intl.DateTimeFormat('da-DK', {
   timeZone: ZONE,
 });
 
+/**
+ * formatToParts is slow (a personal page formats ~100 dates), and the same few instants (a
+ * cycle's seminars and deadlines) come back on every page, so the parts are remembered per
+ * instant; the memory is emptied when it has grown large.
+ */
+const remembered = new Map<Intl.DateTimeFormat, Map<number, Record<string, string>>>();
+const REMEMBERED_MAX = 5000;
+
 function parts(format: Intl.DateTimeFormat, date: Date): Record<string, string> {
+  let known = remembered.get(format);
+  if (!known) remembered.set(format, (known = new Map()));
+  const at = date.getTime();
+  const hit = known.get(at);
+  if (hit) return hit;
   const result: Record<string, string> = {};
   for (const part of format.formatToParts(date)) result[part.type] = part.value;
+  if (known.size >= REMEMBERED_MAX) known.clear();
+  known.set(at, result);
   return result;
 }
 

@@ -43,6 +43,16 @@ export class Transactor {
     return result;
   }
 
+  /**
+   * Reads that need no transaction, such as a page's queries: on SQLite they do not wait in the
+   * write queue behind a rush of bookings, and on PostgreSQL they skip BEGIN and COMMIT. Each
+   * query sees committed rows (see the class comment for SQLite); a read that must see several
+   * tables at one instant belongs in `run`.
+   */
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return work(this.dataSource.manager);
+  }
+
   private async withinOneTurn<T>(
     work: (manager: EntityManager) => Promise<T>,
     manager: EntityManager,

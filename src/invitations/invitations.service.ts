@@ -178,21 +178,27 @@ export class InvitationsService {
   /** The member a personal link belongs to, or null for a wrong, expired or replaced link. */
   async resolve(token: string): Promise<Member | null> {
     if (!looksLikePersonalToken(token)) return null;
-    return this.transactor.run(async (m) => {
+    const found = await this.transactor.read(async (m) => {
       const invitation = await m.findOneBy(Invitation, {
         tokenHash: hashPersonalToken(token),
         revokedAt: IsNull(),
         expiresAt: MoreThan(new Date()),
       });
       if (!invitation) return null;
-      if (!invitation.openedAt)
-        await m.update(Invitation, { id: invitation.id, openedAt: IsNull() }, { openedAt: new Date() });
       const member = await m.findOne(Member, {
         where: { id: invitation.memberId },
         relations: { municipality: true },
       });
-      return member && !member.erasedAt ? member : null;
+      return member && !member.erasedAt ? { invitation, member } : null;
     });
+    if (!found) return null;
+    // Written once, the first time the link is opened; every later open is a read only.
+    if (!found.invitation.openedAt) {
+      await this.transactor.run((m) =>
+        m.update(Invitation, { id: found.invitation.id, openedAt: IsNull() }, { openedAt: new Date() }),
+      );
+    }
+    return found.member;
   }
 
   private async withRaceReported<T>(work: () => Promise<T>): Promise<T> {

@@ -80,8 +80,15 @@ export class MailRenderer {
       contact: config?.secretariat.email ?? null,
     };
     const partialsDir = join(TEMPLATES_DIR, 'partials');
+    // Compiled here: a partial registered as source is compiled again on every e-mail rendered.
+    // The text parts' partials (`…-text`) do not escape, as the text templates that use them.
     for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
-      this.handlebars.registerPartial(basename(file, '.hbs'), readFileSync(join(partialsDir, file), 'utf8'));
+      const name = basename(file, '.hbs');
+      const source = readFileSync(join(partialsDir, file), 'utf8');
+      this.handlebars.registerPartial(
+        name,
+        this.handlebars.compile(source, { strict: true, noEscape: name.endsWith('-text') }),
+      );
     }
     const mailDir = join(TEMPLATES_DIR, 'mail');
     const compile = (file: string, noEscape: boolean) =>

@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/paths';
+import { freePort } from '../test/helpers/app-process';
+import { burst, BurstResult, signIn, startServer, wrkRate } from './rush/drive';
+import { Burst, prepareRushData } from './rush/rush-data';
+
+/**
+ * Issue 19: the rush, measured from outside. The built app runs as a process of its own (as
+ * `npm start` runs it, NODE_ENV=production, JSON log lines to a discarded stdout); wrk measures
+ * request rates and a node process of its own fires the bookings, so neither client shares the
+ * app's event loop. Every figure is printed beside GET /health of the same run.
+ * `CPU_PROFILE=dir` writes a .cpuprofile of the app process during the first burst.
+ */
+const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+
+describe(`The rush on ${engine}`, () => {
+  it('measures', async () => {
+    execFileSync(process.execPath, ['scripts/build-if-changed.js'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    const dist = join(PROJECT_ROOT, 'dist');
+    const data = await prepareRushData();
+    const env = (logging: boolean): NodeJS.ProcessEnv => ({
+      PATH: process.env.PATH,
+      ...data.database.env,
+      NODE_ENV: 'production',
+      REQUIRE_2FA: 'false',
+      MAIL_FROM: 'Kattegat <kattegat@kl.dk>',
+      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: logging ? 'info' : 'warn',
+      MAIL_DIR: join(data.database.dataDir, 'mail'),
+    });
+    const lines: string[] = [];
+    const say = (line: string) => {
+      lines.push(line);
+      console.log(line);
+    };
+    const bookingsOf = (b: Burst, baseUrls: string[]) =>
+      b.tokens.map((token, i) => ({
+        baseUrl: baseUrls[i % baseUrls.length],
+        token,
+        seminarId: b.seminarIds[i % b.seminarIds.length],
+      }));
+    const describeBurst = (what: string, r: BurstResult, health: number) => {
+      const rate = (r.n / r.burstMs) * 1000;
+      say(
+        `${what}: burst ${(r.burstMs / 1000).toFixed(2)} s, p50 ${Math.round(r.p50)} ms, p99 ${Math.round(r.p99)} ms, ` +
+          `${rate.toFixed(0)} bookings/s = ${((rate / health) * 100).toFixed(1)} % of /health (${JSON.stringify(r.statuses)})`,
+      );
+    };
+
+    for (const logging of [true, false]) {
+      const server = await startServer(
+        dist,
+        env(logging),
+        await freePort(),
+        logging ? process.env.CPU_PROFILE : undefined,
+      );
+      try {
+        const mode = logging ? 'request logging on' : 'request logging off';
+        const health = await wrkRate(`${server.baseUrl}/health`);
+        say(`${engine}, ${mode}: GET /health ${health.toFixed(0)} req/s`);
+        const page = await wrkRate(`${server.baseUrl}/p/${data.pageToken}`);
+        say(
+          `${engine}, ${mode}: personal page ${page.toFixed(0)} req/s = ${((page / health) * 100).toFixed(1)} %`,
+        );
+        describeBurst(
+          `${engine}, ${mode}: 300 bookings of one 25-seat seminar`,
+          await burst(bookingsOf(data.oneSeminar[logging ? 0 : 1], [server.baseUrl])),
+          health,
+        );
+        if (logging) {
+          const cookie = await signIn(server.baseUrl, data.planner.email, data.planner.password);
+          for (const path of [
+            '/oversigt',
+            '/valgperioder',
+            `/valgperioder/${data.cycleId}/medlemmer`,
+            `/valgperioder/${data.cycleId}/deltagelse`,
+            `/valgperioder/${data.cycleId}/invitationer`,
+          ]) {
+            const rate = await wrkRate(`${server.baseUrl}${path}`, { cookie });
+            say(
+              `${engine}: console ${path} ${rate.toFixed(0)} req/s = ${((rate / health) * 100).toFixed(1)} %`,
+            );
+          }
+          describeBurst(
+            `${engine}, one instance: 300 bookings over ten seminars`,
+            await burst(bookingsOf(data.tenSeminars[0], [server.baseUrl])),
+            health,
+          );
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+    if (engine === 'PostgreSQL') {
+      const a = await startServer(dist, env(true), await freePort());
+      const b = await startServer(dist, env(true), await freePort());
+      try {
+        const health = await wrkRate(`${a.baseUrl}/health`);
+        describeBurst(
+          `${engine}, two instances: 300 bookings over ten seminars`,
+          await burst(bookingsOf(data.tenSeminars[1], [a.baseUrl, b.baseUrl])),
+          health,
+        );
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+      }
+    }
+    await data.database.drop();
+  });
+});

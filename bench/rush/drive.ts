@@ -1,0 +1,103 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from '../../src/paths';
+
+/** The built app as a server runs it, its log lines going where a server's would (here: nowhere). */
+export async function startServer(dir: string, env: NodeJS.ProcessEnv, port: number, cpuProfile?: string) {
+  const args = [
+    ...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfile}`] : []),
+    join(dir, 'src', 'main.js'),
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 60_000;
+  while (
+    !(await fetch(`${baseUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (child.exitCode !== null || Date.now() > until) throw new Error('The app did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    baseUrl,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Requests per second that wrk (one thread, ten connections) gets from a URL in `seconds`. */
+export async function wrkRate(
+  url: string,
+  headers: Record<string, string> = {},
+  seconds = 5,
+): Promise<number> {
+  const args = [
+    '-t1',
+    '-c10',
+    `-d${seconds}s`,
+    ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+    url,
+  ];
+  const { stdout } = await promisify(execFile)('wrk', args);
+  const rate = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(stdout);
+  if (!rate || non2xx) throw new Error(`wrk on ${url}: ${stdout}`);
+  return Number(rate[1]);
+}
+
+export interface BurstResult {
+  n: number;
+  burstMs: number;
+  p50: number;
+  p99: number;
+  statuses: Record<string, number>;
+}
+
+/** All bookings at once from the burst client, a node process of its own. */
+export function burst(
+  bookings: Array<{ baseUrl: string; token: string; seminarId: number }>,
+): Promise<BurstResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(__dirname, 'burst-client.js')], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as BurstResult) : reject(new Error(`burst client ${code}`)),
+    );
+    child.stdin.end(JSON.stringify({ bookings }));
+  });
+}
+
+/** Signs in through the console's form and returns the session cookie header for wrk. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const form = await fetch(`${baseUrl}/log-ind`);
+  const jar = cookiesOf(form);
+  const html = await form.text();
+  const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)![1];
+  const res = await fetch(`${baseUrl}/log-ind`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
+    body: new URLSearchParams({ nonce: field('nonce'), mac: field('mac'), email, password }).toString(),
+  });
+  if (res.status !== 303) throw new Error(`sign-in answered ${res.status}`);
+  return [jar, cookiesOf(res)].filter(Boolean).join('; ');
+}
+
+const cookiesOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
