@@ -141,6 +141,8 @@ export const ERROR_TEXTS = {
   'material.file_or_url_missing': 'Et materiale skal have en fil eller et link.',
   'material.too_large': 'Filen er for stor.',
   'material.file_name_invalid': 'Filnavnet må ikke indeholde linjeskift eller andre styretegn.',
+  'material.available_invalid': 'Datoen eller klokkeslættet findes ikke.',
+  'material.seminar_unknown': 'Seminaret hører ikke til valgperioden.',
   'material.type_not_accepted':
     'Filen kan ikke bruges. Send en PDF-, PowerPoint-, Word- eller Excel-fil eller et billede (PNG eller JPEG).',
 

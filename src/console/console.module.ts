@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
 import { InvitationsModule } from '../invitations/invitations.module';
+import { MaterialsModule } from '../materials/materials.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
@@ -10,6 +11,8 @@ import { WebModule } from '../web/web.module';
 import { CyclePagesController } from './cycles/cycle-pages.controller';
 import { ImportPagesController } from './import/import-pages.controller';
 import { ImportUploadMiddleware } from './import/upload.middleware';
+import { MaterialPagesController } from './materials/material-pages.controller';
+import { MaterialUploadMiddleware } from './materials/material-upload.middleware';
 import { MemberListController } from './members/member-list.controller';
 import { MemberPagesController } from './members/member-pages.controller';
 import { ContactsController } from './contacts/contacts.controller';
@@ -38,6 +41,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     InvitationsModule,
     RegistrationsModule,
     ReferenceModule,
+    MaterialsModule,
     TypeOrmModule.forFeature([CycleChoice]),
   ],
   controllers: [
@@ -54,6 +58,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ImportPagesController,
     InvitationPagesController,
     ParticipationPagesController,
+    MaterialPagesController,
   ],
   providers: [CycleBarService],
 })
@@ -62,5 +67,11 @@ export class ConsoleModule implements NestModule {
     consumer
       .apply(ImportUploadMiddleware)
       .forRoutes({ path: 'valgperioder/:cycle/import', method: RequestMethod.POST });
+    consumer
+      .apply(MaterialUploadMiddleware)
+      .forRoutes(
+        { path: 'valgperioder/:cycle/materialer', method: RequestMethod.POST },
+        { path: 'valgperioder/:cycle/materialer/:id/erstat', method: RequestMethod.POST },
+      );
   }
 }

@@ -133,10 +133,24 @@ export class MaterialsService {
     return this.transactor.run((m) =>
       m.find(OutboxMessage, {
         where: { key: Like(`materials:${materialId}:%`) },
-        select: { id: true, recipientName: true, recipientEmail: true, status: true, sentAt: true, createdAt: true },
+        select: {
+          id: true,
+          memberId: true,
+          recipientName: true,
+          recipientEmail: true,
+          status: true,
+          sentAt: true,
+          createdAt: true,
+        },
         order: { id: 'DESC' },
       }),
     );
+  }
+
+  /** How many members a material not yet announced will tell on its date, as the seats are now. */
+  async countToTell(material: Material, now = new Date()): Promise<number> {
+    const when = material.availableFrom > now ? material.availableFrom : now;
+    return (await this.transactor.run((m) => this.seatsToTell(m, material, when))).length;
   }
 
   /** The seminars a material of the cycle can belong to, in date order. */
@@ -242,7 +256,14 @@ export class MaterialsService {
           'A material needs a file or a url',
           [{ field: 'file', reason: 'a file (multipart) or a url is required' }],
         );
-      const columns = { kind: 'link' as const, url, fileName: null, contentType: null, size: null, sha256: null };
+      const columns = {
+        kind: 'link' as const,
+        url,
+        fileName: null,
+        contentType: null,
+        size: null,
+        sha256: null,
+      };
       return { columns, bytes: null };
     }
     if (hasControlCharacters(file.originalname)) {
