@@ -135,6 +135,10 @@ export const ERROR_TEXTS = {
   // Evaluations and materials.
   'questionnaire.invalid': 'Spørgeskemaet er ikke gyldigt.',
   'questionnaire.changed_meanwhile': 'Spørgeskemaet blev ændret samtidig. Prøv igen.',
+  'questionnaire.labels_missing': 'Skriv, hvad det laveste og det højeste svar betyder.',
+  'questionnaire.options_invalid': 'Skriv 2 til 20 forskellige valgmuligheder, én på hver linje.',
+  'questionnaire.last_question': 'Spørgeskemaet skal have mindst ét spørgsmål.',
+  'questionnaire.question_not_found': 'Spørgsmålet findes ikke i spørgeskemaet.',
   'statistics.cycles_query_invalid': 'Vælg mellem 1 og 12 valgperioder.',
   'material.not_found': 'Materialet findes ikke.',
   'material.file_and_url': 'Send enten en fil eller et link, ikke begge dele.',

@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
+import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { MessagingModule } from '../messaging/messaging.module';
@@ -9,6 +10,8 @@ import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
 import { CyclePagesController } from './cycles/cycle-pages.controller';
+import { EvaluationResultsPagesController } from './evaluations/evaluation-results-pages.controller';
+import { QuestionnairePagesController } from './evaluations/questionnaire-pages.controller';
 import { ImportPagesController } from './import/import-pages.controller';
 import { ImportUploadMiddleware } from './import/upload.middleware';
 import { MaterialPagesController } from './materials/material-pages.controller';
@@ -42,6 +45,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     RegistrationsModule,
     ReferenceModule,
     MaterialsModule,
+    EvaluationsModule,
     TypeOrmModule.forFeature([CycleChoice]),
   ],
   controllers: [
@@ -59,6 +63,8 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     InvitationPagesController,
     ParticipationPagesController,
     MaterialPagesController,
+    EvaluationResultsPagesController,
+    QuestionnairePagesController,
   ],
   providers: [CycleBarService],
 })
