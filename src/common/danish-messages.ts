@@ -135,12 +135,18 @@ export const ERROR_TEXTS = {
   // Evaluations and materials.
   'questionnaire.invalid': 'Spørgeskemaet er ikke gyldigt.',
   'questionnaire.changed_meanwhile': 'Spørgeskemaet blev ændret samtidig. Prøv igen.',
+  'questionnaire.labels_missing': 'Skriv, hvad det laveste og det højeste svar betyder.',
+  'questionnaire.options_invalid': 'Skriv 2 til 20 forskellige valgmuligheder, én på hver linje.',
+  'questionnaire.last_question': 'Spørgeskemaet skal have mindst ét spørgsmål.',
+  'questionnaire.question_not_found': 'Spørgsmålet findes ikke i spørgeskemaet.',
   'statistics.cycles_query_invalid': 'Vælg mellem 1 og 12 valgperioder.',
   'material.not_found': 'Materialet findes ikke.',
   'material.file_and_url': 'Send enten en fil eller et link, ikke begge dele.',
   'material.file_or_url_missing': 'Et materiale skal have en fil eller et link.',
   'material.too_large': 'Filen er for stor.',
   'material.file_name_invalid': 'Filnavnet må ikke indeholde linjeskift eller andre styretegn.',
+  'material.available_invalid': 'Datoen eller klokkeslættet findes ikke.',
+  'material.seminar_unknown': 'Seminaret hører ikke til valgperioden.',
   'material.type_not_accepted':
     'Filen kan ikke bruges. Send en PDF-, PowerPoint-, Word- eller Excel-fil eller et billede (PNG eller JPEG).',
 

@@ -1,15 +1,21 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
+import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { InvitationsModule } from '../invitations/invitations.module';
+import { MaterialsModule } from '../materials/materials.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
 import { CyclePagesController } from './cycles/cycle-pages.controller';
+import { EvaluationResultsPagesController } from './evaluations/evaluation-results-pages.controller';
+import { QuestionnairePagesController } from './evaluations/questionnaire-pages.controller';
 import { ImportPagesController } from './import/import-pages.controller';
 import { ImportUploadMiddleware } from './import/upload.middleware';
+import { MaterialPagesController } from './materials/material-pages.controller';
+import { MaterialUploadMiddleware } from './materials/material-upload.middleware';
 import { MemberListController } from './members/member-list.controller';
 import { MemberPagesController } from './members/member-pages.controller';
 import { ContactsController } from './contacts/contacts.controller';
@@ -38,6 +44,8 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     InvitationsModule,
     RegistrationsModule,
     ReferenceModule,
+    MaterialsModule,
+    EvaluationsModule,
     TypeOrmModule.forFeature([CycleChoice]),
   ],
   controllers: [
@@ -54,6 +62,9 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ImportPagesController,
     InvitationPagesController,
     ParticipationPagesController,
+    MaterialPagesController,
+    EvaluationResultsPagesController,
+    QuestionnairePagesController,
   ],
   providers: [CycleBarService],
 })
@@ -62,5 +73,11 @@ export class ConsoleModule implements NestModule {
     consumer
       .apply(ImportUploadMiddleware)
       .forRoutes({ path: 'valgperioder/:cycle/import', method: RequestMethod.POST });
+    consumer
+      .apply(MaterialUploadMiddleware)
+      .forRoutes(
+        { path: 'valgperioder/:cycle/materialer', method: RequestMethod.POST },
+        { path: 'valgperioder/:cycle/materialer/:id/erstat', method: RequestMethod.POST },
+      );
   }
 }

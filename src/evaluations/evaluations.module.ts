@@ -38,6 +38,7 @@ import { SurveyService } from './survey.service';
     EvaluationDelivery,
     EvaluationsService,
     EvaluationSweeper,
+    QuestionnairesService,
     ResponseRelease,
     ResultsService,
     SurveyService,

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../database/dialect';
 import { requireCycle } from '../planning/waves.service';
 import { PutQuestionnaireDto } from './dto/questionnaire.dto';
 import { EvaluationQuestionnaire } from './evaluation-questionnaire.entity';
+import { EvaluationResponse } from './evaluation-response.entity';
 import { DEFAULT_QUESTIONS, DEFAULT_SETTINGS, parseQuestions } from './questionnaire';
 
 const VERSION_INDEX = {
@@ -98,6 +99,27 @@ export class QuestionnairesService {
         });
       }
       return questionnaireView(await this.current(m, cycleId));
+    });
+  }
+
+  /** Every version of the cycle's questionnaire, newest first, with how many answers each holds. */
+  history(cycleId: number) {
+    return this.transactor.run(async (m) => {
+      await requireCycle(m, cycleId);
+      await this.current(m, cycleId);
+      const versions = await m.find(EvaluationQuestionnaire, {
+        where: { cycleId },
+        order: { version: 'DESC' },
+      });
+      const counts = await m
+        .createQueryBuilder(EvaluationResponse, 'r')
+        .select('r.questionnaire_version_id', 'versionId')
+        .addSelect('COUNT(*)', 'n')
+        .where('r.questionnaire_version_id IN (:...ids)', { ids: versions.map((v) => v.id) })
+        .groupBy('r.questionnaire_version_id')
+        .getRawMany<{ versionId: number; n: number | string }>();
+      const answers = new Map(counts.map((c) => [Number(c.versionId), Number(c.n)]));
+      return versions.map((v) => ({ ...questionnaireView(v), answers: answers.get(v.id) ?? 0 }));
     });
   }
 

@@ -1,15 +1,13 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { BackgroundWork } from '../common/background-work';
 import { Transactor } from '../database/transactor';
 import { MemberMail, PAGE_LINK } from '../messaging/member-mail';
-import { Registration } from '../registrations/registration.entity';
 import { MaterialAnnouncement, MaterialsService } from './materials.service';
 
 /**
  * Writes the "materials available" e-mails once a material's date has come: one per entitled
- * member (key `materials:<materialId>:<memberId>`), in the transaction that marks the material
+ * member whose seminar has not ended (key `materials:<materialId>:<memberId>`), in the transaction that marks the material
  * announced, so a second sweep or a second instance writes nothing. Every MATERIALS_SWEEP_MINUTES
  * in the server, and in the CLI's `reminders`.
  */
@@ -41,17 +39,8 @@ export class MaterialsAnnouncer implements OnApplicationBootstrap {
   private announce(announcement: MaterialAnnouncement, now: Date): Promise<number> {
     return this.transactor.run(async (m) => {
       if (!(await this.materials.markAnnounced(m, announcement.materialId, now))) return 0;
-      if (announcement.memberIds.length === 0) return 0;
-      // A cycle-wide material is told about in the context of each member's own seminar.
-      const seats = await m.find(Registration, {
-        where: {
-          cycleId: announcement.cycleId,
-          memberId: In(announcement.memberIds),
-          state: In(['registered', 'attended']),
-          ...(announcement.seminarId === null ? {} : { seminarId: announcement.seminarId }),
-        },
-        select: { memberId: true, seminarId: true },
-      });
+      // Asked again inside the transaction: a seat given up since the list was made is not told.
+      const seats = await this.materials.seatsToTell(m, announcement, now);
       return this.mail.send(
         m,
         seats.map((seat) => ({

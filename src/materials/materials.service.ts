@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { EntityManager, FindOptionsWhere, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, LessThanOrEqual, Like } from 'typeorm';
 import { hasControlCharacters } from '../common/control-characters';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -8,8 +8,10 @@ import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
 import { namedQuery } from '../database/named-query';
 import { Transactor } from '../database/transactor';
+import { OutboxMessage } from '../messaging/outbox-message.entity';
 import { Seminar } from '../planning/seminar.entity';
 import { Registration } from '../registrations/registration.entity';
+import { SeatToTell, seatsToTell } from './announcement-rule';
 import { sniffMaterialType } from './content-sniffing';
 import { CreateMaterialDto } from './dto/create-material.dto';
 import { Material } from './material.entity';
@@ -49,32 +51,7 @@ export class MaterialsService {
     file: UploadedMaterialFile | undefined,
     staffId: number,
   ): Promise<Material> {
-    if (file && input.url !== undefined) {
-      throw new DomainError(
-        'validation_failed',
-        'material.file_and_url',
-        'Send either a file or a url, not both',
-        [{ field: 'url', reason: 'not allowed together with a file' }],
-      );
-    }
-    if (!file && input.url === undefined) {
-      throw new DomainError(
-        'validation_failed',
-        'material.file_or_url_missing',
-        'A material needs a file or a url',
-        [{ field: 'file', reason: 'a file (multipart) or a url is required' }],
-      );
-    }
-    if (file && hasControlCharacters(file.originalname)) {
-      // The name goes into Content-Disposition when the file is downloaded.
-      throw new DomainError(
-        'validation_failed',
-        'material.file_name_invalid',
-        'The file name holds control characters',
-        [{ field: 'file', reason: 'the file name must not contain line breaks or other control characters' }],
-      );
-    }
-    const content = file ? this.checkedFile(file) : null;
+    const content = this.contentOf(input.url, file);
     return this.transactor.run(async (m) => {
       const { cycleId, seminarId } = await this.resolveScope(m, scope);
       const saved = await m.save(
@@ -82,22 +59,13 @@ export class MaterialsService {
           cycleId,
           seminarId,
           title: input.title,
-          kind: content ? 'file' : 'link',
-          url: content ? null : input.url!,
-          fileName: content ? file!.originalname : null,
-          contentType: content?.contentType ?? null,
-          size: content ? file!.size : null,
-          sha256: content?.sha256 ?? null,
+          ...content.columns,
           availableFrom: new Date(input.availableFrom),
           announcedAt: null,
           createdBy: staffId,
         }),
       );
-      if (content)
-        await namedQuery(m, 'UPDATE materials SET content = :bytes WHERE id = :id', {
-          bytes: file!.buffer,
-          id: saved.id,
-        });
+      await this.writeBytes(m, saved.id, content.bytes);
       return saved;
     });
   }
@@ -136,6 +104,62 @@ export class MaterialsService {
     });
   }
 
+  /** One material of the scope, without its bytes. */
+  get(scope: MaterialScope, id: number): Promise<Material> {
+    return this.transactor.run((m) => this.found(m, scope, id));
+  }
+
+  /**
+   * Puts a new file or link in the material's place. Its date and announcement stay: those told
+   * already find the new content behind the same link on their page.
+   */
+  replace(
+    scope: MaterialScope,
+    id: number,
+    url: string | undefined,
+    file: UploadedMaterialFile | undefined,
+  ): Promise<Material> {
+    const content = this.contentOf(url, file);
+    return this.transactor.run(async (m) => {
+      const material = await this.found(m, scope, id);
+      await m.update(Material, { id: material.id }, content.columns);
+      await this.writeBytes(m, material.id, content.bytes);
+      return m.findOneByOrFail(Material, { id: material.id });
+    });
+  }
+
+  /** The "materials available" e-mails written for a material (a resend included), newest first. */
+  toldAbout(materialId: number): Promise<OutboxMessage[]> {
+    return this.transactor.run((m) =>
+      m.find(OutboxMessage, {
+        where: { key: Like(`materials:${materialId}:%`) },
+        select: {
+          id: true,
+          memberId: true,
+          recipientName: true,
+          recipientEmail: true,
+          status: true,
+          sentAt: true,
+          createdAt: true,
+        },
+        order: { id: 'DESC' },
+      }),
+    );
+  }
+
+  /** How many members a material not yet announced will tell on its date, as the seats are now. */
+  async countToTell(material: Material, now = new Date()): Promise<number> {
+    const when = material.availableFrom > now ? material.availableFrom : now;
+    return (await this.transactor.run((m) => this.seatsToTell(m, material, when))).length;
+  }
+
+  /** The seminars a material of the cycle can belong to, in date order. */
+  seminarsOf(cycleId: number): Promise<Seminar[]> {
+    return this.transactor.run((m) =>
+      m.find(Seminar, { where: { cycleId }, order: { startsAt: 'ASC', id: 'ASC' } }),
+    );
+  }
+
   /** What the member's page lists: available materials of the seminars the member has a seat at. */
   forMember(member: Member, now = new Date()) {
     return this.transactor.run(async (m) => {
@@ -167,25 +191,41 @@ export class MaterialsService {
       });
       const announcements: MaterialAnnouncement[] = [];
       for (const material of due) {
-        const seats = await m.find(Registration, {
-          where: {
-            cycleId: material.cycleId,
-            state: In([...ENTITLED_STATES]),
-            ...(material.seminarId === null ? {} : { seminarId: material.seminarId }),
-            member: { erasedAt: IsNull() },
-          },
-          relations: { member: true },
-        });
+        const seats = await this.seatsToTell(m, material, now);
         announcements.push({
           materialId: material.id,
           cycleId: material.cycleId,
           seminarId: material.seminarId,
           title: material.title,
-          memberIds: [...new Set(seats.map((s) => s.memberId))].sort((a, b) => a - b),
+          memberIds: seats.map((s) => s.memberId),
         });
       }
       return announcements;
     });
+  }
+
+  /**
+   * The seats whose members are told about a material now: entitled seats (of its seminar, or of
+   * the cycle for a cycle-wide one) of members not erased, whose seminar has not ended.
+   */
+  async seatsToTell(
+    m: EntityManager,
+    material: Pick<Material, 'cycleId' | 'seminarId'>,
+    now: Date,
+  ): Promise<SeatToTell[]> {
+    const seats = await m.find(Registration, {
+      where: {
+        cycleId: material.cycleId,
+        state: In([...ENTITLED_STATES]),
+        ...(material.seminarId === null ? {} : { seminarId: material.seminarId }),
+        member: { erasedAt: IsNull() },
+      },
+      relations: { member: true, seminar: true },
+    });
+    return seatsToTell(
+      seats.map((s) => ({ memberId: s.memberId, seminarId: s.seminarId, seminarEndsAt: s.seminar!.endsAt })),
+      now,
+    );
   }
 
   /** Records that the announcement was made; false when another instance got there first. */
@@ -196,6 +236,70 @@ export class MaterialsService {
       { announcedAt: now },
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The columns a file or a link fills, and the file's bytes; refused unless exactly one is given. */
+  private contentOf(url: string | undefined, file: UploadedMaterialFile | undefined) {
+    if (file && url !== undefined) {
+      throw new DomainError(
+        'validation_failed',
+        'material.file_and_url',
+        'Send either a file or a url, not both',
+        [{ field: 'url', reason: 'not allowed together with a file' }],
+      );
+    }
+    if (!file) {
+      if (url === undefined)
+        throw new DomainError(
+          'validation_failed',
+          'material.file_or_url_missing',
+          'A material needs a file or a url',
+          [{ field: 'file', reason: 'a file (multipart) or a url is required' }],
+        );
+      const columns = {
+        kind: 'link' as const,
+        url,
+        fileName: null,
+        contentType: null,
+        size: null,
+        sha256: null,
+      };
+      return { columns, bytes: null };
+    }
+    if (hasControlCharacters(file.originalname)) {
+      // The name goes into Content-Disposition when the file is downloaded.
+      throw new DomainError(
+        'validation_failed',
+        'material.file_name_invalid',
+        'The file name holds control characters',
+        [{ field: 'file', reason: 'the file name must not contain line breaks or other control characters' }],
+      );
+    }
+    const checked = this.checkedFile(file);
+    const columns = {
+      kind: 'file' as const,
+      url: null,
+      fileName: file.originalname,
+      contentType: checked.contentType,
+      size: file.size,
+      sha256: checked.sha256,
+    };
+    return { columns, bytes: file.buffer };
+  }
+
+  /** A file's bytes go in by hand (see Material.content); a link clears them. */
+  private writeBytes(m: EntityManager, id: number, bytes: Buffer | null) {
+    return namedQuery(m, 'UPDATE materials SET content = :bytes WHERE id = :id', { bytes, id });
+  }
+
+  private async found(m: EntityManager, scope: MaterialScope, id: number): Promise<Material> {
+    const { cycleId } = await this.resolveScope(m, scope);
+    const material = await m.findOneBy(Material, {
+      id,
+      ...('seminarId' in scope ? { seminarId: scope.seminarId } : { cycleId }),
+    });
+    if (!material) throw DomainError.notFound('Material', id);
+    return material;
   }
 
   private checkedFile(file: UploadedMaterialFile) {

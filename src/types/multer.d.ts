@@ -1,4 +1,4 @@
-// multer 2 ships no types; this is the part the import pages use (see src/console/import/upload.middleware.ts).
+// multer 2 ships no types; this is the part the import and material pages use (see src/console/import/upload.middleware.ts).
 declare module 'multer' {
   import { RequestHandler } from 'express';
 
@@ -12,6 +12,7 @@ declare module 'multer' {
 
   interface Multer {
     array(field: string, maxCount?: number): RequestHandler;
+    single(field: string): RequestHandler;
   }
 
   interface Options {

@@ -11,6 +11,8 @@ describe(staffMenu.name, () => {
       'Seminarer',
       'Invitationer',
       'Deltagelse',
+      'Materialer',
+      'Evaluering',
       'Statistik',
     ]);
     expect(labels('admin')).toContain('Kontaktpersoner');
@@ -25,6 +27,8 @@ describe(staffMenu.name, () => {
     ['/valgperioder/3/medlemmer/12/rediger', 'Medlemmer'],
     ['/statistik?cycle=2', 'Statistik'],
     ['/oversigt', 'Overblik'],
+    ['/valgperioder/3/materialer/7/erstat', 'Materialer'],
+    ['/valgperioder/3/evaluering/spoergeskema', 'Evaluering'],
   ])('marks %s as %s', (path, label) => {
     const current = staffMenu('admin', path.split('?')[0]).filter((s) => s.current);
     expect(current.map((s) => s.label)).toEqual([label]);

@@ -34,6 +34,8 @@ const SECTIONS: readonly SectionSpec[] = [
     also: [/^\/valgperioder\/\d+\/invitationer/],
   },
   { label: 'Deltagelse', href: '/deltagelse', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/deltagelse/] },
+  { label: 'Materialer', href: '/materialer', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/materialer/] },
+  { label: 'Evaluering', href: '/evaluering', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/evaluering/] },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
   { label: 'Kontaktpersoner', href: '/kontaktpersoner', roles: ['admin'] },
   {

@@ -26,14 +26,16 @@ const upload = multer({
 export class ImportUploadMiddleware implements NestMiddleware {
   use(req: UploadRequest, res: Response, next: NextFunction): void {
     upload(req, res, (error?: unknown) => {
-      if (error) {
-        const code = (error as { code?: string }).code;
-        req.uploadProblem =
-          code === 'LIMIT_FILE_SIZE' ? 'too_large' : code === 'LIMIT_FILE_COUNT' ? 'too_many' : 'unreadable';
-      }
+      if (error) req.uploadProblem = uploadProblemOf(error);
       next();
     });
   }
+}
+
+/** What stopped multer, in the words the pages use. */
+export function uploadProblemOf(error: unknown): NonNullable<UploadRequest['uploadProblem']> {
+  const code = (error as { code?: string }).code;
+  return code === 'LIMIT_FILE_SIZE' ? 'too_large' : code === 'LIMIT_FILE_COUNT' ? 'too_many' : 'unreadable';
 }
 
 /** Browsers send UTF-8 file names; multer reads the header as latin1 (ærø.csv arrives as Ã¦rÃ¸.csv). */
