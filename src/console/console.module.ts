@@ -22,6 +22,7 @@ import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
 import { ShellController } from './shell/shell.controller';
 import { SignInController } from './sign-in.controller';
+import { StaffPagesController } from './staff/staff-pages.controller';
 import { StatisticsPagesController } from './statistics/statistics-pages.controller';
 
 /**
@@ -54,6 +55,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ImportPagesController,
     InvitationPagesController,
     ParticipationPagesController,
+    StaffPagesController,
   ],
   providers: [CycleBarService],
 })

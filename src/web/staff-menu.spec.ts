@@ -13,7 +13,7 @@ describe(staffMenu.name, () => {
       'Deltagelse',
       'Statistik',
     ]);
-    expect(labels('admin')).toContain('Kontaktpersoner');
+    expect(labels('admin')).toContain('Personale');
     expect(labels('kl')).toEqual(['Statistik']);
     expect(labels('municipality')).toEqual(['Min kommune']);
   });

@@ -35,7 +35,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   { label: 'Deltagelse', href: '/deltagelse', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/deltagelse/] },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
-  { label: 'Kontaktpersoner', href: '/kontaktpersoner', roles: ['admin'] },
+  { label: 'Personale', href: '/personale', roles: ['admin'], also: [/^\/kontaktpersoner/] },
   {
     label: 'Min kommune',
     href: '/min-kommune',
