@@ -33,15 +33,22 @@ describe('Console: Personale', () => {
       await agent.get('/personale').expect(403);
       await agent.get('/personale/1').expect(403);
     }
-    await request(t.app.getHttpServer()).get('/personale').expect(303).expect('Location', /\/log-ind/);
+    await request(t.app.getHttpServer())
+      .get('/personale')
+      .expect(303)
+      .expect('Location', /\/log-ind/);
   });
 
   it('lists the accounts with role, municipality, state, second factor and last sign-in', async () => {
     await staffAccount(t, 'municipality', 461);
     const page = textOf((await admin.get('/personale').expect(200)).text);
     expect(page).toContain('Navn E-mail Rolle Kommune Konto Totrin Seneste login');
-    expect(page).toMatch(/Test municipality konsol-municipality-\d+@test\.kattegat\.dk Kommunal kontaktperson Odense Aktiv Fra Aldrig/);
-    expect(page).toMatch(/Test admin konsol-admin-\d+@test\.kattegat\.dk Administrator Aktiv Fra \w+dag den \d+\. \w+ \d{4} kl\. \d\d\.\d\d/);
+    expect(page).toMatch(
+      /Test municipality konsol-municipality-\d+@test\.kattegat\.dk Kommunal kontaktperson Odense Aktiv Fra Aldrig/,
+    );
+    expect(page).toMatch(
+      /Test admin konsol-admin-\d+@test\.kattegat\.dk Administrator Aktiv Fra \w+dag den \d+\. \w+ \d{4} kl\. \d\d\.\d\d/,
+    );
   });
 
   it('refuses a bad new account in Danish and keeps what was typed', async () => {
@@ -49,7 +56,12 @@ describe('Console: Personale', () => {
     const refused = await postForm(admin, '/personale', '/personale', bad, 400);
     expect(refused.text).toContain('<a href="#name">');
     expect(refused.text).toContain('value="ikke-en-adresse"');
-    const noMunicipality = { name: 'Sekretariatet', email: 'sek@odense.dk', role: 'municipality', municipalityCode: '' };
+    const noMunicipality = {
+      name: 'Sekretariatet',
+      email: 'sek@odense.dk',
+      role: 'municipality',
+      municipalityCode: '',
+    };
     const refused2 = textOf((await postForm(admin, '/personale', '/personale', noMunicipality, 400)).text);
     expect(refused2).toContain('En kommunal kontaktperson skal knyttes til en kommune.');
     const planner = { name: 'Pia', email: 'pia@kl.dk', role: 'planner', municipalityCode: '461' };
@@ -62,7 +74,12 @@ describe('Console: Personale', () => {
   });
 
   it('creates an account with a password shown once, which signs in', async () => {
-    const fields = { name: 'Sekretariatet', email: 'sek@odense.dk', role: 'municipality', municipalityCode: '461' };
+    const fields = {
+      name: 'Sekretariatet',
+      email: 'sek@odense.dk',
+      role: 'municipality',
+      municipalityCode: '461',
+    };
     const created = await postForm(admin, '/personale', '/personale', fields, 200);
     const password = /id="temporary-password">([^<]+)</.exec(created.text)![1];
     expect(password).toHaveLength(24);
@@ -72,7 +89,12 @@ describe('Console: Personale', () => {
     });
     expect((await signInWith(t, 'sek@odense.dk', password)).status).toBe(303);
     const id = (await users().findOneByOrFail({ email: 'sek@odense.dk' })).id;
-    expect(await admin.get(`/personale/${id}`).expect(200).then((r) => r.text)).not.toContain(password);
+    expect(
+      await admin
+        .get(`/personale/${id}`)
+        .expect(200)
+        .then((r) => r.text),
+    ).not.toContain(password);
   });
 
   it('disables and enables an account, ending its sessions at once, and audits it', async () => {
@@ -84,7 +106,10 @@ describe('Console: Personale', () => {
     expect(account).toContain('Enhed Slags Logget ind Sidst set Handling ukendt Konsol');
 
     await postForm(admin, `/personale/${id}`, `/personale/${id}/luk`, {}, 303);
-    await planner.get('/oversigt').expect(303).expect('Location', /\/log-ind/);
+    await planner
+      .get('/oversigt')
+      .expect(303)
+      .expect('Location', /\/log-ind/);
     expect((await signInWith(t, email, STAFF_PASSWORD)).status).not.toBe(303);
     const closed = textOf((await admin.get(`/personale/${id}?besked=lukket`).expect(200)).text);
     expect(closed).toContain('Kontoen er lukket, og alle dens sessioner er afsluttet.');
@@ -93,10 +118,14 @@ describe('Console: Personale', () => {
     await postForm(admin, `/personale/${id}`, `/personale/${id}/genaabn`, {}, 303);
     expect((await signInWith(t, email, STAFF_PASSWORD)).status).toBe(303);
     const audit = await t.dataSource.getRepository(AuditEntry).find({ order: { id: 'ASC' } });
-    expect(
-      audit.filter((e) => e.details?.staffUserId === id).map((e) => e.action),
-    ).toEqual(['staff.create', 'staff.disable', 'staff.enable']);
-    expect(textOf((await admin.get(`/personale/${id}`).expect(200)).text)).toMatch(/Åbnet igen Test admin .* Lukket Test admin .* Oprettet kommandolinjen/);
+    expect(audit.filter((e) => e.details?.staffUserId === id).map((e) => e.action)).toEqual([
+      'staff.create',
+      'staff.disable',
+      'staff.enable',
+    ]);
+    expect(textOf((await admin.get(`/personale/${id}`).expect(200)).text)).toMatch(
+      /Åbnet igen Test admin .* Lukket Test admin .* Oprettet kommandolinjen/,
+    );
   });
 
   it('changes a role, resets a password, and ends one session or all', async () => {
@@ -113,8 +142,20 @@ describe('Console: Personale', () => {
     await postForm(admin, `/personale/${id}`, `/personale/${id}/sessioner`, {}, 303);
     await second.agent.get('/statistik').expect(303);
 
-    await postForm(admin, `/personale/${id}`, `/personale/${id}/rolle`, { role: 'municipality', municipalityCode: '' }, 400);
-    await postForm(admin, `/personale/${id}`, `/personale/${id}/rolle`, { role: 'planner', municipalityCode: '' }, 303);
+    await postForm(
+      admin,
+      `/personale/${id}`,
+      `/personale/${id}/rolle`,
+      { role: 'municipality', municipalityCode: '' },
+      400,
+    );
+    await postForm(
+      admin,
+      `/personale/${id}`,
+      `/personale/${id}/rolle`,
+      { role: 'planner', municipalityCode: '' },
+      303,
+    );
     expect(await users().findOneByOrFail({ id })).toMatchObject({ role: 'planner' });
 
     const reset = await postForm(admin, `/personale/${id}`, `/personale/${id}/adgangskode`, {}, 200);
@@ -127,7 +168,13 @@ describe('Console: Personale', () => {
     const admins = await users().findBy({ role: 'admin' });
     expect(admins).toHaveLength(1);
     const id = admins[0].id;
-    const demoted = await postForm(admin, `/personale/${id}`, `/personale/${id}/rolle`, { role: 'planner', municipalityCode: '' }, 409);
+    const demoted = await postForm(
+      admin,
+      `/personale/${id}`,
+      `/personale/${id}/rolle`,
+      { role: 'planner', municipalityCode: '' },
+      409,
+    );
     expect(textOf(demoted.text)).toContain('Kontoen er den sidste aktive administrator.');
     await postForm(admin, `/personale/${id}`, `/personale/${id}/luk`, {}, 409);
     expect(await users().findOneByOrFail({ id })).toMatchObject({ role: 'admin', disabledAt: null });

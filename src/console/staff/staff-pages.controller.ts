@@ -202,7 +202,11 @@ export class StaffPagesController {
       'console-staff-password',
       {
         title: created ? 'Kontoen er oprettet' : 'Ny adgangskode',
-        breadcrumbs: [LIST_CRUMB, { label: account.name, href: `/personale/${id}` }, { label: 'Adgangskode' }],
+        breadcrumbs: [
+          LIST_CRUMB,
+          { label: account.name, href: `/personale/${id}` },
+          { label: 'Adgangskode' },
+        ],
       },
       { id, created, name: account.name, email: account.email, password },
     );

@@ -47,7 +47,8 @@ export function accountRow(account: Account, municipalities: Map<number, string>
     name: account.name,
     email: account.email,
     role: ROLE_IN_DANISH[account.role],
-    municipality: account.municipalityCode === null ? '' : (municipalities.get(account.municipalityCode) ?? ''),
+    municipality:
+      account.municipalityCode === null ? '' : (municipalities.get(account.municipalityCode) ?? ''),
     disabled: account.disabledAt !== null,
     secondFactor: account.totpEnabledAt !== null ? 'Til' : 'Fra',
     secondFactorOn: account.totpEnabledAt !== null,
@@ -57,7 +58,11 @@ export function accountRow(account: Account, municipalities: Map<number, string>
 
 /** The role choices of a form, the given one selected. */
 export function roleChoices(selected: string) {
-  return STAFF_ROLES.map((role) => ({ value: role, label: ROLE_IN_DANISH[role], selected: role === selected }));
+  return STAFF_ROLES.map((role) => ({
+    value: role,
+    label: ROLE_IN_DANISH[role],
+    selected: role === selected,
+  }));
 }
 
 /** Audit entries of an account, newest first, in Danish. */
