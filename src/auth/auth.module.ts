@@ -22,6 +22,6 @@ import { TwoFactorService } from './two-factor.service';
     TwoFactorService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [StaffService, AuthService, TwoFactorService],
+  exports: [StaffService, SessionsService, AuthService, TwoFactorService],
 })
 export class AuthModule {}

@@ -105,10 +105,21 @@ export class SessionsService {
     });
   }
 
-  /** An admin ends one of an account's sessions. */
-  async endOne(staffUserId: number, sessionId: string): Promise<void> {
-    const ended = await this.transactor.run((manager) => this.end(manager, { id: sessionId, staffUserId }));
+  /** An admin ends one of an account's sessions, in the caller's transaction. */
+  async endOne(manager: EntityManager, staffUserId: number, sessionId: string): Promise<void> {
+    const ended = await this.end(manager, { id: sessionId, staffUserId });
     if (ended === 0) throw DomainError.notFound('Session', sessionId);
+  }
+
+  /** Each account's last sign-in: its newest session (the newest is never cleared away). */
+  async lastSignIns(): Promise<Map<number, Date>> {
+    const rows = await this.sessions
+      .createQueryBuilder('s')
+      .select('s.staff_user_id', 'staffUserId')
+      .addSelect('MAX(s.created_at)', 'at')
+      .groupBy('s.staff_user_id')
+      .getRawMany<{ staffUserId: number; at: Date | string }>();
+    return new Map(rows.map((r) => [Number(r.staffUserId), asInstant(r.at)]));
   }
 
   /** Ends every session of an account (but `keep`), in the caller's transaction. */
@@ -127,4 +138,10 @@ export class SessionsService {
     );
     return result.affected ?? 0;
   }
+}
+
+/** A raw MAX() comes back as a Date from PostgreSQL and as text (UTC, no zone) from SQLite. */
+function asInstant(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 }

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from './access.decorators';
+import { AuthenticatedStaff } from './authenticated-staff';
+import { CurrentStaff } from './current-staff.decorator';
 import { SessionDto } from './dto/session.dto';
 import { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto';
 import { SessionsService } from './sessions.service';
@@ -27,8 +29,8 @@ export class StaffController {
 
   @Post()
   @ApiOperation({ summary: 'Create a staff account' })
-  create(@Body() body: CreateStaffDto): Promise<StaffUser> {
-    return this.staff.create(body);
+  create(@Body() body: CreateStaffDto, @CurrentStaff() admin: AuthenticatedStaff): Promise<StaffUser> {
+    return this.staff.create(body, admin);
   }
 
   @Get(':id')
@@ -42,8 +44,12 @@ export class StaffController {
     summary: 'Change a staff account',
     description: "A new role, a new password or disabling the account ends the account's sessions.",
   })
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateStaffDto): Promise<StaffUser> {
-    return this.staff.update(id, body);
+  update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: UpdateStaffDto,
+    @CurrentStaff() admin: AuthenticatedStaff,
+  ): Promise<StaffUser> {
+    return this.staff.update(id, body, admin);
   }
 
   @Get(':id/sessions')
@@ -58,16 +64,23 @@ export class StaffController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End one session of an account' })
   @ApiNoContentResponse()
-  endSession(@Param('id', ParseIntPipe) id: number, @Param('sessionId') sessionId: string): Promise<void> {
-    return this.sessions.endOne(id, sessionId);
+  endSession(
+    @Param('id', ParseIntPipe) id: number,
+    @Param('sessionId') sessionId: string,
+    @CurrentStaff() admin: AuthenticatedStaff,
+  ): Promise<void> {
+    return this.staff.endSession(id, sessionId, admin);
   }
 
   @Delete(':id/sessions')
   @HttpCode(204)
   @ApiOperation({ summary: 'End every session of an account' })
   @ApiNoContentResponse()
-  async endSessions(@Param('id', ParseIntPipe) id: number): Promise<void> {
-    await this.staff.endSessions(id);
+  async endSessions(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentStaff() admin: AuthenticatedStaff,
+  ): Promise<void> {
+    await this.staff.endSessions(id, admin);
   }
 
   @Delete(':id/second-factor')
@@ -78,7 +91,10 @@ export class StaffController {
       'The recovery codes go and the sessions end; the user sets the app up again at the next sign-in.',
   })
   @ApiNoContentResponse()
-  resetSecondFactor(@Param('id', ParseIntPipe) id: number): Promise<void> {
-    return this.twoFactor.reset(id);
+  resetSecondFactor(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentStaff() admin: AuthenticatedStaff,
+  ): Promise<void> {
+    return this.twoFactor.reset(id, admin);
   }
 }

@@ -1,13 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
 import { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 import { MUNICIPAL_ROLE, StaffRole } from './roles';
 import { SessionsService } from './sessions.service';
+import { StaffActor, StaffChange } from './staff-events';
 import { StaffUser } from './staff-user.entity';
+
+/** A password made by the app, given to the account's owner once: 18 random bytes, 24 characters. */
+export const temporaryPassword = () => randomBytes(18).toString('base64url');
 
 @Injectable()
 export class StaffService {
@@ -17,13 +23,14 @@ export class StaffService {
     @InjectRepository(StaffUser) private readonly users: Repository<StaffUser>,
     private readonly transactor: Transactor,
     private readonly sessions: SessionsService,
+    private readonly events: DomainEvents,
   ) {}
 
   list(): Promise<StaffUser[]> {
     return this.users.find({ order: { id: 'ASC' } });
   }
 
-  async create(input: CreateStaffDto): Promise<StaffUser> {
+  async create(input: CreateStaffDto, actor: StaffActor | null = null): Promise<StaffUser> {
     const email = input.email.toLowerCase();
     if (await this.users.existsBy({ email })) {
       throw new DomainError(
@@ -35,8 +42,8 @@ export class StaffService {
     }
     const municipalityCode = await this.checkedMunicipality(input.role, input.municipalityCode ?? null);
     const passwordHash = await hashPassword(input.password);
-    const saved = await this.transactor.run((manager) =>
-      manager.save(
+    const saved = await this.transactor.run(async (manager) => {
+      const user = await manager.save(
         manager.create(StaffUser, {
           email,
           name: input.name,
@@ -45,18 +52,21 @@ export class StaffService {
           passwordHash,
           disabledAt: null,
         }),
-      ),
-    );
+      );
+      await this.changed(manager, actor, user.id, ['staff.create']);
+      return user;
+    });
     return this.get(saved.id);
   }
 
   /**
    * Changes an account. A new role, a new password or disabling it ends the account's sessions, so
-   * the change counts from the next request and no sign-in outlives it.
+   * the change counts from the next request and no sign-in outlives it. The last active admin can
+   * be neither disabled nor given another role: nobody could then manage the accounts.
    */
-  async update(id: number, change: UpdateStaffDto): Promise<StaffUser> {
+  async update(id: number, change: UpdateStaffDto, actor: StaffActor | null = null): Promise<StaffUser> {
     const user = await this.get(id);
-    const before = { role: user.role, disabledAt: user.disabledAt };
+    const before = { ...user };
     if (change.role !== undefined) user.role = change.role;
     if (change.name !== undefined) user.name = change.name;
     if (change.disabled !== undefined)
@@ -65,9 +75,10 @@ export class StaffService {
       change.municipalityCode ?? (user.role === MUNICIPAL_ROLE ? user.municipalityCode : null);
     user.municipalityCode = await this.checkedMunicipality(user.role, wantedCode);
     const passwordHash = change.password !== undefined ? await hashPassword(change.password) : undefined;
-    const endSessions =
-      user.role !== before.role || (user.disabledAt !== null && before.disabledAt === null) || !!passwordHash;
+    const changes = changesOf(before, user, !!passwordHash);
+    const endSessions = changes.some((c) => ENDS_SESSIONS.includes(c));
     await this.transactor.run(async (manager) => {
+      if (isActiveAdmin(before) && !isActiveAdmin(user)) await this.keepAnAdmin(manager, id);
       await manager.update(StaffUser, id, {
         role: user.role,
         name: user.name,
@@ -76,13 +87,52 @@ export class StaffService {
         ...(passwordHash ? { passwordHash } : {}),
       });
       if (endSessions) await this.sessions.endAllOf(manager, id);
+      await this.changed(manager, actor, id, changes);
     });
     return this.get(id);
   }
 
-  async endSessions(id: number): Promise<void> {
+  /** Sets a new random password, given back once; the account's sessions end with the old one. */
+  async resetPassword(id: number, actor: StaffActor | null = null): Promise<string> {
+    const password = temporaryPassword();
+    await this.update(id, { password }, actor);
+    return password;
+  }
+
+  async endSessions(id: number, actor: StaffActor | null = null): Promise<void> {
     await this.get(id);
-    await this.transactor.run((manager) => this.sessions.endAllOf(manager, id));
+    await this.transactor.run(async (manager) => {
+      await this.sessions.endAllOf(manager, id);
+      await this.changed(manager, actor, id, ['staff.sessions_end']);
+    });
+  }
+
+  async endSession(id: number, sessionId: string, actor: StaffActor | null = null): Promise<void> {
+    await this.transactor.run(async (manager) => {
+      await this.sessions.endOne(manager, id, sessionId);
+      await this.changed(manager, actor, id, ['staff.session_end']);
+    });
+  }
+
+  /** Tells the audit (and whoever listens) what changed, in the transaction of the change. */
+  changed(manager: EntityManager, actor: StaffActor | null, staffUserId: number, changes: StaffChange[]) {
+    if (changes.length === 0) return Promise.resolve();
+    return this.events.publish(manager, 'staff.changed', {
+      actor: actor && { id: actor.id, role: actor.role },
+      staffUserId,
+      changes,
+    });
+  }
+
+  private async keepAnAdmin(manager: EntityManager, id: number): Promise<void> {
+    const others = await manager.countBy(StaffUser, { role: 'admin', disabledAt: IsNull(), id: Not(id) });
+    if (others === 0) {
+      throw new DomainError(
+        'conflict',
+        'staff.last_admin',
+        'The last active admin can be neither disabled nor given another role',
+      );
+    }
   }
 
   /** A user changes their own password; their other sessions end, the one they use goes on. */
@@ -181,4 +231,23 @@ export class StaffService {
     this.logger.log('Created the first admin account');
     return true;
   }
+}
+
+const ENDS_SESSIONS: StaffChange[] = ['staff.role', 'staff.disable', 'staff.password_reset'];
+
+const isActiveAdmin = (user: Pick<StaffUser, 'role' | 'disabledAt'>) =>
+  user.role === 'admin' && user.disabledAt === null;
+
+type Compared = Pick<StaffUser, 'role' | 'name' | 'disabledAt' | 'municipalityCode'>;
+
+/** The kinds of change between an account before and after, in a fixed order. */
+export function changesOf(before: Compared, after: Compared, newPassword: boolean): StaffChange[] {
+  const changes: StaffChange[] = [];
+  if (after.role !== before.role) changes.push('staff.role');
+  if (after.name !== before.name) changes.push('staff.rename');
+  if (after.municipalityCode !== before.municipalityCode) changes.push('staff.municipality');
+  if (after.disabledAt !== null && before.disabledAt === null) changes.push('staff.disable');
+  if (after.disabledAt === null && before.disabledAt !== null) changes.push('staff.enable');
+  if (newPassword) changes.push('staff.password_reset');
+  return changes;
 }

@@ -20,7 +20,9 @@ import {
   totpUri,
 } from './second-factor';
 import { SessionsService } from './sessions.service';
+import { StaffActor } from './staff-events';
 import { StaffUser } from './staff-user.entity';
+import { StaffService } from './staff.service';
 
 /** What an authenticator app is given at enrolment: the secret as text and as an otpauth URI. */
 export interface Enrolment {
@@ -37,6 +39,7 @@ export class TwoFactorService {
     @InjectRepository(StaffUser) private readonly users: Repository<StaffUser>,
     @InjectRepository(RecoveryCode) private readonly codes: Repository<RecoveryCode>,
     private readonly sessions: SessionsService,
+    private readonly staff: StaffService,
     private readonly transactor: Transactor,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -122,7 +125,7 @@ export class TwoFactorService {
   }
 
   /** An admin switches a lost phone's second factor off; the account's sessions end with it. */
-  async reset(staffUserId: number): Promise<void> {
+  async reset(staffUserId: number, actor: StaffActor | null = null): Promise<void> {
     await this.withSecret(staffUserId);
     await this.transactor.run(async (manager) => {
       await manager.update(
@@ -132,6 +135,7 @@ export class TwoFactorService {
       );
       await manager.delete(RecoveryCode, { staffUserId });
       await this.sessions.endAllOf(manager, staffUserId);
+      await this.staff.changed(manager, actor, staffUserId, ['staff.second_factor_reset']);
     });
   }
 

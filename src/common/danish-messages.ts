@@ -40,6 +40,8 @@ export const ERROR_TEXTS = {
   'staff.municipality_not_for_role': 'Kun en kommunal kontaktperson er knyttet til en kommune.',
   'staff.municipality_required': 'En kommunal kontaktperson skal knyttes til en kommune.',
   'staff.municipality_unknown': 'Kommunen findes ikke.',
+  'staff.last_admin':
+    'Kontoen er den sidste aktive administrator. Opret eller genåbn en anden administrator først.',
 
   // Reference data.
   'municipality.not_found': 'Kommunen findes ikke.',

@@ -28,6 +28,7 @@ import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
 import { ShellController } from './shell/shell.controller';
 import { SignInController } from './sign-in.controller';
+import { StaffPagesController } from './staff/staff-pages.controller';
 import { StatisticsPagesController } from './statistics/statistics-pages.controller';
 
 /**
@@ -65,6 +66,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     MaterialPagesController,
     EvaluationResultsPagesController,
     QuestionnairePagesController,
+    StaffPagesController,
   ],
   providers: [CycleBarService],
 })

@@ -25,6 +25,10 @@ export class EvaluationRequest {
   @Column('varchar', { name: 'reminder_token_hash', length: 64, unique: true, nullable: true })
   reminderTokenHash: string | null;
 
+  /** The link the member's personal page opens; a new one each time, so only its hash is kept too. */
+  @Column('varchar', { name: 'page_token_hash', length: 64, unique: true, nullable: true })
+  pageTokenHash: string | null;
+
   @Column({ name: 'created_at', type: Date })
   createdAt: Date;
 

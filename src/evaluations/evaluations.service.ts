@@ -13,6 +13,15 @@ import { MAX_SURVEY_DAYS, SurveySettings } from './questionnaire';
 import { QuestionnairesService } from './questionnaires.service';
 import { addDays, asksForEvaluation, isReminderDue } from './survey-schedule';
 
+/** Where a member's survey stands, as the personal page tells it; `open` brings a fresh survey link. */
+export type PageSurvey =
+  | { state: 'none' }
+  | { state: 'opens'; opensAt: Date }
+  | { state: 'ready'; closesAt: Date | null }
+  | { state: 'open'; token: string }
+  | { state: 'answered' }
+  | { state: 'closed' };
+
 /** Who is asked to evaluate, and the one reminder. Every request is sent in the transaction that creates it. */
 @Injectable()
 export class EvaluationsService implements OnModuleInit {
@@ -39,6 +48,36 @@ export class EvaluationsService implements OnModuleInit {
       }),
     );
     return new Set(rows.map((r) => r.memberId));
+  }
+
+  /**
+   * The member's survey for a seminar they attended, for the personal page: whether it opens
+   * later, is answered, closed, or ready to open (`mint`: with a new link, whose hash replaces the
+   * page's last one). Asked before the sweep came by, the request is made now (and mailed, as the
+   * sweep would). Only who was asked is read and written; the answers stay apart as always.
+   */
+  pageSurvey(memberId: number, seminarId: number, mint: boolean, now = new Date()): Promise<PageSurvey> {
+    return this.transactor.run(async (m) => {
+      let request = await m.findOneBy(EvaluationRequest, { memberId, seminarId });
+      if (!request) {
+        const seminar = await m.findOneBy(Seminar, { id: seminarId });
+        const attended = await m.existsBy(Registration, { memberId, seminarId, state: 'attended' });
+        if (!seminar || !attended) return { state: 'none' as const };
+        if (now < seminar.endsAt) return { state: 'opens' as const, opensAt: seminar.endsAt };
+        const settings = await this.questionnaires.current(m, seminar.cycleId);
+        if (!asksForEvaluation(seminar.endsAt, now, settings)) return { state: 'closed' as const };
+        if (!mint) return { state: 'ready' as const, closesAt: null };
+        await this.createRequests(m, seminarId, [memberId], now, settings);
+        request = await m.findOneBy(EvaluationRequest, { memberId, seminarId });
+        if (!request) return { state: 'none' as const };
+      }
+      if (request.answered) return { state: 'answered' as const };
+      if (now >= request.closesAt) return { state: 'closed' as const };
+      if (!mint) return { state: 'ready' as const, closesAt: request.closesAt };
+      const token = newPersonalToken();
+      await m.update(EvaluationRequest, { id: request.id }, { pageTokenHash: hashPersonalToken(token) });
+      return { state: 'open' as const, token };
+    });
   }
 
   /**

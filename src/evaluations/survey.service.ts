@@ -156,7 +156,9 @@ export class SurveyService {
     if (!looksLikePersonalToken(token)) return null;
     const request = await m
       .createQueryBuilder(EvaluationRequest, 'q')
-      .where('q.token_hash = :hash OR q.reminder_token_hash = :hash', { hash: hashPersonalToken(token) })
+      .where('q.token_hash = :hash OR q.reminder_token_hash = :hash OR q.page_token_hash = :hash', {
+        hash: hashPersonalToken(token),
+      })
       .getOne();
     if (!request || now >= request.closesAt) return null;
     const member = await m.findOne(Member, {

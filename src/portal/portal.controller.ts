@@ -1,5 +1,7 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
+import { formatDanishDateTime } from '../common/danish-time';
 import { Member } from '../cycles/member.entity';
+import { PageSurvey } from '../evaluations/evaluations.service';
 import { InvitationsService } from '../invitations/invitations.service';
 import { attachmentDisposition } from '../materials/content-disposition';
 import { MaterialsService } from '../materials/materials.service';
@@ -45,6 +47,20 @@ export class PortalController {
   @Get()
   show(@CurrentMember() member: Member, @Param('token') token: string, @Query('besked') notice: unknown) {
     return this.overview(member, token, typeof notice === 'string' ? (NOTICES[notice] ?? null) : null);
+  }
+
+  /**
+   * "Besvar evalueringen": survey links are kept only as hashes, so the page cannot show the
+   * e-mailed one; it gets a new one and sends the member on to the survey. Answered, not open yet
+   * or closed: the page says so.
+   */
+  @Get('evaluering')
+  async survey(@CurrentMember() member: Member, @Param('token') token: string) {
+    const survey = await this.portal.survey(member, true);
+    if (survey?.state === 'open') return redirect(`/evaluering/${survey.token}`);
+    const text = survey && surveyText(survey);
+    if (!text) return redirect(`/p/${token}`);
+    return page('portal-survey', { title: 'Evaluering', token, text });
   }
 
   /** The seat as a calendar file, for members whose mail program dropped the invitation. */
@@ -182,7 +198,32 @@ export class PortalController {
         accessibility: refusal?.field('accessibility') ?? null,
       },
       materials: await this.materials.forMember(member),
+      survey: await this.surveyModel(member),
     });
+  }
+
+  private async surveyModel(member: Member) {
+    const survey = await this.portal.survey(member, false);
+    if (!survey || survey.state === 'none') return null;
+    const closes =
+      survey.state === 'ready' && survey.closesAt
+        ? `Evalueringen er åben til ${formatDanishDateTime(survey.closesAt)}.`
+        : null;
+    return { ready: survey.state === 'ready', closes, text: surveyText(survey) };
+  }
+}
+
+/** What the page says of a survey that cannot be opened now; null for one that can. */
+function surveyText(survey: PageSurvey): string | null {
+  switch (survey.state) {
+    case 'answered':
+      return 'Tak, du har svaret på evalueringen.';
+    case 'opens':
+      return `Evalueringen åbner, når seminaret slutter ${formatDanishDateTime(survey.opensAt)}.`;
+    case 'closed':
+      return 'Evalueringen er lukket.';
+    default:
+      return null;
   }
 }
 

@@ -22,6 +22,7 @@ import { isActive, isStanding, WAITING_STATES } from '../registrations/seat-stat
 import { DeclinesService } from '../invitations/declines.service';
 import { SeatService } from '../registrations/seat.service';
 import { DomainError } from '../common/domain-error';
+import { EvaluationsService, PageSurvey } from '../evaluations/evaluations.service';
 
 export const RANKS = [1, 2, 3];
 
@@ -40,7 +41,7 @@ const NEXT_STEP: Record<string, string> = {
   registered: 'Du skal ikke gøre mere nu. Vi sender dig materialer, før seminaret begynder.',
   waitlisted:
     'Bliver der en plads ledig, får du den automatisk og en e-mail. Du kan også vælge et seminar med ledige pladser herunder.',
-  attended: 'Tak for din deltagelse. Du får et link til evalueringen på e-mail.',
+  attended: 'Tak for din deltagelse.',
   no_show: 'Kontakt sekretariatet, hvis det er en fejl.',
 };
 
@@ -58,6 +59,7 @@ export class PortalService {
     private readonly preferences: PreferencesService,
     private readonly links: PersonalLinks,
     private readonly declines: DeclinesService,
+    private readonly evaluations: EvaluationsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.organizer = organizerOf(config.mailFrom);
@@ -151,6 +153,16 @@ export class PortalService {
         })),
       };
     });
+  }
+
+  /**
+   * The evaluation of the seminar the member attended (null before they attended): `open` also
+   * gives a fresh survey link for the member to be sent to.
+   */
+  async survey(member: Member, open: boolean): Promise<PageSurvey | null> {
+    const seat = await this.transactor.run((m) => this.currentSeat(m, member));
+    if (seat?.state !== 'attended') return null;
+    return this.evaluations.pageSurvey(member.id, seat.seminarId, open);
   }
 
   register(member: Member, seminarId: number) {

@@ -15,7 +15,7 @@ describe(staffMenu.name, () => {
       'Evaluering',
       'Statistik',
     ]);
-    expect(labels('admin')).toContain('Kontaktpersoner');
+    expect(labels('admin')).toContain('Personale');
     expect(labels('kl')).toEqual(['Statistik']);
     expect(labels('municipality')).toEqual(['Min kommune']);
   });

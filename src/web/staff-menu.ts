@@ -37,7 +37,7 @@ const SECTIONS: readonly SectionSpec[] = [
   { label: 'Materialer', href: '/materialer', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/materialer/] },
   { label: 'Evaluering', href: '/evaluering', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/evaluering/] },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
-  { label: 'Kontaktpersoner', href: '/kontaktpersoner', roles: ['admin'] },
+  { label: 'Personale', href: '/personale', roles: ['admin'], also: [/^\/kontaktpersoner/] },
   {
     label: 'Min kommune',
     href: '/min-kommune',

@@ -170,6 +170,7 @@ describe('The staff console in Chromium, using only pages', () => {
   it('an admin creates a municipal contact, who sees only its own municipality', async () => {
     const admin = await newPage();
     await signIn(admin.page, 'admin@komponent.test', '/oversigt');
+    await admin.page.getByRole('link', { name: 'Personale' }).click();
     await admin.page.getByRole('link', { name: 'Kontaktpersoner' }).click();
     await admin.page.getByLabel('Navn').fill('Sekretariatet i Odense');
     await admin.page.getByLabel('E-mail').fill('sekretariat@odense.dk');

@@ -1,7 +1,8 @@
+import { StaffChange } from '../../auth/staff-events';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Who did what to which member or cycle, and when. Holds ids and counts only, never the
+ * Who did what to which member, cycle or staff account (`details.staffUserId`), and when. Holds ids and counts only, never the
  * personal data itself, so it may outlive an erasure.
  */
 @Entity('audit_log')
@@ -42,4 +43,5 @@ export type AuditAction =
   | 'member.erase'
   | 'members.import'
   | 'members.export'
-  | 'members.retention_erase';
+  | 'members.retention_erase'
+  | StaffChange;

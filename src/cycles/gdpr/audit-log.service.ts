@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { StaffChanged } from '../../auth/staff-events';
+import { DomainEvents } from '../../database/domain-events';
 import { Transactor } from '../../database/transactor';
 import { AuditEntry, AuditAction } from './audit-entry.entity';
 
@@ -20,11 +22,32 @@ export interface AuditRecord {
 }
 
 @Injectable()
-export class AuditLogService {
+export class AuditLogService implements OnModuleInit {
   constructor(
     @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
     private readonly transactor: Transactor,
+    private readonly events: DomainEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.events.on('staff.changed', (m, change) => this.staffChanged(m, change));
+  }
+
+  /** A change to a staff account, audited in its transaction (the auth module sits below this one). */
+  private staffChanged(m: EntityManager, { actor, staffUserId, changes }: StaffChanged): Promise<void> {
+    const who: Actor = actor ? { staffId: actor.id, label: actor.role } : CLI_ACTOR;
+    return this.record(
+      who,
+      changes.map((action) => ({ action, details: { staffUserId } })),
+      m,
+    );
+  }
+
+  forStaffAccount(staffUserId: number): Promise<AuditEntry[]> {
+    return this.entries
+      .find({ where: { memberId: IsNull(), cycleId: IsNull() }, order: { id: 'DESC' }, take: 500 })
+      .then((rows) => rows.filter((r) => r.details?.staffUserId === staffUserId));
+  }
 
   /** Records inside the caller's transaction when one is given, so the entry and the change stand or fall together. */
   async record(actor: Actor, records: AuditRecord[], manager?: EntityManager): Promise<void> {
