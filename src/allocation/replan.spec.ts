@@ -84,9 +84,8 @@ describe(replanInput.name, () => {
     expect(out.members[0].excluded).toContain(1);
     expect(out.members[0].displaced).toEqual({
       seminarId: 1,
-      reason: expect.stringMatching(
-        /^Forløbet »Forløb 1« får 2 pladser i stedet for 4; medlemmets nærmeste andet forløb med ledige pladser (er kun \d+,\d km længere væk|bor nærmere et andet forløb med ledige pladser)$/,
-      ),
+      reason:
+        'Forløbet »Forløb 1« får 2 pladser i stedet for 4; medlemmet bor nærmere et andet forløb med ledige pladser',
     });
   });
 
