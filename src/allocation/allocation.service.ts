@@ -119,7 +119,9 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
       }
       if (replan) await checkReplan(m, cycleId, replan);
       const gathered = replan
-        ? replanInput(await gatherInput(m, scope), replan)
+        ? await gatherInput(m, scope).then((all) =>
+            replanInput(all, replan, { k: kFor(all, request), p: pFor(all, request) }),
+          )
         : await gatherInput(m, scope);
       const saved = await m.save(
         m.create(AllocationProposal, {
