@@ -1,12 +1,15 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AllocationModule } from '../allocation/allocation.module';
 import { CyclesModule } from '../cycles/cycles.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { PlanningModule } from '../planning/planning.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
+import { AllocationPagesController } from './allocation/allocation-pages.controller';
 import { CyclePagesController } from './cycles/cycle-pages.controller';
 import { ImportPagesController } from './import/import-pages.controller';
 import { ImportUploadMiddleware } from './import/upload.middleware';
@@ -38,6 +41,8 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     InvitationsModule,
     RegistrationsModule,
     ReferenceModule,
+    AllocationModule,
+    PlanningModule,
     TypeOrmModule.forFeature([CycleChoice]),
   ],
   controllers: [
@@ -54,6 +59,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ImportPagesController,
     InvitationPagesController,
     ParticipationPagesController,
+    AllocationPagesController,
   ],
   providers: [CycleBarService],
 })

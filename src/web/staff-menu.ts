@@ -34,6 +34,7 @@ const SECTIONS: readonly SectionSpec[] = [
     also: [/^\/valgperioder\/\d+\/invitationer/],
   },
   { label: 'Deltagelse', href: '/deltagelse', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/deltagelse/] },
+  { label: 'Fordeling', href: '/fordeling', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/fordeling/] },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
   { label: 'Kontaktpersoner', href: '/kontaktpersoner', roles: ['admin'] },
   {
