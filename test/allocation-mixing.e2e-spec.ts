@@ -3,7 +3,11 @@ import { AllocationProposal } from '../src/allocation/allocation-proposal.entity
 import { CUT_OFF_REASON, HEARTBEAT_MS, SHUTDOWN_REASON } from '../src/allocation/allocation.service';
 import { Seminar } from '../src/planning/seminar.entity';
 import { Registration } from '../src/registrations/registration.entity';
-import { AllocationScenario, createAllocationScenario } from './factories/allocation.factory';
+import {
+  addPartyMembers,
+  AllocationScenario,
+  createAllocationScenario,
+} from './factories/allocation.factory';
 import { createMembers } from './factories/cycle-members.factory';
 import { captureIssuedLinks, inviteAndWait } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -36,27 +40,10 @@ describe('Allocation with a party rule', () => {
     patch: (path: string, body: object) => t.http().patch(path).auth(planner, { type: 'bearer' }).send(body),
   };
 
-  /**
-   * Aalborg (851) and Hjørring (860): 8 of party A and 2 of V each, near the Aalborg seminar;
-   * Odense (461): 4 of A and a local list L; København (101): 3 of its own local list L.
-   */
+  /** The factory's party scenario (addPartyMembers), invited. */
   async function partyScenario(): Promise<AllocationScenario> {
     const s = await createAllocationScenario(t.dataSource, {}, CAPACITIES);
-    const add = async (code: number, n: number, listLetter: string, listName: string) =>
-      s.members.push(
-        ...(await createMembers(t.dataSource, s.cycleId, n, {
-          municipalityCode: code,
-          listLetter,
-          listName,
-        })),
-      );
-    await add(851, 8, 'A', 'Socialdemokratiet');
-    await add(851, 2, 'V', 'Venstre');
-    await add(860, 8, 'A', 'Socialdemokratiet');
-    await add(860, 2, 'V', 'Venstre');
-    await add(461, 4, 'A', 'Socialdemokratiet');
-    await add(461, 2, 'L', 'Odense-listen');
-    await add(101, 3, 'L', 'Københavnerlisten');
+    await addPartyMembers(t.dataSource, s);
     await api.post(`/api/cycles/${s.cycleId}/invitations`).expect(201);
     return s;
   }
@@ -214,9 +201,7 @@ describe('Allocation with a party rule', () => {
     await api
       .post(`/api/cycles/${s.cycleId}/allocations`, { replanSeminarId: aalborg, replanCapacity: taken })
       .expect(400)
-      .expect((r) =>
-        expect(r.body.details).toEqual([expect.objectContaining({ field: 'replanCapacity' })]),
-      );
+      .expect((r) => expect(r.body.details).toEqual([expect.objectContaining({ field: 'replanCapacity' })]));
 
     const replan = await api
       .post(`/api/cycles/${s.cycleId}/allocations`, {

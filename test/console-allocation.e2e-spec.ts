@@ -1,8 +1,11 @@
 import { AllocationProposal } from '../src/allocation/allocation-proposal.entity';
 import { Seminar } from '../src/planning/seminar.entity';
 import { Registration } from '../src/registrations/registration.entity';
-import { AllocationScenario, createAllocationScenario } from './factories/allocation.factory';
-import { createMembers } from './factories/cycle-members.factory';
+import {
+  addPartyMembers,
+  AllocationScenario,
+  createAllocationScenario,
+} from './factories/allocation.factory';
 import { postForm, signedIn, textOf } from './helpers/console';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -22,15 +25,7 @@ describe('Console: allocation review', () => {
       {},
       { Aalborg: 10, Aarhus: 10, Odense: 10, Roskilde: 10 },
     );
-    const add = (code: number, n: number, listLetter: string, listName: string) =>
-      createMembers(t.dataSource, s.cycleId, n, { municipalityCode: code, listLetter, listName });
-    await add(851, 8, 'A', 'Socialdemokratiet');
-    await add(851, 2, 'V', 'Venstre');
-    await add(860, 8, 'A', 'Socialdemokratiet');
-    await add(860, 2, 'V', 'Venstre');
-    await add(461, 4, 'A', 'Socialdemokratiet');
-    await add(461, 2, 'L', 'Odense-listen');
-    await add(101, 3, 'L', 'Københavnerlisten');
+    await addPartyMembers(t.dataSource, s);
     const token = await t.tokenFor('planner');
     await t.http().post(`/api/cycles/${s.cycleId}/invitations`).auth(token, { type: 'bearer' }).expect(201);
     base = `/valgperioder/${s.cycleId}/fordeling`;
