@@ -1,8 +1,13 @@
 import { BackgroundWork } from '../src/common/background-work';
 import { AllocationProposal } from '../src/allocation/allocation-proposal.entity';
 import { CUT_OFF_REASON, HEARTBEAT_MS, SHUTDOWN_REASON } from '../src/allocation/allocation.service';
+import { Seminar } from '../src/planning/seminar.entity';
 import { Registration } from '../src/registrations/registration.entity';
-import { AllocationScenario, createAllocationScenario } from './factories/allocation.factory';
+import {
+  addPartyMembers,
+  AllocationScenario,
+  createAllocationScenario,
+} from './factories/allocation.factory';
 import { createMembers } from './factories/cycle-members.factory';
 import { captureIssuedLinks, inviteAndWait } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -35,27 +40,10 @@ describe('Allocation with a party rule', () => {
     patch: (path: string, body: object) => t.http().patch(path).auth(planner, { type: 'bearer' }).send(body),
   };
 
-  /**
-   * Aalborg (851) and Hjørring (860): 8 of party A and 2 of V each, near the Aalborg seminar;
-   * Odense (461): 4 of A and a local list L; København (101): 3 of its own local list L.
-   */
+  /** The factory's party scenario (addPartyMembers), invited. */
   async function partyScenario(): Promise<AllocationScenario> {
     const s = await createAllocationScenario(t.dataSource, {}, CAPACITIES);
-    const add = async (code: number, n: number, listLetter: string, listName: string) =>
-      s.members.push(
-        ...(await createMembers(t.dataSource, s.cycleId, n, {
-          municipalityCode: code,
-          listLetter,
-          listName,
-        })),
-      );
-    await add(851, 8, 'A', 'Socialdemokratiet');
-    await add(851, 2, 'V', 'Venstre');
-    await add(860, 8, 'A', 'Socialdemokratiet');
-    await add(860, 2, 'V', 'Venstre');
-    await add(461, 4, 'A', 'Socialdemokratiet');
-    await add(461, 2, 'L', 'Odense-listen');
-    await add(101, 3, 'L', 'Københavnerlisten');
+    await addPartyMembers(t.dataSource, s);
     await api.post(`/api/cycles/${s.cycleId}/invitations`).expect(201);
     return s;
   }
@@ -189,6 +177,107 @@ describe('Allocation with a party rule', () => {
       after.filter((r) => kept.some((k) => k.id === r.id)).map((r) => [r.memberId, r.seminarId]),
     ).toEqual(kept.map((r) => [r.memberId, r.seminarId]));
     for (const row of await seatsByParty(s.cycleId)) expect(row.seats).toBeLessThanOrEqual(5);
+  });
+
+  it('re-plans a shrink below the seats taken: only the surplus moves, and the seminar shrinks when applied', async () => {
+    const s = await partyScenario();
+    const first = await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, { maxPerMunicipality: 5, maxPerParty: 5 })
+      .expect(201);
+    await api.post(`/api/cycles/${s.cycleId}/allocations/${first.body.id}/apply`).expect(200);
+    const aalborg = s.seminars.Aalborg.id;
+    const seminarRow = () => t.dataSource.getRepository(Seminar).findOneByOrFail({ id: aalborg });
+    const seats = () =>
+      t.dataSource
+        .getRepository(Registration)
+        .find({ where: { cycleId: s.cycleId, state: 'registered' }, order: { id: 'ASC' } });
+    const before = await seats();
+    const { taken } = await seminarRow();
+    expect(taken).toBeGreaterThan(3);
+    const smaller = taken - 3;
+
+    // Planning refuses it directly; the re-plan is the way, and it needs a real shrink.
+    await api.patch(`/api/seminars/${aalborg}`, { capacity: smaller }).expect(409);
+    await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, { replanSeminarId: aalborg, replanCapacity: taken })
+      .expect(400)
+      .expect((r) => expect(r.body.details).toEqual([expect.objectContaining({ field: 'replanCapacity' })]));
+
+    const replan = await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, {
+        maxPerMunicipality: 5,
+        maxPerParty: 5,
+        replanSeminarId: aalborg,
+        replanCapacity: smaller,
+      })
+      .expect(201);
+    const summary = replan.body.summary as Summary;
+    const placements = replan.body.placements as {
+      memberId: number;
+      seminarId: number;
+      fromRegistrationId: number;
+    }[];
+    const aalborgSeats = new Map(
+      before.filter((r) => r.seminarId === aalborg).map((r) => [r.id, r.memberId]),
+    );
+    expect(placements).toHaveLength(3);
+    for (const p of placements) {
+      expect(aalborgSeats.get(p.fromRegistrationId)).toBe(p.memberId);
+      expect(p.seminarId).not.toBe(aalborg);
+    }
+    expect(summary.unplacedCount).toBe(0);
+    expect(summary.replanned).toHaveLength(3);
+    for (const r of summary.replanned)
+      expect(r.reason).toMatch(
+        new RegExp(`^Forløbet »${s.seminars.Aalborg.title}« får ${smaller} pladser i stedet for 10; `),
+      );
+    // Not applied yet: the seminar keeps its capacity.
+    await expect(seminarRow()).resolves.toMatchObject({ capacity: 10, taken });
+
+    await api.post(`/api/cycles/${s.cycleId}/allocations/${replan.body.id}/apply`).expect(200);
+    await expect(seminarRow()).resolves.toMatchObject({ capacity: smaller, taken: smaller });
+    const after = await seats();
+    const moved = new Set(placements.map((p) => p.memberId));
+    expect(after.filter((r) => !moved.has(r.memberId)).map((r) => [r.id, r.memberId, r.seminarId])).toEqual(
+      before.filter((r) => !moved.has(r.memberId)).map((r) => [r.id, r.memberId, r.seminarId]),
+    );
+    expect(after.filter((r) => moved.has(r.memberId)).map((r) => r.seminarId)).toEqual(
+      expect.not.arrayContaining([aalborg]),
+    );
+    for (const row of await seatsByParty(s.cycleId)) expect(row.seats).toBeLessThanOrEqual(5);
+  });
+
+  it('re-plans a cancelled seminar for its members only, leaving others without a seat alone', async () => {
+    const s = await partyScenario();
+    const first = await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, { maxPerMunicipality: 5, maxPerParty: 5 })
+      .expect(201);
+    await api.post(`/api/cycles/${s.cycleId}/allocations/${first.body.id}/apply`).expect(200);
+    const late = await createMembers(t.dataSource, s.cycleId, 2, { municipalityCode: 461 });
+    await api.post(`/api/cycles/${s.cycleId}/invitations`).expect(201);
+    const odense = s.seminars.Odense.id;
+    await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, { replanSeminarId: odense })
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('allocation.replan_not_cancelled'));
+    await api.patch(`/api/seminars/${odense}`, { status: 'cancelled' }).expect(200);
+    const replan = await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, {
+        maxPerMunicipality: 5,
+        maxPerParty: 5,
+        replanSeminarId: odense,
+      })
+      .expect(201);
+    const summary = replan.body.summary as Summary;
+    const placed = (replan.body.placements as { memberId: number }[]).map((p) => p.memberId);
+    expect(placed.some((id) => late.some((m) => m.id === id))).toBe(false);
+    expect(summary.replanned.length).toBeGreaterThan(0);
+    expect(placed.sort((a, b) => a - b)).toEqual(
+      summary.replanned
+        .filter((r) => r.toSeminarId !== null)
+        .map((r) => r.memberId)
+        .sort((a, b) => a - b),
+    );
   });
 
   it('fails a proposal left solving by a process that stopped, with the reason, and refuses to apply it', async () => {

@@ -13,11 +13,14 @@ import {
   SeatedPartyCount,
 } from './solver/allocation.types';
 import { fingerprintOf, InputFingerprint } from './input-fingerprint';
+import type { Displaced, Replan } from './replan';
 
 export interface AllocationScope {
   cycleId: number;
   waveId: number | null;
   rebalance: boolean;
+  /** A re-plan after one seminar changed: its seated members are the candidates (see replanInput). */
+  replan?: Replan | null;
 }
 
 export interface CandidateMember extends AllocationMember {
@@ -26,6 +29,8 @@ export interface CandidateMember extends AllocationMember {
   seat: { registrationId: number; seminarId: number } | null;
   /** A member whose seat went with a cancelled seminar: the re-plan says so. */
   cancelledSeminar: { seminarId: number; title: string } | null;
+  /** A member a re-plan moves out of a shrunk seminar, and why. */
+  displaced?: Displaced;
 }
 
 export interface OfferedSeminar extends AllocationSeminar {
@@ -125,6 +130,8 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
       unseatedIds.push(Number(row.member_id));
       return true;
     }
+    if (scope.replan?.capacity != null)
+      return row.state === 'registered' && Number(row.seminar_id) === scope.replan.seminarId;
     return scope.rebalance && row.state === 'registered' && offered.has(Number(row.seminar_id));
   });
 

@@ -3,6 +3,7 @@ import { Placement } from '../registrations/seat.service';
 import { InputFingerprint } from './input-fingerprint';
 import type { MipProgress } from './solver/mixed-allocation';
 import { ProposalSummary } from './proposal-summary';
+import type { Replan } from './replan';
 
 export const PROPOSAL_STATUSES = ['solving', 'ready', 'failed', 'applied', 'discarded'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
@@ -17,6 +18,8 @@ export interface ProposalOptions {
   partyRule: boolean;
   rebalance: boolean;
   preferenceBonusKm: number[];
+  /** A re-plan after one seminar was cancelled or shrunk (absent on other proposals). */
+  replan?: Replan | null;
 }
 
 /** A solved (or solving) allocation of members to seminars, kept for review until applied or discarded. */

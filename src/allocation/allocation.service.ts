@@ -12,6 +12,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
+import { Seminar } from '../planning/seminar.entity';
+import { SeminarsService } from '../planning/seminars.service';
 import { Wave } from '../planning/wave.entity';
 import { requireCycle } from '../planning/waves.service';
 import { SeatActor } from '../registrations/seat-events';
@@ -29,6 +31,7 @@ import {
   solveProposal,
   withMemberNames,
 } from './proposal-summary';
+import { Replan, replanInput } from './replan';
 import { solveInWorker } from './solve-in-worker';
 import type { MipProgress } from './solver/mixed-allocation';
 
@@ -78,6 +81,7 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     private readonly transactor: Transactor,
     private readonly seats: SeatService,
+    private readonly seminars: SeminarsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly background: BackgroundWork,
   ) {}
@@ -86,6 +90,11 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
    * Makes a proposal. Up to ALLOCATION_INLINE_LIMIT members it is solved before answering;
    * above it the proposal is stored as `solving` and solved after the answer has gone. With a
    * party rule, or in the background, the solve runs in a worker thread.
+   *
+   * With `replanSeminarId` it is a re-plan after one seminar changed (see replan.ts): only the
+   * members who must move are candidates. Without `replanCapacity` the seminar must be cancelled;
+   * with it, the capacity must be below the seats taken (a shrink), and applying moves the surplus
+   * and then lowers the capacity, so seats never exceed it.
    */
   async propose(
     cycleId: number,
@@ -93,17 +102,27 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
     staffId: number | null,
     mode: 'auto' | 'inline' = 'auto',
   ): Promise<ProposeOutcome> {
+    const replan: Replan | null =
+      request.replanSeminarId === undefined
+        ? null
+        : { seminarId: request.replanSeminarId, capacity: request.replanCapacity ?? null };
     const scope: AllocationScope = {
       cycleId,
       waveId: request.waveId ?? null,
       rebalance: request.rebalance ?? false,
+      replan,
     };
     const { input, proposal } = await this.transactor.run(async (m) => {
       await requireCycle(m, cycleId);
       if (scope.waveId !== null && !(await m.existsBy(Wave, { id: scope.waveId, cycleId }))) {
         throw DomainError.notFound('Wave', scope.waveId);
       }
-      const gathered = await gatherInput(m, scope);
+      if (replan) await checkReplan(m, cycleId, replan);
+      const gathered = replan
+        ? await gatherInput(m, scope).then((all) =>
+            replanInput(all, replan, { k: kFor(all, request), p: pFor(all, request) }),
+          )
+        : await gatherInput(m, scope);
       const saved = await m.save(
         m.create(AllocationProposal, {
           cycleId,
@@ -117,6 +136,7 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
             partyRule: pFor(gathered, request) !== null,
             rebalance: scope.rebalance,
             preferenceBonusKm: request.preferenceBonusKm ?? [],
+            replan,
           },
           kUsed: kFor(gathered, request),
           pUsed: pFor(gathered, request),
@@ -195,10 +215,12 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
             'allocation.changed_meanwhile',
             `Proposal ${id} was applied or discarded meanwhile`,
           );
+        const replan = proposal.options.replan ?? null;
         const now = await gatherInput(m, {
           cycleId,
           waveId: proposal.waveId,
           rebalance: proposal.options.rebalance,
+          replan,
         });
         const changes = describeChanges(proposal.fingerprint, now.fingerprint);
         if (changes.length > 0) {
@@ -208,7 +230,20 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
             `Proposal ${id} is out of date, nothing was applied; make a new proposal. Changed: ${changes.join('; ')}`,
           );
         }
-        await this.seats.placeMany(m, cycleId, proposal.placements ?? [], actor);
+        const shrink = replan?.capacity != null ? { ...replan, capacity: replan.capacity } : null;
+        const left = proposal.summary?.unplacedCount ?? 0;
+        if (shrink && left > 0) {
+          throw new DomainError(
+            'conflict',
+            'allocation.replan_incomplete',
+            `Proposal ${id}: ${left} members who must move have no seat elsewhere; nothing was applied`,
+          );
+        }
+        await this.seats.placeMany(m, cycleId, proposal.placements ?? [], actor, !shrink);
+        if (shrink) {
+          const before = proposal.fingerprint.seminars.find((s) => s.id === shrink.seminarId)!.capacity;
+          await this.seminars.changeCapacity(m, shrink.seminarId, shrink.capacity, before);
+        }
         return this.detailed(m, await this.find(m, cycleId, id));
       });
     } catch (error) {
@@ -336,6 +371,34 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
     if (!proposal) throw DomainError.notFound('Allocation proposal', id);
     return proposal;
   }
+}
+
+/** A re-plan's seminar: cancelled, or (to shrink) open with more seats taken than the new capacity. */
+async function checkReplan(m: EntityManager, cycleId: number, replan: Replan): Promise<void> {
+  const seminar = await m.findOneBy(Seminar, { id: replan.seminarId, cycleId });
+  if (!seminar) throw DomainError.notFound('Seminar', replan.seminarId);
+  if (replan.capacity === null) {
+    if (seminar.status !== 'cancelled')
+      throw new DomainError(
+        'conflict',
+        'allocation.replan_not_cancelled',
+        `Seminar ${seminar.id} is not cancelled; give replanCapacity to shrink it`,
+      );
+    return;
+  }
+  if (seminar.status !== 'published' || seminar.startsAt.getTime() <= Date.now())
+    throw new DomainError(
+      'conflict',
+      'allocation.replan_not_open',
+      `Seminar ${seminar.id} is not published or has begun`,
+    );
+  if (replan.capacity >= seminar.taken)
+    throw new DomainError(
+      'validation_failed',
+      'allocation.replan_not_needed',
+      `Seminar ${seminar.id} has ${seminar.taken} seats taken; ${replan.capacity} needs no re-plan`,
+      [{ field: 'replanCapacity', reason: 'must be below the seats taken' }],
+    );
 }
 
 function notReady(proposal: AllocationProposal, wanted: 'applied' | 'discarded'): DomainError {

@@ -64,7 +64,7 @@ export interface ProposalSummary {
   placedAtPreference: { rank: number; members: number }[];
   longestTrips: Trip[];
   seminars: SeminarFill[];
-  /** Members who lost their seat when a seminar was cancelled, and where the proposal puts them. */
+  /** Members who lost their seat when a seminar was cancelled or must leave a shrunk one, where the proposal puts them and why. */
   replanned: {
     memberId: number;
     name: string | null;
@@ -170,7 +170,8 @@ export async function solveProposal(
   for (;;) {
     result = await solveAllocation({ members, seminars, options }, settings);
     const unplacedIds = new Set(result.unplaced.map((u) => u.memberId));
-    const losing = members.filter((mb) => mb.seat && unplacedIds.has(mb.id));
+    // A member moved out of a shrunk seminar cannot keep that seat: left unplaced, the proposal says so.
+    const losing = members.filter((mb) => mb.seat && !mb.displaced && unplacedIds.has(mb.id));
     if (losing.length === 0) break;
     kept.push(...losing);
     members = members.filter((mb) => !losing.includes(mb));
@@ -300,15 +301,20 @@ function describe(
   });
 
   const seminarOf = new Map(result.assignments.map((a) => [a.memberId, a.seminarId]));
-  const replanned = input.members
-    .filter((mb) => mb.cancelledSeminar)
-    .map((mb) => ({
-      memberId: mb.id,
-      name: mb.name,
-      fromSeminarId: mb.cancelledSeminar!.seminarId,
-      toSeminarId: seminarOf.get(mb.id) ?? null,
-      reason: `Forløbet »${mb.cancelledSeminar!.title}« er aflyst`,
-    }));
+  const replanned = input.members.flatMap((mb) => {
+    const why = mb.displaced ?? cancelledReason(mb);
+    return why
+      ? [
+          {
+            memberId: mb.id,
+            name: mb.name,
+            fromSeminarId: why.seminarId,
+            toSeminarId: seminarOf.get(mb.id) ?? null,
+            reason: why.reason,
+          },
+        ]
+      : [];
+  });
   const placed = result.assignments.length;
   const ruleFor = (mb: CandidateMember) =>
     described.binding.find(
@@ -361,6 +367,12 @@ function describe(
       solveMs: described.solveMs,
     },
   };
+}
+
+function cancelledReason({ cancelledSeminar }: CandidateMember) {
+  return cancelledSeminar
+    ? { seminarId: cancelledSeminar.seminarId, reason: `Forløbet »${cancelledSeminar.title}« er aflyst` }
+    : null;
 }
 
 /** The summary with every member's name given by `nameOf` (null to leave names out). */

@@ -133,6 +133,13 @@ export const ERROR_TEXTS = {
   'allocation.out_of_date': 'Fordelingsforslaget er forældet. Intet er ændret. Lav et nyt forslag.',
   'allocation.seat_taken_meanwhile':
     'Et medlem har fået en plads imens. Intet er ændret. Lav et nyt forslag.',
+  'allocation.replan_not_open':
+    'Forløbet kan ikke omfordeles: det er ikke offentliggjort, eller det er begyndt.',
+  'allocation.replan_not_needed':
+    'Der er ikke flere tilmeldte end det nye antal pladser, så ingen skal flyttes. Ret blot kapaciteten.',
+  'allocation.replan_not_cancelled': 'Forløbet er ikke aflyst. Angiv det nye antal pladser.',
+  'allocation.replan_incomplete':
+    'Nogle af dem, der skal flyttes, kan ikke få plads i et andet forløb. Intet er ændret.',
 
   // Evaluations and materials.
   'questionnaire.invalid': 'Spørgeskemaet er ikke gyldigt.',

@@ -1,14 +1,17 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AllocationModule } from '../allocation/allocation.module';
 import { CyclesModule } from '../cycles/cycles.module';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { PlanningModule } from '../planning/planning.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
+import { AllocationPagesController } from './allocation/allocation-pages.controller';
 import { CyclePagesController } from './cycles/cycle-pages.controller';
 import { EvaluationResultsPagesController } from './evaluations/evaluation-results-pages.controller';
 import { QuestionnairePagesController } from './evaluations/questionnaire-pages.controller';
@@ -47,6 +50,8 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ReferenceModule,
     MaterialsModule,
     EvaluationsModule,
+    AllocationModule,
+    PlanningModule,
     TypeOrmModule.forFeature([CycleChoice]),
   ],
   controllers: [
@@ -67,6 +72,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     EvaluationResultsPagesController,
     QuestionnairePagesController,
     StaffPagesController,
+    AllocationPagesController,
   ],
   providers: [CycleBarService],
 })

@@ -125,12 +125,12 @@ export class SeminarsService {
     });
   }
 
-  private async changeCapacity(
-    m: EntityManager,
-    id: number,
-    capacity: number,
-    before: number,
-  ): Promise<void> {
+  /**
+   * Sets a seminar's capacity, never below its seats taken (refused with
+   * seminar.capacity_below_taken; a shrink below them goes through an allocation re-plan, which
+   * moves the surplus and then calls this). Call inside a transaction.
+   */
+  async changeCapacity(m: EntityManager, id: number, capacity: number, before: number): Promise<void> {
     const result = await m
       .createQueryBuilder()
       .update(Seminar)

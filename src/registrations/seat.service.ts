@@ -361,7 +361,14 @@ export class SeatService implements OnModuleInit {
    * goes to the waiting list at the end. Throws (and so rolls back everything) if any seat
    * cannot be had.
    */
-  async placeMany(manager: EntityManager, cycleId: number, placements: Placement[], actor: SeatActor) {
+  async placeMany(
+    manager: EntityManager,
+    cycleId: number,
+    placements: Placement[],
+    actor: SeatActor,
+    /** false when the seats left are about to go (a shrinking seminar): nobody is promoted into them. */
+    promote = true,
+  ) {
     const moving = placements.filter((p) => p.fromRegistrationId !== null);
     const left: Registration[] = [];
     for (const { fromRegistrationId, seminarId } of moving) {
@@ -413,6 +420,7 @@ export class SeatService implements OnModuleInit {
         }),
       );
     }
+    if (!promote) return;
     for (const seminarId of new Set(left.map((old) => old.seminarId))) {
       await this.promoteWaiting(manager, seminarId);
     }

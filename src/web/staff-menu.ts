@@ -36,6 +36,7 @@ const SECTIONS: readonly SectionSpec[] = [
   { label: 'Deltagelse', href: '/deltagelse', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/deltagelse/] },
   { label: 'Materialer', href: '/materialer', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/materialer/] },
   { label: 'Evaluering', href: '/evaluering', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/evaluering/] },
+  { label: 'Fordeling', href: '/fordeling', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/fordeling/] },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
   { label: 'Personale', href: '/personale', roles: ['admin'], also: [/^\/kontaktpersoner/] },
   {

@@ -42,3 +42,24 @@ export async function createAllocationScenario(
   }
   return { cycleId: cycle.id, waveId: wave.id, seminars, members };
 }
+
+/**
+ * The party rule's scenario: Aalborg (851) and Hjørring (860) with 8 of party A and 2 of V each,
+ * near the Aalborg seminar; Odense (461) with 4 of A and a local list L; København (101) with 3
+ * of its own local list L (another party than Odense's L). 29 members, added to the scenario.
+ */
+export async function addPartyMembers(dataSource: DataSource, s: AllocationScenario): Promise<void> {
+  const groups: Array<[number, number, string, string]> = [
+    [851, 8, 'A', 'Socialdemokratiet'],
+    [851, 2, 'V', 'Venstre'],
+    [860, 8, 'A', 'Socialdemokratiet'],
+    [860, 2, 'V', 'Venstre'],
+    [461, 4, 'A', 'Socialdemokratiet'],
+    [461, 2, 'L', 'Odense-listen'],
+    [101, 3, 'L', 'Københavnerlisten'],
+  ];
+  for (const [municipalityCode, n, listLetter, listName] of groups)
+    s.members.push(
+      ...(await createMembers(dataSource, s.cycleId, n, { municipalityCode, listLetter, listName })),
+    );
+}

@@ -65,6 +65,24 @@ export class ProposeAllocationDto {
   rebalance?: boolean;
 
   @ApiPropertyOptional({
+    description:
+      'Re-plan after this seminar changed: only its members move, everyone else keeps the seat. A cancelled seminar: its members who lost the seat. With replanCapacity: the seminar shrinks to that many seats when the proposal is applied, and the surplus (the members with the nearest alternative) moves',
+  })
+  @IsOptional()
+  @IsInt()
+  replanSeminarId?: number;
+
+  @ApiPropertyOptional({
+    description: 'With replanSeminarId: the capacity the seminar gets, below its seats taken',
+    example: 20,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  replanCapacity?: number;
+
+  @ApiPropertyOptional({
     description: 'km taken off the travel for a 1st, 2nd, … choice',
     example: [50, 25, 12.5],
     type: [Number],

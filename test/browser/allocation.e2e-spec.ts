@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { Browser, Page } from 'playwright-core';
+import { StaffService } from '../../src/auth/staff.service';
+import { Registration } from '../../src/registrations/registration.entity';
+import {
+  addPartyMembers,
+  AllocationScenario,
+  createAllocationScenario,
+} from '../factories/allocation.factory';
+import { launchChromium, looksRight } from '../helpers/browser';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { applyProposal, compareProposals, runProposal } from './steps/alloc';
+
+jest.setTimeout(240_000);
+
+const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/alloc';
+const PASSWORD = 'et-rigtig-langt-kodeord';
+
+/** A planner, through pages only, runs two proposals (K = 3 and K = 5), compares them and applies one. */
+describe('Fordeling in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let s: AllocationScenario;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    t = await startTestApp();
+    s = await createAllocationScenario(
+      t.dataSource,
+      {},
+      { Aalborg: 10, Aarhus: 10, Odense: 10, Roskilde: 10 },
+    );
+    await addPartyMembers(t.dataSource, s);
+    const token = await t.tokenFor('planner');
+    await t.http().post(`/api/cycles/${s.cycleId}/invitations`).auth(token, { type: 'bearer' }).expect(201);
+    await t.app
+      .get(StaffService)
+      .create({ email: 'planner@fordeling.test', name: 'Test planner', password: PASSWORD, role: 'planner' });
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = await t.app.getUrl();
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    page = await context.newPage();
+    await page.goto(`${baseUrl}/log-ind`);
+    await page.getByLabel('E-mail').fill('planner@fordeling.test');
+    await page.getByLabel('Adgangskode').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('runs K = 3 and K = 5, compares them side by side and applies one, each page accessible at laptop and phone width', async () => {
+    await page.getByRole('link', { name: 'Fordeling', exact: true }).click();
+    expect(new URL(page.url()).pathname).toBe(`/valgperioder/${s.cycleId}/fordeling`);
+    await looksRight(page, SHOTS, 'allocation-start');
+
+    const k3 = await runProposal(page, baseUrl, s.cycleId, { k: 3, p: 8, bonus: '50; 25' });
+    const main = await page.locator('main').innerText();
+    expect(main).toContain(`Forslag ${k3}: K = 3, P = 8`);
+    expect(main).toMatch(/Bevist afstand til optimum\s+0 % \(bevist optimal\)/);
+    expect(main).toContain('Kommunegrænsen er nået i det nærmeste forløb');
+    await page.getByText('Alle kommuner pr. forløb').click();
+    await looksRight(page, SHOTS, 'allocation-review');
+
+    const k5 = await runProposal(page, baseUrl, s.cycleId, { k: 5, p: 8 });
+    const rows = await compareProposals(page, baseUrl, s.cycleId, k3, k5);
+    expect(rows[0]).toMatch(/^Regler\s+K = 3, P = 8\s+K = 5, P = 8$/);
+    expect(rows.find((r) => r.startsWith('Samlet rejse'))).toMatch(
+      /^Samlet rejse\s+[\d.,]+ km\s+[\d.,]+ km$/,
+    );
+    await looksRight(page, SHOTS, 'allocation-compare');
+
+    const said = await applyProposal(page, baseUrl, s.cycleId, k5);
+    expect(said).toBe('Giver 29 pladser og sender 29 bekræftelser.');
+    await expect(
+      t.dataSource.getRepository(Registration).countBy({ cycleId: s.cycleId, state: 'registered' }),
+    ).resolves.toBe(29);
+    await looksRight(page, SHOTS, 'allocation-applied');
+
+    // The other one is now out of date: refused with the reason, nothing applied.
+    await page.goto(`${baseUrl}/valgperioder/${s.cycleId}/fordeling/${k3}`);
+    await page.getByRole('button', { name: 'Anvend forslaget' }).click();
+    await expect(page.locator('.console-error-summary').innerText()).resolves.toContain(
+      'Fordelingsforslaget er forældet. Intet er ændret. Lav et nyt forslag.',
+    );
+    await looksRight(page, SHOTS, 'allocation-refused');
+  });
+});

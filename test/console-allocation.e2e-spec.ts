@@ -1,0 +1,145 @@
+import { AllocationProposal } from '../src/allocation/allocation-proposal.entity';
+import { Seminar } from '../src/planning/seminar.entity';
+import { Registration } from '../src/registrations/registration.entity';
+import {
+  addPartyMembers,
+  AllocationScenario,
+  createAllocationScenario,
+} from './factories/allocation.factory';
+import { postForm, signedIn, textOf } from './helpers/console';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+jest.setTimeout(120_000);
+
+/** Fordeling over HTTP: start proposals with K and P, review, compare, apply, refuse a stale one, re-plan a shrink. */
+describe('Console: allocation review', () => {
+  let t: TestApp;
+  let s: AllocationScenario;
+  let base: string;
+  let planner: Awaited<ReturnType<typeof signedIn>>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    s = await createAllocationScenario(
+      t.dataSource,
+      {},
+      { Aalborg: 10, Aarhus: 10, Odense: 10, Roskilde: 10 },
+    );
+    await addPartyMembers(t.dataSource, s);
+    const token = await t.tokenFor('planner');
+    await t.http().post(`/api/cycles/${s.cycleId}/invitations`).auth(token, { type: 'bearer' }).expect(201);
+    base = `/valgperioder/${s.cycleId}/fordeling`;
+    planner = await signedIn(t, 'planner');
+  });
+  afterAll(() => t.close());
+
+  const propose = async (fields: Record<string, string>) => {
+    const res = await postForm(planner, base, base, fields, 303);
+    return Number(/\/fordeling\/(\d+)$/.exec(res.headers.location)![1]);
+  };
+  const seats = () =>
+    t.dataSource.getRepository(Registration).countBy({ cycleId: s.cycleId, state: 'registered' });
+
+  it('KL and a municipal contact get 403; the menu leads a planner to the working cycle', async () => {
+    for (const role of ['kl', 'municipality'] as const) {
+      const agent = await signedIn(t, role);
+      await agent.get(base).expect(403);
+    }
+    const page = await planner.get(base).expect(200);
+    expect(page.text).toContain('href="/fordeling"');
+    expect(textOf(page.text)).toContain('Lavere K blander kommunerne mere, men giver længere rejser.');
+  });
+
+  it('refuses a K that is not a number beside the field, and stores no proposal', async () => {
+    const refused = await postForm(
+      planner,
+      base,
+      base,
+      { k: 'tre', kommuneregel: 'til', partiregel: 'til' },
+      400,
+    );
+    const text = textOf(refused.text);
+    expect(text).toContain('Der er et problem');
+    expect(text).toContain('K: højst fra én kommune pr. forløb: Har ikke den rigtige form.');
+    expect(refused.text).toContain('value="tre"');
+    await expect(
+      t.dataSource.getRepository(AllocationProposal).countBy({ cycleId: s.cycleId }),
+    ).resolves.toBe(0);
+  });
+
+  it('reviews two proposals, compares them, applies one and refuses the other as out of date', async () => {
+    const first = await propose({ k: '5', kommuneregel: 'til', p: '5', partiregel: 'til', bonus: '' });
+    const second = await propose({
+      k: '10',
+      kommuneregel: 'til',
+      p: '3',
+      partiregel: 'til',
+      bonus: '50; 25',
+    });
+
+    const review = textOf((await planner.get(`${base}/${first}`).expect(200)).text);
+    expect(review).toContain(`Forslag ${first}: K = 5, P = 5`);
+    expect(review).toContain('Får plads 29 af 29 medlemmer');
+    expect(review).toMatch(/Bevist afstand til optimum 0 % \(bevist optimal\)/);
+    expect(review).toMatch(/Prisen for blandingen [\d.,]+ km \([\d,]+ %\)/);
+    expect(review).toContain('Prisen for hver regel');
+    expect(review).toContain('Kommune- og partireglen');
+    expect(review).toMatch(/Partigrænsen er nået i det nærmeste forløb: \d+/);
+    expect(review).toContain('Alle får plads.');
+    expect(review).toContain('Giver 29 pladser og sender 29 bekræftelser.');
+
+    const other = textOf((await planner.get(`${base}/${second}`).expect(200)).text);
+    expect(other).toContain(
+      'A Socialdemokratiet har 20 medlemmer, men partigrænsen P = 3 giver højst 12 pladser',
+    );
+    expect(other).toContain('Ingen ledig plads inden for partigrænsen: 8');
+    expect(other).toContain('Bonus for ønsker 50 km, 25 km');
+
+    const list = textOf((await planner.get(base).expect(200)).text);
+    expect(list).toContain(`Forslag ${second}`);
+    const compare = textOf((await planner.get(`${base}/sammenlign?a=${first}&b=${second}`).expect(200)).text);
+    expect(compare).toContain('Regler K = 5, P = 5 K = 10, P = 3');
+    expect(compare).toContain('Uden plads 0 8');
+
+    const csv = await planner.get(`${base}/${first}/kommuner.csv`).expect(200);
+    expect(csv.text).toContain('Forløb;By;Kommune;Har plads;Foreslået;I alt');
+    expect(csv.text).toContain('Aalborg');
+
+    await postForm(planner, `${base}/${first}`, `${base}/${first}/anvend`, {}, 303);
+    expect(await seats()).toBe(29);
+    expect(textOf((await planner.get(`${base}/${first}`).expect(200)).text)).toMatch(
+      /Status Anvendt, anvendt /,
+    );
+
+    const refused = await postForm(planner, `${base}/${second}`, `${base}/${second}/anvend`, {}, 409);
+    expect(textOf(refused.text)).toContain(
+      'Fordelingsforslaget er forældet. Intet er ændret. Lav et nyt forslag.',
+    );
+    expect(await seats()).toBe(29);
+  });
+
+  it('re-plans a shrink from its page: the surplus moves when applied, and the seminar gets the new capacity', async () => {
+    const aalborg = s.seminars.Aalborg.id;
+    const seminar = () => t.dataSource.getRepository(Seminar).findOneByOrFail({ id: aalborg });
+    const { taken } = await seminar();
+    const smaller = taken - 2;
+    const ask = `${base}/omfordel?seminar=${aalborg}&pladser=${smaller}`;
+    const page = textOf((await planner.get(ask).expect(200)).text);
+    expect(page).toContain(`Der er ${taken} tilmeldte, så 2 skal flyttes til andre forløb.`);
+    const res = await postForm(
+      planner,
+      ask,
+      base,
+      { seminar: String(aalborg), pladser: String(smaller), kommuneregel: 'til', k: '5', partiregel: 'fra' },
+      303,
+    );
+    const id = res.headers.location.split('/').pop();
+    const review = textOf((await planner.get(`${base}/${id}`).expect(200)).text);
+    expect(review).toContain(`Omfordeling: et forløb får ${smaller} pladser`);
+    expect(review).toContain(`får ${smaller} pladser i stedet for 10`);
+    expect(review).toContain('Flytter 2 medlemmer og sender 2 bekræftelser.');
+    await postForm(planner, `${base}/${id}`, `${base}/${id}/anvend`, {}, 303);
+    await expect(seminar()).resolves.toMatchObject({ capacity: smaller, taken: smaller });
+    expect(await seats()).toBe(29);
+  });
+});
