@@ -90,6 +90,10 @@ export const ERROR_TEXTS = {
   'seminar.status_change_not_allowed': 'Seminaret kan ikke skifte til den status.',
   'seminar.capacity_below_taken': 'Der kan ikke blive færre pladser, end der allerede er taget.',
   'seminar.times_invalid': 'Seminarets tidspunkter hænger ikke sammen.',
+  'seminar.agenda_item_outside': 'Programpunktet skal ligge inden for seminarets tid.',
+  'seminar.agenda_item_not_found': 'Programpunktet findes ikke.',
+  'seminar.copy_needs_date': 'Skriv mindst én dato at kopiere seminaret til.',
+  'wave.copy_needs_shift': 'Skriv enten et antal dage eller en ny første dag.',
 
   // Seats, waiting lists and wishes.
   'registration.not_found': 'Pladsen findes ikke.',
@@ -220,6 +224,8 @@ export const INPUT_TEXTS = {
   nestedValidation: 'Har ikke den rigtige form.',
   whitelistValidation: 'Hører ikke til formularen.',
   noControlCharacters: 'Må ikke indeholde linjeskift, tabulatorer eller andre styretegn.',
+  isLocalDate: 'Skal være en dato, fx 15.01.2026.',
+  isLocalTime: 'Skal være et klokkeslæt, fx 13.00.',
   noControlCharactersMultiline: 'Må ikke indeholde andre styretegn end linjeskift og tabulatorer.',
 } as const;
 
