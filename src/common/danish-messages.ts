@@ -81,6 +81,7 @@ export const ERROR_TEXTS = {
 
   // Planning.
   'venue.not_found': 'Kursusstedet findes ikke.',
+  'venue.place_missing': 'Skriv både bredde- og længdegrad, eller vælg kommunens referencepunkt.',
   'wave.not_found': 'Bølgen findes ikke.',
   'wave.closes_before_opens': 'Tilmeldingen skal lukke, efter at den åbner.',
   'seminar.not_found': 'Seminaret findes ikke.',
@@ -226,6 +227,8 @@ export const INPUT_TEXTS = {
   noControlCharacters: 'Må ikke indeholde linjeskift, tabulatorer eller andre styretegn.',
   isLocalDate: 'Skal være en dato, fx 15.01.2026.',
   isLocalTime: 'Skal være et klokkeslæt, fx 13.00.',
+  isLatitude: 'Skal være en breddegrad mellem -90 og 90, fx 55,49.',
+  isLongitude: 'Skal være en længdegrad mellem -180 og 180, fx 9,47.',
   noControlCharactersMultiline: 'Må ikke indeholde andre styretegn end linjeskift og tabulatorer.',
 } as const;
 

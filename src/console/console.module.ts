@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { PlanningModule } from '../planning/planning.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
@@ -17,6 +18,9 @@ import { MyMunicipalityController } from './municipality/my-municipality.control
 import { OverviewController } from './overview/overview.controller';
 import { InvitationPagesController } from './participation/invitation-pages.controller';
 import { ParticipationPagesController } from './participation/participation-pages.controller';
+import { PlanPagesController } from './planning/plan-pages.controller';
+import { SeminarPagesController } from './planning/seminar-pages.controller';
+import { VenuePagesController } from './planning/venue-pages.controller';
 import { SecondFactorController } from './second-factor.controller';
 import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
@@ -38,6 +42,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     InvitationsModule,
     RegistrationsModule,
     ReferenceModule,
+    PlanningModule,
     TypeOrmModule.forFeature([CycleChoice]),
   ],
   controllers: [
@@ -54,6 +59,9 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ImportPagesController,
     InvitationPagesController,
     ParticipationPagesController,
+    PlanPagesController,
+    VenuePagesController,
+    SeminarPagesController,
   ],
   providers: [CycleBarService],
 })

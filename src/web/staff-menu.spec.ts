@@ -8,7 +8,7 @@ describe(staffMenu.name, () => {
       'Overblik',
       'Valgperioder',
       'Medlemmer',
-      'Seminarer',
+      'Planlægning',
       'Invitationer',
       'Deltagelse',
       'Statistik',
@@ -25,6 +25,9 @@ describe(staffMenu.name, () => {
     ['/valgperioder/3/medlemmer/12/rediger', 'Medlemmer'],
     ['/statistik?cycle=2', 'Statistik'],
     ['/oversigt', 'Overblik'],
+    ['/valgperioder/3/planlaegning/boelger/4/kopier', 'Planlægning'],
+    ['/steder/2/rediger', 'Planlægning'],
+    ['/seminarer/7/program/3', 'Planlægning'],
   ])('marks %s as %s', (path, label) => {
     const current = staffMenu('admin', path.split('?')[0]).filter((s) => s.current);
     expect(current.map((s) => s.label)).toEqual([label]);
