@@ -52,6 +52,23 @@ export async function replaceAgenda(
   }
 }
 
+/** Writes the agenda's changes point by point, so that the points kept keep their ids. */
+export async function syncAgenda(
+  m: EntityManager,
+  seminarId: number,
+  before: AgendaItem[],
+  after: Array<AgendaLine & { id?: number }>,
+): Promise<void> {
+  const kept = new Set(after.flatMap((line) => (line.id === undefined ? [] : [line.id])));
+  const gone = before.filter((item) => !kept.has(item.id)).map((item) => item.id);
+  if (gone.length > 0) await m.delete(AgendaItem, gone);
+  for (const line of after) {
+    const fields = { startsAt: line.startsAt, title: line.title, speaker: line.speaker };
+    if (line.id === undefined) await m.insert(AgendaItem, { seminarId, ...fields });
+    else await m.update(AgendaItem, { id: line.id, seminarId }, fields);
+  }
+}
+
 export function checkTimes(seminar: Seminar | NewSeminar, agenda: Array<{ startsAt: Date }>): void {
   const problems = seminarTimeProblems({ ...seminar, agenda });
   if (problems.length > 0) {

@@ -9,7 +9,7 @@ import { AgendaItemDto, CreateSeminarDto, SeminarQueryDto, UpdateSeminarDto } fr
 import { mayChangeStatus } from './seminar-rules';
 import { daysToStart, shiftSeminarTimes } from './seminar-copies';
 import { readSeminarTable, TableRow } from './seminar-table';
-import { AgendaLine, checkTimes, copyOf, insertSeminar, replaceAgenda } from './seminar-writes';
+import { AgendaLine, checkTimes, copyOf, insertSeminar, replaceAgenda, syncAgenda } from './seminar-writes';
 import { Seminar } from './seminar.entity';
 import { Venue } from './venue.entity';
 import { Wave } from './wave.entity';
@@ -241,7 +241,7 @@ export class SeminarsService {
           [{ field: 'date', reason: 'must lie within the seminar' }],
         );
       }
-      await replaceAgenda(m, id, change(agenda));
+      await syncAgenda(m, id, agenda, change(agenda));
       return this.load(m, id);
     });
   }

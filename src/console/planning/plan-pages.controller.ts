@@ -228,6 +228,7 @@ export class PlanPagesController {
           chosen,
         ),
         table: typeof body.table === 'string' ? body.table : '',
+        committable: rows && rows.length > 0 && rows.every((r) => r.seminar) ? rows.length : null,
         preview: rows && {
           rows: rows.map((r) => ({
             row: r.row,
