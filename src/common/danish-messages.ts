@@ -83,6 +83,7 @@ export const ERROR_TEXTS = {
 
   // Planning.
   'venue.not_found': 'Kursusstedet findes ikke.',
+  'venue.place_missing': 'Skriv både bredde- og længdegrad, eller vælg kommunens referencepunkt.',
   'wave.not_found': 'Bølgen findes ikke.',
   'wave.closes_before_opens': 'Tilmeldingen skal lukke, efter at den åbner.',
   'seminar.not_found': 'Seminaret findes ikke.',
@@ -92,6 +93,10 @@ export const ERROR_TEXTS = {
   'seminar.status_change_not_allowed': 'Seminaret kan ikke skifte til den status.',
   'seminar.capacity_below_taken': 'Der kan ikke blive færre pladser, end der allerede er taget.',
   'seminar.times_invalid': 'Seminarets tidspunkter hænger ikke sammen.',
+  'seminar.agenda_item_outside': 'Programpunktet skal ligge inden for seminarets tid.',
+  'seminar.agenda_item_not_found': 'Programpunktet findes ikke.',
+  'seminar.copy_needs_date': 'Skriv mindst én dato at kopiere seminaret til.',
+  'wave.copy_needs_shift': 'Skriv enten et antal dage eller en ny første dag.',
 
   // Seats, waiting lists and wishes.
   'registration.not_found': 'Pladsen findes ikke.',
@@ -235,6 +240,10 @@ export const INPUT_TEXTS = {
   nestedValidation: 'Har ikke den rigtige form.',
   whitelistValidation: 'Hører ikke til formularen.',
   noControlCharacters: 'Må ikke indeholde linjeskift, tabulatorer eller andre styretegn.',
+  isLocalDate: 'Skal være en dato, fx 15.01.2026.',
+  isLocalTime: 'Skal være et klokkeslæt, fx 13.00.',
+  isLatitude: 'Skal være en breddegrad mellem -90 og 90, fx 55,49.',
+  isLongitude: 'Skal være en længdegrad mellem -180 og 180, fx 9,47.',
   noControlCharactersMultiline: 'Må ikke indeholde andre styretegn end linjeskift og tabulatorer.',
 } as const;
 

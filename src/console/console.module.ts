@@ -26,6 +26,9 @@ import { MyMunicipalityController } from './municipality/my-municipality.control
 import { OverviewController } from './overview/overview.controller';
 import { InvitationPagesController } from './participation/invitation-pages.controller';
 import { ParticipationPagesController } from './participation/participation-pages.controller';
+import { PlanPagesController } from './planning/plan-pages.controller';
+import { SeminarPagesController } from './planning/seminar-pages.controller';
+import { VenuePagesController } from './planning/venue-pages.controller';
 import { SecondFactorController } from './second-factor.controller';
 import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
@@ -73,6 +76,9 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     QuestionnairePagesController,
     StaffPagesController,
     AllocationPagesController,
+    PlanPagesController,
+    VenuePagesController,
+    SeminarPagesController,
   ],
   providers: [CycleBarService],
 })

@@ -15,6 +15,6 @@ import { WavesService } from './waves.service';
   imports: [TypeOrmModule.forFeature([Venue, Wave, Seminar, AgendaItem])],
   controllers: [VenuesController, WavesController, SeminarsController],
   providers: [VenuesService, WavesService, SeminarsService, SeatCounters],
-  exports: [SeatCounters, SeminarsService, WavesService],
+  exports: [SeatCounters, VenuesService, WavesService, SeminarsService],
 })
 export class PlanningModule {}

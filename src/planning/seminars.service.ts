@@ -6,7 +6,10 @@ import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
 import { AgendaItem } from './agenda-item.entity';
 import { AgendaItemDto, CreateSeminarDto, SeminarQueryDto, UpdateSeminarDto } from './dto/seminar.dto';
-import { mayChangeStatus, seminarTimeProblems } from './seminar-rules';
+import { mayChangeStatus } from './seminar-rules';
+import { daysToStart, shiftSeminarTimes } from './seminar-copies';
+import { readSeminarTable, TableRow } from './seminar-table';
+import { AgendaLine, checkTimes, copyOf, insertSeminar, replaceAgenda, syncAgenda } from './seminar-writes';
 import { Seminar } from './seminar.entity';
 import { Venue } from './venue.entity';
 import { Wave } from './wave.entity';
@@ -59,7 +62,7 @@ export class SeminarsService {
       const agenda = toAgenda(dto.agenda ?? []);
       checkTimes(seminar, agenda);
       const saved = await m.save(seminar);
-      await this.replaceAgenda(m, saved.id, agenda);
+      await replaceAgenda(m, saved.id, agenda);
       // A seminar ending after the others lengthens the links sent with e-mails.
       await this.events.publish(m, 'registration_period.changed', { cycleId: saved.cycleId });
       return this.load(m, saved.id);
@@ -104,7 +107,7 @@ export class SeminarsService {
         endsAt: seminar.endsAt,
         registrationDeadline: seminar.registrationDeadline,
       });
-      if (dto.agenda) await this.replaceAgenda(m, id, agenda);
+      if (dto.agenda) await replaceAgenda(m, id, agenda);
       if (dto.capacity !== undefined) await this.changeCapacity(m, id, dto.capacity, capacityBefore);
       if (dto.status && dto.status !== seminar.status) {
         await m.update(Seminar, id, { status: dto.status });
@@ -121,6 +124,124 @@ export class SeminarsService {
       if (before.endsAt.getTime() !== seminar.endsAt.getTime()) {
         await this.events.publish(m, 'registration_period.changed', { cycleId: seminar.cycleId });
       }
+      return this.load(m, id);
+    });
+  }
+
+  /**
+   * Copies a seminar to other days and venues, as drafts: the same local times, capacity, title
+   * and agenda, moved by whole days. All or none.
+   */
+  copy(id: number, targets: Array<{ startDate: string; venueId: number }>): Promise<Seminar[]> {
+    if (targets.length === 0) {
+      throw new DomainError('validation_failed', 'seminar.copy_needs_date', 'No date to copy to', [
+        { field: 'date1', reason: 'is required' },
+      ]);
+    }
+    return this.transactor.run(async (m) => {
+      const source = await this.load(m, id);
+      const copies: Seminar[] = [];
+      for (const target of targets) {
+        if (target.venueId !== source.venueId) await this.requireVenue(m, target.venueId);
+        const { agenda, ...times } = shiftSeminarTimes(
+          { ...source, agenda: source.agenda ?? [] },
+          daysToStart(source.startsAt, target.startDate),
+        );
+        copies.push(await insertSeminar(m, { ...copyOf(source), ...times, venueId: target.venueId }, agenda));
+      }
+      await this.events.publish(m, 'registration_period.changed', { cycleId: source.cycleId });
+      return copies;
+    });
+  }
+
+  /**
+   * Reads a table of seminars for a wave (see readSeminarTable) and, when `commit` and every row is
+   * right, writes them all as drafts in one transaction; with any row wrong nothing is written.
+   */
+  planTable(
+    waveId: number,
+    rows: string[][],
+    commit: boolean,
+  ): Promise<{ rows: TableRow[]; created: number }> {
+    return this.transactor.run(async (m) => {
+      const wave = await m.findOneBy(Wave, { id: waveId });
+      if (!wave) throw DomainError.notFound('Wave', waveId);
+      const venues = await m.find(Venue, { select: { id: true, name: true, town: true } });
+      const read = readSeminarTable(rows, venues, wave.registrationClosesAt);
+      const clean = read.length > 0 && read.every((r) => r.seminar);
+      if (!commit || !clean) return { rows: read, created: 0 };
+      for (const { seminar } of read) {
+        await insertSeminar(m, { ...seminar!, cycleId: wave.cycleId, waveId, status: 'draft' }, []);
+      }
+      await this.events.publish(m, 'registration_period.changed', { cycleId: wave.cycleId });
+      return { rows: read, created: read.length };
+    });
+  }
+
+  /** Adds a point to the agenda; it must lie within the seminar. */
+  addAgendaItem(id: number, item: AgendaLine): Promise<Seminar> {
+    return this.changeAgenda(id, (agenda) => [...agenda, item], item);
+  }
+
+  updateAgendaItem(id: number, itemId: number, item: AgendaLine): Promise<Seminar> {
+    return this.changeAgenda(
+      id,
+      (agenda) => agenda.map((line) => (line.id === itemId ? { ...line, ...item } : line)),
+      item,
+      itemId,
+    );
+  }
+
+  removeAgendaItem(id: number, itemId: number): Promise<Seminar> {
+    return this.changeAgenda(id, (agenda) => agenda.filter((line) => line.id !== itemId), null, itemId);
+  }
+
+  /**
+   * Moves a point one place up or down the agenda, which runs by time: the point swaps its time
+   * with its neighbour's, so the programme keeps its times in the new order.
+   */
+  moveAgendaItem(id: number, itemId: number, direction: 'up' | 'down'): Promise<Seminar> {
+    return this.changeAgenda(
+      id,
+      (agenda) => {
+        const i = agenda.findIndex((line) => line.id === itemId);
+        const j = direction === 'up' ? i - 1 : i + 1;
+        if (j < 0 || j >= agenda.length) return agenda;
+        const moved = agenda.map((line) => ({ ...line }));
+        [moved[i].startsAt, moved[j].startsAt] = [agenda[j].startsAt, agenda[i].startsAt];
+        [moved[i], moved[j]] = [moved[j], moved[i]];
+        return moved;
+      },
+      null,
+      itemId,
+    );
+  }
+
+  private changeAgenda(
+    id: number,
+    change: (agenda: AgendaItem[]) => Array<AgendaLine & { id?: number }>,
+    item: AgendaLine | null,
+    itemId?: number,
+  ): Promise<Seminar> {
+    return this.transactor.run(async (m) => {
+      const seminar = await this.load(m, id);
+      const agenda = seminar.agenda ?? [];
+      if (itemId !== undefined && !agenda.some((line) => line.id === itemId)) {
+        throw new DomainError(
+          'not_found',
+          'seminar.agenda_item_not_found',
+          `Agenda item ${itemId} not found`,
+        );
+      }
+      if (item && (item.startsAt < seminar.startsAt || item.startsAt > seminar.endsAt)) {
+        throw new DomainError(
+          'validation_failed',
+          'seminar.agenda_item_outside',
+          'The agenda item must lie within the seminar',
+          [{ field: 'date', reason: 'must lie within the seminar' }],
+        );
+      }
+      await syncAgenda(m, id, agenda, change(agenda));
       return this.load(m, id);
     });
   }
@@ -148,25 +269,6 @@ export class SeminarsService {
       await this.events.publish(m, 'seminar.capacity_raised', { seminarId: id, capacity });
   }
 
-  private async replaceAgenda(
-    m: EntityManager,
-    seminarId: number,
-    agenda: Array<Omit<AgendaItem, 'id' | 'seminarId'>>,
-  ) {
-    await m.delete(AgendaItem, { seminarId });
-    if (agenda.length > 0) {
-      await m.insert(
-        AgendaItem,
-        agenda.map((item) => ({
-          seminarId,
-          startsAt: item.startsAt,
-          title: item.title,
-          speaker: item.speaker,
-        })),
-      );
-    }
-  }
-
   private async load(m: EntityManager, id: number): Promise<Seminar> {
     const seminar = await m.findOne(Seminar, {
       where: { id },
@@ -190,18 +292,6 @@ function toAgenda(items: AgendaItemDto[]) {
     title: item.title,
     speaker: item.speaker ?? null,
   }));
-}
-
-function checkTimes(seminar: Seminar, agenda: Array<{ startsAt: Date }>): void {
-  const problems = seminarTimeProblems({ ...seminar, agenda });
-  if (problems.length > 0) {
-    throw new DomainError(
-      'validation_failed',
-      'seminar.times_invalid',
-      problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
-      problems,
-    );
-  }
 }
 
 function unknownReference(code: ErrorCode, field: string, message: string): DomainError {

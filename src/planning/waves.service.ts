@@ -5,6 +5,9 @@ import { Cycle } from '../cycles/cycle.entity';
 import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
 import { CreateWaveDto, UpdateWaveDto } from './dto/wave.dto';
+import { shiftSeminarTimes } from './seminar-copies';
+import { Seminar } from './seminar.entity';
+import { copyOf, insertSeminar } from './seminar-writes';
 import { Wave } from './wave.entity';
 
 @Injectable()
@@ -49,6 +52,50 @@ export class WavesService {
       if (dto.registrationClosesAt) wave.registrationClosesAt = new Date(dto.registrationClosesAt);
       checkPeriod(wave);
       const saved = await m.save(wave);
+      await this.events.publish(m, 'registration_period.changed', { cycleId });
+      return saved;
+    });
+  }
+
+  /**
+   * A new wave like `id`: its seminars (cancelled ones left out) copied as drafts `days` calendar
+   * days later at the same local times, agendas included, with the new registration window. Each
+   * copy's deadline is moved by the same days, though never past the new wave's closing or its start.
+   */
+  copy(
+    cycleId: number,
+    id: number,
+    copy: { name: string; registrationOpensAt: Date; registrationClosesAt: Date; days: number },
+  ): Promise<Wave> {
+    return this.transactor.run(async (m) => {
+      const source = await this.find(m, cycleId, id);
+      const wave = m.create(Wave, {
+        cycleId,
+        name: copy.name,
+        registrationOpensAt: copy.registrationOpensAt,
+        registrationClosesAt: copy.registrationClosesAt,
+      });
+      checkPeriod(wave);
+      const saved = await m.save(wave);
+      const seminars = await m.find(Seminar, {
+        where: { waveId: source.id },
+        relations: { agenda: true },
+        order: { startsAt: 'ASC', id: 'ASC' },
+      });
+      for (const seminar of seminars.filter((s) => s.status !== 'cancelled')) {
+        const { agenda, ...times } = shiftSeminarTimes(
+          { ...seminar, agenda: seminar.agenda ?? [] },
+          copy.days,
+        );
+        const deadline = [times.registrationDeadline, saved.registrationClosesAt, times.startsAt].reduce(
+          (a, b) => (a < b ? a : b),
+        );
+        await insertSeminar(
+          m,
+          { ...copyOf(seminar), ...times, registrationDeadline: deadline, waveId: saved.id },
+          agenda,
+        );
+      }
       await this.events.publish(m, 'registration_period.changed', { cycleId });
       return saved;
     });

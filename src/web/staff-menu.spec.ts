@@ -8,7 +8,7 @@ describe(staffMenu.name, () => {
       'Overblik',
       'Valgperioder',
       'Medlemmer',
-      'Seminarer',
+      'Planlægning',
       'Invitationer',
       'Deltagelse',
       'Materialer',
@@ -29,6 +29,9 @@ describe(staffMenu.name, () => {
     ['/oversigt', 'Overblik'],
     ['/valgperioder/3/materialer/7/erstat', 'Materialer'],
     ['/valgperioder/3/evaluering/spoergeskema', 'Evaluering'],
+    ['/valgperioder/3/planlaegning/boelger/4/kopier', 'Planlægning'],
+    ['/steder/2/rediger', 'Planlægning'],
+    ['/seminarer/7/program/3', 'Planlægning'],
   ])('marks %s as %s', (path, label) => {
     const current = staffMenu('admin', path.split('?')[0]).filter((s) => s.current);
     expect(current.map((s) => s.label)).toEqual([label]);

@@ -26,7 +26,16 @@ const SECTIONS: readonly SectionSpec[] = [
   { label: 'Overblik', href: '/oversigt', roles: PLANNERS },
   { label: 'Valgperioder', href: '/valgperioder', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/?$/] },
   { label: 'Medlemmer', href: '/medlemmer', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/medlemmer/] },
-  { label: 'Seminarer', href: '/seminarer', roles: PLANNERS },
+  {
+    label: 'Planlægning',
+    href: '/planlaegning',
+    roles: PLANNERS,
+    also: [
+      /^\/valgperioder\/\d+\/planlaegning/,
+      /^\/steder(\/|$)/,
+      /^\/seminarer\/(ny|\d+(\/(rediger|program|kopier)(\/.*)?)?)\/?$/,
+    ],
+  },
   {
     label: 'Invitationer',
     href: '/invitationer',
