@@ -17,6 +17,7 @@ import { MyMunicipalityController } from './municipality/my-municipality.control
 import { OverviewController } from './overview/overview.controller';
 import { InvitationPagesController } from './participation/invitation-pages.controller';
 import { ParticipationPagesController } from './participation/participation-pages.controller';
+import { RosterPagesController } from './roster/roster-pages.controller';
 import { SecondFactorController } from './second-factor.controller';
 import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
@@ -54,6 +55,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ImportPagesController,
     InvitationPagesController,
     ParticipationPagesController,
+    RosterPagesController,
   ],
   providers: [CycleBarService],
 })
