@@ -135,7 +135,10 @@ export class SeatViewsService {
   /** The member's seat or waiting-list place in the cycle, if any, with its seminar's title. */
   standingSeat(cycleId: number, memberId: number) {
     return this.transactor.run(async (m) => {
-      const seats = await m.find(Registration, { where: { cycleId, memberId }, relations: { seminar: true } });
+      const seats = await m.find(Registration, {
+        where: { cycleId, memberId },
+        relations: { seminar: true },
+      });
       const seat = seats.find((s) => isActive(s.state));
       return seat ? { registrationId: seat.id, state: seat.state, seminar: seat.seminar! } : null;
     });

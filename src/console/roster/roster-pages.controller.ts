@@ -109,11 +109,15 @@ export class RosterPagesController {
     @Req() req: PageRequest,
   ) {
     const r = await this.load(seminarId);
-    return consolePage('console-roster-print', await this.shell(r, staff, req, 'Deltagerliste til udskrift'), {
-      facts: r.facts,
-      rows: r.participants.map((l, i) => ({ number: i + 1, ...l })),
-      back: `/seminarer/${seminarId}/deltagere`,
-    });
+    return consolePage(
+      'console-roster-print',
+      await this.shell(r, staff, req, 'Deltagerliste til udskrift'),
+      {
+        facts: r.facts,
+        rows: r.participants.map((l, i) => ({ number: i + 1, ...l })),
+        back: `/seminarer/${seminarId}/deltagere`,
+      },
+    );
   }
 
   @Get('navneskilte')
@@ -155,7 +159,10 @@ export class RosterPagesController {
       q: query.q ?? '',
       ...(await areaChoices(this.reference, { kommune: query.kommune })),
       searched,
-      more: found.total > found.rows.length ? `Viser de første ${found.rows.length} af ${found.total}. Søg mere præcist.` : null,
+      more:
+        found.total > found.rows.length
+          ? `Viser de første ${found.rows.length} af ${found.total}. Søg mere præcist.`
+          : null,
       found: found.rows
         .filter((m) => !m.erased)
         .map((m) => ({
@@ -183,7 +190,9 @@ export class RosterPagesController {
     const r = await this.load(seminarId);
     await this.members.get(r.seminar.cycleId, memberId, callerOf(staff));
     const seat = await this.seats.register(memberId, seminarId, { kind: 'planner', staffId: staff.id });
-    return redirect(`/seminarer/${seminarId}/deltagere?besked=${seat.state === 'registered' ? 'tilmeldt' : 'venteliste'}`);
+    return redirect(
+      `/seminarer/${seminarId}/deltagere?besked=${seat.state === 'registered' ? 'tilmeldt' : 'venteliste'}`,
+    );
   }
 
   /** Says what booking the member in does, or why it cannot (a seat elsewhere: move it instead). */
@@ -219,7 +228,9 @@ export class RosterPagesController {
       const free = r.seminar.capacity - r.seminar.taken;
       question = {
         heading: `Tilmeld ${name} til ${title}`,
-        facts: [free > 0 ? mailOf.booked(name, title) : mailOf.waitlisted(name, title, r.waitingList.length + 1)],
+        facts: [
+          free > 0 ? mailOf.booked(name, title) : mailOf.waitlisted(name, title, r.waitingList.length + 1),
+        ],
         action: req.path,
         button: free > 0 ? 'Tilmeld' : 'Sæt på ventelisten',
       };
@@ -251,8 +262,8 @@ export class RosterPagesController {
     const seat = this.seatOf(r, Number(req.params.registration));
     const query = req.query as MoveQuery;
     const wanted = Number(refusal?.typed('seminarId') ?? query.til) || undefined;
-    const choices = moveChoices(await this.seatViews.seminarChoices(r.seminar.cycleId), r.seminar.id, wanted);
-    const target = choices.find((c) => c.selected);
+    const seminars = await this.seatViews.seminarChoices(r.seminar.cycleId);
+    const target = seminars.find((c) => c.id === wanted && c.id !== r.seminar.id);
     return this.questionPage(
       r,
       req,
@@ -260,12 +271,12 @@ export class RosterPagesController {
       {
         heading: `Flyt ${seat.name} til et andet seminar`,
         facts: [
-          mailOf.moved(seat.name, target ? target.label.split(',')[0] : '…'),
+          mailOf.moved(seat.name, target?.title ?? '…'),
           `Pladsen på ${r.seminar.title} bliver ledig. ${nextUp(r.waitingSeats, r.seminar.title)}`,
         ],
         action: req.path,
         button: 'Flyt pladsen',
-        choices,
+        choices: moveChoices(seminars, r.seminar.id, wanted),
       },
       refusal,
     );

@@ -128,7 +128,8 @@ export const ROSTER_NOTICES: Record<string, string> = {
   tilmeldt: 'Medlemmet er tilmeldt, og bekræftelsen er på vej.',
   venteliste: 'Seminaret var fuldt, så medlemmet står nu på ventelisten og får besked om det.',
   flyttet: 'Pladsen er flyttet, og medlemmet får én e-mail om flytningen.',
-  afbud: 'Pladsen er annulleret, og medlemmet får besked. Stod nogen på ventelisten, har den første fået pladsen.',
+  afbud:
+    'Pladsen er annulleret, og medlemmet får besked. Stod nogen på ventelisten, har den første fået pladsen.',
   'rykket-op': 'Medlemmet er rykket op fra ventelisten og får besked.',
 };
 
