@@ -196,4 +196,42 @@ describe('Console: a seminar’s roster', () => {
     const seat = (await seatOf(people[0]))!;
     await planner.get(`${roster(kolding)}/${seat.id}/afbud`).expect(404);
   });
+
+  it('the participation board filters by wave: counts and the list behind each count', async () => {
+    const cycleId = kolding.cycleId;
+    const later = await createWave(t.dataSource, cycleId, { name: 'Periode 2' });
+    const aarhus = await createSeminar(
+      t.dataSource,
+      later,
+      await createVenue(t.dataSource, { name: 'Scandic Aarhus City', town: 'Aarhus' }),
+    );
+    const [newcomer] = await createMembers(t.dataSource, cycleId, 1, { name: 'Søren Ærø Østergård' });
+    await t.app.get(SeatService).register(newcomer.id, aarhus.id, system);
+    const board = (query: object) =>
+      planner
+        .get(`/valgperioder/${cycleId}/deltagelse`)
+        .query(query)
+        .expect(200)
+        .then((res) => textOf(res.text));
+    expect(await board({})).toContain('Tilmeldt i alt 6 – vis dem');
+    const first = await board({ boelge: kolding.waveId });
+    expect(first).toContain('Pladserne i Periode 1');
+    expect(first).toContain('Tilmeldt i alt 5 – vis dem');
+    expect(first).toContain('Meldt afbud 1 – vis dem');
+    expect(first).not.toContain('Ikke svaret');
+    const second = await board({ boelge: later.id });
+    expect(second).toContain('Tilmeldt i alt 1 – vis dem');
+    expect(second).toContain('Meldt afbud 0 – vis dem');
+    const list = textOf(
+      (
+        await planner
+          .get(`/valgperioder/${cycleId}/medlemmer`)
+          .query({ boelge: later.id, status: 'registered' })
+          .expect(200)
+      ).text,
+    );
+    expect(list).toContain('Søren Ærø Østergård');
+    expect(list).not.toContain(people[0].name!);
+    await planner.get(`/valgperioder/${cycleId}/deltagelse`).query({ boelge: 999999 }).expect(404);
+  });
 });

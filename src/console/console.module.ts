@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CyclesModule } from '../cycles/cycles.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { PlanningModule } from '../planning/planning.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
@@ -38,6 +39,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     MessagingModule,
     InvitationsModule,
     RegistrationsModule,
+    PlanningModule,
     ReferenceModule,
     TypeOrmModule.forFeature([CycleChoice]),
   ],

@@ -15,6 +15,6 @@ import { WavesService } from './waves.service';
   imports: [TypeOrmModule.forFeature([Venue, Wave, Seminar, AgendaItem])],
   controllers: [VenuesController, WavesController, SeminarsController],
   providers: [VenuesService, WavesService, SeminarsService, SeatCounters],
-  exports: [SeatCounters],
+  exports: [SeatCounters, WavesService],
 })
 export class PlanningModule {}
