@@ -9,7 +9,7 @@ import { formatDanishDate } from '../../common/danish-time';
 import { MemberRegisterService } from '../../invitations/member-register.service';
 import { STATUS_IN_DANISH } from '../../invitations/member-register';
 import { ReferenceService } from '../../reference/reference.service';
-import { RosterSeat, SeatViewsService } from '../../registrations/seat-views.service';
+import { SeatViewsService } from '../../registrations/seat-views.service';
 import { SeatService } from '../../registrations/seat.service';
 import { CsrfForm } from '../../web/page-form';
 import { OnRefusal } from '../../web/page.interceptor';
