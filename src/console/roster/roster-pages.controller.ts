@@ -271,7 +271,7 @@ export class RosterPagesController {
       {
         heading: `Flyt ${seat.name} til et andet seminar`,
         facts: [
-          mailOf.moved(seat.name, target?.title ?? '…'),
+          mailOf.moved(seat.name, target?.title ?? null),
           `Pladsen på ${r.seminar.title} bliver ledig. ${nextUp(r.waitingSeats, r.seminar.title)}`,
         ],
         action: req.path,

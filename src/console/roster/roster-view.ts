@@ -75,8 +75,10 @@ export const mailOf = {
     `${name} får en bekræftelse med en kalenderinvitation: »Bekræftelse: Din plads på ${title}«.`,
   waitlisted: (name: string, title: string, position: number) =>
     `Seminaret er fuldt, så ${name} kommer på ventelisten som nr. ${position} og får e-mailen »Du er nummer ${position} på ventelisten til ${title}«.`,
-  moved: (name: string, title: string) =>
-    `${name} får én e-mail, »Din plads er flyttet til ${title}«, og kalenderinvitationen flytter med.`,
+  moved: (name: string, title: string | null) =>
+    title === null
+      ? `${name} får én e-mail om flytningen med det nye seminars tid og sted, og kalenderinvitationen flytter med.`
+      : `${name} får én e-mail, »Din plads er flyttet til ${title}«, og kalenderinvitationen flytter med.`,
   cancelled: (name: string, title: string) =>
     `${name} får e-mailen »Din plads på ${title} er annulleret«, og kalenderinvitationen aflyses.`,
   promoted: (name: string, title: string) =>
