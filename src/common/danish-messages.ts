@@ -115,6 +115,7 @@ export const ERROR_TEXTS = {
   'seat.none_to_cancel': 'Du har ingen plads at melde afbud til.',
   'seat.none_to_move': 'Du har ingen plads at skifte.',
   'seat.not_cancelled': 'Pladsen er ikke meldt afbud til, så der er intet at fortryde.',
+  'seat.no_free_seat': 'Der er ingen ledig plads på seminaret, så ingen er rykket op fra ventelisten.',
   'seat.taken_meanwhile': 'Pladsen er desværre gået videre til en anden. Vælg et andet seminar herunder.',
   'seat.swap_needs_seat': 'Du skal have en plads for at kunne vente på et andet seminar.',
   'seat.nothing_to_take_back': 'Der er ingen plads at tage tilbage.',

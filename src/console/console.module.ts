@@ -29,6 +29,7 @@ import { ParticipationPagesController } from './participation/participation-page
 import { PlanPagesController } from './planning/plan-pages.controller';
 import { SeminarPagesController } from './planning/seminar-pages.controller';
 import { VenuePagesController } from './planning/venue-pages.controller';
+import { RosterPagesController } from './roster/roster-pages.controller';
 import { SecondFactorController } from './second-factor.controller';
 import { CycleBarService } from './shell/cycle-bar.service';
 import { CycleChoice } from './shell/cycle-choice.entity';
@@ -50,6 +51,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     MessagingModule,
     InvitationsModule,
     RegistrationsModule,
+    PlanningModule,
     ReferenceModule,
     MaterialsModule,
     EvaluationsModule,
@@ -79,6 +81,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     PlanPagesController,
     VenuePagesController,
     SeminarPagesController,
+    RosterPagesController,
   ],
   providers: [CycleBarService],
 })

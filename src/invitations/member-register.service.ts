@@ -11,10 +11,19 @@ import { Registration } from '../registrations/registration.entity';
 import { Decline } from './decline.entity';
 import { Invitation } from './invitation.entity';
 import { ParticipationStatus, participationStatus } from './participation';
-import { RegisterRow, registerCsv, RegisterSort, RegisterStatus, statusCondition } from './member-register';
+import {
+  RegisterRow,
+  registerCsv,
+  RegisterSort,
+  RegisterStatus,
+  SEAT_IN_WAVE,
+  statusCondition,
+} from './member-register';
 
 export interface RegisterQuery extends MemberFilterDto {
   status?: RegisterStatus;
+  /** Seat statuses at this wave's seminars only (see statusCondition). */
+  waveId?: number;
   sort?: RegisterSort;
   descending?: boolean;
 }
@@ -58,7 +67,9 @@ export class MemberRegisterService {
 
   private async query(cycleId: number, query: RegisterQuery, caller: Caller) {
     const qb = await this.members.filtered(cycleId, query, caller);
-    if (query.status) qb.andWhere(statusCondition(query.status));
+    const wave = query.waveId !== undefined;
+    if (wave) qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
+    if (query.status) qb.andWhere(statusCondition(query.status, wave), { wave: query.waveId });
     const direction = query.descending ? 'DESC' : 'ASC';
     if (query.sort === 'kommune') {
       qb.leftJoin('m.municipality', 'mu').orderBy('mu.name', direction).addOrderBy('m.name', 'ASC');

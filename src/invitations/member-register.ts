@@ -28,18 +28,34 @@ export type RegisterSort = (typeof REGISTER_SORTS)[number];
 // Each subquery names the cycle too, so it uses the (cycle_id, member_id) indexes.
 const INVITED = `EXISTS (SELECT 1 FROM invitations i WHERE i.cycle_id = m.cycle_id AND i.member_id = m.id AND i.purpose = 'invitation' AND i.revoked_at IS NULL)`;
 const OPENED = `EXISTS (SELECT 1 FROM invitations i WHERE i.cycle_id = m.cycle_id AND i.member_id = m.id AND i.purpose = 'invitation' AND i.opened_at IS NOT NULL)`;
-const seatIn = (states: string) =>
-  `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id AND r.state IN (${states}))`;
-const ANY_SEAT = `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id)`;
-const HELD = seatIn(`'registered', 'waitlisted', 'attended', 'no_show'`);
 const DECLINED = `EXISTS (SELECT 1 FROM invitation_declines d WHERE d.cycle_id = m.cycle_id AND d.member_id = m.id)`;
+/** Seats of the wave bound as `:wave` only, when the board looks at one wave. */
+const IN_WAVE = ' AND r.seminar_id IN (SELECT s.id FROM seminars s WHERE s.wave_id = :wave)';
+
+/** A member with a seat, of any state, at one of the wave's seminars (bind `:wave`). */
+export const SEAT_IN_WAVE = `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id${IN_WAVE})`;
+
+/** The statuses a board for one wave counts: those of seats, as invitations and declines are per cycle. */
+export const WAVE_STATUSES: readonly RegisterStatus[] = [
+  'registered',
+  'waitlisted',
+  'cancelled',
+  'attended',
+  'no_show',
+];
 
 /**
  * The SQL condition on member `m` for a status, as participationStatus() decides it: a held seat
  * says where one stands, then a decline, then a cancelled seat with none held, else the invitation.
  * "registered" counts those whose seat became attendance or a no-show too, as the overview does.
+ * With `wave`, only seats at the wave's seminars count (bind `:wave`), and only WAVE_STATUSES apply.
  */
-export function statusCondition(status: RegisterStatus): string {
+export function statusCondition(status: RegisterStatus, wave = false): string {
+  const scope = wave ? IN_WAVE : '';
+  const seatIn = (states: string) =>
+    `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id AND r.state IN (${states})${scope})`;
+  const ANY_SEAT = `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id)`;
+  const HELD = seatIn(`'registered', 'waitlisted', 'attended', 'no_show'`);
   switch (status) {
     case 'invited':
       return INVITED;
@@ -54,7 +70,9 @@ export function statusCondition(status: RegisterStatus): string {
     case 'registered':
       return seatIn(`'registered', 'attended', 'no_show'`);
     case 'cancelled':
-      return `NOT ${HELD} AND NOT ${DECLINED} AND ${seatIn(`'cancelled'`)}`;
+      return wave
+        ? `NOT ${HELD} AND ${seatIn(`'cancelled'`)}`
+        : `NOT ${HELD} AND NOT ${DECLINED} AND ${seatIn(`'cancelled'`)}`;
     default:
       return seatIn(`'${status}'`);
   }

@@ -7,7 +7,7 @@ import { Seminar } from '../planning/seminar.entity';
 import { MemberPreference } from './member-preference.entity';
 import { RegistrationEvent } from './registration-event.entity';
 import { Registration } from './registration.entity';
-import { holdsPlace, WAITING_STATES } from './seat-state';
+import { holdsPlace, isActive, SeatState, WAITING_STATES } from './seat-state';
 
 export interface SeatLine {
   registrationId: number;
@@ -16,6 +16,28 @@ export interface SeatLine {
   municipalityCode: number;
   state: string;
   since: Date;
+}
+
+/** A seat on a seminar's roster with what the venue needs to know of its member. */
+export interface RosterSeat {
+  registrationId: number;
+  memberId: number;
+  name: string;
+  email: string;
+  municipalityCode: number;
+  listLetter: string;
+  listName: string;
+  diet: string | null;
+  accessibility: string | null;
+  state: SeatState;
+}
+
+/** A seminar as the roster's choices show it: when, and how many seats are free. */
+export interface SeminarChoice {
+  id: number;
+  title: string;
+  startsAt: Date;
+  free: number;
 }
 
 /** The planner's read-only views of seats. */
@@ -68,6 +90,73 @@ export class SeatViewsService {
           .sort((a, b) => a.waitlistNumber! - b.waitlistNumber!)
           .map((seat, i) => ({ position: i + 1, ...line(seat) })),
       };
+    });
+  }
+
+  /**
+   * A seminar's roster: those holding a place by name, then the waiting list in its order. Erased
+   * members are left out (their seats stay for the statistics).
+   */
+  roster(seminarId: number) {
+    return this.transactor.run(async (m) => {
+      const seminar = await m.findOne(Seminar, { where: { id: seminarId }, relations: { venue: true } });
+      if (!seminar) throw DomainError.notFound('Seminar', seminarId);
+      const seats = await m.find(Registration, {
+        where: { seminarId, state: In(['registered', 'attended', 'no_show', ...WAITING_STATES]) },
+        relations: { member: true },
+      });
+      const line = (seat: Registration): RosterSeat => ({
+        registrationId: seat.id,
+        memberId: seat.memberId,
+        name: seat.member!.name ?? '',
+        email: seat.member!.email ?? '',
+        municipalityCode: seat.member!.municipalityCode,
+        listLetter: seat.member!.listLetter,
+        listName: seat.member!.listName,
+        diet: seat.member!.diet,
+        accessibility: seat.member!.accessibility,
+        state: seat.state,
+      });
+      const shown = seats.filter((s) => s.member && !s.member.erasedAt);
+      return {
+        seminar,
+        participants: shown
+          .filter((s) => holdsPlace(s.state))
+          .map(line)
+          .sort((a, b) => a.name.localeCompare(b.name, 'da')),
+        waitingList: shown
+          .filter((s) => WAITING_STATES.includes(s.state))
+          .sort((a, b) => a.waitlistNumber! - b.waitlistNumber!)
+          .map(line),
+      };
+    });
+  }
+
+  /** The member's seat or waiting-list place in the cycle, if any, with its seminar's title. */
+  standingSeat(cycleId: number, memberId: number) {
+    return this.transactor.run(async (m) => {
+      const seats = await m.find(Registration, {
+        where: { cycleId, memberId },
+        relations: { seminar: true },
+      });
+      const seat = seats.find((s) => isActive(s.state));
+      return seat ? { registrationId: seat.id, state: seat.state, seminar: seat.seminar! } : null;
+    });
+  }
+
+  /** The cycle's published seminars, soonest first, each with its free seats. */
+  seminarChoices(cycleId: number): Promise<SeminarChoice[]> {
+    return this.transactor.run(async (m) => {
+      const seminars = await m.find(Seminar, {
+        where: { cycleId, status: 'published' },
+        order: { startsAt: 'ASC', id: 'ASC' },
+      });
+      return seminars.map((s) => ({
+        id: s.id,
+        title: s.title,
+        startsAt: s.startsAt,
+        free: Math.max(0, s.capacity - s.taken),
+      }));
     });
   }
 

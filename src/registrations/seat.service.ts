@@ -247,6 +247,22 @@ export class SeatService implements OnModuleInit {
   }
 
   /**
+   * A planner gives a free seat to one chosen from the waiting list (out of turn, if need be).
+   * Refused when no seat is free: the seminar never overbooks.
+   */
+  async promote(registrationId: number, actor: SeatActor): Promise<Registration> {
+    return this.transactor.run(async (manager) => {
+      const seat = await this.ownSeat(manager, registrationId);
+      if (!(await this.counters.claim(manager, seat.seminarId))) {
+        throw new DomainError('conflict', 'seat.no_free_seat', `Seminar ${seat.seminarId} has no free seat`);
+      }
+      await this.changeState(manager, seat, 'promote');
+      await this.events.record(manager, this.eventOf(seat, 'promoted', actor));
+      return seat;
+    });
+  }
+
+  /**
    * Records who came and who did not, once the seminar has begun; a second call corrects the
    * first. Those who came are asked to evaluate the seminar in the same transaction.
    */

@@ -12,6 +12,7 @@ export function registerQuery(q: MemberListQuery): RegisterQuery {
     list: q.liste,
     newlyElected: q.nyvalgt === undefined ? undefined : q.nyvalgt === 'ja',
     status: q.status,
+    waveId: q.boelge,
     sort: q.sortering,
     descending: q.retning === 'ned',
   };

@@ -82,6 +82,7 @@ export class MemberListController {
         liste: query.liste ?? '',
         sortering: query.sortering ?? '',
         retning: query.retning ?? '',
+        boelge: query.boelge ?? '',
         geography: contact
           ? null
           : {

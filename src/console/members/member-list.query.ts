@@ -61,4 +61,10 @@ export class MemberListQuery {
   @IsInt()
   @Min(1)
   side?: number;
+
+  /** From the participation board of one wave: seat statuses at its seminars only. */
+  @IsOptional()
+  @Transform(optionalNumber)
+  @IsInt()
+  boelge?: number;
 }

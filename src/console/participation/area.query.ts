@@ -31,8 +31,10 @@ export class AreaQuery {
   @AreaCode() region?: number;
 }
 
-/** The board's address: the area, and how many reminders were just sent. */
+/** The board's address: the area, a wave, and how many reminders were just sent. */
 export class BoardQuery extends AreaQuery {
+  @AreaCode() boelge?: number;
+
   @IsOptional()
   @Matches(/^\d{1,6}$/)
   sendt?: string;

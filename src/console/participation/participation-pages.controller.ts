@@ -18,6 +18,9 @@ import { danishCount } from '../statistics/dashboard-view';
 import { areaChoices } from './area-choices';
 import { BoardQuery, RemindForm, RemindQuery } from './area.query';
 import { Area, areaQuery, BOARD_STATUSES, boardFigures, reminders } from './participation-view';
+import { RegisterStatus, WAVE_STATUSES } from '../../invitations/member-register';
+import { WavesService } from '../../planning/waves.service';
+import { DomainError } from '../../common/domain-error';
 
 /** Not answered shown with a tick box on the board; the rest are reached through "all in the area". */
 const SHOWN_NOT_ANSWERED = 100;
@@ -34,6 +37,7 @@ export class ParticipationPagesController {
     private readonly reminders: InvitationReminders,
     private readonly cycles: CyclesService,
     private readonly reference: ReferenceService,
+    private readonly waves: WavesService,
     private readonly cycleBar: CycleBarService,
   ) {}
 
@@ -52,11 +56,15 @@ export class ParticipationPagesController {
     @Req() req: PageRequest,
   ) {
     const cycle = await this.cycles.get(cycleId);
-    const area: Area = { kommune: query.kommune, region: query.region };
+    const waves = await this.waves.list(cycle.id);
+    const wave = waves.find((w) => w.id === query.boelge);
+    if (query.boelge !== undefined && !wave) throw DomainError.notFound('Wave', query.boelge);
+    const area: Area = { kommune: query.kommune, region: query.region, boelge: wave?.id };
     const caller = callerOf(staff);
-    const counts = new Map<(typeof BOARD_STATUSES)[number], number>();
+    const counts = new Map<RegisterStatus, number>();
     // One after another: each count is its own query, and a pool of one (SQLite) serves them in turn anyway.
-    for (const status of BOARD_STATUSES)
+    const statuses = wave ? WAVE_STATUSES : BOARD_STATUSES;
+    for (const status of statuses)
       counts.set(
         status,
         (await this.register.page(cycle.id, { ...filterOf(area), status }, caller, 1, 1)).total,
@@ -73,10 +81,14 @@ export class ParticipationPagesController {
     return consolePage('console-participation', await this.shell(cycle, staff, req), {
       action: `${base}/deltagelse`,
       ...(await areaChoices(this.reference, area)),
-      figures: boardFigures(cycle.id, area, counts),
+      waves: waves.map((w) => ({ value: w.id, label: w.name, selected: w.id === wave?.id })),
+      wave: wave
+        ? { name: wave.name, allHref: `${base}/deltagelse${areaQuery({ ...area, boelge: undefined })}` }
+        : null,
+      figures: boardFigures(cycle.id, area, counts, statuses),
       sent: sent === null ? null : `${reminders(sent)} er sendt.`,
       remind:
-        open.total === 0
+        wave || open.total === 0
           ? null
           : {
               allHref: `${base}/deltagelse/paamind${areaQuery(area)}`,
@@ -166,5 +178,5 @@ export class ParticipationPagesController {
 }
 
 function filterOf(area: Area) {
-  return { municipality: area.kommune, region: area.region };
+  return { municipality: area.kommune, region: area.region, waveId: area.boelge };
 }

@@ -52,6 +52,14 @@ describe(boardFigures.name, () => {
     });
     expect(figures.find((f) => f.status === 'attended')!.value).toBe('0');
   });
+
+  it("a wave's board links to lists of the same wave, seat statuses only", () => {
+    const figures = boardFigures(7, { region: 1083, boelge: 3 }, new Map(), ['registered', 'no_show']);
+    expect(figures.map((f) => f.href)).toEqual([
+      '/valgperioder/7/medlemmer?region=1083&boelge=3&status=registered',
+      '/valgperioder/7/medlemmer?region=1083&boelge=3&status=no_show',
+    ]);
+  });
 });
 
 describe(areaQuery.name, () => {

@@ -15,24 +15,31 @@ export const BOARD_STATUSES: readonly RegisterStatus[] = [
   'no_show',
 ];
 
-/** Where the board (and its lists) look: all of the cycle, one municipality or one region. */
+/** Where the board (and its lists) look: all of the cycle, one municipality or one region; one wave's seats. */
 export interface Area {
   kommune?: number;
   region?: number;
+  boelge?: number;
 }
 
 /** `?kommune=…&region=…` and more, empty values left out. */
 export function areaQuery(area: Area, more: Record<string, string | number | undefined> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ kommune: area.kommune, region: area.region, ...more }))
+  const where = { kommune: area.kommune, region: area.region, boelge: area.boelge };
+  for (const [key, value] of Object.entries({ ...where, ...more }))
     if (value !== undefined && String(value) !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 /** The board's boxes: label, count and the member list behind the count. */
-export function boardFigures(cycleId: number, area: Area, counts: Map<RegisterStatus, number>) {
-  return BOARD_STATUSES.map((status) => ({
+export function boardFigures(
+  cycleId: number,
+  area: Area,
+  counts: Map<RegisterStatus, number>,
+  statuses: readonly RegisterStatus[] = BOARD_STATUSES,
+) {
+  return statuses.map((status) => ({
     status,
     label: status === 'registered' ? 'Tilmeldt i alt' : STATUS_IN_DANISH[status],
     value: danishCount(counts.get(status) ?? 0),
