@@ -104,7 +104,7 @@ export const ERROR_TEXTS = {
   'seat.changed_meanwhile': 'Din plads blev ændret samtidig. Prøv igen.',
   'seat.transition_not_allowed': 'Det kan ikke lade sig gøre med pladsen, som den er nu.',
   'seat.not_enough_free': 'Der er ikke ledige pladser nok på seminaret. Intet er ændret.',
-  'seat.attendance_before_start': 'Fremmøde kan først registreres, når seminaret er begyndt.',
+  'seat.attendance_before_start': 'Fremmøde kan først registreres tre timer før seminaret begynder.',
   'seat.none_to_cancel': 'Du har ingen plads at melde afbud til.',
   'seat.none_to_move': 'Du har ingen plads at skifte.',
   'seat.not_cancelled': 'Pladsen er ikke meldt afbud til, så der er intet at fortryde.',
