@@ -7,6 +7,7 @@ import { ReferenceModule } from '../reference/reference.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
+import { CheckInPagesController } from './check-in/check-in-pages.controller';
 import { CyclePagesController } from './cycles/cycle-pages.controller';
 import { ImportPagesController } from './import/import-pages.controller';
 import { ImportUploadMiddleware } from './import/upload.middleware';
@@ -54,6 +55,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ImportPagesController,
     InvitationPagesController,
     ParticipationPagesController,
+    CheckInPagesController,
   ],
   providers: [CycleBarService],
 })

@@ -1,5 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+/** Where the code's QR image is served; the code itself is the address, so no token is needed. */
+export const checkInImagePath = (code: string) => `/indtjekning/${code}.png`;
+
 /** The seat a check-in code stands for. */
 export interface CheckInSeat {
   seminarId: number;
