@@ -44,7 +44,7 @@ export class EvaluationsService implements OnModuleInit {
   /**
    * In the transaction that records attendance (`attendance.recorded`): those who came are asked
    * once the seminar has ended (until then the sweep waits for the end); a seat corrected to
-   * no-show, or whose check-in was undone, loses its unanswered request: only those who came are asked.
+   * no-show loses its unanswered request, since no-shows are never asked.
    */
   async attendanceRecorded(
     m: EntityManager,
@@ -52,9 +52,9 @@ export class EvaluationsService implements OnModuleInit {
     seats: Array<{ memberId: number; state: SeatState }>,
     now = new Date(),
   ): Promise<void> {
-    const notCame = seats.filter((s) => s.state !== 'attended').map((s) => s.memberId);
-    if (notCame.length > 0) {
-      await m.delete(EvaluationRequest, { seminarId: seminar.id, memberId: In(notCame), answered: false });
+    const noShows = seats.filter((s) => s.state === 'no_show').map((s) => s.memberId);
+    if (noShows.length > 0) {
+      await m.delete(EvaluationRequest, { seminarId: seminar.id, memberId: In(noShows), answered: false });
     }
     const attended = seats.filter((s) => s.state === 'attended').map((s) => s.memberId);
     if (attended.length === 0) return;

@@ -140,9 +140,12 @@ export class CheckInService {
       ]);
     }
     if (seat.seminarId !== seminarId) {
-      throw new DomainError('conflict', 'check_in.other_seminar', `The code is for seminar ${seat.seminarId}`, [
-        { field: 'kode', reason: 'other_seminar' },
-      ]);
+      throw new DomainError(
+        'conflict',
+        'check_in.other_seminar',
+        `The code is for seminar ${seat.seminarId}`,
+        [{ field: 'kode', reason: 'other_seminar' }],
+      );
     }
     return this.checkIn(seminarId, seat.registrationId, staffId);
   }
@@ -171,9 +174,12 @@ export class CheckInService {
   private async heldSeat(seminarId: number, registrationId: number): Promise<DoorSeat> {
     const seat = (await this.door(seminarId)).seats.find((s) => s.registrationId === registrationId);
     if (!seat) {
-      throw new DomainError('conflict', 'check_in.no_seat', `Registration ${registrationId} holds no seat here`, [
-        { field: 'kode', reason: 'no_seat' },
-      ]);
+      throw new DomainError(
+        'conflict',
+        'check_in.no_seat',
+        `Registration ${registrationId} holds no seat here`,
+        [{ field: 'kode', reason: 'no_seat' }],
+      );
     }
     return seat;
   }

@@ -272,12 +272,19 @@ export class SeatService implements OnModuleInit {
     });
   }
 
-  /** Takes a recorded attendance or no-show back: the member is expected again. */
+  /**
+   * Takes a recorded attendance or no-show back: the member is expected again. An evaluation
+   * request already made stays (ticked again, the member is not asked twice); marking the seat as
+   * a no-show removes it while unanswered.
+   */
   async undoAttendance(seminarId: number, registrationId: number, staffId: number): Promise<Registration> {
     const [seat] = await this.changeAttendance(seminarId, staffId, async (manager, seatAt) => {
       const seat = await seatAt(registrationId);
       await this.changeState(manager, seat, 'undo_attendance');
-      await this.events.record(manager, this.eventOf(seat, 'attendance_undone', { kind: 'planner', staffId }));
+      await this.events.record(
+        manager,
+        this.eventOf(seat, 'attendance_undone', { kind: 'planner', staffId }),
+      );
       return [seat];
     });
     return seat;

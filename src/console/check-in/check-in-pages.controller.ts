@@ -14,7 +14,15 @@ import { consolePage } from '../shell/console-page';
 import { CycleBarService } from '../shell/cycle-bar.service';
 import { fieldsOf, problemsOf } from '../shell/form-view';
 import { CodeForm, DoorQuery, SeatForm } from './check-in.form';
-import { afterCheckIn, checkInHref, DoorNotice, doorView, noticeText, people, seminarRows } from './check-in-view';
+import {
+  afterCheckIn,
+  checkInHref,
+  DoorNotice,
+  doorView,
+  noticeText,
+  people,
+  seminarRows,
+} from './check-in-view';
 
 /**
  * Fremmøde: the working cycle's seminars, and a seminar's door: tick people off by name or by the

@@ -42,13 +42,12 @@ export function seminarRows(seminars: DoorSeminar[], now: Date) {
 
 /** What the page says after a change; the name is looked up by seat, never carried in the address. */
 export type DoorNotice =
-  | { kind: 'checked_in' | 'already' | 'undone'; registrationId: number }
-  | { kind: 'no_shows'; count: number };
+  { kind: 'checked_in' | 'already' | 'undone'; registrationId: number } | { kind: 'no_shows'; count: number };
 
 export function noticeText(notice: DoorNotice | null, list: DoorList): string | null {
   if (!notice) return null;
   if (notice.kind === 'no_shows')
-    return `${people(notice.count)} er markeret som udeblevet${notice.count === 1 ? '' : 'e'}.`;
+    return `${people(notice.count)} er markeret som ${notice.count === 1 ? 'udeblevet' : 'udeblevne'}.`;
   const name = list.seats.find((s) => s.registrationId === notice.registrationId)?.name;
   if (!name) return null;
   if (notice.kind === 'checked_in') return `${name} er tjekket ind.`;

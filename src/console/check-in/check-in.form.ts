@@ -3,8 +3,19 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { CsrfForm, Label } from '../../web/page-form';
 
-const SeatId = () => applyDecorators(Type(() => Number), IsInt(), Min(1));
-const OptionalSeatId = () => applyDecorators(IsOptional(), Type(() => Number), IsInt(), Min(0));
+const SeatId = () =>
+  applyDecorators(
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+  );
+const OptionalSeatId = () =>
+  applyDecorators(
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+  );
 
 /** The door's address: the name searched for, and what the last change did (by seat, never by name). */
 export class DoorQuery {
