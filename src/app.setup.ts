@@ -31,6 +31,8 @@ export function helmetOptions(config: AppConfig): HelmetOptions {
         // Swagger UI styles itself inline; nothing of ours needs inline scripts.
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
+        // The check-in scanner (qr-scanner) decodes camera frames in a worker it starts from a blob.
+        'worker-src': ["'self'", 'blob:'],
         'upgrade-insecure-requests': https ? [] : null,
       },
     },
@@ -39,13 +41,15 @@ export function helmetOptions(config: AppConfig): HelmetOptions {
 }
 
 /**
- * The design system (DKFDS: styles, fonts, icons, its small script) and htmx, served by the app
- * from the installed packages — no CDN, and the CSP stays 'self'.
+ * The design system (DKFDS: styles, fonts, icons, its small script), htmx and the check-in
+ * scanner (qr-scanner), served by the app from the installed packages — no CDN, and the CSP
+ * stays 'self'.
  */
 function serveVendorAssets(app: NestExpressApplication): void {
   const options = { index: false, maxAge: '1h' };
   app.use('/assets/dkfds', serveStatic(join(PROJECT_ROOT, 'node_modules/dkfds/dist'), options));
   app.use('/assets/htmx', serveStatic(join(PROJECT_ROOT, 'node_modules/htmx.org/dist'), options));
+  app.use('/assets/qr-scanner', serveStatic(join(PROJECT_ROOT, 'node_modules/qr-scanner'), options));
 }
 
 /** Everything an application needs around its modules; shared by main.ts and the e2e tests. */

@@ -12,6 +12,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { WebModule } from '../web/web.module';
 import { AllocationPagesController } from './allocation/allocation-pages.controller';
+import { CheckInPagesController } from './check-in/check-in-pages.controller';
 import { CyclePagesController } from './cycles/cycle-pages.controller';
 import { EvaluationResultsPagesController } from './evaluations/evaluation-results-pages.controller';
 import { QuestionnairePagesController } from './evaluations/questionnaire-pages.controller';
@@ -82,6 +83,7 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     VenuePagesController,
     SeminarPagesController,
     RosterPagesController,
+    CheckInPagesController,
   ],
   providers: [CycleBarService],
 })

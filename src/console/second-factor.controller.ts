@@ -7,7 +7,7 @@ import { OnRefusal } from '../web/page.interceptor';
 import { PageRequest } from '../web/page-request';
 import { StaffPages } from '../web/pages.decorators';
 import { Refusal } from '../web/refusal';
-import { qrImage } from './qr-image';
+import { qrImage } from '../common/qr-image';
 import { CodeForm } from './sign-in.form';
 import { consolePage } from './shell/console-page';
 import { signInFormView } from './sign-in-view';

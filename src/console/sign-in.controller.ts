@@ -11,7 +11,7 @@ import { Pages } from '../web/pages.decorators';
 import { Refusal } from '../web/refusal';
 import { staffStartPage } from '../web/staff-menu';
 import { PendingSignIn, SIGN_IN_PATH, StaffSession } from '../web/staff-session';
-import { qrImage } from './qr-image';
+import { qrImage } from '../common/qr-image';
 import { CodeForm, SignInForm } from './sign-in.form';
 import { consolePage } from './shell/console-page';
 import { signInFormView } from './sign-in-view';

@@ -232,7 +232,12 @@ export class MailRenderer {
   }
 
   private seat(c: SeatContext) {
-    return { recipientName: c.recipient.name, link: c.personalLink, seminar: seminarView(c.seminar) };
+    return {
+      recipientName: c.recipient.name,
+      link: c.personalLink,
+      seminar: seminarView(c.seminar),
+      checkIn: c.checkIn ?? null,
+    };
   }
 
   private evaluation(c: EvaluationContext) {

@@ -53,10 +53,18 @@ export interface InvitationReminderContext extends InvitationContext {
   last: boolean;
 }
 
+/** The seat's code for the door, as text and as the address of its QR image. */
+export interface CheckInInfo {
+  code: string;
+  imageUrl: string;
+}
+
 export interface SeatContext {
   recipient: Recipient;
   seminar: SeminarInfo;
   personalLink: string;
+  /** For a held seat (confirmation, promotion, move); absent on mails about no seat. */
+  checkIn?: CheckInInfo | null;
 }
 
 export interface WaitingListContext extends SeatContext {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PersonalLinksModule } from '../invitations/personal-links';
+import { RegistrationsModule } from '../registrations/registrations.module';
 import { DispatcherService } from './dispatcher.service';
 import { InvitationMail } from './invitation-mail';
 import { InvitationReminders } from './invitation-reminders';
@@ -21,7 +22,7 @@ import { SeatMessenger } from './seat-messenger';
  * sender uses (MemberMail), and the handlers that turn seat and invitation events into e-mails.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage]), PersonalLinksModule],
+  imports: [TypeOrmModule.forFeature([OutboxMessage]), PersonalLinksModule, RegistrationsModule],
   controllers: [MessagesController],
   providers: [
     MailRenderer,

@@ -1,5 +1,5 @@
 import { CalendarPerson, seatEventUid } from './calendar';
-import { CancellationReason, MoveContext, Recipient, SeminarInfo, VenueInfo } from './message-kinds';
+import { CancellationReason, CheckInInfo, MoveContext, Recipient, SeminarInfo, VenueInfo } from './message-kinds';
 import { EnqueueMessage } from './outbox.service';
 
 /** What a seat's e-mail is made from; `sequence` rises with every change of the seat. */
@@ -13,6 +13,8 @@ export interface SeatMessageInput {
   seminar: SeminarInfo;
   personalLink: string;
   organizer: CalendarPerson;
+  /** The seat's check-in code, shown in the mails about a held seat. */
+  checkIn?: CheckInInfo | null;
 }
 
 export type SeatMessage =
@@ -30,6 +32,7 @@ export type SeatMessage =
 export function seatMessage(event: SeatMessageInput, message: SeatMessage): EnqueueMessage {
   const { seminar, recipient, personalLink } = event;
   const seat = { recipient, seminar, personalLink };
+  const held = { ...seat, checkIn: event.checkIn ?? null };
   const calendar = {
     uid: seatEventUid(event.calendarSeatId),
     sequence: event.sequence,
@@ -51,14 +54,14 @@ export function seatMessage(event: SeatMessageInput, message: SeatMessage): Enqu
   switch (message.kind) {
     case 'confirmation':
     case 'promotion':
-      return { ...common, kind: message.kind, context: seat };
+      return { ...common, kind: message.kind, context: held };
     case 'change':
       return { ...common, kind: 'change', context: { ...seat, previous: message.previous } };
     case 'move':
       return {
         ...common,
         kind: 'move',
-        context: { ...seat, previous: message.previous, swapped: message.swapped },
+        context: { ...held, previous: message.previous, swapped: message.swapped },
       };
     case 'cancellation':
       return {

@@ -2,6 +2,8 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainEvents } from '../database/domain-events';
+import { checkInImagePath } from '../registrations/check-in-code';
+import { CheckInService } from '../registrations/check-in.service';
 import { Registration } from '../registrations/registration.entity';
 import { SeatEvent } from '../registrations/seat-events';
 import { WAITING_STATES } from '../registrations/seat-state';
@@ -40,8 +42,15 @@ export class SeatMessenger implements OnModuleInit {
   constructor(
     private readonly mail: MemberMail,
     private readonly events: DomainEvents,
+    private readonly checkIns: CheckInService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The code for the door, as the mails about a held seat show it. */
+  private checkInOf(event: SeatEvent) {
+    const code = this.checkIns.codeFor({ seminarId: event.seminarId, registrationId: event.registrationId });
+    return { code, imageUrl: `${this.config.publicBaseUrl}${checkInImagePath(code)}` };
+  }
 
   onModuleInit(): void {
     this.events.on('seat.changed', (manager, events) => this.send(manager, events));
@@ -103,6 +112,7 @@ export class SeatMessenger implements OnModuleInit {
                   seminar: seminar!,
                   personalLink: link,
                   organizer,
+                  checkIn: this.checkInOf(event),
                 },
                 messageFor(event, previousVenues, earlier),
               ),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CheckInImageController } from './check-in-image.controller';
 import { CyclesModule } from '../cycles/cycles.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
@@ -20,7 +21,7 @@ import { SurveyController } from './survey.controller';
     MaterialsModule,
     EvaluationsModule,
   ],
-  controllers: [PortalController, MemberMaterialsController, SurveyController],
+  controllers: [PortalController, MemberMaterialsController, SurveyController, CheckInImageController],
   providers: [PortalService],
 })
 export class PortalModule {}

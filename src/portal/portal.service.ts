@@ -21,6 +21,8 @@ import { registrationWindow } from '../registrations/registration-window';
 import { isActive, isStanding, WAITING_STATES } from '../registrations/seat-state';
 import { DeclinesService } from '../invitations/declines.service';
 import { SeatService } from '../registrations/seat.service';
+import { checkInImagePath } from '../registrations/check-in-code';
+import { CheckInService } from '../registrations/check-in.service';
 import { DomainError } from '../common/domain-error';
 import { EvaluationsService, PageSurvey } from '../evaluations/evaluations.service';
 
@@ -60,6 +62,7 @@ export class PortalService {
     private readonly links: PersonalLinks,
     private readonly declines: DeclinesService,
     private readonly evaluations: EvaluationsService,
+    private readonly checkIns: CheckInService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.organizer = organizerOf(config.mailFrom);
@@ -356,6 +359,12 @@ export class PortalService {
     return { registrationId: last.id, title: seminar.title };
   }
 
+  /** The seat's code for the door and its QR image. */
+  private checkInOf(seat: Registration) {
+    const code = this.checkIns.codeFor({ seminarId: seat.seminarId, registrationId: seat.id });
+    return { code, image: checkInImagePath(code) };
+  }
+
   private async booking(m: EntityManager, seat: Registration, now: Date) {
     const seminar = await m.findOneOrFail(Seminar, {
       where: { id: seat.seminarId },
@@ -367,6 +376,7 @@ export class PortalService {
       stateText: STATE_TEXT[seat.state],
       nextStep: NEXT_STEP[seat.state],
       hasCalendar: seat.state === 'registered',
+      checkIn: seat.state === 'registered' ? this.checkInOf(seat) : null,
       waitlisted: seat.state === 'waitlisted',
       position,
       title: seminar.title,

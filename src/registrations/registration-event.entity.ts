@@ -14,6 +14,7 @@ export const EVENT_KINDS = [
   'reinstated',
   'attended',
   'no_show',
+  'attendance_undone',
   'seminar_changed',
   'seminar_cancelled',
 ] as const;

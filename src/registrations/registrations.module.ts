@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlanningModule } from '../planning/planning.module';
+import { CheckInService } from './check-in.service';
 import { MemberPreference } from './member-preference.entity';
 import { PreferencesService } from './preferences.service';
 import { RegistrationEvent } from './registration-event.entity';
@@ -17,7 +18,7 @@ import { SeatService } from './seat.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Registration, RegistrationEvent, MemberPreference]), PlanningModule],
   controllers: [RegistrationsController],
-  providers: [SeatService, SeatEventRecorder, SeatViewsService, PreferencesService],
-  exports: [SeatService, SeatEventRecorder, SeatViewsService, PreferencesService],
+  providers: [SeatService, SeatEventRecorder, SeatViewsService, PreferencesService, CheckInService],
+  exports: [SeatService, SeatEventRecorder, SeatViewsService, PreferencesService, CheckInService],
 })
 export class RegistrationsModule {}

@@ -25,6 +25,8 @@ const ALLOWED: Array<[SeatState | null, SeatAction, SeatState]> = [
   ['no_show', 'mark_attended', 'attended'],
   ['registered', 'mark_no_show', 'no_show'],
   ['attended', 'mark_no_show', 'no_show'],
+  ['attended', 'undo_attendance', 'registered'],
+  ['no_show', 'undo_attendance', 'registered'],
 ];
 
 const allowed = new Set(ALLOWED.map(([from, action]) => `${from}:${action}`));

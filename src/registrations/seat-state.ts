@@ -26,6 +26,7 @@ export const SEAT_ACTIONS = [
   'move',
   'mark_attended',
   'mark_no_show',
+  'undo_attendance',
 ] as const;
 export type SeatAction = (typeof SEAT_ACTIONS)[number];
 
@@ -41,6 +42,8 @@ const TRANSITIONS: Record<SeatAction, { from: ReadonlyArray<SeatState | null>; t
   // Attendance can be corrected either way once recorded.
   mark_attended: { from: ['registered', 'no_show'], to: 'attended' },
   mark_no_show: { from: ['registered', 'attended'], to: 'no_show' },
+  // A tick at the door taken back: the member is expected again, neither come nor absent.
+  undo_attendance: { from: ['attended', 'no_show'], to: 'registered' },
 };
 
 /** The state a seat gets from an action, or a DomainError (409) naming why it cannot happen. */

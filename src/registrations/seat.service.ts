@@ -10,6 +10,7 @@ import { SeatCounters } from '../planning/seat-counters';
 import { Seminar } from '../planning/seminar.entity';
 import { Wave } from '../planning/wave.entity';
 import { EventDetails } from './registration-event.entity';
+import { attendanceOpen } from './attendance-window';
 import { Registration } from './registration.entity';
 import { registrationWindow } from './registration-window';
 import { SeatEventRecorder } from './seat-event-recorder';
@@ -263,33 +264,19 @@ export class SeatService implements OnModuleInit {
   }
 
   /**
-   * Records who came and who did not, once the seminar has begun; a second call corrects the
-   * first. Those who came are asked to evaluate the seminar in the same transaction.
+   * Records who came and who did not, from three hours before the seminar begins (the door); a
+   * second call corrects the first. Those who came are asked to evaluate the seminar in the same
+   * transaction (once it has ended).
    */
   async recordAttendance(
     seminarId: number,
     entries: Array<{ registrationId: number; attended: boolean }>,
     staffId: number,
   ): Promise<Registration[]> {
-    return this.transactor.run(async (manager) => {
-      const seminar = await manager.findOneBy(Seminar, { id: seminarId });
-      if (!seminar) throw DomainError.notFound('Seminar', seminarId);
-      if (new Date() < seminar.startsAt) {
-        throw new DomainError(
-          'conflict',
-          'seat.attendance_before_start',
-          'Attendance can be recorded once the seminar has begun',
-        );
-      }
+    return this.changeAttendance(seminarId, staffId, async (manager, seatAt) => {
       const changed: Registration[] = [];
       for (const entry of entries) {
-        const seat = await manager.findOneBy(Registration, { id: entry.registrationId, seminarId });
-        if (!seat)
-          throw new DomainError(
-            'not_found',
-            'registration.not_found',
-            `Registration at seminar ${seminarId} ${entry.registrationId} does not exist`,
-          );
+        const seat = await seatAt(entry.registrationId);
         const wanted = entry.attended ? 'attended' : 'no_show';
         if (seat.state !== wanted) {
           await this.changeState(manager, seat, entry.attended ? 'mark_attended' : 'mark_no_show');
@@ -297,6 +284,57 @@ export class SeatService implements OnModuleInit {
         }
         changed.push(seat);
       }
+      return changed;
+    });
+  }
+
+  /**
+   * Takes a recorded attendance or no-show back: the member is expected again. An evaluation
+   * request already made stays (ticked again, the member is not asked twice); marking the seat as
+   * a no-show removes it while unanswered.
+   */
+  async undoAttendance(seminarId: number, registrationId: number, staffId: number): Promise<Registration> {
+    const [seat] = await this.changeAttendance(seminarId, staffId, async (manager, seatAt) => {
+      const seat = await seatAt(registrationId);
+      await this.changeState(manager, seat, 'undo_attendance');
+      await this.events.record(
+        manager,
+        this.eventOf(seat, 'attendance_undone', { kind: 'planner', staffId }),
+      );
+      return [seat];
+    });
+    return seat;
+  }
+
+  /** One change of attendance at an open door, published as `attendance.recorded` with the seats as they are now. */
+  private changeAttendance(
+    seminarId: number,
+    staffId: number,
+    change: (
+      manager: EntityManager,
+      seatAt: (registrationId: number) => Promise<Registration>,
+    ) => Promise<Registration[]>,
+  ): Promise<Registration[]> {
+    return this.transactor.run(async (manager) => {
+      const seminar = await manager.findOneBy(Seminar, { id: seminarId });
+      if (!seminar) throw DomainError.notFound('Seminar', seminarId);
+      if (!attendanceOpen(seminar.startsAt, new Date())) {
+        throw new DomainError(
+          'conflict',
+          'seat.attendance_before_start',
+          'Attendance can be recorded from three hours before the seminar begins',
+        );
+      }
+      const changed = await change(manager, async (registrationId) => {
+        const seat = await manager.findOneBy(Registration, { id: registrationId, seminarId });
+        if (!seat)
+          throw new DomainError(
+            'not_found',
+            'registration.not_found',
+            `Registration at seminar ${seminarId} ${registrationId} does not exist`,
+          );
+        return seat;
+      });
       await this.domainEvents.publish(manager, 'attendance.recorded', {
         seminar: { id: seminar.id, cycleId: seminar.cycleId, endsAt: seminar.endsAt },
         seats: changed.map(({ memberId, state }) => ({ memberId, state })),

@@ -17,6 +17,7 @@ export class AssetsController {
   private readonly dashboardJs = readFileSync(join(TEMPLATES_DIR, 'assets', 'dashboard.js'), 'utf8');
   private readonly consoleCss = readFileSync(join(TEMPLATES_DIR, 'assets', 'console.css'), 'utf8');
   private readonly consoleJs = readFileSync(join(TEMPLATES_DIR, 'assets', 'console.js'), 'utf8');
+  private readonly checkInJs = readFileSync(join(TEMPLATES_DIR, 'assets', 'check-in.js'), 'utf8');
   private readonly chartJs = readFileSync(
     join(PROJECT_ROOT, 'node_modules/chart.js/dist/chart.umd.js'),
     'utf8',
@@ -48,6 +49,13 @@ export class AssetsController {
   @Header('Cache-Control', CACHE)
   consoleScript(): string {
     return this.consoleJs;
+  }
+
+  @Get('check-in.js')
+  @Header('Content-Type', JS)
+  @Header('Cache-Control', CACHE)
+  checkInScript(): string {
+    return this.checkInJs;
   }
 
   @Get('chart.umd.js')

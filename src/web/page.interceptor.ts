@@ -1,4 +1,11 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  StreamableFile,
+} from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModuleRef, Reflector } from '@nestjs/core';
@@ -85,7 +92,8 @@ export class PageInterceptor implements NestInterceptor {
         'Content-Disposition': result.disposition,
         'Cache-Control': 'no-store',
       });
-      return result.body;
+      // Nest would send a Buffer as JSON; a StreamableFile goes out as the bytes it holds.
+      return typeof result.body === 'string' ? result.body : new StreamableFile(result.body);
     }
     return result;
   }

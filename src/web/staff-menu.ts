@@ -46,6 +46,7 @@ const SECTIONS: readonly SectionSpec[] = [
   { label: 'Materialer', href: '/materialer', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/materialer/] },
   { label: 'Evaluering', href: '/evaluering', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/evaluering/] },
   { label: 'Fordeling', href: '/fordeling', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/fordeling/] },
+  { label: 'Fremmøde', href: '/fremmoede', roles: PLANNERS, also: [/^\/seminarer\/\d+\/fremmoede/] },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
   { label: 'Personale', href: '/personale', roles: ['admin'], also: [/^\/kontaktpersoner/] },
   {

@@ -17,6 +17,7 @@ const EVENT_IN_DANISH: Record<EventKind, string> = {
   reinstated: 'Pladsen taget tilbage',
   attended: 'Deltog',
   no_show: 'Udeblev',
+  attendance_undone: 'Fremmøde fortrudt',
   seminar_changed: 'Seminaret blev ændret',
   seminar_cancelled: 'Seminaret blev aflyst',
 };
