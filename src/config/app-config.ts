@@ -84,7 +84,7 @@ export interface BounceConfig {
   domain: string | undefined;
   /** Signs the return paths, so only addresses the app made are accepted. */
   secret: string | undefined;
-  /** Port of the inbound SMTP listener; unset means it is off. */
+  /** Port of the inbound SMTP listener; unset means it is off, 0 any free port (tests). */
   smtpPort: number | undefined;
   smtpHost: string;
   /** A relay's webhook sends the notification with this bearer token; unset means no webhook. */

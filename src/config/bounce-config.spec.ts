@@ -39,6 +39,6 @@ describe('loadConfig (bounces)', () => {
     expect(() => load({ BOUNCE_SMTP_PORT: '2525' })).toThrow(/need BOUNCE_DOMAIN and BOUNCE_SECRET/);
     expect(() =>
       load({ BOUNCE_DOMAIN: 'retur.kattegat.dk', BOUNCE_SECRET: secret, BOUNCE_SMTP_PORT: '99999' }),
-    ).toThrow(/BOUNCE_SMTP_PORT must be a whole number from 1 to 65535/);
+    ).toThrow(/BOUNCE_SMTP_PORT must be a whole number from 0 to 65535/);
   });
 });

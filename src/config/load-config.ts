@@ -204,7 +204,7 @@ function bounceConfig(
 ): BounceConfig {
   const domain = value('BOUNCE_DOMAIN')?.toLowerCase();
   const secret = value('BOUNCE_SECRET');
-  const port = value('BOUNCE_SMTP_PORT') === undefined ? undefined : integer('BOUNCE_SMTP_PORT', 0, 1, 65535);
+  const port = value('BOUNCE_SMTP_PORT') === undefined ? undefined : integer('BOUNCE_SMTP_PORT', 0, 0, 65535);
   const webhookToken = value('BOUNCE_WEBHOOK_TOKEN');
   if (domain !== undefined && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)) {
     problems.push(`BOUNCE_DOMAIN must be a domain name such as retur.kattegat.dk (got "${domain}")`);

@@ -18,6 +18,7 @@ import { AllocationMixing1765600000000 } from '../../migrations/1765600000000-al
 import { ConsoleCycleChoice1765200000000 } from '../../migrations/1765200000000-console-cycle-choice';
 import { InvitationOpened1765200000001 } from '../../migrations/1765200000001-invitation-opened';
 import { ImportJobs1765300000000 } from '../../migrations/1765300000000-import-jobs';
+import { Bounces1766600000000 } from '../../migrations/1766600000000-bounces';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ConsoleCycleChoice1765200000000,
   InvitationOpened1765200000001,
   ImportJobs1765300000000,
+  Bounces1766600000000,
 ];

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   /** The Message-ID header, which the app derives from the outbox key. */
   messageId: string;
   recipients: string[];
+  /** The envelope sender (MAIL FROM), where bounces go. */
+  mailFrom: string;
 }
 
 export interface SmtpSinkOptions {
@@ -62,7 +64,13 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
             );
           }
           count++;
-          received.push({ raw, messageId, recipients: session.envelope.rcptTo.map((r) => r.address) });
+          const { mailFrom, rcptTo } = session.envelope;
+          received.push({
+            raw,
+            messageId,
+            recipients: rcptTo.map((r) => r.address),
+            mailFrom: mailFrom ? mailFrom.address : '',
+          });
           callback();
         };
         if (options.delayMs) setTimeout(answer, options.delayMs);
