@@ -29,7 +29,7 @@ export interface SmtpSink {
   count: number;
   /** How often each Message-ID arrived. */
   deliveries(): Map<string, number>;
-  parse(mail: ReceivedMail): Promise<ParsedMail>;
+  parse(mail: Pick<ReceivedMail, 'raw'> & Partial<ReceivedMail>): Promise<ParsedMail>;
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
