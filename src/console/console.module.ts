@@ -13,6 +13,8 @@ import { ImportUploadMiddleware } from './import/upload.middleware';
 import { MemberListController } from './members/member-list.controller';
 import { MemberPagesController } from './members/member-pages.controller';
 import { ContactsController } from './contacts/contacts.controller';
+import { MessagePagesController } from './messages/message-pages.controller';
+import { MessagePreviewsController } from './messages/message-previews.controller';
 import { MyMunicipalityController } from './municipality/my-municipality.controller';
 import { OverviewController } from './overview/overview.controller';
 import { InvitationPagesController } from './participation/invitation-pages.controller';
@@ -54,6 +56,9 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     ImportPagesController,
     InvitationPagesController,
     ParticipationPagesController,
+    // Before MessagePagesController: /beskeder/skabeloner is not a message's /beskeder/:id.
+    MessagePreviewsController,
+    MessagePagesController,
   ],
   providers: [CycleBarService],
 })

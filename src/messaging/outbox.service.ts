@@ -13,6 +13,7 @@ import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { sampleMailRequest } from './sample-messages';
 import { loadSeminarInfos } from './seminar-info';
 import { Member } from '../cycles/member.entity';
+import { Seminar } from '../planning/seminar.entity';
 import { surveyPageUrl } from '../invitations/personal-links';
 
 /** A message to send: a kind with its context, plus what identifies and schedules it. */
@@ -178,6 +179,24 @@ export class OutboxService {
     const message = await this.messages.findOne({ where: { id }, select: LOG_COLUMNS });
     if (!message) throw DomainError.notFound('Message', id);
     return message;
+  }
+
+  /** A member as a resend would mail them now, or null once erased. */
+  async memberNow(memberId: number): Promise<{ cycleId: number; name: string; email: string | null } | null> {
+    const member = await this.messages.manager.findOne(Member, {
+      where: { id: memberId },
+      select: { id: true, cycleId: true, name: true, email: true, erasedAt: true },
+    });
+    return member && !member.erasedAt ? { cycleId: member.cycleId, name: member.name ?? '', email: member.email } : null;
+  }
+
+  /** The seminars of a cycle by start, for choosing one in a filter or a preview. */
+  seminarChoices(cycleId: number): Promise<Array<{ id: number; title: string; startsAt: Date }>> {
+    return this.messages.manager.find(Seminar, {
+      where: { cycleId },
+      select: { id: true, title: true, startsAt: true },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /** The resends of a message (`<key>:resend:<n>`), oldest first. */

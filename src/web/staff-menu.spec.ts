@@ -11,6 +11,7 @@ describe(staffMenu.name, () => {
       'Seminarer',
       'Invitationer',
       'Deltagelse',
+      'Beskeder',
       'Statistik',
     ]);
     expect(labels('admin')).toContain('Kontaktpersoner');

@@ -34,6 +34,7 @@ const SECTIONS: readonly SectionSpec[] = [
     also: [/^\/valgperioder\/\d+\/invitationer/],
   },
   { label: 'Deltagelse', href: '/deltagelse', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/deltagelse/] },
+  { label: 'Beskeder', href: '/beskeder', roles: PLANNERS },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
   { label: 'Kontaktpersoner', href: '/kontaktpersoner', roles: ['admin'] },
   {

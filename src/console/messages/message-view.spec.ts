@@ -1,4 +1,4 @@
-import { messageHistory } from './message-view';
+import { inertLinks, messageHistory } from './message-view';
 
 describe(messageHistory.name, () => {
   const at = (iso: string) => new Date(iso);
@@ -37,5 +37,15 @@ describe(messageHistory.name, () => {
     });
     const retrying = { ...failed, status: 'pending' as const, attempts: 1, lastError: '421 Try later' };
     expect(messageHistory(retrying, [], [])[1].what).toMatch(/^Midlertidig fejl efter 1 forsøg/);
+  });
+});
+
+describe(inertLinks.name, () => {
+  it('points the sample links nowhere and leaves other links alone', () => {
+    expect(
+      inertLinks(
+        '<a href="https://kattegat.dk/p/eksempel">Din side</a> <a href="https://kattegat.dk/evaluering/eksempel">Svar</a> <a href="https://kl.dk">KL</a>',
+      ),
+    ).toBe('<a href="#eksempel-link">Din side</a> <a href="#eksempel-link">Svar</a> <a href="https://kl.dk">KL</a>');
   });
 });

@@ -65,3 +65,12 @@ export function messageHistory(message: LoggedMessage, bounces: LoggedBounce[], 
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map((s) => ({ when: formatDanishDateTime(s.at), what: s.what, answer: s.answer, href: s.href }));
 }
+
+/**
+ * A preview's links made inert: the sample link of the member's page or the survey
+ * (`…/p/eksempel`, `…/evaluering/eksempel`) points nowhere, so clicking it in the preview opens
+ * nothing (and no real link was minted for it).
+ */
+export function inertLinks(html: string): string {
+  return html.replace(/href="[^"]*\/(?:p|evaluering)\/eksempel[^"]*"/g, 'href="#eksempel-link"');
+}
