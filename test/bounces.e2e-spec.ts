@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import { Member } from '../src/cycles/member.entity';
+import { searchTextOf } from '../src/cycles/member-rules';
 import { Bounce } from '../src/messaging/bounces/bounce.entity';
 import { BounceListener } from '../src/messaging/bounces/bounce-listener';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
@@ -48,6 +49,7 @@ describe('Bounces', () => {
   let cycleId: number;
   let anna: Member;
   let listenerPort: number;
+  let seminarId: number;
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -63,8 +65,12 @@ describe('Bounces', () => {
     const cycle = await createCycle(t.dataSource);
     cycleId = cycle.id;
     const wave = await createWave(t.dataSource, cycle.id);
-    await createSeminar(t.dataSource, wave, await createVenue(t.dataSource));
-    [anna] = await createMembers(t.dataSource, cycle.id, 1, { name: 'Anna Ærø', email: 'anna@kommune.test' });
+    seminarId = (await createSeminar(t.dataSource, wave, await createVenue(t.dataSource))).id;
+    [anna] = await createMembers(t.dataSource, cycle.id, 1, {
+      name: 'Anna Ærø',
+      email: 'anna@kommune.test',
+      searchText: searchTextOf('Anna Ærø', 'anna@kommune.test'),
+    });
     await createMembers(t.dataSource, cycle.id, 1, { municipalityCode: 101 });
     listenerPort = t.app.get(BounceListener).port()!;
   });
@@ -75,7 +81,12 @@ describe('Bounces', () => {
 
   /** Sends mail to the bounce listener as a remote server would: null sender, raw message. */
   async function sendToListener(to: string, raw: string) {
-    const remote = nodemailer.createTransport({ host: '127.0.0.1', port: listenerPort, secure: false, ignoreTLS: true });
+    const remote = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: listenerPort,
+      secure: false,
+      ignoreTLS: true,
+    });
     try {
       return await remote.sendMail({ envelope: { from: '', to: [to] }, raw });
     } finally {
@@ -110,16 +121,75 @@ describe('Bounces', () => {
     const contact = await signedIn(t, 'municipality', 461);
     const page = textOf((await contact.get('/min-kommune').expect(200)).text);
     expect(page).toContain('Adresser, der ikke virker');
-    expect(page).toContain('Anna Ærø anna@kommune.test Kom retur');
-    expect(page).toContain('5.1.1 smtp; 550 5.1.1');
-    const other = textOf((await (await signedIn(t, 'municipality', 101)).get('/min-kommune').expect(200)).text);
+    expect(page).toContain(
+      'Anna Ærø anna@kommune.test Ret adressen for Anna Ærø Kom retur 5.1.1 smtp; 550 5.1.1',
+    );
+    expect(page).toContain('Recipient address rejected: User unknown');
+    const other = textOf(
+      (await (await signedIn(t, 'municipality', 101)).get('/min-kommune').expect(200)).text,
+    );
     expect(other).not.toContain('anna@kommune.test');
+  });
+
+  it('shows the planner the bounce in Beskeder: the log, the message with the answer, the addresses per municipality', async () => {
+    const planner = await signedIn(t, 'planner');
+    const log = textOf((await planner.get('/beskeder').query({ status: 'retur' }).expect(200)).text);
+    expect(log).toContain('Viser 1 e-mail.');
+    expect(log).toContain('anna@kommune.test');
+    const byAddress = textOf((await planner.get('/beskeder').query({ adresse: 'ANNA@' }).expect(200)).text);
+    expect(byAddress).toContain('Viser 1 e-mail.');
+
+    const message = await t.dataSource
+      .getRepository(OutboxMessage)
+      .findOneByOrFail({ memberId: anna.id, kind: 'invitation' });
+    const page = textOf((await planner.get(`/beskeder/${message.id}`).expect(200)).text);
+    expect(page).toContain('Status Kom retur');
+    expect(page).toContain(
+      'Kom retur fra modtagerens server 5.1.1 smtp; 550 5.1.1 &lt;anna@kommune.test&gt;: Recipient address rejected',
+    );
+    expect(page).toContain('Send igen til anna@kommune.test');
+
+    const odense = textOf((await planner.get('/beskeder/adresser').query({ kommune: 461 }).expect(200)).text);
+    expect(odense).toContain('1 medlem har en adresse, der ikke virker.');
+    expect(odense).toContain('Anna Ærø anna@kommune.test Ret adressen for Anna Ærø Odense Kom retur');
+    const copenhagen = textOf(
+      (await planner.get('/beskeder/adresser').query({ kommune: 101 }).expect(200)).text,
+    );
+    expect(copenhagen).toContain('0 medlemmer har en adresse, der ikke virker.');
+    await (await signedIn(t, 'kl')).get('/beskeder').expect(403);
+  });
+
+  it('previews a template for a real member and seminar, sending nothing, its links inert, in a strict frame', async () => {
+    const planner = await signedIn(t, 'planner');
+    const before = await t.dataSource.getRepository(OutboxMessage).count();
+    const chooser = textOf(
+      (await planner.get('/beskeder/skabeloner').query({ medlem: 'ærø' }).expect(200)).text,
+    );
+    expect(chooser).toContain('Vises for Anna Ærø (anna@kommune.test)');
+    const page = await planner
+      .get(`/beskeder/skabeloner/confirmation?medlem=${anna.id}&seminar=${seminarId}`)
+      .expect(200);
+    expect(textOf(page.text)).toContain('Kære Anna Ærø');
+    const frame = /<iframe[^>]+src="([^"]+)"/
+      .exec(page.text)![1]
+      .replace(/&amp;/g, '&')
+      .replace(/&#x3D;/g, '=');
+    const html = await planner.get(frame).expect(200);
+    expect(html.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(html.headers['content-security-policy']).toContain('sandbox');
+    expect(html.text).toContain('Kære Anna Ærø');
+    expect(html.text).not.toMatch(/href="[^"#]*\/p\//);
+    await expect(t.dataSource.getRepository(OutboxMessage).count()).resolves.toBe(before);
   });
 
   it('refuses mail for addresses it did not make, and ignores mail that is no notification', async () => {
     const forged = `bounce+1.0123456789abcdef@${DOMAIN}`;
-    await expect(sendToListener(forged, dsn(forged, 'x@kommune.test'))).rejects.toMatchObject({ responseCode: 550 });
-    const other = sink.received.find((m) => m.recipients.length === 1 && !m.recipients.includes('anna@kommune.test'))!;
+    await expect(sendToListener(forged, dsn(forged, 'x@kommune.test'))).rejects.toMatchObject({
+      responseCode: 550,
+    });
+    const other = sink.received.find(
+      (m) => m.recipients.length === 1 && !m.recipients.includes('anna@kommune.test'),
+    )!;
     await sendToListener(
       other.mailFrom,
       `From: ${other.recipients[0]}\r\nSubject: Autosvar: ferie\r\n\r\nJeg er på ferie til mandag.\r\n`,
@@ -145,7 +215,10 @@ describe('Bounces', () => {
       .post(`/api/messages/${original.id}/resend`)
       .auth(planner, { type: 'bearer' })
       .expect(201);
-    expect(res.body).toMatchObject({ key: `${original.key}:resend:1`, recipientEmail: 'anna.aeroe@kommune.test' });
+    expect(res.body).toMatchObject({
+      key: `${original.key}:resend:1`,
+      recipientEmail: 'anna.aeroe@kommune.test',
+    });
     const [mail] = mailsTo(await deliver(t, sink), { email: 'anna.aeroe@kommune.test' });
     expect(mail.html).toContain('Anna Ærø');
     const token = PAGE_LINK.exec(mail.text!)![1];

@@ -23,7 +23,13 @@ describe('loadConfig (bounces)', () => {
         BOUNCE_SMTP_PORT: '2525',
         BOUNCE_WEBHOOK_TOKEN: token,
       }).bounces,
-    ).toEqual({ domain: 'retur.kattegat.dk', secret, smtpPort: 2525, smtpHost: '0.0.0.0', webhookToken: token });
+    ).toEqual({
+      domain: 'retur.kattegat.dk',
+      secret,
+      smtpPort: 2525,
+      smtpHost: '0.0.0.0',
+      webhookToken: token,
+    });
   });
 
   it('names what is wrong', () => {

@@ -206,13 +206,17 @@ function bounceConfig(
   const secret = value('BOUNCE_SECRET');
   const port = value('BOUNCE_SMTP_PORT') === undefined ? undefined : integer('BOUNCE_SMTP_PORT', 0, 0, 65535);
   const webhookToken = value('BOUNCE_WEBHOOK_TOKEN');
-  if (domain !== undefined && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)) {
+  if (
+    domain !== undefined &&
+    !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)
+  ) {
     problems.push(`BOUNCE_DOMAIN must be a domain name such as retur.kattegat.dk (got "${domain}")`);
   }
   if ((domain === undefined) !== (secret === undefined)) {
     problems.push('BOUNCE_DOMAIN and BOUNCE_SECRET must be set together');
   }
-  if (secret !== undefined && secret.length < 32) problems.push('BOUNCE_SECRET must be at least 32 characters');
+  if (secret !== undefined && secret.length < 32)
+    problems.push('BOUNCE_SECRET must be at least 32 characters');
   if ((port !== undefined || webhookToken !== undefined) && domain === undefined) {
     problems.push('BOUNCE_SMTP_PORT and BOUNCE_WEBHOOK_TOKEN need BOUNCE_DOMAIN and BOUNCE_SECRET');
   }

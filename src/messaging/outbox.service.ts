@@ -187,7 +187,9 @@ export class OutboxService {
       where: { id: memberId },
       select: { id: true, cycleId: true, name: true, email: true, erasedAt: true },
     });
-    return member && !member.erasedAt ? { cycleId: member.cycleId, name: member.name ?? '', email: member.email } : null;
+    return member && !member.erasedAt
+      ? { cycleId: member.cycleId, name: member.name ?? '', email: member.email }
+      : null;
   }
 
   /** The seminars of a cycle by start, for choosing one in a filter or a preview. */
@@ -241,10 +243,13 @@ export class OutboxService {
 
 /** What a resend needs besides the recipient, the seminar and the links, which it loads and mints afresh. */
 function keptContext(context: object): string {
-  const { recipient: _r, seminar: _s, personalLink: _p, evaluationLink: _e, ...rest } = context as Record<
-    string,
-    unknown
-  >;
+  const {
+    recipient: _r,
+    seminar: _s,
+    personalLink: _p,
+    evaluationLink: _e,
+    ...rest
+  } = context as Record<string, unknown>;
   return JSON.stringify(rest);
 }
 

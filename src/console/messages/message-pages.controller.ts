@@ -28,7 +28,11 @@ const PAGE_SIZE = 50;
 const BASE = '/beskeder';
 const STATUS_LABEL: Record<LogStatus, string> = { ...MAIL_STATUS_IN_DANISH, retur: 'Kom retur' };
 
-const option = <T>(value: T, label: string, chosen: T | undefined) => ({ value, label, selected: value === chosen });
+const option = <T>(value: T, label: string, chosen: T | undefined) => ({
+  value,
+  label,
+  selected: value === chosen,
+});
 
 function countText(first: number, shown: number, total: number): string {
   if (total === 0) return 'Ingen e-mails passer på søgningen.';
@@ -52,7 +56,11 @@ export class MessagePagesController {
   ) {}
 
   @Get()
-  async log(@Query() query: MessageLogQuery, @CurrentStaff() staff: AuthenticatedStaff, @Req() req: PageRequest) {
+  async log(
+    @Query() query: MessageLogQuery,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() req: PageRequest,
+  ) {
     const cycle = await this.cycleBar.active(staff);
     const filter = {
       memberId: query.medlem,
@@ -75,12 +83,24 @@ export class MessagePagesController {
     ]);
     return consolePage(
       'console-messages',
-      { title: 'Beskeder', breadcrumbs: [{ label: 'Beskeder' }], cycleBar: cycle ? await this.cycleBar.bar(staff, req.path, cycle) : null },
+      {
+        title: 'Beskeder',
+        breadcrumbs: [{ label: 'Beskeder' }],
+        cycleBar: cycle ? await this.cycleBar.bar(staff, req.path, cycle) : null,
+      },
       {
         base: BASE,
         adresse: query.adresse ?? '',
-        member: query.medlem ? { id: query.medlem, name: member?.name ?? `Medlem ${query.medlem}`, clear: listHref(BASE, query, { medlem: undefined, side: undefined }) } : null,
-        seminars: seminars.map((s) => option(s.id, `${s.title}, ${formatDanishDateTime(s.startsAt)}`, query.seminar)),
+        member: query.medlem
+          ? {
+              id: query.medlem,
+              name: member?.name ?? `Medlem ${query.medlem}`,
+              clear: listHref(BASE, query, { medlem: undefined, side: undefined }),
+            }
+          : null,
+        seminars: seminars.map((s) =>
+          option(s.id, `${s.title}, ${formatDanishDateTime(s.startsAt)}`, query.seminar),
+        ),
         kinds: MESSAGE_KINDS.map((k) => option(k, MAIL_IN_DANISH[k], query.slags)),
         statuses: LOG_STATUSES.map((s) => option(s, STATUS_LABEL[s], query.status)),
         count: countText((side - 1) * PAGE_SIZE + 1, found.items.length, found.total),
@@ -100,7 +120,11 @@ export class MessagePagesController {
 
   /** Failed and bouncing addresses of the working cycle, per municipality, each with where to correct it. */
   @Get('adresser')
-  async addresses(@Query() query: AddressProblemsQuery, @CurrentStaff() staff: AuthenticatedStaff, @Req() req: PageRequest) {
+  async addresses(
+    @Query() query: AddressProblemsQuery,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() req: PageRequest,
+  ) {
     const cycle = await this.cycleBar.active(staff);
     const municipalities = await this.reference.listMunicipalities();
     const nameOf = new Map(municipalities.map((m) => [m.code, m.name]));
@@ -115,7 +139,10 @@ export class MessagePagesController {
       {
         cycle: cycle ? { code: cycle.code } : null,
         municipalities: municipalities.map((m) => option(m.code, m.name, query.kommune)),
-        count: problems.length === 1 ? '1 medlem har en adresse, der ikke virker.' : `${danishCount(problems.length)} medlemmer har en adresse, der ikke virker.`,
+        count:
+          problems.length === 1
+            ? '1 medlem har en adresse, der ikke virker.'
+            : `${danishCount(problems.length)} medlemmer har en adresse, der ikke virker.`,
         rows: addressProblemRows(problems, (code) => nameOf.get(code) ?? String(code)),
       },
     );
@@ -141,7 +168,11 @@ export class MessagePagesController {
     const crumbs: Crumb[] = [{ label: 'Beskeder', href: BASE }, { label: message.subject }];
     return consolePage(
       'console-message',
-      { title: message.subject, breadcrumbs: crumbs, cycleBar: cycle ? await this.cycleBar.bar(staff, req.path, cycle) : null },
+      {
+        title: message.subject,
+        breadcrumbs: crumbs,
+        cycleBar: cycle ? await this.cycleBar.bar(staff, req.path, cycle) : null,
+      },
       {
         problems: problemsOf(refusal),
         notice: req.query.besked === 'sendt-igen',
@@ -152,16 +183,19 @@ export class MessagePagesController {
           status: bounces.length > 0 ? STATUS_LABEL.retur : MAIL_STATUS_IN_DANISH[message.status],
           calendar: message.icsFilename,
         },
-        member: member && message.memberId
-          ? {
-              name: member.name,
-              href: `/valgperioder/${member.cycleId}/medlemmer/${message.memberId}`,
-              editHref: `/valgperioder/${member.cycleId}/medlemmer/${message.memberId}/rediger`,
-              logHref: `${BASE}?medlem=${message.memberId}`,
-              email: member.email,
-              changed: member.email !== null && member.email.toLowerCase() !== message.recipientEmail.toLowerCase(),
-            }
-          : null,
+        member:
+          member && message.memberId
+            ? {
+                name: member.name,
+                href: `/valgperioder/${member.cycleId}/medlemmer/${message.memberId}`,
+                editHref: `/valgperioder/${member.cycleId}/medlemmer/${message.memberId}/rediger`,
+                logHref: `${BASE}?medlem=${message.memberId}`,
+                email: member.email,
+                changed:
+                  member.email !== null &&
+                  member.email.toLowerCase() !== message.recipientEmail.toLowerCase(),
+              }
+            : null,
         resendable: message.status === 'sent' || message.status === 'failed',
         history: messageHistory(message, bounces, resends),
       },

@@ -22,7 +22,8 @@ const BASE = '/beskeder/skabeloner';
  * The mail's own HTML in a frame of its own: nothing may load or run in it (its styles are
  * inline, as mail clients want them), and only the console may frame it.
  */
-const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
+const PREVIEW_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
 
 function kindOf(kind: string): MessageKind {
   if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) throw DomainError.notFound('Message kind', kind);
@@ -43,11 +44,16 @@ export class MessagePreviewsController {
   ) {}
 
   @Get()
-  async choose(@Query() query: PreviewChoiceQuery, @CurrentStaff() staff: AuthenticatedStaff, @Req() req: PageRequest) {
+  async choose(
+    @Query() query: PreviewChoiceQuery,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() req: PageRequest,
+  ) {
     const cycle = await this.cycleBar.active(staff);
     const seminars = cycle ? await this.outbox.seminarChoices(cycle.id) : [];
     const search = query.medlem?.trim() ?? '';
-    const found = cycle && search ? await this.register.page(cycle.id, { q: search }, callerOf(staff), 1, 1) : null;
+    const found =
+      cycle && search ? await this.register.page(cycle.id, { q: search }, callerOf(staff), 1, 1) : null;
     const member = found?.rows[0] && !found.rows[0].erased ? found.rows[0] : null;
     const seminar = seminars.find((s) => s.id === query.seminar) ?? null;
     const params = new URLSearchParams({
@@ -71,7 +77,10 @@ export class MessagePreviewsController {
         shownFor: member ? `${member.name} (${member.email ?? 'ingen adresse'})` : null,
         notFound: search !== '' && !member,
         seminar: seminar ? `${seminar.title}, ${formatDanishDateTime(seminar.startsAt)}` : null,
-        kinds: MESSAGE_KINDS.map((k) => ({ label: MAIL_IN_DANISH[k], href: `${BASE}/${k}${params ? `?${params}` : ''}` })),
+        kinds: MESSAGE_KINDS.map((k) => ({
+          label: MAIL_IN_DANISH[k],
+          href: `${BASE}/${k}${params ? `?${params}` : ''}`,
+        })),
       },
     );
   }
@@ -88,7 +97,9 @@ export class MessagePreviewsController {
     const mail = await this.outbox.preview(kindOf(kind), chosen);
     const cycle = await this.cycleBar.active(staff);
     const params = new URLSearchParams(
-      Object.entries({ medlem: member, seminar }).filter((e): e is [string, string] => /^\d+$/.test(e[1] ?? '')),
+      Object.entries({ medlem: member, seminar }).filter((e): e is [string, string] =>
+        /^\d+$/.test(e[1] ?? ''),
+      ),
     ).toString();
     return consolePage(
       'console-message-preview',
@@ -121,7 +132,11 @@ export class MessagePreviewsController {
     const mail = await this.outbox.preview(kindOf(kind), this.chosen(member, seminar));
     res
       .status(200)
-      .set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PREVIEW_CSP, 'Cache-Control': 'no-store' })
+      .set({
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': PREVIEW_CSP,
+        'Cache-Control': 'no-store',
+      })
       .send(inertLinks(mail.html));
   }
 

@@ -34,7 +34,12 @@ const attemptsText = (n: number) => (n === 1 ? '1 forsøg' : `${n} forsøg`);
 export function messageHistory(message: LoggedMessage, bounces: LoggedBounce[], resends: LoggedMessage[]) {
   const steps: Step[] = [{ at: message.createdAt, what: 'Skrevet og lagt i kø', answer: null, href: null }];
   if (message.status === 'sent' && message.sentAt) {
-    steps.push({ at: message.sentAt, what: `Sendt (${attemptsText(message.attempts)})`, answer: null, href: null });
+    steps.push({
+      at: message.sentAt,
+      what: `Sendt (${attemptsText(message.attempts)})`,
+      answer: null,
+      href: null,
+    });
   } else if (message.status === 'failed') {
     steps.push({
       at: message.nextAttemptAt,
@@ -59,7 +64,12 @@ export function messageHistory(message: LoggedMessage, bounces: LoggedBounce[], 
     });
   }
   for (const r of resends) {
-    steps.push({ at: r.createdAt, what: 'Sendt igen som en ny besked', answer: null, href: `/beskeder/${r.id}` });
+    steps.push({
+      at: r.createdAt,
+      what: 'Sendt igen som en ny besked',
+      answer: null,
+      href: `/beskeder/${r.id}`,
+    });
   }
   return steps
     .sort((a, b) => a.at.getTime() - b.at.getTime())

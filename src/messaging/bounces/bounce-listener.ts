@@ -87,7 +87,9 @@ export class BounceListener implements OnApplicationBootstrap, BeforeApplication
         .then(
           () => callback(),
           (error: unknown) => {
-            this.logger.error(`A bounce was not recorded: ${error instanceof Error ? error.message : String(error)}`);
+            this.logger.error(
+              `A bounce was not recorded: ${error instanceof Error ? error.message : String(error)}`,
+            );
             callback(refusal(451, 'Try again later'));
           },
         );

@@ -122,20 +122,35 @@ export class BouncesService {
       .addSelect('mb.municipality_code', 'municipalityCode')
       .where('mb.cycle_id = :cycleId', { cycleId })
       .andWhere('mb.erased_at IS NULL');
-    return municipalityCode === undefined ? q : q.andWhere('mb.municipality_code = :code', { code: municipalityCode });
+    return municipalityCode === undefined
+      ? q
+      : q.andWhere('mb.municipality_code = :code', { code: municipalityCode });
   }
 
-  private async bounced(m: EntityManager, cycleId: number, code: number | undefined): Promise<AddressProblem[]> {
+  private async bounced(
+    m: EntityManager,
+    cycleId: number,
+    code: number | undefined,
+  ): Promise<AddressProblem[]> {
     const rows = await this.members(m, cycleId, code)
       .innerJoin(Bounce, 'b', 'b.member_id = mb.id AND b.address = LOWER(mb.email)')
-      .addSelect(['b.status AS status', 'b.diagnostic AS diagnostic', 'b.received_at AS at', 'b.message_id AS "messageId"'])
+      .addSelect([
+        'b.status AS status',
+        'b.diagnostic AS diagnostic',
+        'b.received_at AS at',
+        'b.message_id AS "messageId"',
+      ])
       .getRawMany<RawProblem & { status: string; diagnostic: string | null }>();
     return rows.map((r) =>
       problem(r, this.dialect.instant(r.at), 'bounced', [r.status, r.diagnostic].filter(Boolean).join(' ')),
     );
   }
 
-  private async failed(m: EntityManager, cycleId: number, code: number | undefined): Promise<AddressProblem[]> {
+  private async failed(
+    m: EntityManager,
+    cycleId: number,
+    code: number | undefined,
+  ): Promise<AddressProblem[]> {
     const rows = await this.members(m, cycleId, code)
       .innerJoin(
         OutboxMessage,

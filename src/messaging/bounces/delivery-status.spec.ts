@@ -56,8 +56,13 @@ describe(parseDeliveryStatus.name, () => {
   });
 
   it('reads a base64 status part and a delayed delivery', () => {
-    const delayed = FIELDS.replace('Action: failed', 'Action: delayed').replace('Status: 5.1.1', 'Status: 4.4.1');
-    const encoded = Buffer.from(delayed).toString('base64').replace(/(.{76})/g, '$1\r\n');
+    const delayed = FIELDS.replace('Action: failed', 'Action: delayed').replace(
+      'Status: 5.1.1',
+      'Status: 4.4.1',
+    );
+    const encoded = Buffer.from(delayed)
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\r\n');
     expect(parseDeliveryStatus(postfixDsn(encoded, '\r\nContent-Transfer-Encoding: base64'))).toEqual([
       expect.objectContaining({ action: 'delayed', status: '4.4.1' }),
     ]);
@@ -65,7 +70,9 @@ describe(parseDeliveryStatus.name, () => {
 
   it('answers null for mail that is no notification', () => {
     expect(
-      parseDeliveryStatus('From: anna@example.dk\r\nSubject: Fraværende\r\n\r\nJeg er på ferie til mandag.\r\n'),
+      parseDeliveryStatus(
+        'From: anna@example.dk\r\nSubject: Fraværende\r\n\r\nJeg er på ferie til mandag.\r\n',
+      ),
     ).toBeNull();
     expect(parseDeliveryStatus(postfixDsn('Reporting-MTA: dns; mx.example.dk\r\n'))).toBeNull();
   });
