@@ -133,6 +133,9 @@ export const ERROR_TEXTS = {
   'invitation_job.not_found': 'Invitationskørslen findes ikke.',
   'message.not_found': 'Beskeden findes ikke.',
   'message.not_finished': 'Beskeden er ikke færdigbehandlet endnu.',
+  'message.not_resendable':
+    'Beskeden kan ikke sendes igen herfra. En evaluering sendes med sin påmindelse; en ældre besked sendes ved at sende en ny invitation.',
+  'message.no_address': 'Medlemmet har ingen e-mailadresse. Ret adressen på medlemmets side først.',
   'message_kind.not_found': 'Den slags besked findes ikke.',
 
   // Allocation.

@@ -13,6 +13,7 @@ export interface AppConfig {
   mailDir: string;
   mailFrom: string;
   mail: MailConfig;
+  bounces: BounceConfig;
   /** Where a member turns for a new link or help; shown on the member's error pages. */
   secretariat: { email: string | null; phone: string | null };
   /** Things to say at start that do not stop it (e.g. production without a real sender). */
@@ -72,6 +73,22 @@ export interface MailConfig {
   maxAttempts: number;
   /** Days before a seminar when reminders go out, e.g. [14, 2]. */
   reminderDays: number[];
+}
+
+/**
+ * Bounces: each message leaves with its own return path `bounce+<id>.<mac>@<domain>` (VERP) when
+ * a domain is set; the listener takes the delivery status notifications sent there.
+ */
+export interface BounceConfig {
+  /** The domain whose MX points at the bounce listener (or a relay); unset means no VERP. */
+  domain: string | undefined;
+  /** Signs the return paths, so only addresses the app made are accepted. */
+  secret: string | undefined;
+  /** Port of the inbound SMTP listener; unset means it is off, 0 any free port (tests). */
+  smtpPort: number | undefined;
+  smtpHost: string;
+  /** A relay's webhook sends the notification with this bearer token; unset means no webhook. */
+  webhookToken: string | undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { isAbsolute, join } from 'node:path';
-import { AppConfig, LogLevel, TrustProxy } from './app-config';
+import { AppConfig, BounceConfig, LogLevel, TrustProxy } from './app-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -110,6 +110,8 @@ export function loadConfig(
     );
   }
 
+  const bounces = bounceConfig(value, integer, problems);
+
   const logLevel = (value('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -154,6 +156,7 @@ export function loadConfig(
       maxAttempts: integer('MAIL_MAX_ATTEMPTS', 8, 1, 100),
       reminderDays: [...new Set(reminderDays)].sort((a, b) => b - a),
     },
+    bounces,
     initialAdmin:
       adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
     authSecret,
@@ -191,6 +194,36 @@ export function loadConfig(
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** BOUNCE_DOMAIN with BOUNCE_SECRET; the listener and the webhook need both. */
+function bounceConfig(
+  value: (name: string) => string | undefined,
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  problems: string[],
+): BounceConfig {
+  const domain = value('BOUNCE_DOMAIN')?.toLowerCase();
+  const secret = value('BOUNCE_SECRET');
+  const port = value('BOUNCE_SMTP_PORT') === undefined ? undefined : integer('BOUNCE_SMTP_PORT', 0, 0, 65535);
+  const webhookToken = value('BOUNCE_WEBHOOK_TOKEN');
+  if (
+    domain !== undefined &&
+    !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)
+  ) {
+    problems.push(`BOUNCE_DOMAIN must be a domain name such as retur.kattegat.dk (got "${domain}")`);
+  }
+  if ((domain === undefined) !== (secret === undefined)) {
+    problems.push('BOUNCE_DOMAIN and BOUNCE_SECRET must be set together');
+  }
+  if (secret !== undefined && secret.length < 32)
+    problems.push('BOUNCE_SECRET must be at least 32 characters');
+  if ((port !== undefined || webhookToken !== undefined) && domain === undefined) {
+    problems.push('BOUNCE_SMTP_PORT and BOUNCE_WEBHOOK_TOKEN need BOUNCE_DOMAIN and BOUNCE_SECRET');
+  }
+  if (webhookToken !== undefined && !/^[\x21-\x7e]{24,}$/.test(webhookToken)) {
+    problems.push('BOUNCE_WEBHOOK_TOKEN must be at least 24 printable characters without spaces');
+  }
+  return { domain, secret, smtpPort: port, smtpHost: value('BOUNCE_SMTP_HOST') ?? '0.0.0.0', webhookToken };
 }
 
 /** Names Express's proxy-addr understands besides addresses and subnets. */

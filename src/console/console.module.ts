@@ -23,6 +23,8 @@ import { MaterialUploadMiddleware } from './materials/material-upload.middleware
 import { MemberListController } from './members/member-list.controller';
 import { MemberPagesController } from './members/member-pages.controller';
 import { ContactsController } from './contacts/contacts.controller';
+import { MessagePagesController } from './messages/message-pages.controller';
+import { MessagePreviewsController } from './messages/message-previews.controller';
 import { MyMunicipalityController } from './municipality/my-municipality.controller';
 import { OverviewController } from './overview/overview.controller';
 import { InvitationPagesController } from './participation/invitation-pages.controller';
@@ -84,6 +86,9 @@ import { StatisticsPagesController } from './statistics/statistics-pages.control
     SeminarPagesController,
     RosterPagesController,
     CheckInPagesController,
+    // Before MessagePagesController: /beskeder/skabeloner is not a message's /beskeder/:id.
+    MessagePreviewsController,
+    MessagePagesController,
   ],
   providers: [CycleBarService],
 })

@@ -19,6 +19,7 @@ import { ConsoleCycleChoice1765200000000 } from '../../migrations/1765200000000-
 import { InvitationOpened1765200000001 } from '../../migrations/1765200000001-invitation-opened';
 import { ImportJobs1765300000000 } from '../../migrations/1765300000000-import-jobs';
 import { SurveyPageLink1766100000000 } from '../../migrations/1766100000000-survey-page-link';
+import { Bounces1766600000000 } from '../../migrations/1766600000000-bounces';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   InvitationOpened1765200000001,
   ImportJobs1765300000000,
   SurveyPageLink1766100000000,
+  Bounces1766600000000,
 ];

@@ -14,6 +14,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Dialect } from '../database/dialect';
 import { Transactor } from '../database/transactor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { returnPath } from './bounces/verp';
 import { classifySendError, retryDelayMs } from './delivery-policy';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
@@ -181,6 +182,7 @@ export class DispatcherService
             html: m.html,
             text: m.text,
             calendar: m.ics ? { filename: m.icsFilename ?? 'kattegat.ics', content: m.ics } : null,
+            returnPath: this.returnPathOf(m.id),
           })
           .then(
             () => ({ message: m, error: undefined }),
@@ -239,6 +241,11 @@ export class DispatcherService
           : { status: 'failed', lastError: failure.reason, lockedUntil: null },
       );
     }
+  }
+
+  private returnPathOf(messageId: number): string | undefined {
+    const { domain, secret } = this.config.bounces;
+    return domain && secret ? returnPath(messageId, domain, secret) : undefined;
   }
 
   /** Gives a claimed batch back when the run stops before sending it. */

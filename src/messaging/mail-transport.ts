@@ -13,6 +13,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   calendar: { filename: string; content: string } | null;
+  /** The envelope sender (MAIL FROM) when bounces come back to a VERP address of their own. */
+  returnPath?: string;
 }
 
 /** Where mail goes: SMTP in production, .eml files in development. Replaced in tests. */
@@ -57,6 +59,7 @@ export function toNodemailerMessage(unsafe: OutgoingMail, from: string, replyTo:
     subject: mail.subject,
     html: mail.html,
     text: mail.text,
+    ...(mail.returnPath ? { envelope: { from: mail.returnPath, to: [mail.to.address] } } : {}),
     messageId: `<${mail.key.replace(/[^A-Za-z0-9._-]/g, '.')}@${domainOf(from)}>`,
     attachments: mail.calendar
       ? [

@@ -13,6 +13,7 @@ import { ListMessagesQuery } from './dto/list-messages.dto';
 import { PreviewQuery } from './dto/preview.dto';
 import { MessageLogEntry, MessageLogPage, RenderedMailDto } from './dto/message-log.dto';
 import { MESSAGE_KINDS, MessageKind, RenderedMail } from './message-kinds';
+import { MessageResender } from './message-resender';
 import { OutboxService } from './outbox.service';
 
 @ApiTags('messages')
@@ -20,7 +21,10 @@ import { OutboxService } from './outbox.service';
 @Roles('planner', 'admin')
 @Controller('api/messages')
 export class MessagesController {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly resender: MessageResender,
+  ) {}
 
   /** The delivery log: what was sent to whom, when, and why not. Newest first. */
   @Get()
@@ -40,11 +44,15 @@ export class MessagesController {
     return this.outbox.preview(kind as MessageKind, query);
   }
 
-  /** Sends a sent or failed message again as a new row `<key>:resend:<n>`; 409 while it is pending. */
+  /**
+   * Sends a sent or failed message again as a new row `<key>:resend:<n>`, to the member's current
+   * address with the body rendered afresh and a fresh link; 409 while it is pending, 422 when it
+   * cannot be (an evaluation link, no member, no address).
+   */
   @Post(':id/resend')
   @ApiOperation({ summary: 'Send an e-mail again' })
   @ApiCreatedResponse({ type: MessageLogEntry })
   resend(@Param('id', ParseIntPipe) id: number): Promise<MessageLogEntry> {
-    return this.outbox.resend(id);
+    return this.resender.resend(id);
   }
 }

@@ -3,12 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PersonalLinksModule } from '../invitations/personal-links';
 import { RegistrationsModule } from '../registrations/registrations.module';
+import { Bounce } from './bounces/bounce.entity';
+import { BounceListener } from './bounces/bounce-listener';
+import { BouncesService } from './bounces/bounces.service';
 import { DispatcherService } from './dispatcher.service';
 import { InvitationMail } from './invitation-mail';
 import { InvitationReminders } from './invitation-reminders';
 import { MailRenderer } from './mail-renderer';
 import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
 import { MemberMail } from './member-mail';
+import { MessageResender } from './message-resender';
 import { MessagesController } from './messages.controller';
 import { OutboxErasure } from './outbox-erasure';
 import { OutboxMessage } from './outbox-message.entity';
@@ -19,10 +23,11 @@ import { SeatMessenger } from './seat-messenger';
 
 /**
  * The outbox, its dispatcher, the transport and the templates; the member-mail pipeline every
- * sender uses (MemberMail), and the handlers that turn seat and invitation events into e-mails.
+ * sender uses (MemberMail), and the handlers that turn seat and invitation events into e-mails;
+ * resends, and bounces (VERP return paths, the inbound listener, the marked addresses).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage]), PersonalLinksModule, RegistrationsModule],
+  imports: [TypeOrmModule.forFeature([OutboxMessage, Bounce]), PersonalLinksModule, RegistrationsModule],
   controllers: [MessagesController],
   providers: [
     MailRenderer,
@@ -35,6 +40,9 @@ import { SeatMessenger } from './seat-messenger';
     ReminderSweeper,
     InvitationReminders,
     OutboxMetrics,
+    MessageResender,
+    BouncesService,
+    BounceListener,
     {
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG, OutboxMetrics],
@@ -43,6 +51,8 @@ import { SeatMessenger } from './seat-messenger';
   ],
   exports: [
     OutboxService,
+    MessageResender,
+    BouncesService,
     DispatcherService,
     MailRenderer,
     MemberMail,

@@ -49,6 +49,13 @@ export class OutboxMessage {
   @Column('varchar', { name: 'ics_filename', length: 100, nullable: true })
   icsFilename: string | null;
 
+  /**
+   * The context the body was rendered from, without recipient, seminar and links (JSON), so that a
+   * resend renders it afresh; null for rows written before it was kept.
+   */
+  @Column('text', { nullable: true })
+  context: string | null;
+
   @Column('varchar', { length: 20, default: 'pending' })
   status: OutboxStatus;
 

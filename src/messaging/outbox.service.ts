@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Raw, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Dialect } from '../database/dialect';
@@ -13,6 +13,7 @@ import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { sampleMailRequest } from './sample-messages';
 import { loadSeminarInfos } from './seminar-info';
 import { Member } from '../cycles/member.entity';
+import { Seminar } from '../planning/seminar.entity';
 import { surveyPageUrl } from '../invitations/personal-links';
 
 /** A message to send: a kind with its context, plus what identifies and schedules it. */
@@ -38,6 +39,10 @@ export interface MessageFilter {
   seminarId?: number;
   status?: OutboxStatus;
   kind?: MessageKind;
+  /** Part of the address it went to. */
+  address?: string;
+  /** Only messages a recipient's server sent back later (a delivery status notification). */
+  bounced?: boolean;
   page: number;
   pageSize: number;
 }
@@ -107,6 +112,7 @@ export class OutboxService {
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
+      context: keptContext(message.context),
       ics,
       icsFilename: ics ? (message.calendar!.method === 'CANCEL' ? 'aflysning.ics' : 'kattegat.ics') : null,
       status: 'pending' as const,
@@ -123,6 +129,15 @@ export class OutboxService {
       ...(filter.seminarId !== undefined ? { seminarId: filter.seminarId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.address
+        ? {
+            recipientEmail: Raw((column) => `LOWER(${column}) LIKE :address`, {
+              // `_` may stand for itself in an address; a `%` typed would match anything.
+              address: `%${filter.address.toLowerCase().replace(/%/g, '')}%`,
+            }),
+          }
+        : {}),
+      ...(filter.bounced ? { id: Raw((id) => `${id} IN (SELECT message_id FROM bounces)`) } : {}),
     };
     // Counted apart: TypeORM's findAndCount with `select` counts distinct concatenations of the
     // selected columns on SQLite, and a NULL among them drops the row from the count.
@@ -159,42 +174,41 @@ export class OutboxService {
     return new Set(rows.map((r) => r.memberId!));
   }
 
-  /**
-   * Sends a message again as a NEW row `<key>:resend:<n>` with the same content. The original
-   * keeps its status and error, so the log shows both what went wrong and the new attempt, and
-   * the key of the original stays the proof that its cause was handled once.
-   */
-  async resend(id: number): Promise<OutboxMessage> {
-    return this.transactor.run(async (manager) => {
-      const original = await manager.findOne(OutboxMessage, { where: { id } });
-      if (!original) throw DomainError.notFound('Message', id);
-      if (original.status === 'pending' || original.status === 'sending') {
-        throw new DomainError(
-          'conflict',
-          'message.not_finished',
-          `Message ${id} is still ${original.status}; it has not finished yet`,
-        );
-      }
-      const resends = await manager
-        .createQueryBuilder(OutboxMessage, 'm')
-        .where('m.key LIKE :prefix', { prefix: `${original.key}:resend:%` })
-        .getCount();
-      const copy = manager.create(OutboxMessage, {
-        ...original,
-        id: undefined,
-        key: `${original.key}:resend:${resends + 1}`,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: this.clock.now(),
-        lastError: null,
-        sentAt: null,
-        claimedBy: null,
-        lockedUntil: null,
-        createdAt: undefined,
-      });
-      const saved = await manager.save(copy);
-      return manager.findOneOrFail(OutboxMessage, { where: { id: saved.id }, select: LOG_COLUMNS });
+  /** A message as the log shows it (never the body), or 404. */
+  async get(id: number): Promise<OutboxMessage> {
+    const message = await this.messages.findOne({ where: { id }, select: LOG_COLUMNS });
+    if (!message) throw DomainError.notFound('Message', id);
+    return message;
+  }
+
+  /** A member as a resend would mail them now, or null once erased. */
+  async memberNow(memberId: number): Promise<{ cycleId: number; name: string; email: string | null } | null> {
+    const member = await this.messages.manager.findOne(Member, {
+      where: { id: memberId },
+      select: { id: true, cycleId: true, name: true, email: true, erasedAt: true },
     });
+    return member && !member.erasedAt
+      ? { cycleId: member.cycleId, name: member.name ?? '', email: member.email }
+      : null;
+  }
+
+  /** The seminars of a cycle by start, for choosing one in a filter or a preview. */
+  seminarChoices(cycleId: number): Promise<Array<{ id: number; title: string; startsAt: Date }>> {
+    return this.messages.manager.find(Seminar, {
+      where: { cycleId },
+      select: { id: true, title: true, startsAt: true },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The resends of a message (`<key>:resend:<n>`), oldest first. */
+  resendsOf(key: string): Promise<OutboxMessage[]> {
+    return this.messages
+      .createQueryBuilder('m')
+      .select(Object.keys(LOG_COLUMNS).map((c) => `m.${c}`))
+      .where('m.key LIKE :prefix', { prefix: `${key.replace(/%/g, '')}:resend:%` })
+      .orderBy('m.id', 'ASC')
+      .getMany();
   }
 
   /**
@@ -227,7 +241,19 @@ export class OutboxService {
   }
 }
 
-const LOG_COLUMNS = {
+/** What a resend needs besides the recipient, the seminar and the links, which it loads and mints afresh. */
+function keptContext(context: object): string {
+  const {
+    recipient: _r,
+    seminar: _s,
+    personalLink: _p,
+    evaluationLink: _e,
+    ...rest
+  } = context as Record<string, unknown>;
+  return JSON.stringify(rest);
+}
+
+export const LOG_COLUMNS = {
   id: true,
   key: true,
   kind: true,

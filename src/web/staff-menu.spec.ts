@@ -13,6 +13,7 @@ describe(staffMenu.name, () => {
       'Deltagelse',
       'Materialer',
       'Evaluering',
+      'Beskeder',
       'Statistik',
     ]);
     expect(labels('admin')).toContain('Personale');

@@ -47,6 +47,7 @@ const SECTIONS: readonly SectionSpec[] = [
   { label: 'Evaluering', href: '/evaluering', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/evaluering/] },
   { label: 'Fordeling', href: '/fordeling', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/fordeling/] },
   { label: 'Fremmøde', href: '/fremmoede', roles: PLANNERS, also: [/^\/seminarer\/\d+\/fremmoede/] },
+  { label: 'Beskeder', href: '/beskeder', roles: PLANNERS },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
   { label: 'Personale', href: '/personale', roles: ['admin'], also: [/^\/kontaktpersoner/] },
   {

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   /** The Message-ID header, which the app derives from the outbox key. */
   messageId: string;
   recipients: string[];
+  /** The envelope sender (MAIL FROM), where bounces go. */
+  mailFrom: string;
 }
 
 export interface SmtpSinkOptions {
@@ -27,7 +29,7 @@ export interface SmtpSink {
   count: number;
   /** How often each Message-ID arrived. */
   deliveries(): Map<string, number>;
-  parse(mail: ReceivedMail): Promise<ParsedMail>;
+  parse(mail: Pick<ReceivedMail, 'raw'> & Partial<ReceivedMail>): Promise<ParsedMail>;
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,7 +64,13 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
             );
           }
           count++;
-          received.push({ raw, messageId, recipients: session.envelope.rcptTo.map((r) => r.address) });
+          const { mailFrom, rcptTo } = session.envelope;
+          received.push({
+            raw,
+            messageId,
+            recipients: rcptTo.map((r) => r.address),
+            mailFrom: mailFrom ? mailFrom.address : '',
+          });
           callback();
         };
         if (options.delayMs) setTimeout(answer, options.delayMs);

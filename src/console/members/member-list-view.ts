@@ -19,10 +19,10 @@ export function registerQuery(q: MemberListQuery): RegisterQuery {
 }
 
 /** The list's address with the query, changed by `change`; empty and default values left out. */
-export function listHref(
+export function listHref<Q extends object>(
   base: string,
-  query: MemberListQuery,
-  change: Partial<MemberListQuery> = {},
+  query: Q,
+  change: Partial<Q> & { side?: number } = {},
 ): string {
   const next: Record<string, unknown> = { ...query, ...change };
   if (next.side === 1) delete next.side;
@@ -52,10 +52,16 @@ export function sortLink(
 }
 
 /** The pager: the first, the last and two on each side of the current page, gaps between. */
-export function pager(base: string, query: MemberListQuery, total: number, pageSize = PAGE_SIZE) {
+export function pager<Q extends { side?: number }>(
+  base: string,
+  query: Q,
+  total: number,
+  pageSize = PAGE_SIZE,
+  label = 'Sider i medlemslisten',
+) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(query.side ?? 1, pages);
-  const href = (n: number) => listHref(base, query, { side: n });
+  const href = (n: number) => listHref(base, query, { side: n } as Partial<Q> & { side: number });
   const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])]
     .filter((n) => n >= 1 && n <= pages)
     .sort((a, b) => a - b);
@@ -65,7 +71,7 @@ export function pager(base: string, query: MemberListQuery, total: number, pageS
     items.push({ number: n, href: href(n), current: n === current, gap: false });
   });
   return {
-    label: 'Sider i medlemslisten',
+    label,
     current,
     previous: current > 1 ? href(current - 1) : null,
     next: current < pages ? href(current + 1) : null,

@@ -28,7 +28,7 @@ const ACTOR_IN_DANISH: Record<Actor, string> = {
   system: 'Systemet',
 };
 
-const MAIL_IN_DANISH: Record<MessageKind, string> = {
+export const MAIL_IN_DANISH: Record<MessageKind, string> = {
   invitation: 'Invitation',
   invitation_reminder: 'Påmindelse om invitationen',
   confirmation: 'Bekræftelse',
@@ -43,7 +43,7 @@ const MAIL_IN_DANISH: Record<MessageKind, string> = {
   evaluation_reminder: 'Påmindelse om evaluering',
 };
 
-const MAIL_STATUS_IN_DANISH: Record<OutboxStatus, string> = {
+export const MAIL_STATUS_IN_DANISH: Record<OutboxStatus, string> = {
   pending: 'Venter på at blive sendt',
   sending: 'Sendes',
   sent: 'Sendt',

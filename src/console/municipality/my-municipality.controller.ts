@@ -3,10 +3,11 @@ import { AuthenticatedStaff } from '../../auth/authenticated-staff';
 import { CurrentStaff } from '../../auth/current-staff.decorator';
 import { EvaluationsService } from '../../evaluations/evaluations.service';
 import { ParticipationService } from '../../invitations/participation.service';
-import { OutboxService } from '../../messaging/outbox.service';
+import { BouncesService } from '../../messaging/bounces/bounces.service';
 import { ReferenceService } from '../../reference/reference.service';
 import { PageRequest } from '../../web/page-request';
 import { StaffPages } from '../../web/pages.decorators';
+import { addressProblemRows } from '../messages/address-problems-view';
 import { consolePage } from '../shell/console-page';
 import { CycleBarService } from '../shell/cycle-bar.service';
 import { danishCount } from '../statistics/dashboard-view';
@@ -22,7 +23,7 @@ export class MyMunicipalityController {
     private readonly cycleBar: CycleBarService,
     private readonly participation: ParticipationService,
     private readonly evaluations: EvaluationsService,
-    private readonly outbox: OutboxService,
+    private readonly bounces: BouncesService,
     private readonly reference: ReferenceService,
   ) {}
 
@@ -38,10 +39,11 @@ export class MyMunicipalityController {
       return consolePage('console-my-municipality', shell, { municipality: municipality.name, funnel: null });
     const rows = await this.participation.municipalityFunnel(cycle.id, municipality.code);
     const ids = rows.map((r) => r.member.id);
-    const [evaluated, bouncing] = await Promise.all([
+    const [evaluated, problems] = await Promise.all([
       this.evaluations.answeredAmong(ids),
-      this.outbox.failedAmong(ids),
+      this.bounces.addressProblems(cycle.id, municipality.code),
     ]);
+    const bouncing = new Set(problems.map((p) => p.memberId));
     const members = rows.map((r) => ({
       href: `/valgperioder/${cycle.id}/medlemmer/${r.member.id}`,
       name: r.member.erasedAt ? 'Slettet medlem' : r.member.name,
@@ -61,6 +63,7 @@ export class MyMunicipalityController {
         totals: funnelTotals(members.map((m) => m.steps)).map((t) => ({ ...t, value: danishCount(t.value) })),
         members,
         bouncing: members.filter((m) => m.bouncing).length,
+        problems: addressProblemRows(problems),
       },
     });
   }

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Transactor } from '../database/transactor';
+import { MailRequest } from './message-kinds';
+import { MemberMail, PAGE_LINK } from './member-mail';
+import { OutboxMessage } from './outbox-message.entity';
+import { LOG_COLUMNS } from './outbox.service';
+
+/** Their link is a survey's, minted by the evaluations with the request; a resend has none to give. */
+const NOT_RESENT = new Set(['evaluation_request', 'evaluation_reminder']);
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * Sends a message again, as a NEW row `<key>:resend:<n>` through the member-mail pipeline: to the
+ * member's CURRENT address and name, the seminar as it is now, a freshly minted link to the
+ * member's page (the old one may have been revoked by a new invitation, as src/invitations does),
+ * the body rendered afresh from the kept context; the calendar file is the original's (same UID
+ * and SEQUENCE). The original keeps its status, error and bounces, so the log shows both.
+ */
+@Injectable()
+export class MessageResender {
+  constructor(
+    private readonly transactor: Transactor,
+    private readonly mail: MemberMail,
+  ) {}
+
+  resend(id: number): Promise<OutboxMessage> {
+    return this.transactor.run(async (manager) => {
+      const original = await manager.findOne(OutboxMessage, { where: { id } });
+      if (!original) throw DomainError.notFound('Message', id);
+      refuseUnlessResendable(original);
+      const resends = await manager
+        .createQueryBuilder(OutboxMessage, 'm')
+        .where('m.key LIKE :prefix', { prefix: `${original.key.replace(/%/g, '')}:resend:%` })
+        .getCount();
+      const key = `${original.key}:resend:${resends + 1}`;
+      const kept = JSON.parse(original.context!, (_, v: unknown) =>
+        typeof v === 'string' && ISO_INSTANT.test(v) ? new Date(v) : v,
+      ) as Record<string, unknown>;
+      const written = await this.mail.send(manager, [
+        {
+          key,
+          memberId: original.memberId!,
+          seminarId: original.seminarId ?? undefined,
+          link: PAGE_LINK,
+          compose: ({ recipient, seminar, link }) =>
+            ({
+              kind: original.kind,
+              context: { ...kept, recipient, ...(seminar ? { seminar } : {}), personalLink: link },
+            }) as MailRequest,
+        },
+      ]);
+      if (written === 0) {
+        throw new DomainError(
+          'unprocessable',
+          'message.no_address',
+          `Member ${original.memberId} has no address to send to (or has been erased)`,
+        );
+      }
+      await keepCalendar(manager, key, original);
+      return manager.findOneOrFail(OutboxMessage, { where: { key }, select: LOG_COLUMNS });
+    });
+  }
+}
+
+function refuseUnlessResendable(original: OutboxMessage): void {
+  if (original.status === 'pending' || original.status === 'sending') {
+    throw new DomainError(
+      'conflict',
+      'message.not_finished',
+      `Message ${original.id} is still ${original.status}; it has not finished yet`,
+    );
+  }
+  if (original.memberId === null || original.context === null || NOT_RESENT.has(original.kind)) {
+    throw new DomainError(
+      'unprocessable',
+      'message.not_resendable',
+      `Message ${original.id} cannot be sent again: ${NOT_RESENT.has(original.kind) ? 'an evaluation link is minted by the evaluation sweep' : 'it was written before resends kept its context, or to no member'}`,
+    );
+  }
+}
+
+async function keepCalendar(manager: EntityManager, key: string, original: OutboxMessage): Promise<void> {
+  if (!original.ics) return;
+  await manager.update(OutboxMessage, { key }, { ics: original.ics, icsFilename: original.icsFilename });
+}
