@@ -202,7 +202,12 @@ export class StatisticsService {
         after: a.totals,
         difference: coverageDifference(b.totals, a.totals),
       },
-      regions: compareGroups(b.regions, a.regions, (r) => String(r.regionCode), (r) => r.name),
+      regions: compareGroups(
+        b.regions,
+        a.regions,
+        (r) => String(r.regionCode),
+        (r) => r.name,
+      ),
       municipalities: compareGroups(
         b.municipalities,
         a.municipalities,

@@ -94,12 +94,22 @@ export function barChart(input: ChartInput): BarChart {
     rows: input.rows.map((r) => ({
       label: r.label,
       text: r.values
-        .map((v, i) => (input.series.length > 1 ? `${input.series[i]}: ` : '') + (v === null ? '–' : input.format(v)))
+        .map(
+          (v, i) =>
+            (input.series.length > 1 ? `${input.series[i]}: ` : '') + (v === null ? '–' : input.format(v)),
+        )
         .join(' · '),
       bars: r.values.flatMap((v, series) =>
         v === null
           ? []
-          : [{ x: Math.min(at(v), at(base)), width: Math.abs(at(v) - at(base)), series, y: series * BAR + 2 }],
+          : [
+              {
+                x: Math.min(at(v), at(base)),
+                width: Math.abs(at(v) - at(base)),
+                series,
+                y: series * BAR + 2,
+              },
+            ],
       ),
     })),
   };

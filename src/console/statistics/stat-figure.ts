@@ -13,9 +13,11 @@ export interface StatFigure {
   chart: ChartSpec | null;
   /** Said instead of the table when it has no rows. */
   empty: string;
-  /** The rows follow `?sorter=` and `?soeg=`. */
+  /** The rows follow `?sortering=` and `?q=`. */
   sortable: boolean;
   searchable: boolean;
+  /** The order without `?sortering=`; else the rows' own order. */
+  defaultOrder?: TableOrder;
   /** Cycle codes in the column labels, left out when looking up their definitions. */
   codes?: string[];
 }
@@ -39,11 +41,16 @@ export const percentCell = (share: number | null) => (share === null ? '–' : d
 export const countCell = (n: number) => String(n);
 export const column = (key: string, label: string, numeric = true): StatColumn => ({ key, label, numeric });
 
+function orderOf(figure: StatFigure, query: TableQuery): TableOrder | null {
+  return figure.sortable ? (query.order ?? figure.defaultOrder ?? null) : null;
+}
+
 /** The table as this request shows it: searched, then sorted (the chart follows the same rows). */
 export function shownTable(figure: StatFigure, query: TableQuery): StatTable {
   let table = figure.table;
   if (figure.searchable) table = searchRows(table, query.search);
-  if (figure.sortable && query.order) table = sortRows(table, query.order);
+  const order = orderOf(figure, query);
+  if (order) table = sortRows(table, order);
   return table;
 }
 
@@ -53,21 +60,30 @@ function chartOf(spec: ChartSpec, table: StatTable): BarChart {
     description: spec.description,
     series: indexes.map((i) => table.columns[i].label),
     rows: table.rows.map((row) => ({ label: row[0], values: indexes.map((i) => danishValue(row[i])) })),
-    format: (v) => (spec.percent ? `${danishNumber(v, Number.isInteger(v) ? 0 : 1)} %` : danishNumber(v, Number.isInteger(v) ? 0 : 1)),
+    format: (v) =>
+      spec.percent
+        ? `${danishNumber(v, Number.isInteger(v) ? 0 : 1)} %`
+        : danishNumber(v, Number.isInteger(v) ? 0 : 1),
     fixed: spec.fixed,
   });
 }
 
 /** A header cell: a link that sorts by the column (the other way when it already does). */
-function headerCell(c: StatColumn, figure: StatFigure, query: TableQuery, link: (q: Record<string, string>) => string) {
+function headerCell(
+  c: StatColumn,
+  figure: StatFigure,
+  query: TableQuery,
+  link: (q: Record<string, string>) => string,
+) {
   if (!figure.sortable) return { label: c.label, numeric: c.numeric, href: null, sort: null };
-  const current = query.order?.column === c.key ? query.order.direction : null;
-  const next = current === 'faldende' ? 'stigende' : current === 'stigende' ? 'faldende' : c.numeric ? 'faldende' : 'stigende';
+  const order = orderOf(figure, query);
+  const current = order?.column === c.key ? order.direction : null;
+  const next = current === 'ned' ? 'op' : current === 'op' ? 'ned' : c.numeric ? 'ned' : 'op';
   return {
     label: c.label,
     numeric: c.numeric,
-    href: link({ sorter: c.key, orden: next }),
-    sort: current === null ? null : current === 'stigende' ? 'ascending' : 'descending',
+    href: link({ sortering: c.key, retning: next }),
+    sort: current === null ? null : current === 'op' ? 'ascending' : 'descending',
   };
 }
 

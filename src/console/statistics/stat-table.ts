@@ -1,6 +1,6 @@
 import { toCsv } from '../../common/csv';
 
-/** A column of a statistics table; `key` names it in the URL (`?sorter=`). */
+/** A column of a statistics table; `key` names it in the URL (`?sortering=`). */
 export interface StatColumn {
   key: string;
   label: string;
@@ -22,7 +22,7 @@ export interface StatTable {
   footer: string[][];
 }
 
-export type Direction = 'stigende' | 'faldende';
+export type Direction = 'op' | 'ned';
 
 export interface TableOrder {
   column: string;
@@ -42,7 +42,7 @@ export function danishValue(cell: string): number | null {
 export function sortRows(table: StatTable, order: TableOrder): StatTable {
   const index = table.columns.findIndex((c) => c.key === order.column);
   if (index < 0) return table;
-  const sign = order.direction === 'stigende' ? 1 : -1;
+  const sign = order.direction === 'op' ? 1 : -1;
   const numeric = table.columns[index].numeric;
   const rows = [...table.rows].sort((x, y) => {
     if (!numeric) return sign * x[index].localeCompare(y[index], 'da');

@@ -29,9 +29,13 @@ const PARTICIPATION: StatColumn[] = [
 ];
 
 const participationCells = (p: ParticipationFigures) => [
-  ...[p.newlyElected, p.invited, p.declined, p.registered, p.waitlisted, p.attended, p.noShows].map(countCell),
+  ...[p.newlyElected, p.invited, p.declined, p.registered, p.waitlisted, p.attended, p.noShows].map(
+    countCell,
+  ),
   percentCell(p.coverage),
 ];
+
+const BY_COVERAGE = { column: 'daekning', direction: 'ned' } as const;
 
 const COVERAGE_CHART = (what: string) => ({
   description: `Søjlediagram over dækningen ${what}. Tallene står i tabellen under diagrammet.`,
@@ -54,6 +58,7 @@ export function regionFigure(regions: RegionFigures[], totals: ParticipationFigu
     empty: 'Der er ingen regioner.',
     sortable: true,
     searchable: false,
+    defaultOrder: BY_COVERAGE,
   };
 }
 
@@ -85,6 +90,7 @@ export function municipalityFigure(
     empty: 'Ingen kommuner passer til søgningen.',
     sortable: true,
     searchable: true,
+    defaultOrder: BY_COVERAGE,
   };
 }
 
@@ -103,6 +109,7 @@ export function partyFigure(parties: PartyFigures[]): StatFigure {
     empty: 'Der er ingen partier.',
     sortable: true,
     searchable: false,
+    defaultOrder: BY_COVERAGE,
   };
 }
 
@@ -194,7 +201,14 @@ export function weeks(days: TimelineDay[]): Array<TimelineDay & { week: string }
   const byWeek = new Map<string, TimelineDay & { week: string }>();
   for (const d of days) {
     const week = mondayOf(d.date);
-    const into = byWeek.get(week) ?? { week, date: week, registrations: 0, waitlisted: 0, cancellations: 0, cumulativeRegistrations: 0 };
+    const into = byWeek.get(week) ?? {
+      week,
+      date: week,
+      registrations: 0,
+      waitlisted: 0,
+      cancellations: 0,
+      cumulativeRegistrations: 0,
+    };
     into.registrations += d.registrations;
     into.waitlisted += d.waitlisted;
     into.cancellations += d.cancellations;
@@ -204,7 +218,12 @@ export function weeks(days: TimelineDay[]): Array<TimelineDay & { week: string }
   return [...byWeek.values()];
 }
 
-const shortDate = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDate = new Intl.DateTimeFormat('da-DK', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 export function timelineFigure(days: TimelineDay[]): StatFigure {
   return {
@@ -227,7 +246,8 @@ export function timelineFigure(days: TimelineDay[]): StatFigure {
       footer: [],
     },
     chart: {
-      description: 'Søjlediagram over tilmeldinger i hver uge og i alt. Tallene står i tabellen under diagrammet.',
+      description:
+        'Søjlediagram over tilmeldinger i hver uge og i alt. Tallene står i tabellen under diagrammet.',
       columns: ['tilmeldinger', 'i-alt'],
       percent: false,
     },
@@ -284,7 +304,14 @@ const pairCells = (g: ComparedGroup) => [
 /** One of the comparison's figures: regions, municipalities or parties in two cycles. */
 export function pairFigure(
   pair: CyclePair,
-  what: { id: string; heading: string; label: string; groups: ComparedGroup[]; totals: boolean; searchable: boolean },
+  what: {
+    id: string;
+    heading: string;
+    label: string;
+    groups: ComparedGroup[];
+    totals: boolean;
+    searchable: boolean;
+  },
 ): StatFigure {
   return {
     heading: what.heading,
@@ -304,6 +331,7 @@ export function pairFigure(
     empty: 'Ingen rækker passer til søgningen.',
     sortable: true,
     searchable: what.searchable,
+    defaultOrder: { column: 'daekning-efter', direction: 'ned' },
     codes: [pair.before.code, pair.after.code],
   };
 }
@@ -343,7 +371,8 @@ export function evaluationSeminarFigure(
       footer: [],
     },
     chart: {
-      description: 'Søjlediagram over anbefalingen (NPS) for hvert seminar på en skala fra −100 til 100. Tallene står i tabellen under diagrammet.',
+      description:
+        'Søjlediagram over anbefalingen (NPS) for hvert seminar på en skala fra −100 til 100. Tallene står i tabellen under diagrammet.',
       columns: ['nps'],
       percent: false,
       fixed: { min: -100, max: 100, step: 50 },
@@ -355,7 +384,10 @@ export function evaluationSeminarFigure(
 }
 
 /** One question's answers counted per value (a scale, 0–10 or the options), on the count's own axis. */
-export function distributionFigure(q: QuestionResult & { distribution: Record<string, number> }, index: number): StatFigure {
+export function distributionFigure(
+  q: QuestionResult & { distribution: Record<string, number> },
+  index: number,
+): StatFigure {
   const total = Object.values(q.distribution).reduce((n, v) => n + v, 0);
   const extra =
     q.nps !== undefined
