@@ -84,9 +84,9 @@ describe('Statistics pages', () => {
     const ticks = [...page.text.matchAll(/<text x="[\d.]+%" y="14" text-anchor="\w+">([^<]*)<\/text>/g)].map(
       (m) => m[1],
     );
-    expect(ticks).toEqual(['0 %', '10 %', '20 %', '30 %']);
+    expect(ticks).toEqual(['0 %', '5 %', '10 %', '15 %', '20 %', '25 %']);
     expect(page.text).toMatch(
-      /<rect x="0%" y="2" width="83\.333333333%" height="10" class="stat-bar stat-bar--0">/,
+      /<rect x="0%" y="2" width="100%" height="10" class="stat-bar stat-bar--0">/,
     );
   });
 

@@ -10,14 +10,24 @@ export interface Axis {
   ticks: number[];
 }
 
-/** The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least `raw`. */
-function roundStep(raw: number): number {
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= raw - 1e-12)!;
-  return step * power;
+/**
+ * The round step (1, 2, 2.5 or 5 times a power of ten) whose axis of four to six steps reaches
+ * `largest` soonest; of equal axes the one with fewer steps.
+ */
+function roundStep(largest: number): number {
+  const power = 10 ** Math.floor(Math.log10(largest / 5));
+  const candidates = [1, 2, 2.5, 5, 10, 20, 25, 50].map((m) => m * power);
+  const steps = (step: number) => Math.ceil(largest / step - 1e-9);
+  const fitting = candidates.filter((step) => steps(step) >= 4 && steps(step) <= 6);
+  return fitting.reduce((best, step) =>
+    steps(step) * step < steps(best) * best - 1e-9 ||
+    (Math.abs(steps(step) * step - steps(best) * best) < 1e-9 && steps(step) < steps(best))
+      ? step
+      : best,
+  );
 }
 
-/** An axis from 0 (or a fixed `min`) to a round number at or above `largest`, with four or five steps. */
+/** An axis from 0 (or a fixed scale) to a round number at or above `largest`, in four to six steps. */
 export function axisTo(largest: number, fixed?: { min: number; max: number; step: number }): Axis {
   if (fixed) {
     const ticks: number[] = [];
@@ -25,7 +35,7 @@ export function axisTo(largest: number, fixed?: { min: number; max: number; step
     return { min: fixed.min, max: fixed.max, ticks };
   }
   if (!(largest > 0)) return { min: 0, max: 1, ticks: [0, 1] };
-  const step = roundStep(largest / 4);
+  const step = roundStep(largest);
   const max = round(Math.ceil(largest / step - 1e-9) * step);
   const ticks: number[] = [];
   for (let v = 0; v <= max + 1e-9; v += step) ticks.push(round(v));
