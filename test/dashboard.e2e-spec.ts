@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { StaffService } from '../src/auth/staff.service';
 import { StaffRole } from '../src/auth/roles';
-import { EvaluationFigures } from '../src/statistics/evaluation-figures';
 import { statisticsFixture, StatisticsFixture } from './factories/statistics.factory';
 import { csrfOf } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -47,14 +46,14 @@ describe('Dashboard pages', () => {
   }
 
   it('sends an anonymous visitor to the log-in page', async () => {
-    for (const path of ['/dashboard', '/dashboard/seminarer', '/statistik', '/seminarer'])
+    for (const path of ['/dashboard', '/dashboard/seminarer', '/statistik', '/statistik/seminarer'])
       await t.http().get(path).expect(303).expect('Location', '/log-ind');
   });
 
   it('keeps the old dashboard addresses working: they lead into the console', async () => {
     const planner = await loggedIn('planner');
     await planner.get('/dashboard').expect(301).expect('Location', '/statistik');
-    await planner.get('/dashboard/seminarer').expect(301).expect('Location', '/seminarer');
+    await planner.get('/dashboard/seminarer').expect(301).expect('Location', '/statistik/seminarer');
   });
 
   it('logs in with a form that needs its CSRF fields, and sets an HttpOnly SameSite=Lax cookie', async () => {
@@ -92,86 +91,11 @@ describe('Dashboard pages', () => {
     expect(page.text).toContain(`Statistik for ${f.cycle.code}`);
   });
 
-  it("shows the figures of the chosen cycle with tables and the charts' data", async () => {
-    const agent = await loggedIn('kl');
-    const page = await agent.get('/statistik').query({ cycle: f.cycle.id }).expect(200);
-    expect(page.headers['cache-control']).toBe('no-store');
-    expect(page.text).toMatch(/<th scope="row">Region Syddanmark<\/th>\s*<td class="num">4<\/td>/);
-    expect(page.text).toContain('25,0 %');
-    expect(page.text).toContain('<script src="/assets/chart.umd.js" defer></script>');
-    const data = JSON.parse(
-      /<script type="application\/json" id="dashboard-data">(.*?)<\/script>/s.exec(page.text)![1],
-    );
-    const regions = data.charts.find((c: { id: string }) => c.id === 'chart-regions');
-    expect(regions.labels).toHaveLength(5);
-    expect(regions.datasets[0].data).toEqual([null, 0, 0.25, null, null]);
-    expect(data.charts.map((c: { id: string }) => c.id)).toEqual([
-      'chart-regions',
-      'chart-municipalities',
-      'chart-timeline',
-      'chart-seminars',
-    ]);
-    expect(page.text).not.toContain('id="evaluation-heading"');
-    // No inline script besides the JSON data block, which the CSP would block anyway.
-    expect(page.text.match(/<script(?![^>]*(src=|type="application\/json"))/g)).toBeNull();
-  });
-
-  it('shows the evaluation section when the evaluation figures have results', async () => {
-    const result = {
-      invited: 3,
-      responses: 6,
-      responseRate: 0.5,
-      suppressed: false,
-      questions: [{ id: 'q1', type: 'scale' as const, text: 'Samlet indtryk', answered: 6, mean: 4.5 }],
-    };
-    const spy = jest.spyOn(t.app.get(EvaluationFigures), 'forCycle').mockResolvedValue({
-      overall: result,
-      seminars: [{ seminarId: f.seminars[0].id, title: 'Kolding 1', result }],
-    });
-    try {
-      const page = await (await loggedIn('kl')).get('/statistik').query({ cycle: f.cycle.id }).expect(200);
-      expect(page.text).toContain('id="evaluation-heading"');
-      expect(page.text).toMatch(
-        /<th scope="row">Samlet indtryk<\/th><td class="num">6<\/td><td class="num">4,50<\/td>/,
-      );
-      expect(page.text).toContain('id="chart-evaluation"');
-      const summary = await t
-        .http()
-        .get(`/api/cycles/${f.cycle.id}/statistics/summary`)
-        .auth(await t.tokenFor('kl'), { type: 'bearer' })
-        .expect(200);
-      expect(summary.body.evaluation.overall.responses).toBe(6);
-    } finally {
-      spy.mockRestore();
-    }
-  });
-
-  it('serves Chart.js and our script from the app itself', async () => {
+  it('serves Chart.js and the console stylesheet from the app itself', async () => {
     const chart = await t.http().get('/assets/chart.umd.js').expect(200);
     expect(chart.headers['content-type']).toMatch(/javascript/);
     expect(chart.text).toContain('Chart.js v4');
-    await t
-      .http()
-      .get('/assets/dashboard.js')
-      .expect(200)
-      .expect('Content-Type', /javascript/);
     await t.http().get('/assets/console.css').expect(200).expect('Content-Type', /css/);
-  });
-
-  it('gives the seminar page to planners and admins only: 403 for kl, and municipality has no dashboard', async () => {
-    const kl = await loggedIn('kl');
-    const refused = await kl.get('/seminarer').expect(403);
-    expect(refused.text).toContain('Ingen adgang');
-    expect((await kl.get('/statistik').expect(200)).text).not.toContain('href="/seminarer"');
-
-    const planner = await loggedIn('planner');
-    const list = await planner.get('/seminarer').query({ cycle: f.cycle.id }).expect(200);
-    expect(list.text).toContain('Kolding 1');
-    expect(list.text).toContain('75,0 %');
-    await (await loggedIn('admin')).get('/seminarer').expect(200);
-
-    const municipality = await loggedIn('municipality');
-    await municipality.get('/statistik').expect(403);
   });
 
   it('marks the cookie Secure when the app is reached over HTTPS', async () => {

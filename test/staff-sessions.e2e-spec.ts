@@ -80,7 +80,7 @@ describe('Staff sessions', () => {
     const { id, email } = await account('planner');
     const token = await apiLogin(email);
     const browser = await consoleLogin(email);
-    await browser.agent.get('/seminarer').expect(200);
+    await browser.agent.get('/oversigt').expect(200);
 
     await t
       .http()
@@ -89,7 +89,7 @@ describe('Staff sessions', () => {
       .send({ disabled: true })
       .expect(200);
     await me(token).expect(401);
-    await browser.agent.get('/seminarer').expect(303).expect('Location', '/log-ind');
+    await browser.agent.get('/oversigt').expect(303).expect('Location', '/log-ind');
 
     await t
       .http()
@@ -179,7 +179,7 @@ describe('Staff sessions', () => {
       .delete(`/api/staff/${id}/sessions/${byKind.console.id}`)
       .auth(admin, { type: 'bearer' })
       .expect(204);
-    await browser.agent.get('/seminarer').expect(303).expect('Location', '/log-ind');
+    await browser.agent.get('/oversigt').expect(303).expect('Location', '/log-ind');
     await me(api).expect(200);
     const again = await t
       .http()

@@ -1,5 +1,9 @@
-/** A cell Excel would run as a formula gets a leading apostrophe (OWASP's CSV injection advice). */
+/**
+ * A cell Excel would run as a formula gets a leading apostrophe (OWASP's CSV injection advice); a
+ * plain negative number ("-3,5") is no formula and stays a number.
+ */
 export function neutralise(value: string): string {
+  if (/^-\d+(,\d+)?$/.test(value)) return value;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

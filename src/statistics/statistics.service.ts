@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { CyclesService } from '../cycles/cycles.service';
 import { ReferenceService } from '../reference/reference.service';
+import { compareGroups, ComparedGroup, coverageDifference } from './comparison';
 import { CycleEvaluation, EvaluationFigures } from './evaluation-figures';
 import {
   byMunicipality,
@@ -55,6 +56,16 @@ export interface CycleComparison {
   cycle: CycleRef;
   totals: ParticipationFigures;
   regions: RegionFigures[];
+}
+
+/** Two cycles group by group: regions, municipalities and national parties (local lists together). */
+export interface CyclePair {
+  before: CycleRef;
+  after: CycleRef;
+  totals: ComparedGroup;
+  regions: ComparedGroup[];
+  municipalities: ComparedGroup[];
+  parties: ComparedGroup[];
 }
 
 /** The KL figures of a cycle, computed from the database at the moment of asking. */
@@ -163,6 +174,50 @@ export class StatisticsService {
     return result;
   }
 
+  /** `before` against `after` (each by id or code) per region, municipality and party, with the difference. */
+  async pair(before: string, after: string): Promise<CyclePair> {
+    const [municipalities, regions, parties] = await Promise.all([
+      this.reference.listMunicipalities(),
+      this.reference.listRegions(),
+      this.reference.listParties(),
+    ]);
+    const side = async (wanted: string) => {
+      const { id, code, name } = await this.cycles.find(wanted);
+      const groups = await this.queries.memberGroups(id);
+      return {
+        cycle: { id, code, name },
+        totals: totals(groups),
+        regions: byRegion(groups, municipalities, regions),
+        municipalities: byMunicipality(groups, municipalities),
+        parties: byParty(groups, parties),
+      };
+    };
+    const [b, a] = [await side(before), await side(after)];
+    return {
+      before: b.cycle,
+      after: a.cycle,
+      totals: {
+        name: 'Hele landet',
+        before: b.totals,
+        after: a.totals,
+        difference: coverageDifference(b.totals, a.totals),
+      },
+      regions: compareGroups(
+        b.regions,
+        a.regions,
+        (r) => String(r.regionCode),
+        (r) => r.name,
+      ),
+      municipalities: compareGroups(
+        b.municipalities,
+        a.municipalities,
+        (m) => String(m.municipalityCode),
+        (m) => m.name,
+      ),
+      parties: compareGroups(b.parties, a.parties, (p) => p.letter ?? '', partyName),
+    };
+  }
+
   private async regionItems(groups: MemberGroup[]): Promise<RegionFigures[]> {
     const [municipalities, regions] = await Promise.all([
       this.reference.listMunicipalities(),
@@ -174,4 +229,9 @@ export class StatisticsService {
   private async seminarItems(cycleId: number): Promise<SeminarFigures[]> {
     return seminarFigures(await this.queries.seminarCounts(cycleId));
   }
+}
+
+/** "Socialdemokratiet (A)"; the local lists taken together have no letter. */
+export function partyName(p: PartyFigures): string {
+  return p.letter === null ? p.name : `${p.name} (${p.letter})`;
 }

@@ -14,7 +14,6 @@ const JS = 'application/javascript';
 @Controller('assets')
 export class AssetsController {
   private readonly portalCss = readFileSync(join(TEMPLATES_DIR, 'assets', 'portal.css'), 'utf8');
-  private readonly dashboardJs = readFileSync(join(TEMPLATES_DIR, 'assets', 'dashboard.js'), 'utf8');
   private readonly consoleCss = readFileSync(join(TEMPLATES_DIR, 'assets', 'console.css'), 'utf8');
   private readonly consoleJs = readFileSync(join(TEMPLATES_DIR, 'assets', 'console.js'), 'utf8');
   private readonly checkInJs = readFileSync(join(TEMPLATES_DIR, 'assets', 'check-in.js'), 'utf8');
@@ -28,13 +27,6 @@ export class AssetsController {
   @Header('Cache-Control', CACHE)
   portalStylesheet(): string {
     return this.portalCss;
-  }
-
-  @Get('dashboard.js')
-  @Header('Content-Type', JS)
-  @Header('Cache-Control', CACHE)
-  dashboardScript(): string {
-    return this.dashboardJs;
   }
 
   @Get('console.css')

@@ -27,6 +27,11 @@ export class CycleBarService {
     return pickCycle(all, choice?.cycleId ?? null);
   }
 
+  /** The cycle the staff member chose in the bar, if any. */
+  async chosenId(staff: AuthenticatedStaff): Promise<number | null> {
+    return (await this.choices.findOneBy({ staffUserId: staff.id }))?.cycleId ?? null;
+  }
+
   async choose(staff: AuthenticatedStaff, cycleId: number): Promise<Cycle> {
     const cycle = await this.cycles.get(cycleId);
     await this.choices.upsert({ staffUserId: staff.id, cycleId: cycle.id }, ['staffUserId']);

@@ -46,8 +46,8 @@ export class ShellController {
   }
 
   @Get('dashboard/seminarer')
-  @Roles('admin', 'planner')
+  @Roles('admin', 'planner', 'kl')
   dashboardSeminars() {
-    return redirect('/seminarer', { status: 301 });
+    return redirect('/statistik/seminarer', { status: 301 });
   }
 }
