@@ -11,9 +11,11 @@ describe(staffMenu.name, () => {
       'Planlægning',
       'Invitationer',
       'Deltagelse',
+      'Fordeling',
+      'Fremmøde',
+      'Beskeder',
       'Materialer',
       'Evaluering',
-      'Beskeder',
       'Statistik',
     ]);
     expect(labels('admin')).toContain('Personale');
@@ -33,6 +35,10 @@ describe(staffMenu.name, () => {
     ['/valgperioder/3/planlaegning/boelger/4/kopier', 'Planlægning'],
     ['/steder/2/rediger', 'Planlægning'],
     ['/seminarer/7/program/3', 'Planlægning'],
+    ['/seminarer/7/deltagere/udskriv', 'Planlægning'],
+    ['/seminarer/7/fremmoede', 'Fremmøde'],
+    ['/valgperioder/3/fordeling/12', 'Fordeling'],
+    ['/beskeder/40', 'Beskeder'],
   ])('marks %s as %s', (path, label) => {
     const current = staffMenu('admin', path.split('?')[0]).filter((s) => s.current);
     expect(current.map((s) => s.label)).toEqual([label]);

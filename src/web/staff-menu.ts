@@ -33,7 +33,7 @@ const SECTIONS: readonly SectionSpec[] = [
     also: [
       /^\/valgperioder\/\d+\/planlaegning/,
       /^\/steder(\/|$)/,
-      /^\/seminarer\/(ny|\d+(\/(rediger|program|kopier)(\/.*)?)?)\/?$/,
+      /^\/seminarer\/(ny|\d+(\/(rediger|program|kopier|deltagere|navneskilte)(\/.*)?)?)\/?$/,
     ],
   },
   {
@@ -43,11 +43,11 @@ const SECTIONS: readonly SectionSpec[] = [
     also: [/^\/valgperioder\/\d+\/invitationer/],
   },
   { label: 'Deltagelse', href: '/deltagelse', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/deltagelse/] },
-  { label: 'Materialer', href: '/materialer', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/materialer/] },
-  { label: 'Evaluering', href: '/evaluering', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/evaluering/] },
   { label: 'Fordeling', href: '/fordeling', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/fordeling/] },
   { label: 'Fremmøde', href: '/fremmoede', roles: PLANNERS, also: [/^\/seminarer\/\d+\/fremmoede/] },
   { label: 'Beskeder', href: '/beskeder', roles: PLANNERS },
+  { label: 'Materialer', href: '/materialer', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/materialer/] },
+  { label: 'Evaluering', href: '/evaluering', roles: PLANNERS, also: [/^\/valgperioder\/\d+\/evaluering/] },
   { label: 'Statistik', href: '/statistik', roles: ['kl', 'planner', 'admin'] },
   { label: 'Personale', href: '/personale', roles: ['admin'], also: [/^\/kontaktpersoner/] },
   {
