@@ -111,7 +111,7 @@ describe('Console: Personale', () => {
       .expect(303)
       .expect('Location', /\/log-ind/);
     expect((await signInWith(t, email, STAFF_PASSWORD)).status).not.toBe(303);
-    const closed = textOf((await admin.get(`/personale/${id}?besked=lukket`).expect(200)).text);
+    const closed = textOf((await admin.get(`/personale/${id}?besked=luk`).expect(200)).text);
     expect(closed).toContain('Kontoen er lukket, og alle dens sessioner er afsluttet.');
     expect(closed).toContain('Kontoen har ingen sessioner, der virker.');
 
@@ -180,5 +180,6 @@ describe('Console: Personale', () => {
     expect(await users().findOneByOrFail({ id })).toMatchObject({ role: 'admin', disabledAt: null });
     await admin.get('/personale').expect(200);
     await admin.get('/personale/999999').expect(404);
+    await postForm(admin, `/personale/${id}`, `/personale/${id}/toString`, {}, 404);
   });
 });

@@ -1,4 +1,5 @@
 import { StaffRole } from './roles';
+import { StaffUser } from './staff-user.entity';
 
 /** Who changes a staff account: a signed-in admin, or null for the command line and the start-up. */
 export interface StaffActor {
@@ -29,4 +30,18 @@ declare module '../database/domain-events' {
   interface DomainEventMap {
     'staff.changed': StaffChanged;
   }
+}
+
+type Compared = Pick<StaffUser, 'role' | 'name' | 'disabledAt' | 'municipalityCode'>;
+
+/** The kinds of change between an account before and after, in a fixed order. */
+export function changesOf(before: Compared, after: Compared, newPassword: boolean): StaffChange[] {
+  const changes: StaffChange[] = [];
+  if (after.role !== before.role) changes.push('staff.role');
+  if (after.name !== before.name) changes.push('staff.rename');
+  if (after.municipalityCode !== before.municipalityCode) changes.push('staff.municipality');
+  if (after.disabledAt !== null && before.disabledAt === null) changes.push('staff.disable');
+  if (after.disabledAt === null && before.disabledAt !== null) changes.push('staff.enable');
+  if (newPassword) changes.push('staff.password_reset');
+  return changes;
 }

@@ -9,7 +9,7 @@ import { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 import { MUNICIPAL_ROLE, StaffRole } from './roles';
 import { SessionsService } from './sessions.service';
-import { StaffActor, StaffChange } from './staff-events';
+import { changesOf, StaffActor, StaffChange } from './staff-events';
 import { StaffUser } from './staff-user.entity';
 
 /** A password made by the app, given to the account's owner once: 18 random bytes, 24 characters. */
@@ -237,17 +237,3 @@ const ENDS_SESSIONS: StaffChange[] = ['staff.role', 'staff.disable', 'staff.pass
 
 const isActiveAdmin = (user: Pick<StaffUser, 'role' | 'disabledAt'>) =>
   user.role === 'admin' && user.disabledAt === null;
-
-type Compared = Pick<StaffUser, 'role' | 'name' | 'disabledAt' | 'municipalityCode'>;
-
-/** The kinds of change between an account before and after, in a fixed order. */
-export function changesOf(before: Compared, after: Compared, newPassword: boolean): StaffChange[] {
-  const changes: StaffChange[] = [];
-  if (after.role !== before.role) changes.push('staff.role');
-  if (after.name !== before.name) changes.push('staff.rename');
-  if (after.municipalityCode !== before.municipalityCode) changes.push('staff.municipality');
-  if (after.disabledAt !== null && before.disabledAt === null) changes.push('staff.disable');
-  if (after.disabledAt === null && before.disabledAt !== null) changes.push('staff.enable');
-  if (newPassword) changes.push('staff.password_reset');
-  return changes;
-}

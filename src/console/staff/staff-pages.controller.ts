@@ -1,4 +1,4 @@
-import { Body, Get, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Get, NotFoundException, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
 import { AuthenticatedStaff } from '../../auth/authenticated-staff';
 import { CurrentStaff } from '../../auth/current-staff.decorator';
 import { MUNICIPAL_ROLE } from '../../auth/roles';
@@ -17,7 +17,7 @@ import { Refusal } from '../../web/refusal';
 import { consolePage } from '../shell/console-page';
 import { fieldsOf, problemsOf } from '../shell/form-view';
 import { ACCOUNT_FIELDS, RoleForm, StaffAccountForm } from './staff.form';
-import { accountRow, auditRows, NOTICES, roleChoices } from './staff-view';
+import { accountRow, Action, auditRows, isAction, NOTICES, roleChoices } from './staff-view';
 
 const LIST_CRUMB = { label: 'Personale', href: '/personale' };
 
@@ -71,28 +71,6 @@ export class StaffPagesController {
     return done(id, 'rolle');
   }
 
-  @Post(':id/luk')
-  @OnRefusal('accountPage')
-  async disable(
-    @Param('id', ParseIntPipe) id: number,
-    @Body() _form: CsrfForm,
-    @CurrentStaff() admin: AuthenticatedStaff,
-  ) {
-    await this.staff.update(id, { disabled: true }, admin);
-    return done(id, 'lukket');
-  }
-
-  @Post(':id/genaabn')
-  @OnRefusal('accountPage')
-  async enable(
-    @Param('id', ParseIntPipe) id: number,
-    @Body() _form: CsrfForm,
-    @CurrentStaff() admin: AuthenticatedStaff,
-  ) {
-    await this.staff.update(id, { disabled: false }, admin);
-    return done(id, 'genaabnet');
-  }
-
   @Post(':id/adgangskode')
   @OnRefusal('accountPage')
   async resetPassword(
@@ -101,28 +79,6 @@ export class StaffPagesController {
     @CurrentStaff() admin: AuthenticatedStaff,
   ) {
     return this.passwordPage(id, await this.staff.resetPassword(id, admin), false);
-  }
-
-  @Post(':id/totrin')
-  @OnRefusal('accountPage')
-  async resetSecondFactor(
-    @Param('id', ParseIntPipe) id: number,
-    @Body() _form: CsrfForm,
-    @CurrentStaff() admin: AuthenticatedStaff,
-  ) {
-    await this.twoFactor.reset(id, admin);
-    return done(id, 'totrin');
-  }
-
-  @Post(':id/sessioner')
-  @OnRefusal('accountPage')
-  async endSessions(
-    @Param('id', ParseIntPipe) id: number,
-    @Body() _form: CsrfForm,
-    @CurrentStaff() admin: AuthenticatedStaff,
-  ) {
-    await this.staff.endSessions(id, admin);
-    return done(id, 'sessioner');
   }
 
   @Post(':id/sessioner/:session')
@@ -136,6 +92,27 @@ export class StaffPagesController {
     await this.staff.endSession(id, sessionId, admin);
     return done(id, 'session');
   }
+
+  /** Luk, genåbn, nulstil totrin, afslut alle sessioner: the buttons that post nothing but the form's CSRF fields. */
+  @Post(':id/:action')
+  @OnRefusal('accountPage')
+  async act(
+    @Param('id', ParseIntPipe) id: number,
+    @Param('action') action: string,
+    @Body() _form: CsrfForm,
+    @CurrentStaff() admin: AuthenticatedStaff,
+  ) {
+    if (!isAction(action)) throw new NotFoundException();
+    await this.actions[action](id, admin);
+    return done(id, action);
+  }
+
+  private readonly actions: Record<Action, (id: number, admin: AuthenticatedStaff) => Promise<unknown>> = {
+    luk: (id, admin) => this.staff.update(id, { disabled: true }, admin),
+    genaabn: (id, admin) => this.staff.update(id, { disabled: false }, admin),
+    totrin: (id, admin) => this.twoFactor.reset(id, admin),
+    sessioner: (id, admin) => this.staff.endSessions(id, admin),
+  };
 
   /** The list and the form for a new account, again after a refusal with what was typed. */
   async listPage(refusal: Refusal | null, _req: PageRequest) {

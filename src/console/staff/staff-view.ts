@@ -8,13 +8,22 @@ export const ROLE_IN_DANISH: Record<StaffRole, string> = {
   municipality: 'Kommunal kontaktperson',
 };
 
-export const NOTICES: Record<string, string> = {
-  rolle: 'Rollen er ændret. Kontoens sessioner er afsluttet.',
-  lukket: 'Kontoen er lukket, og alle dens sessioner er afsluttet.',
-  genaabnet: 'Kontoen er åbnet igen.',
+/** What the account page says after each action (the path of the form it posted). */
+const ACTION_NOTICES = {
+  luk: 'Kontoen er lukket, og alle dens sessioner er afsluttet.',
+  genaabn: 'Kontoen er åbnet igen.',
   totrin: 'Totrinsbekræftelsen er nulstillet. Personen sætter den op igen ved næste login.',
-  session: 'Sessionen er afsluttet.',
   sessioner: 'Alle kontoens sessioner er afsluttet.',
+};
+
+export type Action = keyof typeof ACTION_NOTICES;
+
+export const isAction = (path: string): path is Action => Object.hasOwn(ACTION_NOTICES, path);
+
+export const NOTICES: Record<string, string> = {
+  ...ACTION_NOTICES,
+  rolle: 'Rollen er ændret. Kontoens sessioner er afsluttet.',
+  session: 'Sessionen er afsluttet.',
 };
 
 const AUDIT_IN_DANISH: Record<string, string> = {

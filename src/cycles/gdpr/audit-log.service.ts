@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { StaffChanged } from '../../auth/staff-events';
 import { DomainEvents } from '../../database/domain-events';
 import { Transactor } from '../../database/transactor';
@@ -43,10 +43,15 @@ export class AuditLogService implements OnModuleInit {
     );
   }
 
-  forStaffAccount(staffUserId: number): Promise<AuditEntry[]> {
+  /** The latest changes to a staff account, newest first (their details are exactly its id, as written above). */
+  forStaffAccount(staffUserId: number, take = 50): Promise<AuditEntry[]> {
+    const details = JSON.stringify({ staffUserId });
     return this.entries
-      .find({ where: { memberId: IsNull(), cycleId: IsNull() }, order: { id: 'DESC' }, take: 500 })
-      .then((rows) => rows.filter((r) => r.details?.staffUserId === staffUserId));
+      .createQueryBuilder('e')
+      .where("e.action LIKE 'staff.%' AND e.details = :details", { details })
+      .orderBy('e.id', 'DESC')
+      .take(take)
+      .getMany();
   }
 
   /** Records inside the caller's transaction when one is given, so the entry and the change stand or fall together. */
