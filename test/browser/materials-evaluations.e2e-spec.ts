@@ -82,7 +82,7 @@ describe('Materials and evaluations in the browser', () => {
         .auth(api, { type: 'bearer' })
         .send({ memberId: member.id })
         .expect(201);
-    told = members.map((m) => m.name);
+    told = members.map((m) => m.name!);
 
     await t.app
       .get(StaffService)
