@@ -100,6 +100,20 @@ describe('Materials in the console', () => {
       link: '',
     });
     expect(textOf(nothing.text)).toContain('Fil: Et materiale skal have en fil eller et link.');
+    const big = await addMaterial(
+      413,
+      { titel: 'Stor', hoererTil: 'alle', dato: date, tid: time, link: '' },
+      { bytes: Buffer.concat([PDF, Buffer.alloc(5000)]), name: 'stor.pdf' },
+    );
+    expect(textOf(big.text)).toContain('Fil: Filen er for stor.');
+    const otherCycle = await addMaterial(400, {
+      titel: 'Andetsteds',
+      hoererTil: '999999',
+      dato: date,
+      tid: time,
+      link: 'https://www.kl.dk',
+    });
+    expect(textOf(otherCycle.text)).toContain('Seminaret hører ikke til valgperioden.');
     await expect(t.dataSource.getRepository(Material).countBy({ cycleId: cycle.id })).resolves.toBe(0);
   });
 

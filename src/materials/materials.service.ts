@@ -83,11 +83,7 @@ export class MaterialsService {
   /** A material with its bytes, for staff. */
   withContent(scope: MaterialScope, id: number): Promise<Material> {
     return this.transactor.run(async (m) => {
-      const { cycleId } = await this.resolveScope(m, scope);
-      const material = await this.findWithContent(m, {
-        id,
-        ...('seminarId' in scope ? { seminarId: scope.seminarId } : { cycleId }),
-      });
+      const material = await this.findWithContent(m, await this.inScope(m, scope, id));
       if (!material) throw DomainError.notFound('Material', id);
       return material;
     });
@@ -95,11 +91,7 @@ export class MaterialsService {
 
   remove(scope: MaterialScope, id: number): Promise<void> {
     return this.transactor.run(async (m) => {
-      const { cycleId } = await this.resolveScope(m, scope);
-      const result = await m.delete(Material, {
-        id,
-        ...('seminarId' in scope ? { seminarId: scope.seminarId } : { cycleId }),
-      });
+      const result = await m.delete(Material, await this.inScope(m, scope, id));
       if (!result.affected) throw DomainError.notFound('Material', id);
     });
   }
@@ -293,13 +285,15 @@ export class MaterialsService {
   }
 
   private async found(m: EntityManager, scope: MaterialScope, id: number): Promise<Material> {
-    const { cycleId } = await this.resolveScope(m, scope);
-    const material = await m.findOneBy(Material, {
-      id,
-      ...('seminarId' in scope ? { seminarId: scope.seminarId } : { cycleId }),
-    });
+    const material = await m.findOneBy(Material, await this.inScope(m, scope, id));
     if (!material) throw DomainError.notFound('Material', id);
     return material;
+  }
+
+  /** The material `id`, found only within its seminar or cycle. */
+  private async inScope(m: EntityManager, scope: MaterialScope, id: number) {
+    const { cycleId } = await this.resolveScope(m, scope);
+    return { id, ...('seminarId' in scope ? { seminarId: scope.seminarId } : { cycleId }) };
   }
 
   private checkedFile(file: UploadedMaterialFile) {

@@ -59,7 +59,7 @@ export class QuestionnairePagesController {
         number: i + 1,
         text: q.text,
         type: QUESTION_TYPES[q.type],
-        required: q.required ? 'Ja' : 'Nej',
+        required: q.required,
         editHref: `${base}/spoergsmaal/${q.id}`,
         moveAction: `${base}/spoergsmaal/${q.id}/flyt`,
         removeAction: `${base}/spoergsmaal/${q.id}/fjern`,

@@ -94,8 +94,8 @@ describe(questionChart.name, () => {
     )!;
     expect(chart.bars.map((b) => [b.label, b.width])).toEqual([
       ['1', 0],
-      ['4', 110],
-      ['5', 220],
+      ['4', 100],
+      ['5', 200],
     ]);
     expect(chart.nps).toBeNull();
     expect(chart.summary).toContain('1: 0, 4: 2, 5: 4');
@@ -111,7 +111,10 @@ describe(questionChart.name, () => {
     expect(at(-40)).toMatchObject({ barX: 94, barWidth: 56, positive: false, value: '-40,0' });
   });
 
-  it('draws nothing for a question without a distribution (free text, or a suppressed group)', () => {
+  it('draws nothing for a question without a distribution (free text, or a suppressed group) or without answers', () => {
     expect(questionChart({ id: 'best', type: 'text', text: 'Bedst', answered: 3 }, 2)).toBeNull();
+    expect(
+      questionChart({ id: 'mad', type: 'scale', text: 'Mad', answered: 0, distribution: { 1: 0 } }, 3),
+    ).toBeNull();
   });
 });

@@ -67,6 +67,7 @@ export function questionTable(group: Figures): Table {
 export interface Bar {
   label: string;
   count: number;
+  labelX: number;
   x: number;
   y: number;
   width: number;
@@ -84,9 +85,9 @@ export interface QuestionChart {
   nps: null | { value: string; x: number; barX: number; barWidth: number; positive: boolean };
 }
 
-const BAR_AREA = 220;
+const BAR_AREA = 200;
 const ROW = 22;
-const LEFT = 150;
+const LEFT = 110;
 const NPS_ZERO = 150;
 const NPS_STEP = 1.4;
 
@@ -95,12 +96,21 @@ const NPS_STEP = 1.4;
  * score on its own −100…100 axis (not on the 0–10 answer scale).
  */
 export function questionChart(q: QuestionResult, index: number): QuestionChart | null {
-  if (!q.distribution) return null;
+  if (!q.distribution || q.answered === 0) return null;
   const entries = Object.entries(q.distribution);
   const most = Math.max(1, ...entries.map(([, n]) => n));
   const bars = entries.map(([label, count], i) => {
     const width = count === 0 ? 0 : Math.max(2, Math.round((count / most) * BAR_AREA));
-    return { label, count, x: LEFT, y: i * ROW, width, textY: i * ROW + 15, countX: LEFT + width + 6 };
+    return {
+      label,
+      count,
+      labelX: LEFT - 8,
+      x: LEFT,
+      y: i * ROW,
+      width,
+      textY: i * ROW + 15,
+      countX: LEFT + width + 6,
+    };
   });
   const npsScore = q.nps;
   // The NPS axis runs from −100 at x 10 to 100 at x 290, 0 in the middle.
