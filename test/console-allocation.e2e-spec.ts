@@ -113,7 +113,7 @@ describe('Console: allocation review', () => {
 
     const refused = await postForm(planner, `${base}/${second}`, `${base}/${second}/anvend`, {}, 409);
     expect(textOf(refused.text)).toContain(
-      'Fordelingsforslaget er forældet. Intet er ændret. Lav et nyt forslag.',
+      'tilmeldte (før 0); 29 medlemmer har fået en plads siden. Intet er ændret. Lav et nyt forslag.',
     );
     expect(await seats()).toBe(29);
   });

@@ -21,7 +21,7 @@ import { isSecondActiveSeat, SeatService } from '../registrations/seat.service';
 import { AllocationScope, GatheredInput, gatherInput } from './allocation-input';
 import { AllocationProposal, ProposalStatus } from './allocation-proposal.entity';
 import { ProposeAllocationDto } from './dto/propose-allocation.dto';
-import { describeChanges } from './input-fingerprint';
+import { danishChanges, describeChanges } from './input-fingerprint';
 import {
   kFor,
   namedMemberIds,
@@ -224,10 +224,18 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
         });
         const changes = describeChanges(proposal.fingerprint, now.fingerprint);
         if (changes.length > 0) {
+          const titles = new Map(now.seminars.map((s) => [s.id, s.title]));
+          const danish = danishChanges(
+            proposal.fingerprint,
+            now.fingerprint,
+            (s) => titles.get(s) ?? `forløb ${s}`,
+          );
           throw new DomainError(
             'conflict',
             'allocation.out_of_date',
             `Proposal ${id} is out of date, nothing was applied; make a new proposal. Changed: ${changes.join('; ')}`,
+            undefined,
+            { changes: danish.join('; ') },
           );
         }
         const shrink = replan?.capacity != null ? { ...replan, capacity: replan.capacity } : null;

@@ -128,7 +128,8 @@ export const ERROR_TEXTS = {
   'allocation.not_found': 'Fordelingsforslaget findes ikke.',
   'allocation.not_ready': 'Fordelingsforslaget kan ikke bruges, som det står nu.',
   'allocation.changed_meanwhile': 'Fordelingsforslaget er allerede brugt eller kasseret.',
-  'allocation.out_of_date': 'Fordelingsforslaget er forældet. Intet er ændret. Lav et nyt forslag.',
+  'allocation.out_of_date':
+    'Fordelingsforslaget er forældet: {changes}. Intet er ændret. Lav et nyt forslag.',
   'allocation.seat_taken_meanwhile':
     'Et medlem har fået en plads imens. Intet er ændret. Lav et nyt forslag.',
   'allocation.replan_not_open':
@@ -249,10 +250,12 @@ type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Re
 
 export type MessageParams = Record<string, string | number>;
 
-/** The params a code's text needs: none, or an object naming each placeholder. */
-export type ParamsOf<C extends ErrorCode> = [Placeholders<(typeof ERROR_TEXTS)[C]>] extends [never]
-  ? [params?: undefined]
-  : [params: Record<Placeholders<(typeof ERROR_TEXTS)[C]>, string | number>];
+/** The params a code's text needs: none, or an object naming each placeholder (any, for a code not known until run time). */
+export type ParamsOf<C extends ErrorCode> = ErrorCode extends C
+  ? [params?: MessageParams]
+  : [Placeholders<(typeof ERROR_TEXTS)[C]>] extends [never]
+    ? [params?: undefined]
+    : [params: Record<Placeholders<(typeof ERROR_TEXTS)[C]>, string | number>];
 
 function fill(text: string, params: MessageParams = {}): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
