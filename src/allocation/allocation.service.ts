@@ -5,7 +5,7 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { EntityManager, FindOptionsSelect, In, IsNull, LessThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { BackgroundWork } from '../common/background-work';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -176,7 +176,12 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
     return this.transactor.run(async (m) => {
       await requireCycle(m, cycleId);
       await failCutOff(m, cycleId);
-      const rows = await m.find(AllocationProposal, { where: { cycleId }, order: { id: 'DESC' } });
+      // Without the placements (a seat per member): the list shows the headline figures only.
+      const rows = await m.find(AllocationProposal, {
+        select: LISTED,
+        where: { cycleId },
+        order: { id: 'DESC' },
+      });
       return rows.map((row) => view(row, false));
     });
   }
@@ -442,6 +447,30 @@ async function failCutOff(m: EntityManager, cycleId: number | null): Promise<voi
     { status: 'failed', error: CUT_OFF_REASON, solvedAt: new Date(), progress: null },
   );
 }
+
+const LISTED = Object.fromEntries(
+  (
+    [
+      'id',
+      'cycleId',
+      'waveId',
+      'status',
+      'options',
+      'kUsed',
+      'pUsed',
+      'heartbeatAt',
+      'progress',
+      'fingerprint',
+      'summary',
+      'error',
+      'createdBy',
+      'createdAt',
+      'solvedAt',
+      'appliedAt',
+      'appliedBy',
+    ] as const
+  ).map((column) => [column, true]),
+) as FindOptionsSelect<AllocationProposal>;
 
 function pick({ members, placed, unplacedCount, totalKm, averageKm }: ProposalSummary) {
   return { members, placed, unplacedCount, totalKm, averageKm };
