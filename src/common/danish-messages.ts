@@ -88,7 +88,8 @@ export const ERROR_TEXTS = {
   'seminar.unknown_venue': 'Kursusstedet findes ikke.',
   'seminar.created_completed': 'Et nyt seminar kan ikke være afsluttet.',
   'seminar.status_change_not_allowed': 'Seminaret kan ikke skifte til den status.',
-  'seminar.capacity_below_taken': 'Der kan ikke blive færre pladser, end der allerede er taget.',
+  'seminar.capacity_below_taken':
+    'Der kan ikke blive færre pladser, end der allerede er taget. Lav en omfordeling under Fordeling: den flytter de overskydende, og først da får forløbet færre pladser.',
   'seminar.times_invalid': 'Seminarets tidspunkter hænger ikke sammen.',
 
   // Seats, waiting lists and wishes.
