@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parse } from 'csv-parse/sync';
 import { gatherInput } from '../src/allocation/allocation-input';
 import { AllocationService } from '../src/allocation/allocation.service';
 import { Transactor } from '../src/database/transactor';
-import { StaffService } from '../src/auth/staff.service';
-import { InviteJobs } from '../src/invitations/invite-jobs';
-import { Seminar } from '../src/planning/seminar.entity';
-import { SEEDS_DIR } from '../src/paths';
 import { MemberPreference } from '../src/registrations/member-preference.entity';
-import { createCycle, createMembers } from '../test/factories/cycle-members.factory';
-import { createSeminar, createVenue, createWave } from '../test/factories/planning.factory';
 import { startTestApp, TestApp } from '../test/helpers/test-app';
+import { createNationalCycle } from './national-cycle';
 
-const csv = (file: string): Record<string, string>[] =>
-  parse(readFileSync(join(SEEDS_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const MEMBERS = 2500;
@@ -37,25 +27,10 @@ describe('Allocation through the service', () => {
   afterAll(() => t.close());
 
   it('measures', async () => {
-    const cycle = await createCycle(t.dataSource);
-    const wave = await createWave(t.dataSource, cycle.id);
-    const towns = csv('demo/venues.csv');
-    const seminars: Seminar[] = [];
-    for (let i = 0; i < SEMINARS; i++) {
-      const town = towns[i % towns.length];
-      const venue = await createVenue(t.dataSource, {
-        town: town.city,
-        latitude: Number(town.lat) + (i < towns.length ? 0 : ((i * 7) % 10) / 100 - 0.05),
-        longitude: Number(town.lon) + (i < towns.length ? 0 : ((i * 3) % 10) / 100 - 0.05),
-      });
-      seminars.push(await createSeminar(t.dataSource, wave, venue, { capacity: 64 }));
-    }
-    const codes = csv('reference/municipalities.csv').map((m) => Number(m.code));
-    const members = [];
-    for (let k = 0; k < codes.length; k++) {
-      const count = Math.floor(MEMBERS / codes.length) + (k < MEMBERS % codes.length ? 1 : 0);
-      members.push(...(await createMembers(t.dataSource, cycle.id, count, { municipalityCode: codes[k] })));
-    }
+    const { cycle, seminars, members, plannerId } = await createNationalCycle(t, {
+      members: MEMBERS,
+      seminars: SEMINARS,
+    });
     const wishes = members
       .filter((_, i) => i % 3 === 0)
       .flatMap((m, i) =>
@@ -70,14 +45,6 @@ describe('Allocation through the service', () => {
     for (let i = 0; i < wishes.length; i += 200) {
       await t.dataSource.getRepository(MemberPreference).insert(wishes.slice(i, i + 200));
     }
-    const planner = await t.app.get(StaffService).create({
-      email: 'planner@bench.dk',
-      name: 'Planner',
-      password: 'et-rigtig-langt-kodeord',
-      role: 'planner',
-    });
-    const jobs = t.app.get(InviteJobs);
-    await jobs.finished(cycle.id, (await jobs.start(cycle.id, {}, planner.id)).id);
 
     const service = t.app.get(AllocationService);
     const transactor = t.app.get(Transactor);
@@ -106,7 +73,7 @@ describe('Allocation through the service', () => {
       last = proposal.id;
     }
     const applyStart = performance.now();
-    await service.apply(cycle.id, last, { kind: 'planner', staffId: planner.id });
+    await service.apply(cycle.id, last, { kind: 'planner', staffId: plannerId });
     const applyMs = performance.now() - applyStart;
 
     console.log(

@@ -113,9 +113,48 @@ describe('Console: allocation review', () => {
 
     const refused = await postForm(planner, `${base}/${second}`, `${base}/${second}/anvend`, {}, 409);
     expect(textOf(refused.text)).toContain(
-      'Fordelingsforslaget er forældet. Intet er ændret. Lav et nyt forslag.',
+      'tilmeldte (før 0); 29 medlemmer har fået en plads siden. Intet er ændret. Lav et nyt forslag.',
     );
     expect(await seats()).toBe(29);
+  });
+
+  it('shows a solving proposal with its progress, polled by htmx, and offers no apply button yet', async () => {
+    const repo = t.dataSource.getRepository(AllocationProposal);
+    const solving = await repo.save(
+      repo.create({
+        cycleId: s.cycleId,
+        waveId: null,
+        status: 'solving',
+        options: {
+          waveId: null,
+          maxPerMunicipality: 3,
+          municipalityRule: true,
+          maxPerParty: 8,
+          partyRule: true,
+          rebalance: false,
+          preferenceBonusKm: [],
+        },
+        kUsed: 3,
+        pUsed: 8,
+        heartbeatAt: new Date(),
+        progress: { phase: 'least_travel', gap: 0.02, seconds: 40 },
+        fingerprint: { hash: 'x', seminars: [], unseatedMemberIds: [], seatVersion: 0 },
+        summary: null,
+        placements: null,
+        error: null,
+        createdBy: null,
+        solvedAt: null,
+        appliedAt: null,
+        appliedBy: null,
+      }),
+    );
+    const page = await planner.get(`${base}/${solving.id}`).expect(200);
+    expect(textOf(page.text)).toContain(
+      'Finder de korteste rejser for dem (40 s, afstand til bevist optimum 2 %).',
+    );
+    expect(page.text).toContain(`hx-get="${base}/${solving.id}" hx-trigger="every 1s"`);
+    expect(textOf(page.text)).not.toContain('Anvend forslaget');
+    await repo.update(solving.id, { status: 'discarded' });
   });
 
   it('re-plans a shrink from its page: the surplus moves when applied, and the seminar gets the new capacity', async () => {

@@ -5,7 +5,7 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { EntityManager, FindOptionsSelect, In, IsNull, LessThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { BackgroundWork } from '../common/background-work';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -21,7 +21,7 @@ import { isSecondActiveSeat, SeatService } from '../registrations/seat.service';
 import { AllocationScope, GatheredInput, gatherInput } from './allocation-input';
 import { AllocationProposal, ProposalStatus } from './allocation-proposal.entity';
 import { ProposeAllocationDto } from './dto/propose-allocation.dto';
-import { describeChanges } from './input-fingerprint';
+import { danishChanges, describeChanges } from './input-fingerprint';
 import {
   kFor,
   namedMemberIds,
@@ -176,7 +176,12 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
     return this.transactor.run(async (m) => {
       await requireCycle(m, cycleId);
       await failCutOff(m, cycleId);
-      const rows = await m.find(AllocationProposal, { where: { cycleId }, order: { id: 'DESC' } });
+      // Without the placements (a seat per member): the list shows the headline figures only.
+      const rows = await m.find(AllocationProposal, {
+        select: LISTED,
+        where: { cycleId },
+        order: { id: 'DESC' },
+      });
       return rows.map((row) => view(row, false));
     });
   }
@@ -224,10 +229,18 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
         });
         const changes = describeChanges(proposal.fingerprint, now.fingerprint);
         if (changes.length > 0) {
+          const titles = new Map(now.seminars.map((s) => [s.id, s.title]));
+          const danish = danishChanges(
+            proposal.fingerprint,
+            now.fingerprint,
+            (s) => titles.get(s) ?? `forløb ${s}`,
+          );
           throw new DomainError(
             'conflict',
             'allocation.out_of_date',
             `Proposal ${id} is out of date, nothing was applied; make a new proposal. Changed: ${changes.join('; ')}`,
+            undefined,
+            { changes: danish.join('; ') },
           );
         }
         const shrink = replan?.capacity != null ? { ...replan, capacity: replan.capacity } : null;
@@ -434,6 +447,30 @@ async function failCutOff(m: EntityManager, cycleId: number | null): Promise<voi
     { status: 'failed', error: CUT_OFF_REASON, solvedAt: new Date(), progress: null },
   );
 }
+
+const LISTED = Object.fromEntries(
+  (
+    [
+      'id',
+      'cycleId',
+      'waveId',
+      'status',
+      'options',
+      'kUsed',
+      'pUsed',
+      'heartbeatAt',
+      'progress',
+      'fingerprint',
+      'summary',
+      'error',
+      'createdBy',
+      'createdAt',
+      'solvedAt',
+      'appliedAt',
+      'appliedBy',
+    ] as const
+  ).map((column) => [column, true]),
+) as FindOptionsSelect<AllocationProposal>;
 
 function pick({ members, placed, unplacedCount, totalKm, averageKm }: ProposalSummary) {
   return { members, placed, unplacedCount, totalKm, averageKm };

@@ -91,7 +91,8 @@ export const ERROR_TEXTS = {
   'seminar.unknown_venue': 'Kursusstedet findes ikke.',
   'seminar.created_completed': 'Et nyt seminar kan ikke være afsluttet.',
   'seminar.status_change_not_allowed': 'Seminaret kan ikke skifte til den status.',
-  'seminar.capacity_below_taken': 'Der kan ikke blive færre pladser, end der allerede er taget.',
+  'seminar.capacity_below_taken':
+    'Der kan ikke blive færre pladser, end der allerede er taget. Lav en omfordeling under Fordeling: den flytter de overskydende, og først da får forløbet færre pladser.',
   'seminar.times_invalid': 'Seminarets tidspunkter hænger ikke sammen.',
   'seminar.agenda_item_outside': 'Programpunktet skal ligge inden for seminarets tid.',
   'seminar.agenda_item_not_found': 'Programpunktet findes ikke.',
@@ -142,7 +143,8 @@ export const ERROR_TEXTS = {
   'allocation.not_found': 'Fordelingsforslaget findes ikke.',
   'allocation.not_ready': 'Fordelingsforslaget kan ikke bruges, som det står nu.',
   'allocation.changed_meanwhile': 'Fordelingsforslaget er allerede brugt eller kasseret.',
-  'allocation.out_of_date': 'Fordelingsforslaget er forældet. Intet er ændret. Lav et nyt forslag.',
+  'allocation.out_of_date':
+    'Fordelingsforslaget er forældet: {changes}. Intet er ændret. Lav et nyt forslag.',
   'allocation.seat_taken_meanwhile':
     'Et medlem har fået en plads imens. Intet er ændret. Lav et nyt forslag.',
   'allocation.replan_not_open':
@@ -273,10 +275,12 @@ type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Re
 
 export type MessageParams = Record<string, string | number>;
 
-/** The params a code's text needs: none, or an object naming each placeholder. */
-export type ParamsOf<C extends ErrorCode> = [Placeholders<(typeof ERROR_TEXTS)[C]>] extends [never]
-  ? [params?: undefined]
-  : [params: Record<Placeholders<(typeof ERROR_TEXTS)[C]>, string | number>];
+/** The params a code's text needs: none, or an object naming each placeholder (any, for a code not known until run time). */
+export type ParamsOf<C extends ErrorCode> = ErrorCode extends C
+  ? [params?: MessageParams]
+  : [Placeholders<(typeof ERROR_TEXTS)[C]>] extends [never]
+    ? [params?: undefined]
+    : [params: Record<Placeholders<(typeof ERROR_TEXTS)[C]>, string | number>];
 
 function fill(text: string, params: MessageParams = {}): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -86,7 +86,7 @@ describe('Fordeling in the browser', () => {
     await page.goto(`${baseUrl}/valgperioder/${s.cycleId}/fordeling/${k3}`);
     await page.getByRole('button', { name: 'Anvend forslaget' }).click();
     await expect(page.locator('.console-error-summary').innerText()).resolves.toContain(
-      'Fordelingsforslaget er forældet. Intet er ændret. Lav et nyt forslag.',
+      'tilmeldte (før 0); 29 medlemmer har fået en plads siden. Intet er ændret. Lav et nyt forslag.',
     );
     await looksRight(page, SHOTS, 'allocation-refused');
   });

@@ -188,7 +188,7 @@ export function applyText(placements: readonly { fromRegistrationId: number | nu
   if (seats > 0) parts.push(`giver ${danishCount(seats)} ${seats === 1 ? 'plads' : 'pladser'}`);
   if (moved > 0) parts.push(`flytter ${membersText(moved)}`);
   const mails = seats + moved;
-  const sentence = `${parts.join(' og ')} og sender ${danishCount(mails)} ${mails === 1 ? 'bekræftelse' : 'bekræftelser'}`;
+  const sentence = `${parts.join(', ')} og sender ${danishCount(mails)} ${mails === 1 ? 'bekræftelse' : 'bekræftelser'}`;
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
