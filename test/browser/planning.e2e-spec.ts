@@ -51,6 +51,7 @@ describe('Planlægning in the browser', () => {
       .create({ email: 'plan@planlaegning.test', name: 'Test planner', password: PASSWORD, role: 'planner' });
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
+      locale: 'da-DK',
       bypassCSP: true,
       javaScriptEnabled: true,
     });
