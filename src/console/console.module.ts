@@ -20,6 +20,7 @@ import { InvitationPagesController } from './participation/invitation-pages.cont
 import { ParticipationPagesController } from './participation/participation-pages.controller';
 import { PlanPagesController } from './planning/plan-pages.controller';
 import { SeminarPagesController } from './planning/seminar-pages.controller';
+import { TableUploadMiddleware } from './planning/table-upload.middleware';
 import { VenuePagesController } from './planning/venue-pages.controller';
 import { SecondFactorController } from './second-factor.controller';
 import { CycleBarService } from './shell/cycle-bar.service';
@@ -70,5 +71,8 @@ export class ConsoleModule implements NestModule {
     consumer
       .apply(ImportUploadMiddleware)
       .forRoutes({ path: 'valgperioder/:cycle/import', method: RequestMethod.POST });
+    consumer
+      .apply(TableUploadMiddleware)
+      .forRoutes({ path: 'valgperioder/:cycle/planlaegning/tabel', method: RequestMethod.POST });
   }
 }

@@ -259,10 +259,11 @@ export class SeminarTableForm extends CsrfForm {
   waveId: string;
 
   @Label('Tabel')
+  @IsOptional()
   @IsString()
   @MaxLength(200_000)
   @NoControlCharacters({ multiline: true })
-  table: string;
+  table?: string;
 
   @IsOptional()
   @IsIn(['1'])
