@@ -9,6 +9,7 @@ import { SeatService } from '../src/registrations/seat.service';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { postForm, signedIn, textOf } from './helpers/console';
+import { csrfOf } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 const local = (d: Date) => `${toLocal(d).date} ${toLocal(d).time}`;
@@ -367,6 +368,22 @@ describe('Console: planning venues, waves and seminars', () => {
     expect(textOf((await planner.get(done.headers.location).expect(200)).text)).toContain(
       '2 seminarer er oprettet som kladder.',
     );
+  });
+
+  it('reads an uploaded CSV file as the table: preview only, its rows put in the field to commit', async () => {
+    const form = `/valgperioder/${cycleId}/planlaegning/tabel`;
+    const before = await count(Seminar);
+    const csv =
+      'dato;start;slut;kursussted;pladser;titel\n21.05.2026;13.00;23.05.2026 13.00;Nyborg Strand;20;Kattegat på Fyn\n';
+    const page = await planner.get(form).expect(200);
+    const res = await planner
+      .post(form)
+      .field({ ...csrfOf(page.text), waveId: String(wave.id), table: '', commit: '1' })
+      .attach('fil', Buffer.from(csv, 'latin1'), 'seminarer.csv')
+      .expect(200);
+    expect(textOf(res.text)).toContain('Alle 1 rækker kan oprettes. Intet er gemt endnu.');
+    expect(res.text).toContain('21.05.2026\t13.00\t23.05.2026 13.00\tNyborg Strand\t20\tKattegat på Fyn');
+    expect(await count(Seminar)).toBe(before);
   });
 
   it('shows who gets a change e-mail before a published seminar moves, then moves it once confirmed', async () => {

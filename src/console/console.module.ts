@@ -31,6 +31,7 @@ import { InvitationPagesController } from './participation/invitation-pages.cont
 import { ParticipationPagesController } from './participation/participation-pages.controller';
 import { PlanPagesController } from './planning/plan-pages.controller';
 import { SeminarPagesController } from './planning/seminar-pages.controller';
+import { TableUploadMiddleware } from './planning/table-upload.middleware';
 import { VenuePagesController } from './planning/venue-pages.controller';
 import { RosterPagesController } from './roster/roster-pages.controller';
 import { SecondFactorController } from './second-factor.controller';
@@ -103,5 +104,7 @@ export class ConsoleModule implements NestModule {
         { path: 'valgperioder/:cycle/materialer', method: RequestMethod.POST },
         { path: 'valgperioder/:cycle/materialer/:id/erstat', method: RequestMethod.POST },
       );
+      .apply(TableUploadMiddleware)
+      .forRoutes({ path: 'valgperioder/:cycle/planlaegning/tabel', method: RequestMethod.POST });
   }
 }

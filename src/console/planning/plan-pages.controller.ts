@@ -20,6 +20,7 @@ import { fieldsOf, problemsOf } from '../shell/form-view';
 import { instantOf } from './plan-fields';
 import { danishSpan, idParam, optionsOf, planPath, seminarRow, waveWindow } from './plan-view';
 import { CopyWaveForm, SeminarTableForm, WAVE_FIELDS, WaveForm } from './plan.forms';
+import { TableUploadRequest } from './table-upload.middleware';
 
 const COPY_FIELDS = [...WAVE_FIELDS, 'days', 'startDate'] as const;
 
@@ -189,13 +190,20 @@ export class PlanPagesController {
   async planTable(
     @Param('cycle', ParseIntPipe) cycleId: number,
     @Body() form: SeminarTableForm,
-    @Req() req: PageRequest,
+    @Req() req: TableUploadRequest,
   ) {
     const waveId = Number(form.waveId);
     await this.waves.get(cycleId, waveId);
-    const { rows } = await readTable(Buffer.from(form.table, 'utf8'));
-    const result = await this.seminars.planTable(waveId, rows, form.commit === '1');
+    if (req.uploadProblem === 'too_large')
+      throw new DomainError('payload_too_large', 'import.file_too_large', 'The file is larger than 10 MB', [
+        { field: 'fil', reason: 'too large' },
+      ]);
+    const file = req.files?.find((f) => f.size > 0);
+    const { rows } = await readTable(file ? file.buffer : Buffer.from(form.table ?? '', 'utf8'));
+    const result = await this.seminars.planTable(waveId, rows, form.commit === '1' && !file);
     if (result.created > 0) return redirect(`${planPath(cycleId)}?oprettet=${result.created}`);
+    // An uploaded file's rows come back as text to paste, so that committing posts what was previewed.
+    if (file) req.body = { ...req.body, table: rows.map((r) => r.join('\t')).join('\n') };
     return this.tablePage(null, req, result.rows);
   }
 

@@ -162,9 +162,11 @@ export class SeminarForm extends CsrfForm {
   @IsLocalTime()
   registrationDeadlineTime: string;
 
+  /** Absent for a seminar that has been held: it keeps its status. */
   @Label('Status')
+  @IsOptional()
   @IsIn(['draft', 'published', 'cancelled'])
-  status: 'draft' | 'published' | 'cancelled';
+  status?: 'draft' | 'published' | 'cancelled';
 
   /** Set by the page that showed who gets a change e-mail. */
   @IsOptional()
@@ -259,10 +261,11 @@ export class SeminarTableForm extends CsrfForm {
   waveId: string;
 
   @Label('Tabel')
+  @IsOptional()
   @IsString()
   @MaxLength(200_000)
   @NoControlCharacters({ multiline: true })
-  table: string;
+  table?: string;
 
   @IsOptional()
   @IsIn(['1'])

@@ -231,10 +231,9 @@ export class SeminarPagesController {
           instantOf(form.endsAt, form.endsAtTime),
         ),
         told,
-        hidden: SEMINAR_FIELDS.filter((f) => f !== 'waveId').map((name) => ({
-          name,
-          value: form[name] ?? '',
-        })),
+        hidden: SEMINAR_FIELDS.flatMap((name) =>
+          name !== 'waveId' && form[name] ? [{ name, value: form[name] }] : [],
+        ),
         submit: cancelling
           ? 'Aflys og send besked'
           : `Gem og send ${told.length === 1 ? 'ændringsmailen' : `${told.length} ændringsmails`}`,
