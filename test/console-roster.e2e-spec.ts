@@ -231,6 +231,7 @@ describe('Console: a seminar’s roster', () => {
       ).text,
     );
     expect(list).toContain('Søren Ærø Østergård');
+    expect(list).toContain('Kun medlemmer med en plads på én bølges seminarer');
     expect(list).not.toContain(people[0].name!);
     await planner.get(`/valgperioder/${cycleId}/deltagelse`).query({ boelge: 999999 }).expect(404);
   });
