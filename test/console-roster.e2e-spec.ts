@@ -1,3 +1,4 @@
+import { AuditEntry } from '../src/cycles/gdpr/audit-entry.entity';
 import { Member } from '../src/cycles/member.entity';
 import { searchTextOf } from '../src/cycles/member-rules';
 import { Seminar } from '../src/planning/seminar.entity';
@@ -181,6 +182,11 @@ describe('Console: a seminar’s roster', () => {
     expect(badges.text.match(/class="console-badge"/g)).toHaveLength(2);
     const csv = await planner.get(`${roster(kolding)}/eksport`).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
+    await expect(
+      t.dataSource
+        .getRepository(AuditEntry)
+        .findOneBy({ action: 'members.export', cycleId: kolding.cycleId }),
+    ).resolves.toMatchObject({ details: { members: 3, from: 'roster', seminarId: kolding.id } });
     const lines = csv.text
       .replace(/^\uFEFF/, '')
       .trim()
@@ -231,6 +237,7 @@ describe('Console: a seminar’s roster', () => {
       ).text,
     );
     expect(list).toContain('Søren Ærø Østergård');
+    expect(list).toContain('Kun medlemmer med en plads på én bølges seminarer');
     expect(list).not.toContain(people[0].name!);
     await planner.get(`/valgperioder/${cycleId}/deltagelse`).query({ boelge: 999999 }).expect(404);
   });

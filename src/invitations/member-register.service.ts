@@ -51,6 +51,11 @@ export class MemberRegisterService {
     return { rows: await this.rowsOf(found), total };
   }
 
+  /** How many members the query selects, without reading them (the board's counts). */
+  async count(cycleId: number, query: RegisterQuery, caller: Caller): Promise<number> {
+    return (await this.query(cycleId, query, caller)).getCount();
+  }
+
   /** Every row the list shows (all its pages), as CSV; recorded in the audit log like the API's export. */
   async csv(cycleId: number, query: RegisterQuery, caller: Caller): Promise<string> {
     const found = await (await this.query(cycleId, query, caller)).getMany();

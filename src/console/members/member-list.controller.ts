@@ -83,6 +83,8 @@ export class MemberListController {
         sortering: query.sortering ?? '',
         retning: query.retning ?? '',
         boelge: query.boelge ?? '',
+        waveFilter:
+          query.boelge === undefined ? null : listHref(base, query, { boelge: undefined, side: undefined }),
         geography: contact
           ? null
           : {

@@ -65,10 +65,7 @@ export class ParticipationPagesController {
     // One after another: each count is its own query, and a pool of one (SQLite) serves them in turn anyway.
     const statuses = wave ? WAVE_STATUSES : BOARD_STATUSES;
     for (const status of statuses)
-      counts.set(
-        status,
-        (await this.register.page(cycle.id, { ...filterOf(area), status }, caller, 1, 1)).total,
-      );
+      counts.set(status, await this.register.count(cycle.id, { ...filterOf(area), status }, caller));
     const open = await this.register.page(
       cycle.id,
       { ...filterOf(area), status: 'not_answered' },

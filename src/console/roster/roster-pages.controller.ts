@@ -4,6 +4,7 @@ import { CurrentStaff } from '../../auth/current-staff.decorator';
 import { callerOf } from '../../cycles/caller';
 import { CyclesService } from '../../cycles/cycles.service';
 import { MembersService } from '../../cycles/members.service';
+import { AuditLogService } from '../../cycles/gdpr/audit-log.service';
 import { DomainError } from '../../common/domain-error';
 import { formatDanishDate } from '../../common/danish-time';
 import { MemberRegisterService } from '../../invitations/member-register.service';
@@ -59,6 +60,7 @@ export class RosterPagesController {
     private readonly seats: SeatService,
     private readonly register: MemberRegisterService,
     private readonly members: MembersService,
+    private readonly audit: AuditLogService,
     private readonly cycles: CyclesService,
     private readonly reference: ReferenceService,
     private readonly cycleBar: CycleBarService,
@@ -92,9 +94,18 @@ export class RosterPagesController {
     });
   }
 
+  /** Personal data leaving the app (party and needs included), so recorded like the register's CSV. */
   @Get('deltagere/eksport')
-  async csv(@Param('seminar', ParseIntPipe) seminarId: number) {
+  async csv(@Param('seminar', ParseIntPipe) seminarId: number, @CurrentStaff() staff: AuthenticatedStaff) {
     const r = await this.load(seminarId);
+    const members = r.participants.length + r.waitingList.length;
+    await this.audit.record(callerOf(staff), [
+      {
+        action: 'members.export',
+        cycleId: r.seminar.cycleId,
+        details: { members, from: 'roster', seminarId },
+      },
+    ]);
     return download(
       rosterCsv(r.participants, r.waitingList),
       'text/csv; charset=utf-8',
