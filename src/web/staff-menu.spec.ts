@@ -11,6 +11,7 @@ describe(staffMenu.name, () => {
       'Seminarer',
       'Invitationer',
       'Deltagelse',
+      'Fremmøde',
       'Statistik',
     ]);
     expect(labels('admin')).toContain('Kontaktpersoner');
@@ -25,6 +26,7 @@ describe(staffMenu.name, () => {
     ['/valgperioder/3/medlemmer/12/rediger', 'Medlemmer'],
     ['/statistik?cycle=2', 'Statistik'],
     ['/oversigt', 'Overblik'],
+    ['/seminarer/4/fremmoede/udeblevne', 'Fremmøde'],
   ])('marks %s as %s', (path, label) => {
     const current = staffMenu('admin', path.split('?')[0]).filter((s) => s.current);
     expect(current.map((s) => s.label)).toEqual([label]);
