@@ -120,7 +120,9 @@ describe('Fremmøde in the browser', () => {
   it('says so when a code is forged', async () => {
     const forged = `${held.seminar.id}-${held.seats[3]}-AAAAAAAAAA`;
     await expect(checkInByCode(page, forged, 'Koden kendes ikke')).resolves.toContain('Koden kendes ikke');
-    await expect(page.getByLabel('Kode fra deltagerens side eller bekræftelse').inputValue()).resolves.toBe(forged);
+    await expect(page.getByLabel('Kode fra deltagerens side eller bekræftelse').inputValue()).resolves.toBe(
+      forged,
+    );
     await looksRight(page, SHOTS, 'door-refused');
     expect(await stateOf(held.seats[3])).toBe('registered');
   });
