@@ -121,7 +121,8 @@ export const ERROR_TEXTS = {
   'seat.swap_needs_seat': 'Du skal have en plads for at kunne vente på et andet seminar.',
   'seat.nothing_to_take_back': 'Der er ingen plads at tage tilbage.',
   'check_in.unknown_code': 'Koden kendes ikke. Tjek, at den er skrevet rigtigt.',
-  'check_in.other_seminar': 'Koden hører til et andet seminar end dette. Deltageren skal tjekkes ind på sit eget seminar.',
+  'check_in.other_seminar':
+    'Koden hører til et andet seminar end dette. Deltageren skal tjekkes ind på sit eget seminar.',
   'check_in.no_seat': 'Koden hører til en plads, der ikke længere gælder. Find deltageren på listen.',
   'decline.has_seat': 'Du har en plads. Meld afbud til den, hvis du ikke kan deltage.',
   'preferences.unknown_seminar': 'Ukendt seminar.',

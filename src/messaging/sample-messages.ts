@@ -21,6 +21,11 @@ export function sampleMailRequest(kind: MessageKind, baseUrl: string, token = 'e
     ],
   };
   const seat = { recipient, seminar, personalLink };
+  // A made-up code: its image does not load in the preview, but it takes its place.
+  const held = {
+    ...seat,
+    checkIn: { code: '1-1-EKSEMPELAA', imageUrl: `${baseUrl}/indtjekning/1-1-EKSEMPELAA.png` },
+  };
   const invitation = {
     recipient,
     cycleName: 'KV25',
@@ -41,7 +46,7 @@ export function sampleMailRequest(kind: MessageKind, baseUrl: string, token = 'e
       return { kind, context: { ...invitation, last: true } };
     case 'confirmation':
     case 'promotion':
-      return { kind, context: seat };
+      return { kind, context: held };
     case 'waiting_list':
       return { kind, context: { ...seat, position: 3 } };
     case 'change':
@@ -60,7 +65,7 @@ export function sampleMailRequest(kind: MessageKind, baseUrl: string, token = 'e
       return {
         kind,
         context: {
-          ...seat,
+          ...held,
           swapped: false,
           previous: {
             title: 'Kattegat-seminar i Kolding',

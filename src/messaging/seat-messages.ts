@@ -1,5 +1,12 @@
 import { CalendarPerson, seatEventUid } from './calendar';
-import { CancellationReason, CheckInInfo, MoveContext, Recipient, SeminarInfo, VenueInfo } from './message-kinds';
+import {
+  CancellationReason,
+  CheckInInfo,
+  MoveContext,
+  Recipient,
+  SeminarInfo,
+  VenueInfo,
+} from './message-kinds';
 import { EnqueueMessage } from './outbox.service';
 
 /** What a seat's e-mail is made from; `sequence` rises with every change of the seat. */

@@ -16,6 +16,7 @@ describe(staffMenu.name, () => {
       'Beskeder',
       'Materialer',
       'Evaluering',
+      'Fremmøde',
       'Statistik',
     ]);
     expect(labels('admin')).toContain('Personale');
@@ -39,6 +40,7 @@ describe(staffMenu.name, () => {
     ['/seminarer/7/fremmoede', 'Fremmøde'],
     ['/valgperioder/3/fordeling/12', 'Fordeling'],
     ['/beskeder/40', 'Beskeder'],
+    ['/seminarer/4/fremmoede/udeblevne', 'Fremmøde'],
   ])('marks %s as %s', (path, label) => {
     const current = staffMenu('admin', path.split('?')[0]).filter((s) => s.current);
     expect(current.map((s) => s.label)).toEqual([label]);

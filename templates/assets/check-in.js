@@ -65,9 +65,10 @@ document.body.addEventListener('htmx:beforeSwap', (event) => {
   }
 });
 
-// After a change, the fields are ready for the next person.
+// After a change, the fields are ready for the next person; a refused code stays to be corrected.
 document.body.addEventListener('htmx:afterSwap', (event) => {
-  if (event.detail.target.id !== 'doer' || event.detail.requestConfig.verb !== 'post') return;
+  const { target, requestConfig, xhr } = event.detail;
+  if (target.id !== 'doer' || requestConfig.verb !== 'post' || xhr.status >= 400) return;
   const code = field('kode');
   const search = field('q');
   if (code) code.value = '';

@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { StaffService } from '../../src/auth/staff.service';
+import { Registration } from '../../src/registrations/registration.entity';
+import { seminarWithParticipants } from '../factories/evaluations.factory';
+import { launchChromium, looksRight, seriousViolations } from '../helpers/browser';
+import { deliver, mailsTo, PAGE_LINK } from '../helpers/member-mail';
+import { startSmtpSink, SmtpSink } from '../helpers/smtp-sink';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import {
+  checkInByCode,
+  checkInByName,
+  codeFromPersonalPage,
+  doorCounts,
+  markRestNoShow,
+  openDoor,
+} from './steps/checkin';
+
+jest.setTimeout(180_000);
+
+const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/checkin';
+const PASSWORD = 'et-rigtig-langt-kodeord';
+
+/**
+ * A planner at the door, through pages only: two members checked in by the QR code served to
+ * them (decoded from its image and sent as the scanner sends it), one by name, the rest marked
+ * as no-shows after one question; then the evaluation requests arrive at the SMTP server.
+ */
+describe('Fremmøde in the browser', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let page: Page;
+  let held: Awaited<ReturnType<typeof seminarWithParticipants>>;
+  const tokens: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    sink = await startSmtpSink();
+    t = await startTestApp({ SMTP_URL: sink.url });
+    const planner = await t.tokenFor('planner');
+    // Held and ended, so the evaluation requests go out as soon as attendance is recorded.
+    held = await seminarWithParticipants(t, planner, 5, { title: 'Kattegat Nyborg' });
+    await seminarWithParticipants(t, planner, 1, { cycleId: held.cycleId, title: 'Kattegat Ribe' });
+    const mails = await deliver(t, sink);
+    for (const member of held.members) tokens.push(PAGE_LINK.exec(mailsTo(mails, member)[0].text!)![1]);
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = await t.app.getUrl();
+    browser = await launchChromium();
+    const email = 'planlaegger@fremmoede.test';
+    await t.app
+      .get(StaffService)
+      .create({ email, name: 'Test planner', password: PASSWORD, role: 'planner' });
+    // bypassCSP lets axe-core's script in; the app's CSP allows only its own files.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${baseUrl}/log-ind`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Adgangskode').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await sink?.close();
+  });
+
+  const stateOf = async (registrationId: number) =>
+    (await t.dataSource.getRepository(Registration).findOneByOrFail({ id: registrationId })).state;
+
+  /** axe and a screenshot at tablet width, beside looksRight's laptop and phone. */
+  async function atTablet(name: string) {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await page.screenshot({ path: join(SHOTS, `${name}-768.png`), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  it('checks two in by the QR code on their page, refuses a second scan, and one by name', async () => {
+    const memberPage = await browser.newPage();
+    const codes = [
+      await codeFromPersonalPage(memberPage, baseUrl, tokens[0]),
+      await codeFromPersonalPage(memberPage, baseUrl, tokens[1]),
+    ];
+    await memberPage.setViewportSize({ width: 390, height: 844 });
+    await memberPage.screenshot({ path: join(SHOTS, 'personal-page-qr-390.png'), fullPage: true });
+    await memberPage.close();
+
+    await page.goto(`${baseUrl}/fremmoede`);
+    await looksRight(page, SHOTS, 'fremmoede');
+    const seminarId = await openDoor(page, baseUrl, 'Kattegat Nyborg');
+    expect(seminarId).toBe(held.seminar.id);
+
+    await expect(checkInByCode(page, codes[0])).resolves.toBe(`${held.members[0].name} er tjekket ind.`);
+    await expect(checkInByCode(page, codes[1])).resolves.toBe(`${held.members[1].name} er tjekket ind.`);
+    await expect(checkInByCode(page, codes[0], 'allerede registreret')).resolves.toBe(
+      `${held.members[0].name} er allerede registreret.`,
+    );
+    await expect(checkInByName(page, held.members[2].name!)).resolves.toBe(
+      `${held.members[2].name} er tjekket ind.`,
+    );
+    await expect(doorCounts(page)).resolves.toEqual({ attended: 3, expected: 2, noShows: 0 });
+    await looksRight(page, SHOTS, 'door-checked-in');
+    await atTablet('door-checked-in');
+    expect(await Promise.all(held.seats.map(stateOf))).toEqual([
+      'attended',
+      'attended',
+      'attended',
+      'registered',
+      'registered',
+    ]);
+  });
+
+  it('says so when a code is forged', async () => {
+    const forged = `${held.seminar.id}-${held.seats[3]}-AAAAAAAAAA`;
+    await expect(checkInByCode(page, forged, 'Koden kendes ikke')).resolves.toContain('Koden kendes ikke');
+    await expect(page.getByLabel('Kode fra deltagerens side eller bekræftelse').inputValue()).resolves.toBe(
+      forged,
+    );
+    await looksRight(page, SHOTS, 'door-refused');
+    expect(await stateOf(held.seats[3])).toBe('registered');
+  });
+
+  it('marks the rest as no-shows after one question, and the evaluation requests go out to those who came', async () => {
+    await page.goto(`${baseUrl}/seminarer/${held.seminar.id}/fremmoede`);
+    await expect(markRestNoShow(page)).resolves.toBe(2);
+    await expect(doorCounts(page)).resolves.toEqual({ attended: 3, expected: 0, noShows: 2 });
+    await looksRight(page, SHOTS, 'door-done');
+    await atTablet('door-done');
+
+    const sent = await deliver(t, sink);
+    const asked = sent
+      .filter((m) => m.subject === 'Hvordan var Kattegat Nyborg? Giv os din vurdering')
+      .map((m) => (Array.isArray(m.to) ? '' : m.to!.value[0].address))
+      .sort();
+    expect(asked).toEqual(
+      held.members
+        .slice(0, 3)
+        .map((m) => m.email)
+        .sort(),
+    );
+    expect(errors).toEqual([]);
+  });
+});

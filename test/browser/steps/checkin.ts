@@ -1,0 +1,85 @@
+import jsQR from 'jsqr';
+import { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+/**
+ * The check-in part of the planner tour (issue 15, point 6), through pages only. Each step takes a
+ * signed-in planner's page (or a member's page) and what it needs, and returns what the next needs.
+ */
+
+/** The text a QR image holds, read from its PNG as a phone's camera would. */
+export function decodeQrPng(png: Buffer): string {
+  const image = PNG.sync.read(png);
+  const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+  if (!found) throw new Error('No QR code in the image');
+  return found.data;
+}
+
+/** On the member's personal page: the QR image served to them, decoded. */
+export async function codeFromPersonalPage(
+  memberPage: Page,
+  baseUrl: string,
+  token: string,
+): Promise<string> {
+  await memberPage.goto(`${baseUrl}/p/${token}`);
+  const image = memberPage.getByAltText('QR-kode til indtjekning på seminaret');
+  const src = await image.getAttribute('src');
+  if (!src) throw new Error('No QR image on the personal page');
+  const png = await memberPage.request.get(new URL(src, baseUrl).toString());
+  return decodeQrPng(await png.body());
+}
+
+/** Fremmøde from the menu, then the seminar's door; returns the seminar's id. */
+export async function openDoor(page: Page, baseUrl: string, seminarTitle: string): Promise<number> {
+  await page.goto(`${baseUrl}/oversigt`);
+  await page.getByRole('link', { name: 'Fremmøde', exact: true }).click();
+  await page.getByRole('link', { name: seminarTitle, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Fremmøde: ${seminarTitle}` }).waitFor();
+  return Number(/\/seminarer\/(\d+)\/fremmoede/.exec(page.url())![1]);
+}
+
+/** The door's answer after a change: the notice or the problem at the top of the list. */
+async function answer(page: Page, expected: string): Promise<string> {
+  const line = page.locator('#doer .alert').filter({ hasText: expected });
+  await line.waitFor();
+  return (await line.innerText()).trim();
+}
+
+/** Checks a code in as the scanner does: the code goes into the field and the form is sent. */
+export async function checkInByCode(page: Page, code: string, expected = 'er tjekket ind.'): Promise<string> {
+  const field = page.getByLabel('Kode fra deltagerens side eller bekræftelse');
+  await field.fill(code);
+  await field.evaluate((input) =>
+    (input as unknown as { form: { requestSubmit(): void } }).form.requestSubmit(),
+  );
+  return answer(page, expected);
+}
+
+/** Finds a member by name and ticks them off. */
+export async function checkInByName(page: Page, name: string): Promise<string> {
+  await page.getByLabel('Find på navn').fill(name);
+  const row = page.locator('.checkin-row', { hasText: name });
+  await page.locator('.checkin-row').first().waitFor();
+  await row.getByRole('button', { name: /^Mødt/ }).click();
+  return answer(page, `${name} er tjekket ind.`);
+}
+
+/** The door's counts as shown: mødt, mangler, udeblevet. */
+export async function doorCounts(
+  page: Page,
+): Promise<{ attended: number; expected: number; noShows: number }> {
+  const [attended, expected, noShows] = (await page.locator('.checkin-counts strong').allInnerTexts()).map(
+    Number,
+  );
+  return { attended, expected, noShows };
+}
+
+/** Marks everyone not yet checked in as a no-show, after the one question; returns how many. */
+export async function markRestNoShow(page: Page): Promise<number> {
+  await page.getByRole('link', { name: /^Markér resten som udeblevet/ }).click();
+  const heading = await page.getByRole('heading', { level: 1 }).innerText();
+  const count = Number(/Markér (\d+) /.exec(heading)![1]);
+  await page.getByRole('button', { name: /^Markér .+ som udeblevet$/ }).click();
+  await page.getByText(/er markeret som udeblev/).waitFor();
+  return count;
+}
