@@ -28,9 +28,9 @@ export interface AddressProblem {
 }
 
 /**
- * Bounces: notifications sent to a message's VERP return path, by the listener or a relay's
- * webhook, mark the address it went to. The mark holds while the member's address is that
- * address, so correcting it on the member's page clears it.
+ * Bounces: notifications sent to a message's VERP return path, taken by the listener, mark the
+ * address it went to. The mark holds while the member's address is that address, so correcting
+ * it on the member's page clears it.
  */
 @Injectable()
 export class BouncesService {
