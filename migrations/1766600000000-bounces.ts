@@ -11,7 +11,10 @@ export class Bounces1766600000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const instant = instantType(queryRunner);
-    await queryRunner.addColumn('outbox_messages', new TableColumn({ name: 'context', type: 'text', isNullable: true }));
+    await queryRunner.addColumn(
+      'outbox_messages',
+      new TableColumn({ name: 'context', type: 'text', isNullable: true }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'bounces',

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { Member } from '../src/cycles/member.entity';
 import { searchTextOf } from '../src/cycles/member-rules';
 import { Bounce } from '../src/messaging/bounces/bounce.entity';
@@ -6,41 +5,14 @@ import { BounceListener } from '../src/messaging/bounces/bounce-listener';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
+import { BOUNCE_ENV, dsn, sendToListener as sendMail } from './helpers/bounce-mail';
 import { signedIn, textOf } from './helpers/console';
 import { deliver, inviteByMail, mailsTo, PAGE_LINK } from './helpers/member-mail';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
 
-const DOMAIN = 'retur.kattegat.test';
+const DOMAIN = BOUNCE_ENV.BOUNCE_DOMAIN;
 const VERP = /^bounce\+(\d+)\.[0-9a-f]{16}@retur\.kattegat\.test$/;
-
-/** A delivery status notification as Postfix sends it back (RFC 3464). */
-function dsn(to: string, recipient: string): string {
-  return [
-    'From: MAILER-DAEMON@mx.kommune.test (Mail Delivery System)',
-    `To: ${to}`,
-    'Subject: Undelivered Mail Returned to Sender',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="XYZ"',
-    '',
-    '--XYZ',
-    'Content-Type: text/plain',
-    '',
-    'Your message could not be delivered.',
-    '--XYZ',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.kommune.test',
-    '',
-    `Final-Recipient: rfc822; ${recipient}`,
-    'Action: failed',
-    'Status: 5.1.1',
-    `Diagnostic-Code: smtp; 550 5.1.1 <${recipient}>: Recipient address rejected: User unknown`,
-    '',
-    '--XYZ--',
-    '',
-  ].join('\r\n');
-}
 
 describe('Bounces', () => {
   let t: TestApp;
@@ -56,10 +28,7 @@ describe('Bounces', () => {
     t = await startTestApp({
       SMTP_URL: sink.url,
       MAIL_FROM: 'Kattegat <kattegat@kl.dk>',
-      BOUNCE_DOMAIN: DOMAIN,
-      BOUNCE_SECRET: 'en-hemmelighed-til-retur-adresser-i-test',
-      BOUNCE_SMTP_PORT: '0',
-      BOUNCE_SMTP_HOST: '127.0.0.1',
+      ...BOUNCE_ENV,
     });
     planner = await t.tokenFor('planner');
     const cycle = await createCycle(t.dataSource);
@@ -79,20 +48,7 @@ describe('Bounces', () => {
     await sink.close();
   });
 
-  /** Sends mail to the bounce listener as a remote server would: null sender, raw message. */
-  async function sendToListener(to: string, raw: string) {
-    const remote = nodemailer.createTransport({
-      host: '127.0.0.1',
-      port: listenerPort,
-      secure: false,
-      ignoreTLS: true,
-    });
-    try {
-      return await remote.sendMail({ envelope: { from: '', to: [to] }, raw });
-    } finally {
-      remote.close();
-    }
-  }
+  const sendToListener = (to: string, raw: string) => sendMail(listenerPort, to, raw);
 
   const invitationTo = (address: string) =>
     sink.received.find((m) => m.recipients.includes(address) && m.messageId.startsWith('<invitation.'))!;

@@ -87,8 +87,6 @@ export interface BounceConfig {
   /** Port of the inbound SMTP listener; unset means it is off, 0 any free port (tests). */
   smtpPort: number | undefined;
   smtpHost: string;
-  /** A relay's webhook sends the notification with this bearer token; unset means no webhook. */
-  webhookToken: string | undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -196,7 +196,7 @@ export function loadConfig(
   return config;
 }
 
-/** BOUNCE_DOMAIN with BOUNCE_SECRET; the listener and the webhook need both. */
+/** BOUNCE_DOMAIN with BOUNCE_SECRET; the listener needs both. */
 function bounceConfig(
   value: (name: string) => string | undefined,
   integer: (name: string, fallback: number, min: number, max: number) => number,
@@ -205,7 +205,6 @@ function bounceConfig(
   const domain = value('BOUNCE_DOMAIN')?.toLowerCase();
   const secret = value('BOUNCE_SECRET');
   const port = value('BOUNCE_SMTP_PORT') === undefined ? undefined : integer('BOUNCE_SMTP_PORT', 0, 0, 65535);
-  const webhookToken = value('BOUNCE_WEBHOOK_TOKEN');
   if (
     domain !== undefined &&
     !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)
@@ -217,13 +216,10 @@ function bounceConfig(
   }
   if (secret !== undefined && secret.length < 32)
     problems.push('BOUNCE_SECRET must be at least 32 characters');
-  if ((port !== undefined || webhookToken !== undefined) && domain === undefined) {
-    problems.push('BOUNCE_SMTP_PORT and BOUNCE_WEBHOOK_TOKEN need BOUNCE_DOMAIN and BOUNCE_SECRET');
+  if (port !== undefined && domain === undefined) {
+    problems.push('BOUNCE_SMTP_PORT needs BOUNCE_DOMAIN and BOUNCE_SECRET');
   }
-  if (webhookToken !== undefined && !/^[\x21-\x7e]{24,}$/.test(webhookToken)) {
-    problems.push('BOUNCE_WEBHOOK_TOKEN must be at least 24 printable characters without spaces');
-  }
-  return { domain, secret, smtpPort: port, smtpHost: value('BOUNCE_SMTP_HOST') ?? '0.0.0.0', webhookToken };
+  return { domain, secret, smtpPort: port, smtpHost: value('BOUNCE_SMTP_HOST') ?? '0.0.0.0' };
 }
 
 /** Names Express's proxy-addr understands besides addresses and subnets. */

@@ -77,9 +77,10 @@ export class MessagePagesController {
       side = last;
       found = await this.outbox.list({ ...filter, page: side, pageSize: PAGE_SIZE });
     }
-    const [seminars, member] = await Promise.all([
+    const [seminars, member, bounced] = await Promise.all([
       cycle ? this.outbox.seminarChoices(cycle.id) : [],
       query.medlem ? this.outbox.memberNow(query.medlem) : null,
+      this.bounces.bouncedAmong(found.items.map((m) => m.id)),
     ]);
     return consolePage(
       'console-messages',
@@ -110,8 +111,8 @@ export class MessagePagesController {
           kind: MAIL_IN_DANISH[m.kind],
           subject: m.subject,
           to: m.recipientEmail,
-          status: MAIL_STATUS_IN_DANISH[m.status],
-          failed: m.status === 'failed',
+          status: bounced.has(m.id) ? STATUS_LABEL.retur : MAIL_STATUS_IN_DANISH[m.status],
+          failed: m.status === 'failed' || bounced.has(m.id),
         })),
         pager: pager(BASE, { ...query, side }, found.total, PAGE_SIZE, 'Sider i listen over e-mails'),
       },

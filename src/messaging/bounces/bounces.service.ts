@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Member } from '../../cycles/member.entity';
@@ -28,9 +28,9 @@ export interface AddressProblem {
 }
 
 /**
- * Bounces: notifications sent to a message's VERP return path, by the listener or a relay's
- * webhook, mark the address it went to. The mark holds while the member's address is that
- * address, so correcting it on the member's page clears it.
+ * Bounces: notifications sent to a message's VERP return path, taken by the listener, mark the
+ * address it went to. The mark holds while the member's address is that address, so correcting
+ * it on the member's page clears it.
  */
 @Injectable()
 export class BouncesService {
@@ -89,6 +89,15 @@ export class BouncesService {
       });
       return true;
     });
+  }
+
+  /** Which of these messages came back. */
+  async bouncedAmong(messageIds: number[]): Promise<Set<number>> {
+    if (messageIds.length === 0) return new Set();
+    const rows = await this.transactor.run((m) =>
+      m.find(Bounce, { where: { messageId: In(messageIds) }, select: { messageId: true } }),
+    );
+    return new Set(rows.map((r) => r.messageId));
   }
 
   /** The bounces of a message, oldest first. */
