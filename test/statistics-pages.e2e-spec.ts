@@ -140,7 +140,7 @@ describe('Statistics pages', () => {
     expect(new Set(table.slice(1).map((r) => r[0])).size).toBe(3);
     const first = table.find((r) => r[0].startsWith('Kolding 1, '))!;
     expect(first.slice(4)).toEqual(['4', '3', '0', '2', '1', '75,0']);
-    expect(first[0]).toMatch(/^Kolding 1, [a-zæøå]+dag den \d+\. [a-z]+ \d{4}$/);
+    expect(first[0]).toMatch(/^Kolding 1, \d{1,2}\. [a-z]+\.? \d{4}$/);
     expect(csv).toEqual(table);
     const planner = await signedIn(t, 'planner');
     await planner.get('/seminarer').expect(404);
