@@ -225,7 +225,6 @@ export function weeks(days: TimelineDay[]): Array<TimelineDay & { week: string }
   return [...byWeek.values()];
 }
 
-
 export function timelineFigure(days: TimelineDay[]): StatFigure {
   return {
     heading: 'Tilmeldinger uge for uge',
