@@ -85,9 +85,7 @@ describe('Statistics pages', () => {
       (m) => m[1],
     );
     expect(ticks).toEqual(['0 %', '5 %', '10 %', '15 %', '20 %', '25 %']);
-    expect(page.text).toMatch(
-      /<rect x="0%" y="2" width="100%" height="10" class="stat-bar stat-bar--0">/,
-    );
+    expect(page.text).toMatch(/<rect x="0%" y="2" width="100%" height="10" class="stat-bar stat-bar--0">/);
   });
 
   it('searches and sorts the municipalities, and the CSV follows both', async () => {
@@ -245,6 +243,12 @@ describe('Statistics pages', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it("keeps the statistics from a municipality's contact", async () => {
+    const municipality = await signedIn(t, 'municipality');
+    await municipality.get('/statistik').expect(403);
+    await municipality.get('/statistik/kommuner?format=csv&tabel=kommuner').expect(403);
   });
 
   it('refuses KL every planner section of the menu (403) and every form post', async () => {
