@@ -75,7 +75,8 @@ export interface BarChart {
 export interface ChartInput {
   description: string;
   series: string[];
-  rows: Array<{ label: string; values: Array<number | null> }>;
+  /** Each row's values, and as its text says them (the table's cells); `format` when not given. */
+  rows: Array<{ label: string; values: Array<number | null>; texts?: string[] }>;
   format: (value: number) => string;
   /** A fixed scale (the NPS's −100 to 100, a question's 1 to 5); else 0 to a round maximum. */
   fixed?: { min: number; max: number; step: number };
@@ -106,7 +107,8 @@ export function barChart(input: ChartInput): BarChart {
       text: r.values
         .map(
           (v, i) =>
-            (input.series.length > 1 ? `${input.series[i]}: ` : '') + (v === null ? '–' : input.format(v)),
+            (input.series.length > 1 ? `${input.series[i]}: ` : '') +
+            (r.texts?.[i] ?? (v === null ? '–' : input.format(v))),
         )
         .join(' · '),
       bars: r.values.flatMap((v, series) =>

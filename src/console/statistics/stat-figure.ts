@@ -59,7 +59,11 @@ function chartOf(spec: ChartSpec, table: StatTable): BarChart {
   return barChart({
     description: spec.description,
     series: indexes.map((i) => table.columns[i].label),
-    rows: table.rows.map((row) => ({ label: row[0], values: indexes.map((i) => danishValue(row[i])) })),
+    rows: table.rows.map((row) => ({
+      label: row[0],
+      values: indexes.map((i) => danishValue(row[i])),
+      texts: indexes.map((i) => (spec.percent && danishValue(row[i]) !== null ? `${row[i]} %` : row[i])),
+    })),
     format: (v) =>
       spec.percent
         ? `${danishNumber(v, Number.isInteger(v) ? 0 : 1)} %`

@@ -1,4 +1,3 @@
-import { formatDanishDate } from '../../common/danish-time';
 import { GroupResult, QuestionResult } from '../../evaluations/results';
 import { ComparedGroup } from '../../statistics/comparison';
 import { CycleEvaluation } from '../../statistics/evaluation-figures';
@@ -16,6 +15,14 @@ import { column, countCell, percentCell, StatFigure } from './stat-figure';
 import { StatColumn } from './stat-table';
 
 /** The building blocks of the statistics pages: each figure's table and chart from the domain's figures. */
+
+/** "19. nov. 2026", the day in Copenhagen */
+const shortDate = new Intl.DateTimeFormat('da-DK', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'Europe/Copenhagen',
+});
 
 const PARTICIPATION: StatColumn[] = [
   column('nyvalgte', 'Nyvalgte'),
@@ -151,7 +158,7 @@ export function seminarFigure(seminars: SeminarFigures[]): StatFigure {
         ...SEATS,
       ],
       rows: seminars.map((s) => [
-        `${s.title}, ${formatDanishDate(new Date(s.startsAt))}`,
+        `${s.title}, ${shortDate.format(new Date(s.startsAt))}`,
         s.startsAt.slice(0, 10),
         s.venue,
         SEMINAR_STATUS[s.status] ?? s.status,
@@ -217,13 +224,6 @@ export function weeks(days: TimelineDay[]): Array<TimelineDay & { week: string }
   }
   return [...byWeek.values()];
 }
-
-const shortDate = new Intl.DateTimeFormat('da-DK', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 
 export function timelineFigure(days: TimelineDay[]): StatFigure {
   return {
@@ -346,7 +346,7 @@ export function evaluationSeminarFigure(
   const nps = (r: GroupResult) => r.questions.find((q) => q.type === 'nps')?.nps;
   return {
     heading: 'Svar og anbefaling pr. seminar',
-    lead: `Anbefaling (NPS) går fra −100 til 100 og har sin egen skala. Et seminar med under ${threshold} svar viser kun antallet, så ingen kan genkendes.`,
+    lead: `Seminarer, der har fået spørgeskemaet. Anbefaling (NPS) går fra −100 til 100 og har sin egen skala. Et seminar med under ${threshold} svar viser kun antallet, så ingen kan genkendes.`,
     table: {
       id: 'evaluering-seminarer',
       caption: 'Svar, svarprocent og anbefaling pr. seminar',
@@ -357,17 +357,19 @@ export function evaluationSeminarFigure(
         column('svarprocent', 'Svarprocent (%)'),
         column('nps', 'Anbefaling (NPS)'),
       ],
-      rows: evaluation.seminars.map((s) => {
-        const start = starts.get(s.seminarId);
-        const score = nps(s.result);
-        return [
-          start ? `${s.title}, ${formatDanishDate(new Date(start))}` : s.title,
-          countCell(s.result.invited),
-          countCell(s.result.responses),
-          percentCell(s.result.responseRate),
-          s.result.suppressed ? 'skjult' : score === undefined ? '–' : score.toFixed(1).replace('.', ','),
-        ];
-      }),
+      rows: evaluation.seminars
+        .filter((s) => s.result.invited > 0)
+        .map((s) => {
+          const start = starts.get(s.seminarId);
+          const score = nps(s.result);
+          return [
+            start ? `${s.title}, ${shortDate.format(new Date(start))}` : s.title,
+            countCell(s.result.invited),
+            countCell(s.result.responses),
+            percentCell(s.result.responseRate),
+            s.result.suppressed ? 'skjult' : score === undefined ? '–' : score.toFixed(1).replace('.', ','),
+          ];
+        }),
       footer: [],
     },
     chart: {
