@@ -104,6 +104,7 @@ export class ConsoleModule implements NestModule {
         { path: 'valgperioder/:cycle/materialer', method: RequestMethod.POST },
         { path: 'valgperioder/:cycle/materialer/:id/erstat', method: RequestMethod.POST },
       );
+    consumer
       .apply(TableUploadMiddleware)
       .forRoutes({ path: 'valgperioder/:cycle/planlaegning/tabel', method: RequestMethod.POST });
   }

@@ -16,7 +16,6 @@ describe(staffMenu.name, () => {
       'Beskeder',
       'Materialer',
       'Evaluering',
-      'Fremmøde',
       'Statistik',
     ]);
     expect(labels('admin')).toContain('Personale');
