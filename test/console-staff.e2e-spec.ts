@@ -7,6 +7,9 @@ import { postForm, signedIn, staffAccount, STAFF_PASSWORD, textOf } from './help
 import { csrfOf } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
 
+// Every sign-in runs scrypt; on a busy 2-core machine a test with five of them needs the time.
+jest.setTimeout(180_000);
+
 /** Signs in through the form with a given password; the agent, and the status the form answered. */
 async function signInWith(t: TestApp, email: string, password: string) {
   const agent = request.agent(t.app.getHttpServer());
