@@ -1,9 +1,14 @@
+import { generate } from 'otplib';
 import request from 'supertest';
+import { TwoFactorService } from '../src/auth/two-factor.service';
 import { AuditEntry } from '../src/cycles/gdpr/audit-entry.entity';
 import { StaffUser } from '../src/auth/staff-user.entity';
 import { postForm, signedIn, staffAccount, STAFF_PASSWORD, textOf } from './helpers/console';
 import { csrfOf } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
+
+// Every sign-in runs scrypt; on a busy 2-core machine a test with five of them needs the time.
+jest.setTimeout(180_000);
 
 /** Signs in through the form with a given password; the agent, and the status the form answered. */
 async function signInWith(t: TestApp, email: string, password: string) {
@@ -162,6 +167,25 @@ describe('Console: Personale', () => {
     const password = /id="temporary-password">([^<]+)</.exec(reset.text)![1];
     expect((await signInWith(t, email, STAFF_PASSWORD)).status).not.toBe(303);
     expect((await signInWith(t, email, password)).status).toBe(303);
+  });
+
+  it('resets a lost second factor: off, recovery codes gone, sessions ended', async () => {
+    const email = await staffAccount(t, 'planner');
+    const id = (await users().findOneByOrFail({ email })).id;
+    const { agent } = await signInWith(t, email, STAFF_PASSWORD);
+    const twoFactor = t.app.get(TwoFactorService);
+    const { secret } = await twoFactor.enrolment(id);
+    await twoFactor.confirm(id, await generate({ secret }));
+    await agent.get('/oversigt').expect(200);
+    const before = textOf((await admin.get(`/personale/${id}`).expect(200)).text);
+    expect(before).toContain('Totrinsbekræftelse Til');
+    await postForm(admin, `/personale/${id}`, `/personale/${id}/totrin`, {}, 303);
+    expect(textOf((await admin.get(`/personale/${id}?besked=totrin`).expect(200)).text)).toContain(
+      'Totrinsbekræftelsen er nulstillet. Personen sætter den op igen ved næste login.',
+    );
+    await expect(twoFactor.isOn(id)).resolves.toBe(false);
+    await expect(twoFactor.unusedRecoveryCodes(id)).resolves.toBe(0);
+    await agent.get('/oversigt').expect(303);
   });
 
   it('refuses to disable or demote the last active admin', async () => {

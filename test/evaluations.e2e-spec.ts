@@ -216,6 +216,7 @@ describe('Evaluations', () => {
         'created_at',
         'id',
         'member_id',
+        'page_token_hash',
         'reminded_at',
         'reminder_token_hash',
         'seminar_id',
