@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { StaffService } from '../../src/auth/staff.service';
 import { Member } from '../../src/cycles/member.entity';
