@@ -24,6 +24,8 @@ export interface StatFigure {
 
 export interface ChartSpec {
   description: string;
+  /** The legend's names of the columns drawn; their headers when not given. */
+  series?: string[];
   /** Column keys, one bar each per row. */
   columns: string[];
   /** The values in the cells are percentages (shown with " %"). */
@@ -58,7 +60,7 @@ function chartOf(spec: ChartSpec, table: StatTable): BarChart {
   const indexes = spec.columns.map((key) => table.columns.findIndex((c) => c.key === key));
   return barChart({
     description: spec.description,
-    series: indexes.map((i) => table.columns[i].label),
+    series: spec.series ?? indexes.map((i) => table.columns[i].label),
     rows: table.rows.map((row) => ({
       label: row[0],
       values: indexes.map((i) => danishValue(row[i])),

@@ -326,6 +326,7 @@ export function pairFigure(
     chart: {
       description: `Søjlediagram med dækningen i ${pair.before.code} og ${pair.after.code} for hver række. Tallene står i tabellen under diagrammet.`,
       columns: ['daekning-foer', 'daekning-efter'],
+      series: [pair.before.code, pair.after.code],
       percent: true,
     },
     empty: 'Ingen rækker passer til søgningen.',

@@ -304,6 +304,7 @@ export class StatisticsPagesController {
         heading: shown.title,
         path: shown.path,
         cycle: shown.cycle && { code: shown.cycle.code, name: shown.cycle.name },
+        subtitle: shown.path === '/statistik/sammenlign' ? null : (shown.cycle?.name ?? null),
         pages: PAGES.map((p) => ({ ...p, current: p.href === shown.path })),
         searchable: shown.figures.some((f) => f.searchable) && shown.path !== '/statistik/sammenlign',
         search: query.q ?? '',
