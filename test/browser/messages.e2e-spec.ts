@@ -83,7 +83,9 @@ describe('Beskeder in Chromium: a planner finds a bounced address, corrects it a
     await page.getByLabel('Status').selectOption({ label: 'Kom retur' });
     await page.getByRole('button', { name: 'Søg' }).click();
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('Viser 1 e-mail.');
-    await expect(page.getByRole('row', { name: /anna@kommune.test/ }).textContent()).resolves.toContain('Kom retur');
+    await expect(page.getByRole('row', { name: /anna@kommune.test/ }).textContent()).resolves.toContain(
+      'Kom retur',
+    );
     expect(page.url()).toContain('status=retur');
     await looksRight(page, SHOTS, 'beskeder-log');
 

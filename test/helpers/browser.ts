@@ -6,7 +6,8 @@ import { PROJECT_ROOT } from '../../src/paths';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=da-DK'],
+    env: { ...process.env, LANG: 'da_DK.UTF-8' },
   });
 }
 
