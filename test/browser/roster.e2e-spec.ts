@@ -108,7 +108,7 @@ describe('A seminar’s roster in the browser', () => {
   });
 
   it('books a member in: the question says the e-mail, and the confirmation arrives', async () => {
-    const booked = await bookMember(page, baseUrl, vejle.id, NAMES[5]);
+    const booked = await bookMember(page, baseUrl, vejle.id, { name: NAMES[5], municipality: 'Horsens' });
     expect(booked.question).toContain(`»Bekræftelse: Din plads på ${vejle.title}«`);
     expect(booked.notice).toContain('Medlemmet er tilmeldt');
     const mails = mailsTo(await deliver(t, sink), people[5]);

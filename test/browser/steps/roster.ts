@@ -24,15 +24,24 @@ export async function openRoster(page: Page, baseUrl: string, seminarId: number)
 }
 
 /**
- * Books a member in from the roster: searches the cycle by name, opens the question (which says the
- * e-mail the member gets) and confirms. Returns the question's text and the notice.
+ * Books a member in from the roster: searches the cycle by name within their municipality (namesakes
+ * are common), opens the question (which says the e-mail the member gets) and confirms. Returns the
+ * question's text and the notice.
  */
-export async function bookMember(page: Page, baseUrl: string, seminarId: number, memberName: string) {
+export async function bookMember(
+  page: Page,
+  baseUrl: string,
+  seminarId: number,
+  member: { name: string; municipality: string },
+) {
   await openRoster(page, baseUrl, seminarId);
   await page.getByRole('link', { name: 'Tilmeld et medlem' }).click();
-  await page.getByLabel('Navn').fill(memberName);
+  await page.getByLabel('Navn').fill(member.name);
+  await page.getByLabel('Kommune').selectOption({ label: member.municipality });
   await page.getByRole('button', { name: 'Find' }).click();
-  await page.getByRole('link', { name: `Tilmeld ${memberName}`, exact: true }).click();
+  await page
+    .getByRole('link', { name: `Tilmeld ${member.name} fra ${member.municipality}`, exact: true })
+    .click();
   const question = await page.locator('main').innerText();
   await page.getByRole('button', { name: /^(Tilmeld|Sæt på ventelisten)$/ }).click();
   return { question, notice: await backOnRoster(page, seminarId) };
