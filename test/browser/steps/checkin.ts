@@ -59,8 +59,9 @@ export async function checkInByCode(page: Page, code: string, expected: string):
 /** Finds a member by name and ticks them off. */
 export async function checkInByName(page: Page, name: string): Promise<string> {
   await page.getByLabel('Find på navn').fill(name);
+  // The search answers after a pause; wait for the narrowed list, or its swap would overtake the tick's.
+  await page.locator('#doer').getByText(`passer på "${name}"`).waitFor();
   const row = page.locator('.checkin-row', { hasText: name });
-  await page.locator('.checkin-row').first().waitFor();
   await row.getByRole('button', { name: /^Mødt/ }).click();
   return answer(page, `${name} er tjekket ind.`);
 }
