@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { StaffService } from '../../src/auth/staff.service';
@@ -9,10 +9,12 @@ import { deliver, mailsTo, PAGE_LINK } from '../helpers/member-mail';
 import { startSmtpSink, SmtpSink } from '../helpers/smtp-sink';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import {
+  checkInByCamera,
   checkInByCode,
   checkInByName,
   codeFromPersonalPage,
   doorCounts,
+  fakeCameraVideo,
   markRestNoShow,
   openDoor,
 } from './steps/checkin';
@@ -47,15 +49,25 @@ describe('Fremmøde in the browser', () => {
     await seminarWithParticipants(t, planner, 1, { cycleId: held.cycleId, title: 'Kattegat Ribe' });
     const mails = await deliver(t, sink);
     for (const member of held.members) tokens.push(PAGE_LINK.exec(mailsTo(mails, member)[0].text!)![1]);
+    // The fourth member's QR, as the confirmation shows it, is what the door's camera sees.
+    const code = /Din kode til indtjekning: (\S+)/.exec(mailsTo(mails, held.members[3])[0].text!)![1];
+    const qr = await t.http().get(`/indtjekning/${code}.png`).buffer(true).expect(200);
+    const video = join(SHOTS, 'camera.y4m');
+    writeFileSync(video, fakeCameraVideo(qr.body as Buffer));
     await t.app.listen(0, '127.0.0.1');
     baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
+    browser = await launchChromium([
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
     const email = 'planlaegger@fremmoede.test';
     await t.app
       .get(StaffService)
       .create({ email, name: 'Test planner', password: PASSWORD, role: 'planner' });
     // bypassCSP lets axe-core's script in; the app's CSP allows only its own files.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await context.grantPermissions(['camera']);
     page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${baseUrl}/log-ind`);
@@ -97,8 +109,12 @@ describe('Fremmøde in the browser', () => {
     const seminarId = await openDoor(page, baseUrl, 'Kattegat Nyborg');
     expect(seminarId).toBe(held.seminar.id);
 
-    await expect(checkInByCode(page, codes[0])).resolves.toBe(`${held.members[0].name} er tjekket ind.`);
-    await expect(checkInByCode(page, codes[1])).resolves.toBe(`${held.members[1].name} er tjekket ind.`);
+    await expect(checkInByCode(page, codes[0], `${held.members[0].name} er tjekket ind.`)).resolves.toBe(
+      `${held.members[0].name} er tjekket ind.`,
+    );
+    await expect(checkInByCode(page, codes[1], `${held.members[1].name} er tjekket ind.`)).resolves.toBe(
+      `${held.members[1].name} er tjekket ind.`,
+    );
     await expect(checkInByCode(page, codes[0], 'allerede registreret')).resolves.toBe(
       `${held.members[0].name} er allerede registreret.`,
     );
@@ -127,10 +143,18 @@ describe('Fremmøde in the browser', () => {
     expect(await stateOf(held.seats[3])).toBe('registered');
   });
 
+  it("checks one in with the door's camera: the scanner reads the QR and sends it", async () => {
+    await page.goto(`${baseUrl}/seminarer/${held.seminar.id}/fremmoede`);
+    await expect(checkInByCamera(page, `${held.members[3].name} er tjekket ind.`)).resolves.toBe(
+      `${held.members[3].name} er tjekket ind.`,
+    );
+    expect(await stateOf(held.seats[3])).toBe('attended');
+  });
+
   it('marks the rest as no-shows after one question, and the evaluation requests go out to those who came', async () => {
     await page.goto(`${baseUrl}/seminarer/${held.seminar.id}/fremmoede`);
-    await expect(markRestNoShow(page)).resolves.toBe(2);
-    await expect(doorCounts(page)).resolves.toEqual({ attended: 3, expected: 0, noShows: 2 });
+    await expect(markRestNoShow(page)).resolves.toBe(1);
+    await expect(doorCounts(page)).resolves.toEqual({ attended: 4, expected: 0, noShows: 1 });
     await looksRight(page, SHOTS, 'door-done');
     await atTablet('door-done');
 
@@ -141,7 +165,7 @@ describe('Fremmøde in the browser', () => {
       .sort();
     expect(asked).toEqual(
       held.members
-        .slice(0, 3)
+        .slice(0, 4)
         .map((m) => m.email)
         .sort(),
     );

@@ -3,10 +3,17 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/paths';
 
 /** Debian's Chromium, headless; test tools cannot download a browser of their own here. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=da-DK'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--lang=da-DK',
+      ...extraArgs,
+    ],
     env: { ...process.env, LANG: 'da_DK.UTF-8' },
   });
 }

@@ -46,7 +46,8 @@ async function answer(page: Page, expected: string): Promise<string> {
 }
 
 /** Checks a code in as the scanner does: the code goes into the field and the form is sent. */
-export async function checkInByCode(page: Page, code: string, expected = 'er tjekket ind.'): Promise<string> {
+/** `expected`: the answer to wait for, e.g. `Anna Hansen er tjekket ind.` (a notice left from before must not pass). */
+export async function checkInByCode(page: Page, code: string, expected: string): Promise<string> {
   const field = page.getByLabel('Kode fra deltagerens side eller bekræftelse');
   await field.fill(code);
   await field.evaluate((input) =>
@@ -58,8 +59,9 @@ export async function checkInByCode(page: Page, code: string, expected = 'er tje
 /** Finds a member by name and ticks them off. */
 export async function checkInByName(page: Page, name: string): Promise<string> {
   await page.getByLabel('Find på navn').fill(name);
+  // The search answers after a pause; wait for the narrowed list, or its swap would overtake the tick's.
+  await page.locator('#doer').getByText(`passer på "${name}"`).waitFor();
   const row = page.locator('.checkin-row', { hasText: name });
-  await page.locator('.checkin-row').first().waitFor();
   await row.getByRole('button', { name: /^Mødt/ }).click();
   return answer(page, `${name} er tjekket ind.`);
 }
@@ -82,4 +84,30 @@ export async function markRestNoShow(page: Page): Promise<number> {
   await page.getByRole('button', { name: /^Markér .+ som udeblevet$/ }).click();
   await page.getByText(/er markeret som udeblev/).waitFor();
   return count;
+}
+
+/**
+ * A camera for Chromium that shows one picture: the PNG (a QR code) centred on white, as a Y4M
+ * video (`--use-file-for-fake-video-capture`), so the scanner page can be tried with a real camera path.
+ */
+export function fakeCameraVideo(png: Buffer, width = 640, height = 480): Buffer {
+  const image = PNG.sync.read(png);
+  const luma = Buffer.alloc(width * height, 235);
+  const left = Math.floor((width - image.width) / 2);
+  const top = Math.floor((height - image.height) / 2);
+  for (let y = 0; y < image.height; y++)
+    for (let x = 0; x < image.width; x++) {
+      const i = (y * image.width + x) * 4;
+      const grey = 0.299 * image.data[i] + 0.587 * image.data[i + 1] + 0.114 * image.data[i + 2];
+      luma[(top + y) * width + left + x] = Math.round(16 + (grey * 219) / 255);
+    }
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F5:1 Ip A1:1 C420jpeg\n`), frame, frame]);
+}
+
+/** Starts the door's camera and waits for the scanner to check the shown code in. */
+export async function checkInByCamera(page: Page, expected: string): Promise<string> {
+  await page.getByRole('button', { name: 'Scan QR-kode med kameraet' }).click();
+  return answer(page, expected);
 }
