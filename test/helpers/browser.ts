@@ -6,15 +6,7 @@ import { PROJECT_ROOT } from '../../src/paths';
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--lang=da-DK',
-      ...extraArgs,
-    ],
-    env: { ...process.env, LANG: 'da_DK.UTF-8' },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
   });
 }
 
