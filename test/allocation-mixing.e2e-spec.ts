@@ -89,7 +89,7 @@ describe('Allocation with a party rule', () => {
     expect(both.totalKm).toBeGreaterThan(municipality.totalKm);
     expect(both.extraKm).toBeCloseTo(both.totalKm - none.totalKm, 0);
     const partyDetours = summary.detours.filter(
-      (d) => d.reason === 'Partigrænsen er nået i det nærmeste forløb',
+      (d) => d.reason === 'Partigrænsen er nået i det nærmeste seminar',
     );
     expect(partyDetours.length).toBeGreaterThan(0);
 
@@ -121,7 +121,7 @@ describe('Allocation with a party rule', () => {
         subject: 'A',
         members: 20,
         seats: 12,
-        text: 'A Socialdemokratiet har 20 medlemmer, men partigrænsen P = 3 giver højst 12 pladser i de forløb, de kan deltage i.',
+        text: 'A Socialdemokratiet har 20 medlemmer, men partigrænsen P = 3 giver højst 12 pladser i de seminarer, de kan deltage i.',
       },
     ]);
     expect(new Set(summary.unplaced.map((u) => u.reason))).toEqual(
@@ -165,7 +165,7 @@ describe('Allocation with a party rule', () => {
     for (const r of summary.replanned) {
       expect(r).toMatchObject({
         fromSeminarId: aalborg,
-        reason: `Forløbet »${s.seminars.Aalborg.title}« er aflyst`,
+        reason: `Seminaret »${s.seminars.Aalborg.title}« er aflyst`,
       });
       expect(r.toSeminarId).not.toBe(aalborg);
     }
@@ -229,7 +229,7 @@ describe('Allocation with a party rule', () => {
     expect(summary.replanned).toHaveLength(3);
     for (const r of summary.replanned)
       expect(r.reason).toMatch(
-        new RegExp(`^Forløbet »${s.seminars.Aalborg.title}« får ${smaller} pladser i stedet for 10; `),
+        new RegExp(`^Seminaret »${s.seminars.Aalborg.title}« får ${smaller} pladser i stedet for 10; `),
       );
     // Not applied yet: the seminar keeps its capacity.
     await expect(seminarRow()).resolves.toMatchObject({ capacity: 10, taken });

@@ -82,7 +82,7 @@ describe('Allocation API', () => {
         memberId: s.members[25].id,
         name: s.members[25].name,
         municipality: 'Odense',
-        reason: 'Alle forløb er fravalgt',
+        reason: 'Alle seminarer er fravalgt',
       },
     ]);
     // Names are looked up when shown, not stored with the proposal (erasure must reach them).

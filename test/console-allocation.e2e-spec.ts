@@ -60,7 +60,7 @@ describe('Console: allocation review', () => {
     );
     const text = textOf(refused.text);
     expect(text).toContain('Der er et problem');
-    expect(text).toContain('K: højst fra én kommune pr. forløb: Har ikke den rigtige form.');
+    expect(text).toContain('K: højst fra én kommune pr. seminar: Har ikke den rigtige form.');
     expect(refused.text).toContain('value="tre"');
     await expect(
       t.dataSource.getRepository(AllocationProposal).countBy({ cycleId: s.cycleId }),
@@ -84,7 +84,7 @@ describe('Console: allocation review', () => {
     expect(review).toMatch(/Prisen for blandingen [\d.,]+ km \([\d,]+ %\)/);
     expect(review).toContain('Prisen for hver regel');
     expect(review).toContain('Kommune- og partireglen');
-    expect(review).toMatch(/Partigrænsen er nået i det nærmeste forløb: \d+/);
+    expect(review).toMatch(/Partigrænsen er nået i det nærmeste seminar: \d+/);
     expect(review).toContain('Alle får plads.');
     expect(review).toContain('Giver 29 pladser og sender 29 bekræftelser.');
 
@@ -102,7 +102,7 @@ describe('Console: allocation review', () => {
     expect(compare).toContain('Uden plads 0 8');
 
     const csv = await planner.get(`${base}/${first}/kommuner.csv`).expect(200);
-    expect(csv.text).toContain('Forløb;By;Kommune;Har plads;Foreslået;I alt');
+    expect(csv.text).toContain('Seminar;By;Kommune;Har plads;Foreslået;I alt');
     expect(csv.text).toContain('Aalborg');
 
     await postForm(planner, `${base}/${first}`, `${base}/${first}/anvend`, {}, 303);
@@ -164,7 +164,7 @@ describe('Console: allocation review', () => {
     const smaller = taken - 2;
     const ask = `${base}/omfordel?seminar=${aalborg}&pladser=${smaller}`;
     const page = textOf((await planner.get(ask).expect(200)).text);
-    expect(page).toContain(`Der er ${taken} tilmeldte, så 2 skal flyttes til andre forløb.`);
+    expect(page).toContain(`Der er ${taken} tilmeldte, så 2 skal flyttes til andre seminarer.`);
     const res = await postForm(
       planner,
       ask,
@@ -174,7 +174,7 @@ describe('Console: allocation review', () => {
     );
     const id = res.headers.location.split('/').pop();
     const review = textOf((await planner.get(`${base}/${id}`).expect(200)).text);
-    expect(review).toContain(`Omfordeling: et forløb får ${smaller} pladser`);
+    expect(review).toContain(`Omfordeling: et seminar får ${smaller} pladser`);
     expect(review).toContain(`får ${smaller} pladser i stedet for 10`);
     expect(review).toContain('Flytter 2 medlemmer og sender 2 bekræftelser.');
     await postForm(planner, `${base}/${id}`, `${base}/${id}/anvend`, {}, 303);

@@ -233,7 +233,7 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
           const danish = danishChanges(
             proposal.fingerprint,
             now.fingerprint,
-            (s) => titles.get(s) ?? `forløb ${s}`,
+            (s) => titles.get(s) ?? `seminar ${s}`,
           );
           throw new DomainError(
             'conflict',

@@ -112,7 +112,7 @@ export function danishChanges(
       case 'taken':
         return `»${title(c.seminarId)}« har nu ${c.after} tilmeldte (før ${c.before})`;
       case 'opened':
-        return c.ids.length === 1 ? 'et nyt forløb er åbnet' : `${c.ids.length} nye forløb er åbnet`;
+        return c.ids.length === 1 ? 'et nyt seminar er åbnet' : `${c.ids.length} nye seminarer er åbnet`;
       case 'seated':
         return `${members(c.ids.length)} har fået en plads siden`;
       case 'unseated':

@@ -82,7 +82,7 @@ describe(solveProposal.name, () => {
   it('reports a member who excluded every seminar in Danish', async () => {
     const who = { ...member(1, AALBORG), excluded: [1] };
     const { summary } = await solveProposal(input([who], [seminar(1, AALBORG, 5)]), {});
-    expect(summary.unplaced[0].reason).toBe('Alle forløb er fravalgt');
+    expect(summary.unplaced[0].reason).toBe('Alle seminarer er fravalgt');
     expect(summary).toMatchObject({ placed: 0, totalKm: 0, averageKm: 0 });
   });
 });

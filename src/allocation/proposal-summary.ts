@@ -102,7 +102,7 @@ export interface SolvedProposal {
 
 const REASONS: Record<UnplacedReason, string> = {
   no_seat_within_limits: 'Ingen ledig plads inden for reglerne',
-  all_seminars_excluded: 'Alle forløb er fravalgt',
+  all_seminars_excluded: 'Alle seminarer er fravalgt',
 };
 
 const UNPLACED_BY_RULE: Record<BindingRule['rule'], string> = {
@@ -113,10 +113,10 @@ const UNPLACED_BY_RULE: Record<BindingRule['rule'], string> = {
 
 const DETOURS: Record<DetourReason, string> = {
   own_wish: 'Medlemmets eget ønske',
-  exclusion: 'Medlemmet kan ikke deltage i det nærmeste forløb',
-  capacity: 'Det nærmeste forløb er fuldt',
-  municipality_rule: 'Kommunegrænsen er nået i det nærmeste forløb',
-  party_rule: 'Partigrænsen er nået i det nærmeste forløb',
+  exclusion: 'Medlemmet kan ikke deltage i det nærmeste seminar',
+  capacity: 'Det nærmeste seminar er fuldt',
+  municipality_rule: 'Kommunegrænsen er nået i det nærmeste seminar',
+  party_rule: 'Partigrænsen er nået i det nærmeste seminar',
 };
 
 const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
@@ -213,7 +213,7 @@ function bindingText(rule: BindingRule, input: GatheredInput, described: Describ
     rule.rule === 'municipality_rule'
       ? (input.municipalityNames.get(Number(rule.subject)) ?? rule.subject)
       : (input.partyNames.get(rule.subject!) ?? rule.subject);
-  return `${who} har ${rule.members} medlemmer, men ${limit} giver højst ${rule.seats} pladser i de forløb, de kan deltage i.`;
+  return `${who} har ${rule.members} medlemmer, men ${limit} giver højst ${rule.seats} pladser i de seminarer, de kan deltage i.`;
 }
 
 function keepSeats(seminar: OfferedSeminar, keeping: CandidateMember[]): OfferedSeminar {
@@ -371,7 +371,7 @@ function describe(
 
 function cancelledReason({ cancelledSeminar }: CandidateMember) {
   return cancelledSeminar
-    ? { seminarId: cancelledSeminar.seminarId, reason: `Forløbet »${cancelledSeminar.title}« er aflyst` }
+    ? { seminarId: cancelledSeminar.seminarId, reason: `Seminaret »${cancelledSeminar.title}« er aflyst` }
     : null;
 }
 

@@ -10,7 +10,7 @@ const NO_RULES = { k: null, p: null };
 function seminar(id: number, venue: typeof AALBORG, capacity: number, taken: number): OfferedSeminar {
   return {
     id,
-    title: `Forløb ${id}`,
+    title: `Seminar ${id}`,
     town: 'By',
     venue,
     capacity,
@@ -98,7 +98,7 @@ describe(replanInput.name, () => {
     expect(out.members[0].displaced).toEqual({
       seminarId: 1,
       reason:
-        'Forløbet »Forløb 1« får 2 pladser i stedet for 4; medlemmet bor nærmere et andet forløb med plads',
+        'Seminaret »Seminar 1« får 2 pladser i stedet for 4; medlemmet bor nærmere et andet seminar med plads',
     });
   });
 

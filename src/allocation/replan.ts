@@ -21,9 +21,9 @@ const formatKm = (metres: number) =>
   (metres / 1000).toLocaleString('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function why(extraMetres: number | null): string {
-  if (extraMetres === null) return 'intet andet forløb har plads til medlemmet inden for reglerne';
-  if (extraMetres <= 0) return 'medlemmet bor nærmere et andet forløb med plads';
-  return `medlemmets nærmeste andet forløb med plads er kun ${formatKm(extraMetres)} km længere væk`;
+  if (extraMetres === null) return 'intet andet seminar har plads til medlemmet inden for reglerne';
+  if (extraMetres <= 0) return 'medlemmet bor nærmere et andet seminar med plads';
+  return `medlemmets nærmeste andet seminar med plads er kun ${formatKm(extraMetres)} km længere væk`;
 }
 
 /** K and P of the re-plan (null: the rule is off). */
@@ -91,7 +91,7 @@ export function replanInput(input: GatheredInput, replan: Replan, limits: Limits
     excluded: [...(member.excluded ?? []), shrunk.id],
     displaced: {
       seminarId: shrunk.id,
-      reason: `Forløbet »${shrunk.title}« får ${replan.capacity} pladser i stedet for ${shrunk.capacity}; ${why(extraMetres)}`,
+      reason: `Seminaret »${shrunk.title}« får ${replan.capacity} pladser i stedet for ${shrunk.capacity}; ${why(extraMetres)}`,
     },
   }));
   return {

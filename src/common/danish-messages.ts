@@ -92,7 +92,7 @@ export const ERROR_TEXTS = {
   'seminar.created_completed': 'Et nyt seminar kan ikke være afsluttet.',
   'seminar.status_change_not_allowed': 'Seminaret kan ikke skifte til den status.',
   'seminar.capacity_below_taken':
-    'Der kan ikke blive færre pladser, end der allerede er taget. Lav en omfordeling under Fordeling: den flytter de overskydende, og først da får forløbet færre pladser.',
+    'Der kan ikke blive færre pladser, end der allerede er taget. Lav en omfordeling under Fordeling: den flytter de overskydende, og først da får seminaret færre pladser.',
   'seminar.times_invalid': 'Seminarets tidspunkter hænger ikke sammen.',
   'seminar.agenda_item_outside': 'Programpunktet skal ligge inden for seminarets tid.',
   'seminar.agenda_item_not_found': 'Programpunktet findes ikke.',
@@ -149,12 +149,12 @@ export const ERROR_TEXTS = {
   'allocation.seat_taken_meanwhile':
     'Et medlem har fået en plads imens. Intet er ændret. Lav et nyt forslag.',
   'allocation.replan_not_open':
-    'Forløbet kan ikke omfordeles: det er ikke offentliggjort, eller det er begyndt.',
+    'Seminaret kan ikke omfordeles: det er ikke offentliggjort, eller det er begyndt.',
   'allocation.replan_not_needed':
     'Der er ikke flere tilmeldte end det nye antal pladser, så ingen skal flyttes. Ret blot kapaciteten.',
-  'allocation.replan_not_cancelled': 'Forløbet er ikke aflyst. Angiv det nye antal pladser.',
+  'allocation.replan_not_cancelled': 'Seminaret er ikke aflyst. Angiv det nye antal pladser.',
   'allocation.replan_incomplete':
-    'Nogle af dem, der skal flyttes, kan ikke få plads i et andet forløb. Intet er ændret.',
+    'Nogle af dem, der skal flyttes, kan ikke få plads på et andet seminar. Intet er ændret.',
 
   // Evaluations and materials.
   'questionnaire.invalid': 'Spørgeskemaet er ikke gyldigt.',

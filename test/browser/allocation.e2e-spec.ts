@@ -63,8 +63,8 @@ describe('Fordeling in the browser', () => {
     const main = await page.locator('main').innerText();
     expect(main).toContain(`Forslag ${k3}: K = 3, P = 8`);
     expect(main).toMatch(/Bevist afstand til optimum\s+0 % \(bevist optimal\)/);
-    expect(main).toContain('Kommunegrænsen er nået i det nærmeste forløb');
-    await page.getByText('Alle kommuner pr. forløb').click();
+    expect(main).toContain('Kommunegrænsen er nået i det nærmeste seminar');
+    await page.getByText('Alle kommuner pr. seminar').click();
     await looksRight(page, SHOTS, 'allocation-review');
 
     const k5 = await runProposal(page, baseUrl, s.cycleId, { k: 5, p: 8 });

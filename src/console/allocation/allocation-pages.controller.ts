@@ -113,7 +113,7 @@ export class AllocationPagesController {
       })),
       municipalityRule: choices(fields.kommuneregel.value),
       partyRule: choices(fields.partiregel.value),
-      kHint: `Tomt: forløbets pladser delt med 8 (${largest} pladser giver K = ${defaultMaxPerMunicipality(largest)}). Lavere K blander kommunerne mere, men giver længere rejser.`,
+      kHint: `Tomt: seminarets pladser delt med 8 (${largest} pladser giver K = ${defaultMaxPerMunicipality(largest)}). Lavere K blander kommunerne mere, men giver længere rejser.`,
       pHint: `Et parti er et landsdækkende listebogstav; en lokalliste tæller som sit eget parti i sin kommune. Tomt: en tredjedel af pladserne (${largest} pladser giver P = ${defaultMaxPerParty(largest)}).`,
       proposals: rows,
       compare:
@@ -161,8 +161,8 @@ export class AllocationPagesController {
         ? `${seminar.title} får ${query.pladser} pladser i stedet for ${seminar.capacity}`
         : `${seminar.title} er aflyst`,
       explanation: shrink
-        ? `Der er ${seminar.taken} tilmeldte, så ${surplus} skal flyttes til andre forløb. Forslaget flytter dem, hvis nærmeste andet forløb med plads ligger tættest på (ved lige afstand den senest tilmeldte), med de regler, du vælger. Alle andre beholder deres plads, og forløbet beholder sine ${seminar.capacity} pladser, indtil du anvender forslaget.`
-        : 'Forslaget finder nye forløb til dem, der mistede deres plads, da forløbet blev aflyst. Alle andre beholder deres plads.',
+        ? `Der er ${seminar.taken} tilmeldte, så ${surplus} skal flyttes til andre seminarer. Forslaget flytter dem, hvis nærmeste andet seminar med plads ligger tættest på (ved lige afstand den senest tilmeldte), med de regler, du vælger. Alle andre beholder deres plads, og seminaret beholder sine ${seminar.capacity} pladser, indtil du anvender forslaget.`
+        : 'Forslaget finder nye seminarer til dem, der mistede deres plads, da seminaret blev aflyst. Alle andre beholder deres plads.',
       pladser: shrink ? String(query.pladser) : '',
       back: `/seminarer/${seminar.id}`,
     });

@@ -53,7 +53,7 @@ describe(seminarRows.name, () => {
     expect(row).toMatchObject({ fill: '91,7 %', most: '3', names: 'Odense, København', atCap: true });
     expect(row.all).toBe('Odense 3, København 3, Aalborg 1');
     expect(municipalityCsv([fill])).toBe(
-      '\uFEFFForløb;By;Kommune;Har plads;Foreslået;I alt\r\nKattegat Nyborg;Nyborg;Odense;1;2;3\r\n' +
+      '\uFEFFSeminar;By;Kommune;Har plads;Foreslået;I alt\r\nKattegat Nyborg;Nyborg;Odense;1;2;3\r\n' +
         'Kattegat Nyborg;Nyborg;København;0;3;3\r\nKattegat Nyborg;Nyborg;Aalborg;0;1;1\r\n',
     );
   });

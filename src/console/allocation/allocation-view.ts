@@ -42,8 +42,8 @@ export function scopeText(p: ProposalView, waveNames: Map<number, string>): stri
   const replan = p.options.replan;
   if (replan)
     return replan.capacity === null
-      ? 'Omfordeling efter et aflyst forløb'
-      : `Omfordeling: et forløb får ${replan.capacity} pladser`;
+      ? 'Omfordeling efter et aflyst seminar'
+      : `Omfordeling: et seminar får ${replan.capacity} pladser`;
   return p.waveId === null ? 'Hele valgperioden' : (waveNames.get(p.waveId) ?? `Bølge ${p.waveId}`);
 }
 
@@ -130,7 +130,7 @@ const nameOf = (row: { name: string | null; memberId: number }) => row.name ?? `
 /** Everything the review page shows of a solved proposal. */
 export function reviewModel(s: ProposalSummary) {
   const titles = new Map(s.seminars.map((f) => [f.seminarId, `${f.title} (${f.town})`]));
-  const title = (id: number | null) => (id === null ? 'Ingen plads' : (titles.get(id) ?? `Forløb ${id}`));
+  const title = (id: number | null) => (id === null ? 'Ingen plads' : (titles.get(id) ?? `Seminar ${id}`));
   const detours = [...(s.detours ?? [])].sort((a, b) => b.extraKm - a.extraKm || a.memberId - b.memberId);
   const movedBy = new Map((s.replanned ?? []).map((r) => [r.memberId, r.reason]));
   const moves = [
@@ -204,7 +204,7 @@ export function compareRows(a: ProposalSummary, b: ProposalSummary) {
     ['optimumKm', 'Korteste rejser uden regler'],
     ['mixing', 'Prisen for blandingen'],
     ['longest', 'Længste rejse'],
-    ['detours', 'Ikke i nærmeste forløb'],
+    ['detours', 'Ikke i nærmeste seminar'],
     ['moves', 'Flyttes'],
     ['gap', 'Bevist afstand til optimum'],
     ['solve', 'Beregningstid'],
@@ -238,5 +238,5 @@ export function municipalityCsv(seminars: readonly SeminarFill[]): string {
       danishNumber(m.seated + m.proposed),
     ]),
   );
-  return toCsv(['Forløb', 'By', 'Kommune', 'Har plads', 'Foreslået', 'I alt'], rows);
+  return toCsv(['Seminar', 'By', 'Kommune', 'Har plads', 'Foreslået', 'I alt'], rows);
 }

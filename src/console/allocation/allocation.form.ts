@@ -18,7 +18,7 @@ export class AllocationForm extends CsrfForm {
   @Matches(/^\d{0,9}$/)
   bolge?: string;
 
-  @Label('K: højst fra én kommune pr. forløb')
+  @Label('K: højst fra én kommune pr. seminar')
   @IsOptional()
   @Matches(LIMIT)
   k?: string;
@@ -28,7 +28,7 @@ export class AllocationForm extends CsrfForm {
   @IsIn(['til', 'fra'])
   kommuneregel?: string;
 
-  @Label('P: højst fra ét parti pr. forløb')
+  @Label('P: højst fra ét parti pr. seminar')
   @IsOptional()
   @Matches(LIMIT)
   p?: string;

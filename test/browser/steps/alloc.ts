@@ -15,9 +15,9 @@ export async function runProposal(
   rules: { k: number; p: number; bonus?: string },
 ): Promise<number> {
   await page.goto(fordeling(baseUrl, cycleId));
-  await page.getByLabel('K: højst fra én kommune pr. forløb').fill(String(rules.k));
+  await page.getByLabel('K: højst fra én kommune pr. seminar').fill(String(rules.k));
   await page.getByLabel('Partireglen er').selectOption('til');
-  await page.getByLabel('P: højst fra ét parti pr. forløb').fill(String(rules.p));
+  await page.getByLabel('P: højst fra ét parti pr. seminar').fill(String(rules.p));
   await page.getByLabel('Bonus for ønsker (km)').fill(rules.bonus ?? '');
   await page.getByRole('button', { name: 'Lav forslaget' }).click();
   await page.getByRole('heading', { name: 'Prisen for hver regel' }).waitFor({ timeout: 120_000 });
