@@ -6,6 +6,9 @@ import { postForm, signedIn, textOf } from './helpers/console';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 /** Invitationer and Deltagelse over HTTP: who may open them, and bad input that changes nothing. */
+// One request per console page and form for two roles: more pages than a minute holds on a busy machine.
+jest.setTimeout(240_000);
+
 describe('Console: invitations and the participation board', () => {
   let t: TestApp;
   let cycleId: number;

@@ -14,7 +14,7 @@ const BATCH = 20;
 const LEASE_MS = 1500;
 const LONG_LEASE_MS = 10 * 60 * 1000;
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 /**
  * The dispatcher as it runs in production, in its own process (the built CLI `send`): killed

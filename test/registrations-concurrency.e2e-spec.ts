@@ -7,7 +7,7 @@ import { createSeminar, createVenue, createWave } from './factories/planning.fac
 import { inviteAndWait, captureIssuedLinks, csrfOf } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 describe('Registration under load', () => {
   let t: TestApp;
