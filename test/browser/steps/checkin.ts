@@ -38,9 +38,16 @@ export async function openDoor(page: Page, baseUrl: string, seminarTitle: string
   return Number(/\/seminarer\/(\d+)\/fremmoede/.exec(page.url())![1]);
 }
 
+/** Marks the door's notices shown now, so that `answer` waits for the one the next change brings. */
+async function markShown(page: Page): Promise<void> {
+  await page
+    .locator('#doer .alert')
+    .evaluateAll((lines) => lines.forEach((l) => l.setAttribute('data-shown', '')));
+}
+
 /** The door's answer after a change: the notice or the problem at the top of the list. */
 async function answer(page: Page, expected: string): Promise<string> {
-  const line = page.locator('#doer .alert').filter({ hasText: expected });
+  const line = page.locator('#doer .alert:not([data-shown])').filter({ hasText: expected });
   await line.waitFor();
   return (await line.innerText()).trim();
 }
@@ -48,6 +55,7 @@ async function answer(page: Page, expected: string): Promise<string> {
 /** Checks a code in as the scanner does: the code goes into the field and the form is sent. */
 export async function checkInByCode(page: Page, code: string, expected = 'er tjekket ind.'): Promise<string> {
   const field = page.getByLabel('Kode fra deltagerens side eller bekræftelse');
+  await markShown(page);
   await field.fill(code);
   await field.evaluate((input) =>
     (input as unknown as { form: { requestSubmit(): void } }).form.requestSubmit(),
@@ -60,6 +68,7 @@ export async function checkInByName(page: Page, name: string): Promise<string> {
   await page.getByLabel('Find på navn').fill(name);
   const row = page.locator('.checkin-row', { hasText: name });
   await page.locator('.checkin-row').first().waitFor();
+  await markShown(page);
   await row.getByRole('button', { name: /^Mødt/ }).click();
   return answer(page, `${name} er tjekket ind.`);
 }
