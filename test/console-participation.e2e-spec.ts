@@ -5,10 +5,10 @@ import { createWave } from './factories/planning.factory';
 import { postForm, signedIn, textOf } from './helpers/console';
 import { startTestApp, TestApp } from './helpers/test-app';
 
-/** Invitationer and Deltagelse over HTTP: who may open them, and bad input that changes nothing. */
 // One request per console page and form for two roles: more pages than a minute holds on a busy machine.
 jest.setTimeout(240_000);
 
+/** Invitationer and Deltagelse over HTTP: who may open them, and bad input that changes nothing. */
 describe('Console: invitations and the participation board', () => {
   let t: TestApp;
   let cycleId: number;

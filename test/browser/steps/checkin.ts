@@ -38,9 +38,16 @@ export async function openDoor(page: Page, baseUrl: string, seminarTitle: string
   return Number(/\/seminarer\/(\d+)\/fremmoede/.exec(page.url())![1]);
 }
 
+/** Marks the door's notices shown now, so that `answer` waits for the one the next change brings. */
+async function markShown(page: Page): Promise<void> {
+  await page
+    .locator('#doer .alert')
+    .evaluateAll((lines) => lines.forEach((l) => l.setAttribute('data-shown', '')));
+}
+
 /** The door's answer after a change: the notice or the problem at the top of the list. */
 async function answer(page: Page, expected: string): Promise<string> {
-  const line = page.locator('#doer .alert').filter({ hasText: expected });
+  const line = page.locator('#doer .alert:not([data-shown])').filter({ hasText: expected });
   await line.waitFor();
   return (await line.innerText()).trim();
 }
@@ -49,6 +56,7 @@ async function answer(page: Page, expected: string): Promise<string> {
 /** `expected`: the answer to wait for, e.g. `Anna Hansen er tjekket ind.` (a notice left from before must not pass). */
 export async function checkInByCode(page: Page, code: string, expected: string): Promise<string> {
   const field = page.getByLabel('Kode fra deltagerens side eller bekræftelse');
+  await markShown(page);
   await field.fill(code);
   await field.evaluate((input) =>
     (input as unknown as { form: { requestSubmit(): void } }).form.requestSubmit(),
@@ -62,6 +70,7 @@ export async function checkInByName(page: Page, name: string): Promise<string> {
   // The search answers after a pause; wait for the narrowed list, or its swap would overtake the tick's.
   await page.locator('#doer').getByText(`passer på "${name}"`).waitFor();
   const row = page.locator('.checkin-row', { hasText: name });
+  await markShown(page);
   await row.getByRole('button', { name: /^Mødt/ }).click();
   return answer(page, `${name} er tjekket ind.`);
 }
