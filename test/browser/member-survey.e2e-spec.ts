@@ -107,7 +107,7 @@ describe('The evaluation from the personal page, in Chromium', () => {
     const page = await context.newPage();
     await page.goto(personal);
     expect(await page.getByRole('region', { name: 'Evaluering' }).textContent()).toMatch(
-      /Evalueringen åbner, når seminaret slutter \w+dag den/,
+      /Evalueringen åbner, når seminaret slutter (?:man|tirs|ons|tors|fre|lør|søn)dag den/,
     );
     await looksRight(page, SHOTS, 'personlig-side-evaluering-aabner');
     await context.close();
