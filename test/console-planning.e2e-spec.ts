@@ -9,6 +9,7 @@ import { SeatService } from '../src/registrations/seat.service';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { postForm, signedIn, textOf } from './helpers/console';
+import { cellText } from './helpers/html-table';
 import { csrfOf } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -449,7 +450,11 @@ describe('Console: planning venues, waves and seminars', () => {
       (form as Record<string, string>)[name] = value(name);
     const refused = await postForm(planner, edit, edit, form, 409);
     expect(textOf(refused.text)).toContain('Der kan ikke blive færre pladser, end der allerede er taget.');
-    expect(refused.text).toContain(`href="/valgperioder/${cycleId}/fordeling"`);
+    const link = /<a href="([^"]*)">lav en ny fordeling<\/a>/.exec(refused.text)![1];
+    const replan = cellText(link);
+    expect(replan).toBe(`/valgperioder/${cycleId}/fordeling/omfordel?seminar=${seminar.id}&pladser=1`);
     expect((await t.dataSource.getRepository(Seminar).findOneByOrFail({ id: seminar.id })).capacity).toBe(25);
+    const next = textOf((await planner.get(replan).expect(200)).text);
+    expect(next).toContain(`${seminar.title} får 1 plads i stedet for 25`);
   });
 });

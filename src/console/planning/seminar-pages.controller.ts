@@ -167,7 +167,9 @@ export class SeminarPagesController {
         submit: seminar ? 'Gem ændringer' : 'Opret seminaret',
         back: seminar ? `/seminarer/${seminar.id}` : cycle ? planPath(cycle.id) : '/planlaegning',
         problems: problemsOf(refusal),
-        replan: replan ? `/valgperioder/${seminar.cycleId}/fordeling` : null,
+        replan: replan
+          ? `/valgperioder/${seminar.cycleId}/fordeling/omfordel?seminar=${seminar.id}&pladser=${encodeURIComponent(fields.capacity.value.trim())}`
+          : null,
         fields,
         wave: wave ? wave.name : null,
         waves: seminar
