@@ -266,13 +266,7 @@ describe('Console: allocation review', () => {
       `<option value="${later.id}">Periode 2</option>`,
     );
 
-    const id = await propose({
-      bolge: String(later.id),
-      k: '',
-      kommuneregel: 'til',
-      p: '',
-      partiregel: 'til',
-    });
+    const id = await propose({ bolge: String(later.id), k: '5', kommuneregel: 'til', partiregel: 'fra' });
     const page = (await planner.get(`${base}/${id}`).expect(200)).text;
     expect(textOf(page)).toContain('Omfang Periode 2');
     expect(textOf(page)).toContain('Får plads 2 af 2 medlemmer');
