@@ -1,6 +1,6 @@
 import { travelMetres } from './allocate-seats';
-import { AllocationMember, AllocationSeminar } from './allocation.types';
-import { bindingRules, explainDetours, rulePrices } from './explain-allocation';
+import { AllocationInput, AllocationMember, AllocationResult, AllocationSeminar } from './allocation.types';
+import { bindingRules, explainDetours, ruleEffects, rulePrices } from './explain-allocation';
 import { violations } from '../../../test/helpers/allocation-reference';
 import { solveAllocation } from './solve-allocation';
 
@@ -20,6 +20,9 @@ const seminar = (id: number, latitude: number, freeSeats: number): AllocationSem
 });
 const X = seminar(10, 55, 10);
 const Y = seminar(20, 56, 10);
+/** The detours with the rules that cost something, as a proposal explains them. */
+const explain = (input: AllocationInput, result: AllocationResult) =>
+  explainDetours(input, result, ruleEffects(rulePrices(input, result, true)).costly);
 const placements = (assignments: { memberId: number; seminarId: number }[]) =>
   assignments.map((a) => [a.memberId, a.seminarId]);
 
@@ -42,7 +45,7 @@ describe('the party rule', () => {
     expect(atY).toHaveLength(1);
     expect([1, 2, 3]).toContain(atY[0].memberId);
     expect(result.totalKm).toBe(km(1));
-    expect(explainDetours(input, result)).toEqual([
+    expect(explain(input, result)).toEqual([
       {
         memberId: atY[0].memberId,
         seminarId: 20,
@@ -137,7 +140,7 @@ describe(explainDetours.name, () => {
       options: { maxPerMunicipality: 1, preferenceBonusKm: [200] },
     };
     const result = await solveAllocation(input);
-    const reasons = explainDetours(input, result).map((d) => [d.memberId, d.reason]);
+    const reasons = explain(input, result).map((d) => [d.memberId, d.reason]);
     expect(reasons).toEqual(
       expect.arrayContaining([
         [3, 'exclusion'],
@@ -156,7 +159,37 @@ describe(explainDetours.name, () => {
       options: { maxPerMunicipality: 1 },
     };
     const result = await solveAllocation(input);
-    expect(explainDetours(input, result).map((d) => d.reason)).toEqual(['capacity']);
+    expect(explain(input, result).map((d) => d.reason)).toEqual(['capacity']);
+  });
+
+  it('names K, not capacity, for a full nearest seminar holding K of the municipality when K costs km', async () => {
+    // X has 3 seats: without K it takes three of 101 and member 5 (102) goes on to Y; with K = 2
+    // it takes two of 101 and member 5, and 101's other two go to Y.
+    const of101 = (id: number) => ({ ...member(id, 'A', 101), party: undefined });
+    const input = {
+      members: [of101(1), of101(2), of101(3), of101(4), { ...member(5, 'B', 102), origin: at(55.3) }],
+      seminars: [seminar(10, 55, 3), Y],
+      options: { maxPerMunicipality: 2 },
+    };
+    const result = await solveAllocation(input);
+    const prices = rulePrices(input, result, true);
+    expect(prices[1].extraKm).toBeGreaterThan(0);
+    expect(explain(input, result).map((d) => [d.seminarId, d.reason])).toEqual([
+      [20, 'municipality_rule'],
+      [20, 'municipality_rule'],
+    ]);
+  });
+
+  it('names capacity for a full nearest seminar holding K of the municipality when K costs nothing', async () => {
+    const of101 = (id: number) => ({ ...member(id, 'A', 101), party: undefined });
+    const input = {
+      members: [of101(1), of101(2), of101(3)],
+      seminars: [seminar(10, 55, 2), Y],
+      options: { maxPerMunicipality: 2 },
+    };
+    const result = await solveAllocation(input);
+    expect(rulePrices(input, result, true)[1].extraKm).toBe(0);
+    expect(explain(input, result).map((d) => d.reason)).toEqual(['capacity']);
   });
 });
 
