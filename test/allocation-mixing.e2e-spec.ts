@@ -134,6 +134,37 @@ describe('Allocation with a party rule', () => {
     expect(summary.unplaced).toHaveLength(8);
   });
 
+  it('takes the default P (a third of the largest seminar) when the party rule is on without one, and no K when the municipality rule is off', async () => {
+    const s = await partyScenario();
+    const res = await api
+      .post(`/api/cycles/${s.cycleId}/allocations`, { partyRule: true, municipalityRule: false })
+      .expect(201);
+    // Seminars of 10 seats: P = ⌈10 / 3⌉ = 4, so party A's 20 members get 4 × 4 = 16 seats.
+    expect(res.body).toMatchObject({ status: 'ready', kUsed: null, pUsed: 4 });
+    const summary = res.body.summary as Summary;
+    expect(summary.placed).toBe(25);
+    expect(summary.rulePrices.map((p) => [p.rules, p.placed])).toEqual([
+      ['none', 29],
+      ['party', 25],
+    ]);
+    expect(summary.bindingRules.map((b) => b.text)).toEqual([
+      'A Socialdemokratiet har 20 medlemmer, men partigrænsen P = 4 giver højst 16 pladser i de seminarer, de kan deltage i.',
+    ]);
+    expect(summary.detours.map((d) => d.reason)).not.toContain(
+      'Kommunegrænsen er nået i det nærmeste seminar',
+    );
+
+    await api.post(`/api/cycles/${s.cycleId}/allocations/${res.body.id}/apply`).expect(200);
+    for (const row of await seatsByParty(s.cycleId)) expect(row.seats).toBeLessThanOrEqual(4);
+    // Without K, Aalborg's seminar takes more of Aalborg (851) than the default K (1 for 10 seats) would.
+    const [{ most }] = await t.dataSource.query(
+      `SELECT MAX(n) AS most FROM (SELECT COUNT(*) AS n FROM registrations r JOIN members m ON m.id = r.member_id
+        WHERE r.cycle_id = ${Number(s.cycleId)} AND r.state = 'registered' AND m.municipality_code = 851
+        GROUP BY r.seminar_id) counts`,
+    );
+    expect(Number(most)).toBeGreaterThan(1);
+  });
+
   it('re-plans after a seminar is cancelled: only its members move, everyone else keeps the seat, and the reason is given', async () => {
     const s = await partyScenario();
     const first = await api
