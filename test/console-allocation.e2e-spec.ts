@@ -74,6 +74,22 @@ describe('Console: allocation review', () => {
     ).resolves.toBe(0);
   });
 
+  it('proposes with the municipality rule off and the default P, and says so', async () => {
+    const id = await propose({ k: '', kommuneregel: 'fra', p: '', partiregel: 'til', bonus: '' });
+    const review = textOf((await planner.get(`${base}/${id}`).expect(200)).text);
+    // Seminars of 10 seats: P = ⌈10 / 3⌉ = 4.
+    expect(review).toContain(`Forslag ${id}: ingen kommuneregel, P = 4`);
+    expect(review).toContain('Partireglen');
+    expect(review).not.toContain('Kommune- og partireglen');
+    await expect(
+      t.dataSource.getRepository(AllocationProposal).findOneByOrFail({ id }),
+    ).resolves.toMatchObject({
+      kUsed: null,
+      pUsed: 4,
+      options: { municipalityRule: false, partyRule: true },
+    });
+  });
+
   it('reviews two proposals, compares them, applies one and refuses the other as out of date', async () => {
     const first = await propose({ k: '5', kommuneregel: 'til', p: '5', partiregel: 'til', bonus: '' });
     const second = await propose({

@@ -35,13 +35,15 @@ import { Replan, replanInput } from './replan';
 import { solveInWorker } from './solve-in-worker';
 import type { MipProgress } from './solver/mixed-allocation';
 
-/** A solving proposal writes its heartbeat this often… */
-export const HEARTBEAT_MS = 2000;
-/** …and one whose heartbeat is older than this was cut off (a crash, a restart). */
+/** A solving proposal whose heartbeat (config `allocationHeartbeatMs`) is older than this was cut off (a crash, a restart). */
 export const STALE_AFTER_MS = 30_000;
 export const SHUTDOWN_REASON = 'Beregningen blev stoppet, fordi serveren lukkede ned. Lav et nyt forslag.';
 export const CUT_OFF_REASON =
   'Beregningen blev afbrudt, før forslaget var færdigt (serveren stoppede eller genstartede). Lav et nyt forslag.';
+export const MEMORY_REASON =
+  'Beregningen blev stoppet, fordi den brugte mere hukommelse, end serveren tillader. Lav et forslag for færre medlemmer (f.eks. én bølge), eller bed driften om mere hukommelse til fordelingen.';
+export const CRASH_REASON =
+  'Beregningen stoppede med en fejl, før forslaget var færdigt. Lav et nyt forslag; sker det igen, så kontakt driften.';
 
 export interface ProposalView {
   id: number;
@@ -332,15 +334,14 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
           (error: unknown) =>
             this.logger.warn(`Proposal ${proposal.id}: heartbeat not written: ${String(error)}`),
         );
-    }, HEARTBEAT_MS);
+    }, this.config.allocationHeartbeatMs);
     try {
       const timeLimitSeconds = request.timeLimitSeconds ?? this.config.allocationTimeLimitSeconds;
       const solved: SolvedProposal = inWorker
-        ? await solveInWorker(
-            { input, request, timeLimitSeconds },
-            (p) => (progress = p),
-            this.stopping.signal,
-          )
+        ? await solveInWorker({ input, request, timeLimitSeconds }, (p) => (progress = p), {
+            stop: this.stopping.signal,
+            memoryMb: this.config.allocationWorkerMemoryMb,
+          })
         : await solveProposal(input, request, { timeLimitSeconds });
       change = {
         status: 'ready',
@@ -350,8 +351,9 @@ export class AllocationService implements OnApplicationBootstrap, BeforeApplicat
       };
     } catch (error) {
       this.logger.error(`Allocation proposal ${proposal.id} could not be solved: ${String(error)}`);
-      const reason = this.stopping.signal.aborted ? SHUTDOWN_REASON : String(error);
-      change = { status: 'failed', error: reason.slice(0, 1000), solvedAt: new Date() };
+      // The technical text stays in the log; the planner reads a Danish reason.
+      const reason = this.stopping.signal.aborted ? SHUTDOWN_REASON : failureReason(error);
+      change = { status: 'failed', error: reason, solvedAt: new Date() };
     } finally {
       clearInterval(beat);
       await beating;
@@ -412,6 +414,12 @@ async function checkReplan(m: EntityManager, cycleId: number, replan: Replan): P
       `Seminar ${seminar.id} has ${seminar.taken} seats taken; ${replan.capacity} needs no re-plan`,
       [{ field: 'replanCapacity', reason: 'must be below the seats taken' }],
     );
+}
+
+function failureReason(error: unknown): string {
+  return (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+    ? MEMORY_REASON
+    : CRASH_REASON;
 }
 
 function notReady(proposal: AllocationProposal, wanted: 'applied' | 'discarded'): DomainError {

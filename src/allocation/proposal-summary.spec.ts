@@ -87,6 +87,82 @@ describe(solveProposal.name, () => {
   });
 });
 
+describe(`${solveProposal.name}: which rule keeps members out`, () => {
+  const inAalborg = (id: number, party?: string): CandidateMember => ({
+    ...member(id, AALBORG),
+    municipalityCode: 852,
+    party,
+  });
+  const withParties = (members: CandidateMember[], seminars: OfferedSeminar[]) => ({
+    ...input(members, seminars),
+    partyNames: new Map([['A', 'A Socialdemokratiet']]),
+  });
+
+  it('names capacity, not the party rule, when P seats no one fewer: 6 of A and 4 of B for 8 seats with P = 2', async () => {
+    const members = [1, 2, 3, 4, 5, 6].map((id) => ({ ...member(id, AALBORG), party: 'A' }));
+    members.push(...[7, 8, 9, 10].map((id) => ({ ...member(id, AALBORG), party: 'B' })));
+    const { summary } = await solveProposal(
+      withParties(members, [seminar(1, AALBORG, 4), seminar(2, AALBORG, 4)]),
+      { maxPerMunicipality: 10, maxPerParty: 2 },
+    );
+    // A has 4 seats under P, but without P the same 8 seats would still be all there is.
+    expect(summary.rulePrices.map((p) => [p.rules, p.placed])).toEqual([
+      ['none', 8],
+      ['municipality', 8],
+      ['both', 8],
+    ]);
+    expect(summary.bindingRules).toEqual([
+      {
+        rule: 'capacity',
+        subject: null,
+        members: 10,
+        seats: 8,
+        text: 'Der er 8 ledige pladser til 10 medlemmer.',
+      },
+    ]);
+    expect(summary.unplaced.map((u) => u.reason)).toEqual([
+      'Der er ikke pladser nok til alle',
+      'Der er ikke pladser nok til alle',
+    ]);
+  });
+
+  it('names the party rule where P seats fewer: 6 of A for 8 seats with P = 2', async () => {
+    const members = [1, 2, 3, 4, 5, 6].map((id) => inAalborg(id, 'A'));
+    const { summary } = await solveProposal(
+      withParties(members, [seminar(1, AALBORG, 4), seminar(2, AALBORG, 4)]),
+      { maxPerMunicipality: 10, maxPerParty: 2 },
+    );
+    expect(summary.bindingRules.map((b) => b.text)).toEqual([
+      'A Socialdemokratiet har 6 medlemmer, men partigrænsen P = 2 giver højst 4 pladser i de seminarer, de kan deltage i.',
+    ]);
+    expect(new Set(summary.unplaced.map((u) => u.reason))).toEqual(
+      new Set(['Ingen ledig plads inden for partigrænsen']),
+    );
+  });
+
+  it('names the municipality rule where K seats fewer: 6 from Aalborg for 20 seats with K = 2', async () => {
+    const members = [1, 2, 3, 4, 5, 6].map((id) => inAalborg(id));
+    const { summary } = await solveProposal(
+      input(members, [seminar(1, AALBORG, 10), seminar(2, ROSKILDE, 10)]),
+      { maxPerMunicipality: 2 },
+    );
+    expect(summary.placed).toBe(4);
+    expect(summary.bindingRules).toEqual([
+      {
+        rule: 'municipality_rule',
+        subject: '852',
+        members: 6,
+        seats: 4,
+        text: 'Aalborg har 6 medlemmer, men kommunegrænsen K = 2 giver højst 4 pladser i de seminarer, de kan deltage i.',
+      },
+    ]);
+    expect(summary.unplaced.map((u) => u.reason)).toEqual([
+      'Ingen ledig plads inden for kommunegrænsen',
+      'Ingen ledig plads inden for kommunegrænsen',
+    ]);
+  });
+});
+
 describe(kFor.name, () => {
   it('takes the given K, else the default for the largest seminar', () => {
     const seminars = [seminar(1, AALBORG, 25), seminar(2, AALBORG, 40)];

@@ -7,6 +7,7 @@ import {
   bindingRules,
   DetourReason,
   explainDetours,
+  ruleEffects,
   RulePrice,
   rulePrices,
 } from './solver/explain-allocation';
@@ -178,10 +179,15 @@ export async function solveProposal(
     seminars = seminars.map((s) => keepSeats(s, losing));
   }
   const solved: AllocationInput = { members, seminars, options };
+  const prices = rulePrices(solved, result, k !== null);
+  const effects = ruleEffects(prices);
   const explained = {
-    prices: rulePrices(solved, result, k !== null),
-    binding: result.unplaced.some((u) => u.reason === 'no_seat_within_limits') ? bindingRules(solved) : [],
-    detours: explainDetours(solved, result),
+    prices,
+    // A rule is named for members left out only where lifting it would place more of them.
+    binding: result.unplaced.some((u) => u.reason === 'no_seat_within_limits')
+      ? bindingRules(solved).filter((b) => b.rule === 'capacity' || effects.seatFewer.has(b.rule))
+      : [],
+    detours: explainDetours(solved, result, effects.costly),
   };
   const solveMs = performance.now() - started;
   return describe(input, seminars, result, {

@@ -21,6 +21,13 @@ require.extensions['.ts'] = (module, file) => {
 require(require('node:worker_threads').workerData.entry);
 `;
 
+export interface WorkerLimits {
+  /** Stops the worker; the promise rejects with the signal's reason. */
+  stop?: AbortSignal;
+  /** The worker's heap limit in MB (0: Node's own); above it the worker dies with ERR_WORKER_OUT_OF_MEMORY. */
+  memoryMb?: number;
+}
+
 /**
  * Solves a proposal in a worker thread, so the event loop (pages, bookings) keeps answering
  * while HiGHS works. Progress arrives as the integer program reports it; a worker that dies,
@@ -29,13 +36,14 @@ require(require('node:worker_threads').workerData.entry);
 export function solveInWorker(
   job: SolveJob,
   onProgress: (progress: MipProgress) => void,
-  stop?: AbortSignal,
+  { stop, memoryMb = 0 }: WorkerLimits = {},
 ): Promise<SolvedProposal> {
   if (stop?.aborted) return Promise.reject(new Error(String(stop.reason)));
   const entry = join(__dirname, `solve-worker${extname(__filename)}`);
+  const resourceLimits = memoryMb > 0 ? { maxOldGenerationSizeMb: memoryMb } : undefined;
   const worker = entry.endsWith('.ts')
-    ? new Worker(FROM_SOURCES, { eval: true, workerData: { ...job, entry } })
-    : new Worker(entry, { workerData: job });
+    ? new Worker(FROM_SOURCES, { eval: true, workerData: { ...job, entry }, resourceLimits })
+    : new Worker(entry, { workerData: job, resourceLimits });
   return new Promise<SolvedProposal>((resolve, reject) => {
     let solved: SolvedProposal | null = null;
     worker.on('message', (message: WorkerMessage) => {

@@ -30,6 +30,10 @@ export interface AppConfig {
   allocationInlineLimit: number;
   /** The most a proposal's integer program may take; then the best proposal found is kept with its gap. */
   allocationTimeLimitSeconds: number;
+  /** How often a solving proposal writes its heartbeat and progress. */
+  allocationHeartbeatMs: number;
+  /** The most heap a solve's worker thread may use before it is stopped; 0: Node's own limit. */
+  allocationWorkerMemoryMb: number;
   logLevel: LogLevel;
   /** Minutes between evaluation sweeps (requests, reminders, held answers filed); 0 means off. */
   evaluationSweepMinutes: number;

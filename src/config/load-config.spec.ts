@@ -38,6 +38,17 @@ describe(loadConfig.name, () => {
     }
   });
 
+  it("writes a solving proposal's heartbeat every 2 s and leaves the worker Node's heap limit unless told", () => {
+    expect(loadConfig({}, cwd)).toMatchObject({ allocationHeartbeatMs: 2000, allocationWorkerMemoryMb: 0 });
+    expect(
+      loadConfig({ ALLOCATION_HEARTBEAT_MS: '50', ALLOCATION_WORKER_MEMORY_MB: '512' }, cwd),
+    ).toMatchObject({ allocationHeartbeatMs: 50, allocationWorkerMemoryMb: 512 });
+    // A heartbeat as slow as the 30 s after which a proposal counts as cut off would fail live ones.
+    expect(() => loadConfig({ ALLOCATION_HEARTBEAT_MS: '30000' }, cwd)).toThrow(
+      'ALLOCATION_HEARTBEAT_MS must be a whole number from 10 to 10000 (got "30000")',
+    );
+  });
+
   it('names every bad variable at once', () => {
     const load = () =>
       loadConfig(

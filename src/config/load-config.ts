@@ -165,6 +165,9 @@ export function loadConfig(
     logFormat: logFormat === 'pretty' ? 'pretty' : 'json',
     allocationInlineLimit: integer('ALLOCATION_INLINE_LIMIT', 500, 0, 1_000_000),
     allocationTimeLimitSeconds: integer('ALLOCATION_TIME_LIMIT_SECONDS', 300, 1, 24 * 3600),
+    // Well below the 30 s after which a proposal without a heartbeat counts as cut off.
+    allocationHeartbeatMs: integer('ALLOCATION_HEARTBEAT_MS', 2000, 10, 10_000),
+    allocationWorkerMemoryMb: integer('ALLOCATION_WORKER_MEMORY_MB', 0, 0, 1_000_000),
     logLevel,
     // As with the dispatcher: a test that wants a sweep in the background asks for it.
     evaluationSweepMinutes: integer('EVALUATION_SWEEP_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),

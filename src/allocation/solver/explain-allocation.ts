@@ -8,7 +8,9 @@ import { AllocationInput, AllocationResult } from './allocation.types';
  * - capacity: the nearest one is full
  * - municipality_rule / party_rule: it already holds K of the municipality / P of the party
  */
-export type DetourReason = 'own_wish' | 'exclusion' | 'capacity' | 'municipality_rule' | 'party_rule';
+export type DetourReason = 'own_wish' | 'exclusion' | 'capacity' | MixingRule;
+
+export type MixingRule = 'municipality_rule' | 'party_rule';
 
 export interface Detour {
   memberId: number;
@@ -21,7 +23,7 @@ export interface Detour {
 
 /** The rule a group of members runs into when not all of them can be placed. */
 export interface BindingRule {
-  rule: 'capacity' | 'municipality_rule' | 'party_rule';
+  rule: 'capacity' | MixingRule;
   /** Municipality code or party key; null for capacity. */
   subject: string | null;
   /** Members of the group who could attend at least one seminar. */
@@ -49,11 +51,17 @@ function seatedCounts(input: AllocationInput) {
 
 /**
  * Every placed member not in the nearest seminar that had free seats before the solve, with the
- * reason, checked in the order a planner can act on: the member's own choices first, then
- * capacity, then the rules. In an optimal proposal one of them always holds: otherwise moving
- * the member to the nearest seminar would lower the cost.
+ * reason, checked in the order a planner can act on: the member's own choices first, then a
+ * mixing rule reached there that has a price (`costly`, see ruleEffects), then capacity, then a
+ * rule reached that costs nothing. So a full seminar that also holds K of the member's
+ * municipality is named for K only when K costs something. In an optimal proposal one of them
+ * always holds: otherwise moving the member to the nearest seminar would lower the cost.
  */
-export function explainDetours(input: AllocationInput, result: AllocationResult): Detour[] {
+export function explainDetours(
+  input: AllocationInput,
+  result: AllocationResult,
+  costly: ReadonlySet<MixingRule>,
+): Detour[] {
   const { options } = input;
   const seminarById = new Map(input.seminars.map((s) => [s.id, s]));
   const open = [...input.seminars].filter((s) => s.freeSeats > 0).sort((a, b) => a.id - b.id);
@@ -83,19 +91,21 @@ export function explainDetours(input: AllocationInput, result: AllocationResult)
     }
     const metres = travelMetres(m.origin, seminarById.get(a.seminarId)!.venue);
     if (metres <= nearestMetres) continue;
+    const reached: MixingRule[] = [];
+    if ((municipalityAt.get(countKey(m.municipalityCode, nearest.id)) ?? 0) >= options.maxPerMunicipality)
+      reached.push('municipality_rule');
+    if (
+      m.party !== undefined &&
+      options.maxPerParty !== undefined &&
+      (partyAt.get(countKey(m.party, nearest.id)) ?? 0) >= options.maxPerParty
+    )
+      reached.push('party_rule');
     const reason: DetourReason = (m.excluded ?? []).includes(nearest.id)
       ? 'exclusion'
       : a.preferenceRank !== null
         ? 'own_wish'
-        : (placedAt.get(nearest.id) ?? 0) >= nearest.freeSeats
-          ? 'capacity'
-          : (municipalityAt.get(countKey(m.municipalityCode, nearest.id)) ?? 0) >= options.maxPerMunicipality
-            ? 'municipality_rule'
-            : m.party !== undefined &&
-                options.maxPerParty !== undefined &&
-                (partyAt.get(countKey(m.party, nearest.id)) ?? 0) >= options.maxPerParty
-              ? 'party_rule'
-              : 'capacity';
+        : (reached.find((r) => costly.has(r)) ??
+          ((placedAt.get(nearest.id) ?? 0) >= nearest.freeSeats ? 'capacity' : (reached[0] ?? 'capacity')));
     detours.push({
       memberId: m.id,
       seminarId: a.seminarId,
@@ -193,4 +203,29 @@ export function rulePrices(
         ? null
         : Math.round(((r.totalKm - none.totalKm) / none.totalKm) * 1000) / 10,
   }));
+}
+
+/** What each mixing rule does, read off the price rows: the same instance with and without it. */
+export interface RuleEffects {
+  /** Without these, more members would be placed. */
+  seatFewer: ReadonlySet<MixingRule>;
+  /** These seat fewer members, or as many at more km. */
+  costly: ReadonlySet<MixingRule>;
+}
+
+export function ruleEffects(prices: readonly RulePrice[]): RuleEffects {
+  const row = (rules: RulePrice['rules']) => prices.find((p) => p.rules === rules);
+  const none = row('none')!;
+  const pairs: [MixingRule, RulePrice | undefined, RulePrice | undefined][] = [
+    ['municipality_rule', row('municipality'), none],
+    ['party_rule', row('both') ?? row('party'), row('both') ? row('municipality') : none],
+  ];
+  const seatFewer = new Set<MixingRule>();
+  const costly = new Set<MixingRule>();
+  for (const [rule, withIt, without] of pairs) {
+    if (!withIt || !without) continue;
+    if (withIt.placed < without.placed) seatFewer.add(rule);
+    if (withIt.placed < without.placed || withIt.totalKm > without.totalKm) costly.add(rule);
+  }
+  return { seatFewer, costly };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { partyInstance } from '../../../test/helpers/allocation-instances';
 import { detourReasonHolds, solveWithHighs, violations } from '../../../test/helpers/allocation-reference';
-import { explainDetours } from './explain-allocation';
+import { explainDetours, ruleEffects, rulePrices } from './explain-allocation';
 import { solveAllocation } from './solve-allocation';
 
 describe(`${solveAllocation.name} with a party rule, against HiGHS on one variable per member × seminar`, () => {
@@ -22,7 +22,10 @@ describe(`${solveAllocation.name} with a party rule, against HiGHS on one variab
           expect(result.stats.placed).toBe(optimum.placed);
           expect(Math.round(result.totalCost * 1000)).toBe(optimum.costMetres);
           expect(result.optimality).toMatchObject({ gap: 0, placedProven: true, timeLimitHit: false });
-          const untrue = explainDetours(input, result).filter((d) => !detourReasonHolds(input, result, d));
+          const costly = ruleEffects(rulePrices(input, result, true)).costly;
+          const untrue = explainDetours(input, result, costly).filter(
+            (d) => !detourReasonHolds(input, result, d),
+          );
           expect(untrue).toEqual([]);
           const shuffled = {
             ...input,
