@@ -12,6 +12,11 @@ import { createSeminar, createVenue, createWave } from './factories/planning.fac
 import { postForm, signedIn, textOf } from './helpers/console';
 import { captionedRows } from './helpers/html-table';
 import { startTestApp, TestApp } from './helpers/test-app';
+import { formatShortDanishDate } from '../src/common/danish-time';
+
+/** How the review names a seminar: title, town and first day. */
+const labelOf = (x: { title: string; startsAt: Date }, town: string) =>
+  `${x.title} (${town}, ${formatShortDanishDate(x.startsAt)})`;
 
 jest.setTimeout(120_000);
 
@@ -126,7 +131,7 @@ describe('Console: allocation review', () => {
     expect(compare).toContain('Uden plads 0 8');
 
     const csv = await planner.get(`${base}/${first}/kommuner.csv`).expect(200);
-    expect(csv.text).toContain('Seminar;By;Kommune;Har plads;Foreslået;I alt');
+    expect(csv.text).toContain('Seminar;By;Dato;Kommune;Har plads;Foreslået;I alt');
     expect(csv.text).toContain('Aalborg');
 
     const figure = (label: string) => kmOf(new RegExp(`${label} ([\\d.,]+ km)`).exec(review)![1]);
@@ -159,7 +164,7 @@ describe('Console: allocation review', () => {
       (Object.keys(s.seminars) as (keyof typeof s.seminars)[]).map((town) => {
         const n = placed.filter((r) => r.seminarId === s.seminars[town].id).length;
         return [
-          `${s.seminars[town].title} (${town})`,
+          labelOf(s.seminars[town], town),
           '10',
           '0',
           String(n),
@@ -169,7 +174,7 @@ describe('Console: allocation review', () => {
         ];
       }),
     );
-    const titleOf = new Map(Object.entries(s.seminars).map(([town, x]) => [x.id, `${x.title} (${town})`]));
+    const titleOf = new Map(Object.entries(s.seminars).map(([town, x]) => [x.id, labelOf(x, town)]));
     for (const [name, , seminar] of longest)
       expect(titleOf.get(placed.find((r) => r.member!.name === name)!.seminarId)).toBe(seminar);
     expect(textOf((await planner.get(`${base}/${first}`).expect(200)).text)).toMatch(
@@ -251,13 +256,13 @@ describe('Console: allocation review', () => {
       .find({ where: { seminarId: aalborg, state: 'registered' }, relations: { member: true } });
     for (const [name, from, , why] of moves) {
       expect(before.map((r) => r.member!.name)).toContain(name);
-      expect(from).toBe(`${s.seminars.Aalborg.title} (Aalborg)`);
+      expect(from).toBe(labelOf(s.seminars.Aalborg, 'Aalborg'));
       expect(why).not.toBe('');
     }
     await postForm(planner, `${base}/${id}`, `${base}/${id}/anvend`, {}, 303);
     await expect(seminar()).resolves.toMatchObject({ capacity: smaller, taken: smaller });
     expect(await seats()).toBe(29);
-    const titleOf = new Map(Object.entries(s.seminars).map(([town, x]) => [x.id, `${x.title} (${town})`]));
+    const titleOf = new Map(Object.entries(s.seminars).map(([town, x]) => [x.id, labelOf(x, town)]));
     for (const [name, , to] of moves) {
       const moved = before.find((r) => r.member!.name === name)!;
       const now = await t.dataSource
@@ -287,7 +292,7 @@ describe('Console: allocation review', () => {
     expect(textOf(page)).toContain('Omfang Periode 2');
     expect(textOf(page)).toContain('Får plads 2 af 2 medlemmer');
     expect(captionedRows(page, 'fill-caption').map((row) => row.slice(0, 5))).toEqual([
-      [`${odense.title} (Odense)`, '5', '0', '2', '40 %'],
+      [labelOf(odense, 'Odense'), '5', '0', '2', '40 %'],
     ]);
     await postForm(planner, `${base}/${id}`, `${base}/${id}/anvend`, {}, 303);
     for (const m of newcomers)

@@ -36,6 +36,7 @@ export interface CandidateMember extends AllocationMember {
 export interface OfferedSeminar extends AllocationSeminar {
   title: string;
   town: string;
+  startsAt: Date;
   capacity: number;
   taken: number;
   seated: SeatedCount[];
@@ -233,6 +234,7 @@ export async function gatherInput(m: EntityManager, scope: AllocationScope): Pro
     id: s.id,
     title: s.title,
     town: s.venue!.town,
+    startsAt: s.startsAt,
     venue: { latitude: s.venue!.latitude, longitude: s.venue!.longitude },
     capacity: s.capacity,
     taken: s.taken,

@@ -10,6 +10,7 @@ function seminar(id: number, venue: typeof AALBORG, capacity: number, taken = 0)
     id,
     title: `Seminar ${id}`,
     town: `By ${id}`,
+    startsAt: new Date('2027-01-14T12:00:00Z'),
     venue,
     capacity,
     taken,
@@ -53,7 +54,7 @@ describe(solveProposal.name, () => {
         name: 'Medlem 1',
         municipality: 'Aalborg',
         seminarId: 1,
-        seminar: 'Seminar 1 (By 1)',
+        seminar: 'Seminar 1 (By 1, 14. januar 2027)',
         km: 0,
       },
     ]);

@@ -1,3 +1,4 @@
+import { formatShortDanishDate } from '../common/danish-time';
 import { Placement } from '../registrations/seat.service';
 import { CandidateMember, GatheredInput, OfferedSeminar } from './allocation-input';
 import { defaultMaxPerMunicipality } from './solver/allocate-seats';
@@ -27,6 +28,8 @@ export interface SeminarFill {
   seminarId: number;
   title: string;
   town: string;
+  /** The first day, `15. januar 2026`: cloned seminars share title and town (absent in older proposals). */
+  date?: string;
   capacity: number;
   /** Seats held that the proposal leaves alone. */
   seated: number;
@@ -35,6 +38,11 @@ export interface SeminarFill {
   /** (seated + proposed) / capacity. */
   fillRate: number;
   municipalities: { code: number; name: string; seated: number; proposed: number }[];
+}
+
+/** `Kattegat-seminar (Nyborg, 15. januar 2026)`: title, town and first day tell seminars apart. */
+export function seminarLabel(s: { title: string; town: string; date?: string }): string {
+  return `${s.title} (${s.date ? `${s.town}, ${s.date}` : s.town})`;
 }
 
 export interface ProposalSummary {
@@ -274,7 +282,7 @@ function describe(
         name: mb.name,
         municipality: municipality(mb.municipalityCode),
         seminarId: s.id,
-        seminar: `${s.title} (${s.town})`,
+        seminar: seminarLabel({ ...s, date: formatShortDanishDate(s.startsAt) }),
         km: round(a.km, 1),
       };
     });
@@ -293,6 +301,7 @@ function describe(
       seminarId: s.id,
       title: s.title,
       town: s.town,
+      date: formatShortDanishDate(s.startsAt),
       capacity: s.capacity,
       seated,
       proposed: mine.length,

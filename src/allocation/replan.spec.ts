@@ -12,6 +12,7 @@ function seminar(id: number, venue: typeof AALBORG, capacity: number, taken: num
     id,
     title: `Seminar ${id}`,
     town: 'By',
+    startsAt: new Date('2027-01-14T12:00:00Z'),
     venue,
     capacity,
     taken,

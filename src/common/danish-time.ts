@@ -46,6 +46,12 @@ export function formatDanishDate(date: Date): string {
   return `${p.weekday} den ${p.day}. ${p.month} ${p.year}`;
 }
 
+/** `15. januar 2026`, where the weekday would crowd a table cell */
+export function formatShortDanishDate(date: Date): string {
+  const p = parts(dateParts, date);
+  return `${p.day}. ${p.month} ${p.year}`;
+}
+
 /** `13.00` */
 export function formatDanishTime(date: Date): string {
   const p = parts(timeParts, date);

@@ -162,7 +162,7 @@ export class AllocationPagesController {
         ? `${seminar.title} får ${seatsText(query.pladser!)} i stedet for ${seminar.capacity}`
         : `${seminar.title} er aflyst`,
       explanation: shrink
-        ? `Der er ${seminar.taken} tilmeldte, så ${surplus} skal flyttes til andre seminarer. Forslaget flytter dem, hvis nærmeste andet seminar med plads ligger tættest på (ved lige afstand den senest tilmeldte), med de regler, du vælger. Alle andre beholder deres plads, og seminaret beholder sine ${seminar.capacity} pladser, indtil du anvender forslaget.`
+        ? `Der er ${seminar.taken} tilmeldte, så ${surplus} skal flyttes til andre seminarer. Forslaget flytter dem, der har kortest vej til et andet seminar med plads (ved lige afstand den senest tilmeldte), med de regler, du vælger. Alle andre beholder deres plads, og seminaret beholder sine ${seminar.capacity} pladser, indtil du anvender forslaget.`
         : 'Forslaget finder nye seminarer til dem, der mistede deres plads, da seminaret blev aflyst. Alle andre beholder deres plads.',
       pladser: shrink ? String(query.pladser) : '',
       back: `/seminarer/${seminar.id}`,

@@ -38,6 +38,7 @@ describe(seminarRows.name, () => {
     seminarId: 1,
     title: 'Kattegat Nyborg',
     town: 'Nyborg',
+    date: '14. januar 2027',
     capacity: 24,
     seated: 2,
     proposed: 20,
@@ -50,11 +51,19 @@ describe(seminarRows.name, () => {
   };
   it('shows the most of one municipality and who is at K, and the full list behind it', () => {
     const [row] = seminarRows({ kUsed: 3, seminars: [fill] } as never);
-    expect(row).toMatchObject({ fill: '91,7 %', most: '3', names: 'Odense, København', atCap: true });
+    expect(row).toMatchObject({
+      label: 'Kattegat Nyborg (Nyborg, 14. januar 2027)',
+      fill: '91,7 %',
+      most: '3',
+      names: 'Odense, København',
+      atCap: true,
+    });
     expect(row.all).toBe('Odense 3, København 3, Aalborg 1');
     expect(municipalityCsv([fill])).toBe(
-      '\uFEFFSeminar;By;Kommune;Har plads;Foreslået;I alt\r\nKattegat Nyborg;Nyborg;Odense;1;2;3\r\n' +
-        'Kattegat Nyborg;Nyborg;København;0;3;3\r\nKattegat Nyborg;Nyborg;Aalborg;0;1;1\r\n',
+      '\uFEFFSeminar;By;Dato;Kommune;Har plads;Foreslået;I alt\r\n' +
+        'Kattegat Nyborg;Nyborg;14. januar 2027;Odense;1;2;3\r\n' +
+        'Kattegat Nyborg;Nyborg;14. januar 2027;København;0;3;3\r\n' +
+        'Kattegat Nyborg;Nyborg;14. januar 2027;Aalborg;0;1;1\r\n',
     );
   });
 });

@@ -1,6 +1,6 @@
 import type { ProposalView } from '../../allocation/allocation.service';
 import type { ProposalStatus } from '../../allocation/allocation-proposal.entity';
-import type { ProposalSummary, SeminarFill } from '../../allocation/proposal-summary';
+import { ProposalSummary, SeminarFill, seminarLabel } from '../../allocation/proposal-summary';
 import { danishNumber, toCsv } from '../../common/csv';
 import { formatDanishDateTime } from '../../common/danish-time';
 import { danishCount } from '../statistics/dashboard-view';
@@ -104,8 +104,7 @@ function mostOfOne(s: SeminarFill, k: number | null) {
 
 export function seminarRows(s: ProposalSummary) {
   return s.seminars.map((f) => ({
-    title: f.title,
-    town: f.town,
+    label: seminarLabel(f),
     capacity: danishCount(f.capacity),
     seated: danishCount(f.seated),
     proposed: danishCount(f.proposed),
@@ -132,7 +131,7 @@ const nameOf = (row: { name: string | null; memberId: number }) => row.name ?? `
 
 /** Everything the review page shows of a solved proposal. */
 export function reviewModel(s: ProposalSummary) {
-  const titles = new Map(s.seminars.map((f) => [f.seminarId, `${f.title} (${f.town})`]));
+  const titles = new Map(s.seminars.map((f) => [f.seminarId, seminarLabel(f)]));
   const title = (id: number | null) => (id === null ? 'Ingen plads' : (titles.get(id) ?? `Seminar ${id}`));
   const detours = [...(s.detours ?? [])].sort((a, b) => b.extraKm - a.extraKm || a.memberId - b.memberId);
   const movedBy = new Map((s.replanned ?? []).map((r) => [r.memberId, r.reason]));
@@ -224,7 +223,7 @@ export function compareRows(a: ProposalSummary, b: ProposalSummary) {
     const y = bById.get(id);
     const side = (f: SeminarFill | undefined, s: ProposalSummary) =>
       f ? `${fill(f.fillRate)}, højst ${mostOfOne(f, s.kUsed).most} fra én kommune` : '–';
-    return { title: `${(x ?? y)!.title} (${(x ?? y)!.town})`, a: side(x, a), b: side(y, b) };
+    return { title: seminarLabel((x ?? y)!), a: side(x, a), b: side(y, b) };
   });
   return { rows, seminars };
 }
@@ -235,11 +234,12 @@ export function municipalityCsv(seminars: readonly SeminarFill[]): string {
     f.municipalities.map((m) => [
       f.title,
       f.town,
+      f.date ?? '',
       m.name,
       danishNumber(m.seated),
       danishNumber(m.proposed),
       danishNumber(m.seated + m.proposed),
     ]),
   );
-  return toCsv(['Seminar', 'By', 'Kommune', 'Har plads', 'Foreslået', 'I alt'], rows);
+  return toCsv(['Seminar', 'By', 'Dato', 'Kommune', 'Har plads', 'Foreslået', 'I alt'], rows);
 }
