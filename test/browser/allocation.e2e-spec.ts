@@ -1,20 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { StaffService } from '../../src/auth/staff.service';
 import { Registration } from '../../src/registrations/registration.entity';
 import {
   addPartyMembers,
   AllocationScenario,
   createAllocationScenario,
 } from '../factories/allocation.factory';
-import { launchChromium, looksRight } from '../helpers/browser';
+import { looksRight } from '../helpers/browser';
+import { openConsoleInChromium } from '../helpers/console-browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { applyProposal, compareProposals, runProposal } from './steps/alloc';
 
 jest.setTimeout(240_000);
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/alloc';
-const PASSWORD = 'et-rigtig-langt-kodeord';
 
 /** A planner, through pages only, runs two proposals (K = 3 and K = 5), compares them and applies one. */
 describe('Fordeling in the browser', () => {
@@ -35,19 +34,7 @@ describe('Fordeling in the browser', () => {
     await addPartyMembers(t.dataSource, s);
     const token = await t.tokenFor('planner');
     await t.http().post(`/api/cycles/${s.cycleId}/invitations`).auth(token, { type: 'bearer' }).expect(201);
-    await t.app
-      .get(StaffService)
-      .create({ email: 'planner@fordeling.test', name: 'Test planner', password: PASSWORD, role: 'planner' });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill('planner@fordeling.test');
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
+    ({ browser, baseUrl, page } = await openConsoleInChromium(t, 'planner'));
   });
   afterAll(async () => {
     await browser?.close();
