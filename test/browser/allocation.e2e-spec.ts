@@ -1,11 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { Registration } from '../../src/registrations/registration.entity';
-import {
-  addPartyMembers,
-  AllocationScenario,
-  createAllocationScenario,
-} from '../factories/allocation.factory';
+import { AllocationScenario, createInvitedPartyScenario } from '../factories/allocation.factory';
 import { looksRight } from '../helpers/browser';
 import { openConsoleInChromium } from '../helpers/console-browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -26,14 +22,7 @@ describe('Fordeling in the browser', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await startTestApp();
-    s = await createAllocationScenario(
-      t.dataSource,
-      {},
-      { Aalborg: 10, Aarhus: 10, Odense: 10, Roskilde: 10 },
-    );
-    await addPartyMembers(t.dataSource, s);
-    const token = await t.tokenFor('planner');
-    await t.http().post(`/api/cycles/${s.cycleId}/invitations`).auth(token, { type: 'bearer' }).expect(201);
+    s = await createInvitedPartyScenario(t, await t.tokenFor('planner'));
     ({ browser, baseUrl, page } = await openConsoleInChromium(t, 'planner'));
   });
   afterAll(async () => {
