@@ -1,4 +1,3 @@
-import { EvaluationDelivery } from '../src/evaluations/evaluation-delivery';
 import { EvaluationRequest } from '../src/evaluations/evaluation-request.entity';
 import { EvaluationResponse } from '../src/evaluations/evaluation-response.entity';
 import { ResponseRelease } from '../src/evaluations/response-release';
@@ -10,9 +9,10 @@ import {
   recordAttendance,
   RecordingEvaluationDelivery,
   seminarWithParticipants,
+  startEvaluatingApp,
 } from './factories/evaluations.factory';
 import { textOf } from './helpers/console';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { TestApp } from './helpers/test-app';
 
 /** Issue 17 point 4: after the seminar, the personal page leads to the member's evaluation. */
 describe('The evaluation from the personal page', () => {
@@ -21,9 +21,7 @@ describe('The evaluation from the personal page', () => {
   let delivery: RecordingEvaluationDelivery;
 
   beforeAll(async () => {
-    delivery = new RecordingEvaluationDelivery();
-    t = await startTestApp({}, [[EvaluationDelivery, delivery]]);
-    planner = await t.tokenFor('planner');
+    ({ t, delivery, planner } = await startEvaluatingApp());
   });
   afterAll(() => t.close());
 
@@ -110,7 +108,8 @@ describe('The evaluation from the personal page', () => {
 
   it('says when the survey opens while the seminar runs, and that it closed after the survey period', async () => {
     const running = await heldSeminar(-3);
-    const opens = /Evalueringen åbner, når seminaret slutter (?:man|tirs|ons|tors|fre|lør|søn)dag den \d+\. \w+ \d{4} kl\. \d\d\.\d\d\./;
+    const opens =
+      /Evalueringen åbner, når seminaret slutter (?:man|tirs|ons|tors|fre|lør|søn)dag den \d+\. \w+ \d{4} kl\. \d\d\.\d\d\./;
     expect(textOf((await t.http().get(`/p/${running.pages[0]}`).expect(200)).text)).toMatch(opens);
     expect(textOf((await t.http().get(`/p/${running.pages[0]}/evaluering`).expect(200)).text)).toMatch(opens);
     expect(await requestOf(running.members[0].id)).toBeNull();
