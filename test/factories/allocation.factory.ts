@@ -16,7 +16,7 @@ export const TOWNS = {
 } as const;
 export type Town = keyof typeof TOWNS;
 
-export const TEN_SEATS_EACH: Record<Town, number> = { Aalborg: 10, Aarhus: 10, Odense: 10, Roskilde: 10 };
+const TEN_SEATS_EACH: Record<Town, number> = { Aalborg: 10, Aarhus: 10, Odense: 10, Roskilde: 10 };
 
 export interface AllocationScenario {
   cycleId: number;

@@ -4,8 +4,8 @@ import { launchChromium } from './browser';
 import { STAFF_PASSWORD, staffAccount } from './console';
 import { TestApp } from './test-app';
 
-export const LAPTOP = { width: 1280, height: 900 };
-export const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
 
 export interface OpenPage {
   context: BrowserContext;
