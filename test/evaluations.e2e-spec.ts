@@ -25,9 +25,7 @@ describe('Evaluations', () => {
   let planner: string;
   let delivery: RecordingEvaluationDelivery;
 
-  beforeAll(async () => {
-    ({ t, delivery, planner } = await startEvaluatingApp());
-  });
+  beforeAll(async () => ({ t, delivery, planner } = await startEvaluatingApp()));
   afterAll(() => t.close());
 
   const requests = (seminarId: number) =>

@@ -238,9 +238,7 @@ describe('Header injection', () => {
     let t: TestApp;
     let planner: string;
 
-    beforeAll(async () => {
-      ({ sink, t, planner } = await startMailingApp());
-    });
+    beforeAll(async () => ({ sink, t, planner } = await startMailingApp()));
     afterAll(() => stopMailingApp({ t, sink }));
 
     it('sends a message for a hostile name written straight into the database that strict parsers accept', async () => {

@@ -20,9 +20,7 @@ describe('The evaluation from the personal page', () => {
   let planner: string;
   let delivery: RecordingEvaluationDelivery;
 
-  beforeAll(async () => {
-    ({ t, delivery, planner } = await startEvaluatingApp());
-  });
+  beforeAll(async () => ({ t, delivery, planner } = await startEvaluatingApp()));
   afterAll(() => t.close());
 
   /**

@@ -18,9 +18,7 @@ describe('A swap wish: keep the seat while waiting for a preferred seminar', () 
   let t: TestApp;
   let planner: string;
 
-  beforeAll(async () => {
-    ({ sink, t, planner } = await startMailingApp());
-  });
+  beforeAll(async () => ({ sink, t, planner } = await startMailingApp()));
   afterAll(() => stopMailingApp({ t, sink }));
 
   const seats = () => t.dataSource.getRepository(Registration);

@@ -36,9 +36,7 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
   let t: TestApp;
   let planner: string;
 
-  beforeAll(async () => {
-    ({ sink, t, planner } = await startMailingApp());
-  });
+  beforeAll(async () => ({ sink, t, planner } = await startMailingApp()));
   afterAll(() => stopMailingApp({ t, sink }));
 
   const api = () => ({
