@@ -5,11 +5,18 @@ import {
   AllocationScenario,
   createInvitedPartyScenario,
   saveSolvingProposal,
+  TOWNS,
 } from './factories/allocation.factory';
+import { createMembers } from './factories/cycle-members.factory';
+import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { postForm, signedIn, textOf } from './helpers/console';
+import { captionedRows } from './helpers/html-table';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 jest.setTimeout(120_000);
+
+/** "1.234,5 km" as a number. */
+const kmOf = (text: string) => Number(text.replace(/ km$/, '').replace(/\./g, '').replace(',', '.'));
 
 /** Fordeling over HTTP: start proposals with K and P, review, compare, apply, refuse a stale one, re-plan a shrink. */
 describe('Console: allocation review', () => {
@@ -70,7 +77,8 @@ describe('Console: allocation review', () => {
       bonus: '50; 25',
     });
 
-    const review = textOf((await planner.get(`${base}/${first}`).expect(200)).text);
+    const reviewPage = (await planner.get(`${base}/${first}`).expect(200)).text;
+    const review = textOf(reviewPage);
     expect(review).toContain(`Forslag ${first}: K = 5, P = 5`);
     expect(review).toContain('Får plads 29 af 29 medlemmer');
     expect(review).toMatch(/Bevist afstand til optimum 0 % \(bevist optimal\)/);
@@ -98,8 +106,49 @@ describe('Console: allocation review', () => {
     expect(csv.text).toContain('Seminar;By;Kommune;Har plads;Foreslået;I alt');
     expect(csv.text).toContain('Aalborg');
 
+    const figure = (label: string) => kmOf(new RegExp(`${label} ([\\d.,]+ km)`).exec(review)![1]);
+    const total = figure('Samlet rejse');
+    const optimum = figure('Korteste rejser uden regler');
+    expect(figure('Gennemsnitlig rejse')).toBeCloseTo(total / 29, 1);
+    expect(optimum).toBeLessThanOrEqual(total);
+    const prices = captionedRows(reviewPage, 'prices-caption');
+    expect(prices.find((r) => r[0] === 'Ingen regel (korteste rejser)')).toEqual([
+      'Ingen regel (korteste rejser)',
+      '29',
+      /Korteste rejser uden regler ([\d.,]+ km)/.exec(review)![1],
+      '–',
+    ]);
+    expect(figure('Prisen for blandingen')).toBeCloseTo(total - optimum, 0);
+    const fill = captionedRows(reviewPage, 'fill-caption');
+    const longest = captionedRows(reviewPage, 'trips-caption');
+    expect(review).toContain('De længste rejser');
+    expect(longest).toHaveLength(10);
+    const trips = longest.map((row) => kmOf(row[3]));
+    expect(trips).toEqual([...trips].sort((a, b) => b - a));
+
     await postForm(planner, `${base}/${first}`, `${base}/${first}/anvend`, {}, 303);
     expect(await seats()).toBe(29);
+    // The fill per seminar and the longest trips are what applying the proposal made.
+    const placed = await t.dataSource
+      .getRepository(Registration)
+      .find({ where: { cycleId: s.cycleId, state: 'registered' }, relations: { member: true } });
+    expect(fill).toEqual(
+      (Object.keys(s.seminars) as (keyof typeof s.seminars)[]).map((town) => {
+        const n = placed.filter((r) => r.seminarId === s.seminars[town].id).length;
+        return [
+          `${s.seminars[town].title} (${town})`,
+          '10',
+          '0',
+          String(n),
+          `${n * 10} %`,
+          expect.stringMatching(/^\d$/),
+          expect.stringMatching(/^\d/),
+        ];
+      }),
+    );
+    const titleOf = new Map(Object.entries(s.seminars).map(([town, x]) => [x.id, `${x.title} (${town})`]));
+    for (const [name, , seminar] of longest)
+      expect(titleOf.get(placed.find((r) => r.member!.name === name)!.seminarId)).toBe(seminar);
     expect(textOf((await planner.get(`${base}/${first}`).expect(200)).text)).toMatch(
       /Status Anvendt, anvendt /,
     );
@@ -139,12 +188,61 @@ describe('Console: allocation review', () => {
       303,
     );
     const id = res.headers.location.split('/').pop();
-    const review = textOf((await planner.get(`${base}/${id}`).expect(200)).text);
+    const reviewHtml = (await planner.get(`${base}/${id}`).expect(200)).text;
+    const review = textOf(reviewHtml);
     expect(review).toContain(`Omfordeling: et seminar får ${smaller} pladser`);
     expect(review).toContain(`får ${smaller} pladser i stedet for 10`);
     expect(review).toContain('Flytter 2 medlemmer og sender 2 bekræftelser.');
+    const moves = captionedRows(reviewHtml, 'moves-caption');
+    expect(review).toContain('Hvem flyttes');
+    expect(moves).toHaveLength(2);
+    const before = await t.dataSource
+      .getRepository(Registration)
+      .find({ where: { seminarId: aalborg, state: 'registered' }, relations: { member: true } });
+    for (const [name, from, , why] of moves) {
+      expect(before.map((r) => r.member!.name)).toContain(name);
+      expect(from).toBe(`${s.seminars.Aalborg.title} (Aalborg)`);
+      expect(why).not.toBe('');
+    }
     await postForm(planner, `${base}/${id}`, `${base}/${id}/anvend`, {}, 303);
     await expect(seminar()).resolves.toMatchObject({ capacity: smaller, taken: smaller });
     expect(await seats()).toBe(29);
+    const titleOf = new Map(Object.entries(s.seminars).map(([town, x]) => [x.id, `${x.title} (${town})`]));
+    for (const [name, , to] of moves) {
+      const moved = before.find((r) => r.member!.name === name)!;
+      const now = await t.dataSource
+        .getRepository(Registration)
+        .findOneByOrFail({ memberId: moved.memberId, state: 'registered' });
+      expect(titleOf.get(now.seminarId)).toBe(to);
+    }
+  });
+
+  it('starts a proposal for one wave from the page: only that wave’s seminars are offered', async () => {
+    const later = await createWave(t.dataSource, s.cycleId, { name: 'Periode 2' });
+    const odense = await createSeminar(
+      t.dataSource,
+      later,
+      await createVenue(t.dataSource, { name: 'Odense Congress Center', town: 'Odense', ...TOWNS.Odense }),
+      { capacity: 5 },
+    );
+    const newcomers = await createMembers(t.dataSource, s.cycleId, 2, { municipalityCode: 461 });
+    const token = await t.tokenFor('planner');
+    await t.http().post(`/api/cycles/${s.cycleId}/invitations`).auth(token, { type: 'bearer' }).expect(201);
+    expect((await planner.get(base).expect(200)).text).toContain(
+      `<option value="${later.id}">Periode 2</option>`,
+    );
+
+    const id = await propose({ bolge: String(later.id), k: '5', kommuneregel: 'til', partiregel: 'fra' });
+    const page = (await planner.get(`${base}/${id}`).expect(200)).text;
+    expect(textOf(page)).toContain('Omfang Periode 2');
+    expect(textOf(page)).toContain('Får plads 2 af 2 medlemmer');
+    expect(captionedRows(page, 'fill-caption').map((row) => row.slice(0, 5))).toEqual([
+      [`${odense.title} (Odense)`, '5', '0', '2', '40 %'],
+    ]);
+    await postForm(planner, `${base}/${id}`, `${base}/${id}/anvend`, {}, 303);
+    for (const m of newcomers)
+      await expect(
+        t.dataSource.getRepository(Registration).findOneByOrFail({ memberId: m.id, state: 'registered' }),
+      ).resolves.toMatchObject({ seminarId: odense.id });
   });
 });

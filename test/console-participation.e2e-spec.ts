@@ -1,9 +1,12 @@
+import { Invitation } from '../src/invitations/invitation.entity';
 import { InvitationJob } from '../src/invitations/invitation-job.entity';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
+import { recordAttendance, seminarWithParticipants } from './factories/evaluations.factory';
 import { createWave } from './factories/planning.factory';
 import { postForm, signedIn, textOf } from './helpers/console';
 import { startTestApp, TestApp } from './helpers/test-app';
+import { waitUntil } from './helpers/wait';
 
 // One request per console page and form for two roles: more pages than a minute holds on a busy machine.
 jest.setTimeout(240_000);
@@ -65,5 +68,66 @@ describe('Console: invitations and the participation board', () => {
     const sent = await postForm(planner, `${base}/deltagelse/paamind`, `${base}/deltagelse/paamind`, {}, 303);
     expect(sent.headers.location).toBe(`${base}/deltagelse?sendt=0`);
     expect(await mails()).toBe(before);
+  });
+  it('invites one region from the page, and the board by region counts it apart; attended and no-shows counted', async () => {
+    const token = await t.tokenFor('planner');
+    // Two from Odense (Region Syddanmark) at a seminar held already: one came, one did not.
+    const held = await seminarWithParticipants(t, token, 2, { title: 'Kattegat Nyborg' });
+    await recordAttendance(t, token, held.seminar.id, [
+      { registrationId: held.seats[0], attended: true },
+      { registrationId: held.seats[1], attended: false },
+    ]);
+    const north = [
+      ...(await createMembers(t.dataSource, held.cycleId, 2, { municipalityCode: 851 })),
+      ...(await createMembers(t.dataSource, held.cycleId, 1, { municipalityCode: 860 })),
+    ];
+    const here = `/valgperioder/${held.cycleId}`;
+    const planner = await signedIn(t, 'planner');
+    expect((await planner.get(`${here}/invitationer`).expect(200)).text).toContain(
+      '<option value="1081">Region Nordjylland</option>',
+    );
+    // As the page's form sends it: no municipality, one region.
+    const ask = `${here}/invitationer/ny?kommune=&region=1081`;
+    expect(textOf((await planner.get(ask).expect(200)).text)).toContain(
+      'Inviterer 3 nyvalgte i Region Nordjylland',
+    );
+    const started = await postForm(
+      planner,
+      ask,
+      `${here}/invitationer`,
+      { kommune: '', region: '1081' },
+      303,
+    );
+    await waitUntil(
+      async () =>
+        textOf((await planner.get(started.headers.location).expect(200)).text).includes(
+          'Færdig: 3 nyvalgte er inviteret.',
+        ) || null,
+      { timeoutMs: 60_000, what: 'the invitation job to finish' },
+    );
+    const invited = await t.dataSource
+      .getRepository(Invitation)
+      .findBy({ cycleId: held.cycleId, purpose: 'invitation' });
+    expect(invited.map((i) => i.memberId).sort()).toEqual(north.map((m) => m.id).sort());
+
+    const board = async (query: string) =>
+      textOf((await planner.get(`${here}/deltagelse${query}`).expect(200)).text);
+    const nordjylland = await board('?region=1081');
+    expect(nordjylland).toContain('Inviteret 3 – vis dem');
+    expect(nordjylland).toContain('Ikke svaret 3 – vis dem');
+    expect(nordjylland).toContain('Deltog 0 – vis dem');
+    const syddanmark = await board('?region=1083');
+    expect(syddanmark).toContain('Inviteret 0 – vis dem');
+    expect(syddanmark).toContain('Deltog 1 – vis dem');
+    expect(syddanmark).toContain('Udeblev 1 – vis dem');
+    const all = await board('');
+    expect(all).toContain('Inviteret 3 – vis dem');
+    expect(all).toContain('Deltog 1 – vis dem');
+    expect(all).toContain('Udeblev 1 – vis dem');
+    const came = textOf(
+      (await planner.get(`${here}/medlemmer?region=1083&status=attended`).expect(200)).text,
+    );
+    expect(came).toContain(held.members[0].name!);
+    expect(came).not.toContain(held.members[1].name!);
   });
 });

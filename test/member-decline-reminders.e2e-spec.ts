@@ -1,3 +1,4 @@
+import { addDays, fromLocal, toLocal } from '../src/common/local-time';
 import { Invitation } from '../src/invitations/invitation.entity';
 import { InvitationReminders } from '../src/messaging/invitation-reminders';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
@@ -135,5 +136,36 @@ describe('Declining, and the invitation reminders to those who have not answered
     await expect(reminders().sweep(at(2 * DAY - 3600_000))).resolves.toBe(0);
     await expect(reminders().sweep(at(2 * DAY + 3600_000))).resolves.toBe(1);
     expect(mailsTo(await deliver(t, sink), again)).toHaveLength(1);
+  });
+  it('an invitation says how long the seminars last: "to døgn" for Thursday 13.00 to Saturday 13.00, nothing when they differ', async () => {
+    let thursday = addDays(toLocal(new Date()).date, 40);
+    while (new Date(`${thursday}T12:00:00Z`).getUTCDay() !== 4) thursday = addDays(thursday, 1);
+    const at = (day: string, days: number, time: string) => fromLocal(addDays(day, days), time)!;
+    const venue = await createVenue(t.dataSource);
+    /** A cycle whose seminars, a week apart, start on a Thursday and end `days` later; its one member's invitation. */
+    const inviteOne = async (seminars: Array<{ start: string; days: number; end: string }>) => {
+      const cycle = await createCycle(t.dataSource);
+      const wave = await createWave(t.dataSource, cycle.id);
+      for (const [i, { start, days, end }] of seminars.entries())
+        await createSeminar(t.dataSource, wave, venue, {
+          startsAt: at(thursday, 7 * i, start),
+          endsAt: at(thursday, 7 * i + days, end),
+        });
+      const [member] = await createMembers(t.dataSource, cycle.id, 1);
+      await t
+        .http()
+        .post(`/api/cycles/${cycle.id}/invitations`)
+        .auth(planner, { type: 'bearer' })
+        .expect(201);
+      const [mail] = mailsTo(await deliver(t, sink), member);
+      return { text: mail.text!.replace(/\s+/g, ' '), html: String(mail.html) };
+    };
+    const thursdayToSaturday = { start: '13:00', days: 2, end: '13:00' };
+    const same = await inviteOne([thursdayToSaturday, thursdayToSaturday]);
+    expect(same.text).toMatch(/inviteret til Kattegat-forløbet \([^)]+\): to døgn sammen med andre nyvalgte/);
+    expect(same.html).toMatch(/Kattegat-forløbet \([^)]+\): to døgn sammen med/);
+    const differ = await inviteOne([thursdayToSaturday, { start: '10:00', days: 1, end: '16:00' }]);
+    expect(differ.text).toMatch(/inviteret til Kattegat-forløbet \([^)]+\): sammen med andre nyvalgte/);
+    expect(differ.text).not.toMatch(/døgn|dage sammen/);
   });
 });

@@ -44,10 +44,30 @@ describe('The evaluation from the personal page', () => {
   const requestOf = (memberId: number) =>
     t.dataSource.getRepository(EvaluationRequest).findOneBy({ memberId });
 
-  it('opens the survey with a fresh link; answered, the page and the route say thank you', async () => {
+  it('opens the survey with a fresh link, beside the seminar’s materials; answered, the page and the route say thank you', async () => {
     const { seminar, members, pages } = await heldSeminar(2);
-    const page = textOf((await t.http().get(`/p/${pages[0]}`).expect(200)).text);
+    const slides = await t
+      .http()
+      .post(`/api/seminars/${seminar.id}/materials`)
+      .auth(planner, { type: 'bearer' })
+      .send({
+        title: 'Slides fra Nyborg',
+        url: 'https://www.kl.dk/nyborg',
+        availableFrom: new Date().toISOString(),
+      })
+      .expect(201);
+    const html = (await t.http().get(`/p/${pages[0]}`).expect(200)).text;
+    const page = textOf(html);
     expect(page).toContain('Du deltog Kattegat Nyborg');
+    // After attending, the seminar's materials stay on the page.
+    expect(page).toContain('Materialer');
+    expect(page).toContain('Slides fra Nyborg');
+    expect(html).toContain(`/p/${pages[0]}/materialer/${slides.body.id}`);
+    await t
+      .http()
+      .get(`/p/${pages[0]}/materialer/${slides.body.id}`)
+      .expect(303)
+      .expect('Location', 'https://www.kl.dk/nyborg');
     expect(page).toMatch(
       /Evaluering Fortæl os, hvordan seminaret var\. Dine svar er anonyme\. Evalueringen er åben til (?:man|tirs|ons|tors|fre|lør|søn)dag den/,
     );

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
+import { Seminar } from '../../src/planning/seminar.entity';
 import { Registration } from '../../src/registrations/registration.entity';
 import { AllocationScenario, createInvitedPartyScenario } from '../factories/allocation.factory';
 import { looksRight } from '../helpers/browser';
@@ -65,5 +66,24 @@ describe('Fordeling in the browser', () => {
       'tilmeldte (før 0); 29 medlemmer har fået en plads siden. Intet er ændret. Lav et nyt forslag.',
     );
     await looksRight(page, SHOTS, 'allocation-refused');
+  });
+
+  it('follows a refused shrink of a seminar to its re-plan page, accessible at laptop and phone width', async () => {
+    const aalborg = s.seminars.Aalborg;
+    const { taken } = await t.dataSource.getRepository(Seminar).findOneByOrFail({ id: aalborg.id });
+    await page.goto(`${baseUrl}/seminarer/${aalborg.id}/rediger`);
+    await page.getByLabel('Pladser').fill(String(taken - 2));
+    await page.getByRole('button', { name: 'Gem ændringer' }).click();
+    await page.getByRole('link', { name: 'lav en ny fordeling' }).click();
+    await expect(page.locator('h1').innerText()).resolves.toBe(
+      `${aalborg.title} får ${taken - 2} pladser i stedet for ${aalborg.capacity}`,
+    );
+    await expect(page.locator('main').innerText()).resolves.toContain(
+      `Der er ${taken} tilmeldte, så 2 skal flyttes til andre seminarer.`,
+    );
+    await looksRight(page, SHOTS, 'allocation-replan');
+    await expect(
+      t.dataSource.getRepository(Seminar).findOneByOrFail({ id: aalborg.id }),
+    ).resolves.toMatchObject({ capacity: aalborg.capacity, taken });
   });
 });

@@ -139,6 +139,12 @@ describe('Fremmøde in the browser', () => {
 
   it('marks the rest as no-shows after one question, and the evaluation requests go out to those who came', async () => {
     await page.goto(`${baseUrl}/seminarer/${held.seminar.id}/fremmoede`);
+    await page.getByRole('link', { name: /^Markér resten som udeblevet/ }).click();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Markér 1 deltager som udeblevet?');
+    await expect(page.locator('main ul').last().innerText()).resolves.toBe(held.members[4].name);
+    await looksRight(page, SHOTS, 'no-shows-question');
+    await atTablet('no-shows-question');
+    await page.goto(`${baseUrl}/seminarer/${held.seminar.id}/fremmoede`);
     await expect(markRestNoShow(page)).resolves.toBe(1);
     await expect(doorCounts(page)).resolves.toEqual({ attended: 4, expected: 0, noShows: 1 });
     await looksRight(page, SHOTS, 'door-done');

@@ -70,6 +70,14 @@ describe('Planlægning in the browser', () => {
     ).toEqual([40, 47, 54].map((d) => [dayFromToday(d), '13:00', 'published', 2]));
     expect(plan.seminarIds).toEqual(rows.map((s) => s.id));
 
+    await page.goto(`${baseUrl}/planlaegning`);
+    await page.getByRole('link', { name: 'Opret bølge' }).click();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Opret bølge');
+    await looksRight(page, SHOTS, 'wave-form');
+    await page.goto(`${baseUrl}/planlaegning`);
+    await page.getByRole('link', { name: 'Kopiér bølgen Periode 1 (planlagt i konsollen)' }).click();
+    await expect(page.locator('main').innerText()).resolves.toContain('Kopien får bølgens 3 seminarer');
+    await looksRight(page, SHOTS, 'wave-copy');
     await page.goto(`${baseUrl}/steder`);
     await looksRight(page, SHOTS, 'venues');
     await page.goto(`${baseUrl}/seminarer/${plan.seminarIds[0]}`);

@@ -122,6 +122,12 @@ describe('A seminar’s roster in the browser', () => {
   });
 
   it('cancels one and sees the waiting list move up', async () => {
+    await page.goto(`${baseUrl}/seminarer/${kolding.id}/deltagere`);
+    await page.getByRole('link', { name: `Afbud for ${NAMES[1]}`, exact: true }).click();
+    await expect(page.locator('h1').innerText()).resolves.toBe(
+      `Annullér ${NAMES[1]}s plads på ${kolding.title}`,
+    );
+    await looksRight(page, SHOTS, 'roster-cancel');
     const cancelled = await cancelMember(page, baseUrl, kolding.id, NAMES[1]);
     expect(cancelled.question).toContain(`${NAMES[4]} er først på ventelisten og rykker op`);
     const roster = await openRoster(page, baseUrl, kolding.id);

@@ -34,3 +34,13 @@ export function csvCells(body: string): string[][] {
     .split('\r\n')
     .map((line) => line.split(';'));
 }
+
+/** The body rows of the table whose caption has this id (the review pages caption their tables), as cell texts. */
+export function captionedRows(html: string, captionId: string): string[][] {
+  const table = new RegExp(`<caption id="${captionId}"[\\s\\S]*?</table>`).exec(html);
+  if (!table) throw new Error(`No table captioned #${captionId} on the page`);
+  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table[0])![1];
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cellText(cell[1])),
+  );
+}

@@ -31,6 +31,7 @@ import {
   reviewModel,
   rulesText,
   scopeText,
+  seatsText,
   STATUS_TEXT,
 } from './allocation-view';
 
@@ -158,7 +159,7 @@ export class AllocationPagesController {
       action: base(cycle.id),
       seminar: { id: seminar.id, title: seminar.title, href: `/seminarer/${seminar.id}` },
       heading: shrink
-        ? `${seminar.title} får ${query.pladser} pladser i stedet for ${seminar.capacity}`
+        ? `${seminar.title} får ${seatsText(query.pladser!)} i stedet for ${seminar.capacity}`
         : `${seminar.title} er aflyst`,
       explanation: shrink
         ? `Der er ${seminar.taken} tilmeldte, så ${surplus} skal flyttes til andre seminarer. Forslaget flytter dem, hvis nærmeste andet seminar med plads ligger tættest på (ved lige afstand den senest tilmeldte), med de regler, du vælger. Alle andre beholder deres plads, og seminaret beholder sine ${seminar.capacity} pladser, indtil du anvender forslaget.`

@@ -27,6 +27,9 @@ export const km = (n: number) => `${n.toLocaleString('da-DK', { maximumFractionD
 const percent = (n: number) => `${n.toLocaleString('da-DK', { maximumFractionDigits: 1 })} %`;
 const fill = (rate: number) => percent(Math.round(rate * 1000) / 10);
 
+/** "1 plads" / "12 pladser". */
+export const seatsText = (n: number) => `${danishCount(n)} ${n === 1 ? 'plads' : 'pladser'}`;
+
 export function membersText(n: number): string {
   return n === 1 ? '1 medlem' : `${danishCount(n)} medlemmer`;
 }
@@ -43,7 +46,7 @@ export function scopeText(p: ProposalView, waveNames: Map<number, string>): stri
   if (replan)
     return replan.capacity === null
       ? 'Omfordeling efter et aflyst seminar'
-      : `Omfordeling: et seminar får ${replan.capacity} pladser`;
+      : `Omfordeling: et seminar får ${seatsText(replan.capacity)}`;
   return p.waveId === null ? 'Hele valgperioden' : (waveNames.get(p.waveId) ?? `Bølge ${p.waveId}`);
 }
 
@@ -185,7 +188,7 @@ export function applyText(placements: readonly { fromRegistrationId: number | nu
   const moved = placements.filter((p) => p.fromRegistrationId !== null).length;
   const seats = placements.length - moved;
   const parts: string[] = [];
-  if (seats > 0) parts.push(`giver ${danishCount(seats)} ${seats === 1 ? 'plads' : 'pladser'}`);
+  if (seats > 0) parts.push(`giver ${seatsText(seats)}`);
   if (moved > 0) parts.push(`flytter ${membersText(moved)}`);
   const mails = seats + moved;
   const sentence = `${parts.join(', ')} og sender ${danishCount(mails)} ${mails === 1 ? 'bekræftelse' : 'bekræftelser'}`;

@@ -120,7 +120,7 @@ export class SeminarPagesController {
     @Req() req: PageRequest,
   ) {
     const seminar = await this.seminars.get(id);
-    const input = seminarInput(form);
+    const input = seminarInput(form, seminar);
     const cancelling = form.status === 'cancelled' && seminar.status !== 'cancelled';
     const moved =
       input.startsAt !== seminar.startsAt.toISOString() ||
@@ -167,7 +167,9 @@ export class SeminarPagesController {
         submit: seminar ? 'Gem ændringer' : 'Opret seminaret',
         back: seminar ? `/seminarer/${seminar.id}` : cycle ? planPath(cycle.id) : '/planlaegning',
         problems: problemsOf(refusal),
-        replan: replan ? `/valgperioder/${seminar.cycleId}/fordeling` : null,
+        replan: replan
+          ? `/valgperioder/${seminar.cycleId}/fordeling/omfordel?seminar=${seminar.id}&pladser=${encodeURIComponent(fields.capacity.value.trim())}`
+          : null,
         fields,
         wave: wave ? wave.name : null,
         waves: seminar
@@ -407,14 +409,25 @@ function agendaRows(seminar: Seminar) {
   }));
 }
 
-function seminarInput(form: SeminarForm) {
+/** The form as the seminar's new values; a moment left as the form showed it keeps the stored instant. */
+function seminarInput(form: SeminarForm, stored?: Seminar) {
+  // The form shows whole minutes: a seminar stored with seconds (through the API) must not count as moved.
+  const moment = (date: string, time: string, before?: Date) => {
+    const typed = instantOf(date, time);
+    const shown = before && new Date(Math.floor(before.getTime() / 60_000) * 60_000);
+    return (shown?.getTime() === typed.getTime() ? before! : typed).toISOString();
+  };
   return {
     title: form.title,
     venueId: Number(form.venueId),
-    startsAt: instantOf(form.startsAt, form.startsAtTime).toISOString(),
-    endsAt: instantOf(form.endsAt, form.endsAtTime).toISOString(),
+    startsAt: moment(form.startsAt, form.startsAtTime, stored?.startsAt),
+    endsAt: moment(form.endsAt, form.endsAtTime, stored?.endsAt),
     capacity: Number(form.capacity),
-    registrationDeadline: instantOf(form.registrationDeadline, form.registrationDeadlineTime).toISOString(),
+    registrationDeadline: moment(
+      form.registrationDeadline,
+      form.registrationDeadlineTime,
+      stored?.registrationDeadline,
+    ),
   };
 }
 
