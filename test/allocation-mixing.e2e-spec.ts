@@ -6,9 +6,10 @@ import type { MipProgress } from '../src/allocation/solver/mixed-allocation';
 import { Seminar } from '../src/planning/seminar.entity';
 import { Registration } from '../src/registrations/registration.entity';
 import {
-  addPartyMembers,
-  AllocationScenario,
   createAllocationScenario,
+  createInvitedPartyScenario,
+  createInvitedScenario,
+  saveSolvingProposal,
 } from './factories/allocation.factory';
 import { createMembers } from './factories/cycle-members.factory';
 import { signedIn, textOf } from './helpers/console';
@@ -45,12 +46,7 @@ describe('Allocation with a party rule', () => {
   };
 
   /** The factory's party scenario (addPartyMembers), invited. */
-  async function partyScenario(): Promise<AllocationScenario> {
-    const s = await createAllocationScenario(t.dataSource, {}, CAPACITIES);
-    await addPartyMembers(t.dataSource, s);
-    await api.post(`/api/cycles/${s.cycleId}/invitations`).expect(201);
-    return s;
-  }
+  const partyScenario = () => createInvitedPartyScenario(t, planner, CAPACITIES);
 
   /** Seats held per (seminar, party) as the database has them after applying. */
   async function seatsByParty(cycleId: number) {
@@ -317,35 +313,10 @@ describe('Allocation with a party rule', () => {
 
   it('fails a proposal left solving by a process that stopped, with the reason, and refuses to apply it', async () => {
     const s = await createAllocationScenario(t.dataSource, { 851: 1 }, CAPACITIES);
-    const repo = t.dataSource.getRepository(AllocationProposal);
-    const fields: Partial<AllocationProposal> = {
-      cycleId: s.cycleId,
-      waveId: null,
-      status: 'solving',
-      options: {
-        waveId: null,
-        maxPerMunicipality: 3,
-        municipalityRule: true,
-        maxPerParty: 8,
-        partyRule: true,
-        rebalance: false,
-        preferenceBonusKm: [],
-      },
-      kUsed: 3,
-      pUsed: 8,
-      fingerprint: { hash: 'x', seminars: [], unseated: 0, version: 0 } as never,
-      summary: null,
-      placements: null,
-      error: null,
-      createdBy: null,
+    const cutOff = await saveSolvingProposal(t.dataSource, s.cycleId, {
       heartbeatAt: new Date(Date.now() - 60_000),
-      progress: { phase: 'least_travel' as const, gap: 0.02, seconds: 40 },
-      solvedAt: null,
-      appliedAt: null,
-      appliedBy: null,
-    };
-    const cutOff = await repo.save(repo.create(fields));
-    const alive = await repo.save(repo.create({ ...fields, heartbeatAt: new Date() }));
+    });
+    const alive = await saveSolvingProposal(t.dataSource, s.cycleId);
     const res = await api.get(`/api/cycles/${s.cycleId}/allocations/${cutOff.id}`).expect(200);
     expect(res.body).toMatchObject({ status: 'failed', error: CUT_OFF_REASON, progress: null });
     expect(CUT_OFF_REASON).toMatch(/afbrudt/);
@@ -454,13 +425,7 @@ describe('Shutting down during a background solve', () => {
 
   it('stops the worker and fails the proposal with the reason instead of holding the exit', async () => {
     const planner = await t.tokenFor('planner');
-    const s = await createAllocationScenario(t.dataSource, { 851: 3, 751: 3 }, CAPACITIES);
-    await t
-      .http()
-      .post(`/api/cycles/${s.cycleId}/invitations`)
-      .auth(planner, { type: 'bearer' })
-      .send({})
-      .expect(201);
+    const s = await createInvitedScenario(t, planner, { 851: 3, 751: 3 }, CAPACITIES);
     const res = await t
       .http()
       .post(`/api/cycles/${s.cycleId}/allocations`)

@@ -4,7 +4,11 @@ import { MemberPreference } from '../src/registrations/member-preference.entity'
 import { RegistrationEvent } from '../src/registrations/registration-event.entity';
 import { Registration } from '../src/registrations/registration.entity';
 import { Seminar } from '../src/planning/seminar.entity';
-import { AllocationScenario, createAllocationScenario } from './factories/allocation.factory';
+import {
+  AllocationScenario,
+  createAllocationScenario,
+  createInvitedScenario,
+} from './factories/allocation.factory';
 import { createMembers } from './factories/cycle-members.factory';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { waitUntil } from './helpers/wait';
@@ -291,13 +295,7 @@ describe('Allocation API, large inputs', () => {
   }
 
   it('shows a proposal that failed to solve as failed', async () => {
-    const s = await createAllocationScenario(t.dataSource, { 461: 6 }, CAPACITIES);
-    await t
-      .http()
-      .post(`/api/cycles/${s.cycleId}/invitations`)
-      .auth(planner, { type: 'bearer' })
-      .send({})
-      .expect(201);
+    const s = await createInvitedScenario(t, planner, { 461: 6 }, CAPACITIES);
     const broken = jest.spyOn(workers, 'solveInWorker').mockRejectedValue(new Error('solver broke'));
     try {
       const res = await t
@@ -320,13 +318,7 @@ describe('Allocation API, large inputs', () => {
   });
 
   it('answers 202 and solves in the background', async () => {
-    const s = await createAllocationScenario(t.dataSource, { 851: 4, 751: 4 }, CAPACITIES);
-    await t
-      .http()
-      .post(`/api/cycles/${s.cycleId}/invitations`)
-      .auth(planner, { type: 'bearer' })
-      .send({})
-      .expect(201);
+    const s = await createInvitedScenario(t, planner, { 851: 4, 751: 4 }, CAPACITIES);
     const res = await t
       .http()
       .post(`/api/cycles/${s.cycleId}/allocations`)

@@ -1,6 +1,6 @@
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createWave } from './factories/planning.factory';
-import { captureIssuedLinks } from './helpers/portal';
+import { captureIssuedLinks, inviteNow } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 jest.setTimeout(60_000);
@@ -13,13 +13,7 @@ async function memberWithLink(t: TestApp): Promise<string> {
   const cycle = await createCycle(t.dataSource);
   await createWave(t.dataSource, cycle.id);
   const [member] = await createMembers(t.dataSource, cycle.id, 1);
-  const planner = await t.tokenFor('planner');
-  await t
-    .http()
-    .post(`/api/cycles/${cycle.id}/invitations`)
-    .auth(planner, { type: 'bearer' })
-    .send({})
-    .expect(201);
+  await inviteNow(t, cycle.id, await t.tokenFor('planner'));
   return tokens.get(member.id)!;
 }
 

@@ -2,9 +2,9 @@ import { AllocationProposal } from '../src/allocation/allocation-proposal.entity
 import { Seminar } from '../src/planning/seminar.entity';
 import { Registration } from '../src/registrations/registration.entity';
 import {
-  addPartyMembers,
   AllocationScenario,
-  createAllocationScenario,
+  createInvitedPartyScenario,
+  saveSolvingProposal,
   TOWNS,
 } from './factories/allocation.factory';
 import { createMembers } from './factories/cycle-members.factory';
@@ -32,14 +32,7 @@ describe('Console: allocation review', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    s = await createAllocationScenario(
-      t.dataSource,
-      {},
-      { Aalborg: 10, Aarhus: 10, Odense: 10, Roskilde: 10 },
-    );
-    await addPartyMembers(t.dataSource, s);
-    const token = await t.tokenFor('planner');
-    await t.http().post(`/api/cycles/${s.cycleId}/invitations`).auth(token, { type: 'bearer' }).expect(201);
+    s = await createInvitedPartyScenario(t, await t.tokenFor('planner'));
     base = `/valgperioder/${s.cycleId}/fordeling`;
     planner = await signedIn(t, 'planner');
   });
@@ -190,34 +183,7 @@ describe('Console: allocation review', () => {
 
   it('shows a solving proposal with its progress, polled by htmx, and offers no apply button yet', async () => {
     const repo = t.dataSource.getRepository(AllocationProposal);
-    const solving = await repo.save(
-      repo.create({
-        cycleId: s.cycleId,
-        waveId: null,
-        status: 'solving',
-        options: {
-          waveId: null,
-          maxPerMunicipality: 3,
-          municipalityRule: true,
-          maxPerParty: 8,
-          partyRule: true,
-          rebalance: false,
-          preferenceBonusKm: [],
-        },
-        kUsed: 3,
-        pUsed: 8,
-        heartbeatAt: new Date(),
-        progress: { phase: 'least_travel', gap: 0.02, seconds: 40 },
-        fingerprint: { hash: 'x', seminars: [], unseatedMemberIds: [], seatVersion: 0 },
-        summary: null,
-        placements: null,
-        error: null,
-        createdBy: null,
-        solvedAt: null,
-        appliedAt: null,
-        appliedBy: null,
-      }),
-    );
+    const solving = await saveSolvingProposal(t.dataSource, s.cycleId);
     const page = await planner.get(`${base}/${solving.id}`).expect(200);
     expect(textOf(page.text)).toContain(
       'Finder de korteste rejser for dem (40 s, afstand til bevist optimum 2 %).',

@@ -1,4 +1,3 @@
-import { EvaluationDelivery } from '../src/evaluations/evaluation-delivery';
 import { EvaluationQuestionnaire } from '../src/evaluations/evaluation-questionnaire.entity';
 import {
   answerSurvey,
@@ -6,10 +5,11 @@ import {
   recordAttendance,
   RecordingEvaluationDelivery,
   seminarWithParticipants,
+  startEvaluatingApp,
 } from './factories/evaluations.factory';
 import { postForm, signedIn, textOf } from './helpers/console';
 import { csvCells, tableCells } from './helpers/tables';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { TestApp } from './helpers/test-app';
 
 jest.setTimeout(90_000);
 
@@ -37,9 +37,8 @@ describe('Evaluations in the console', () => {
   };
 
   beforeAll(async () => {
-    delivery = new RecordingEvaluationDelivery();
-    t = await startTestApp({}, [[EvaluationDelivery, delivery]]);
-    const apiPlanner = await t.tokenFor('planner');
+    let apiPlanner: string;
+    ({ t, delivery, planner: apiPlanner } = await startEvaluatingApp());
     let waveId: number | undefined;
     for (const [key, asked] of [
       ['a', 6],

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { prepareDatabase } from '../src/app.setup';
-import { EvaluationDelivery } from '../src/evaluations/evaluation-delivery';
 import { EvaluationRequest } from '../src/evaluations/evaluation-request.entity';
 import { EvaluationResponse, EvaluationSubmission } from '../src/evaluations/evaluation-response.entity';
 import {
@@ -10,8 +9,9 @@ import {
   recordAttendance,
   RecordingEvaluationDelivery,
   seminarWithParticipants,
+  startEvaluatingApp,
 } from './factories/evaluations.factory';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { TestApp } from './helpers/test-app';
 
 jest.setTimeout(120_000);
 
@@ -35,9 +35,7 @@ describe('Evaluation anonymity against someone with database access', () => {
   let memberIds: number[];
 
   beforeAll(async () => {
-    delivery = new RecordingEvaluationDelivery();
-    t = await startTestApp({}, [[EvaluationDelivery, delivery]]);
-    planner = await t.tokenFor('planner');
+    ({ t, delivery, planner } = await startEvaluatingApp());
     const { seminar, members, seats } = await seminarWithParticipants(t, planner, ANSWER_ORDER.length);
     seminarId = seminar.id;
     memberIds = members.map((m) => m.id);

@@ -1,12 +1,12 @@
-import { EvaluationDelivery } from '../src/evaluations/evaluation-delivery';
 import {
   answerSurvey,
   defaultAnswers,
   recordAttendance,
   RecordingEvaluationDelivery,
   seminarWithParticipants,
+  startEvaluatingApp,
 } from './factories/evaluations.factory';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { TestApp } from './helpers/test-app';
 
 jest.setTimeout(90_000);
 
@@ -76,9 +76,7 @@ describe('Evaluation results', () => {
   }
 
   beforeAll(async () => {
-    delivery = new RecordingEvaluationDelivery();
-    t = await startTestApp({}, [[EvaluationDelivery, delivery]]);
-    planner = await t.tokenFor('planner');
+    ({ t, delivery, planner } = await startEvaluatingApp());
     kl = await t.tokenFor('kl');
     ({ cycleId, waveId: wave1 } = await seminar('a', 6, {}));
     await seminar('b', 3, { cycleId, waveId: wave1 });

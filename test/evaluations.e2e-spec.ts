@@ -1,4 +1,3 @@
-import { EvaluationDelivery } from '../src/evaluations/evaluation-delivery';
 import { EvaluationQuestionnaire } from '../src/evaluations/evaluation-questionnaire.entity';
 import { EvaluationRequest } from '../src/evaluations/evaluation-request.entity';
 import { EvaluationResponse } from '../src/evaluations/evaluation-response.entity';
@@ -12,6 +11,7 @@ import {
   recordAttendance,
   RecordingEvaluationDelivery,
   seminarWithParticipants,
+  startEvaluatingApp,
 } from './factories/evaluations.factory';
 import { csrfOf } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -25,11 +25,7 @@ describe('Evaluations', () => {
   let planner: string;
   let delivery: RecordingEvaluationDelivery;
 
-  beforeAll(async () => {
-    delivery = new RecordingEvaluationDelivery();
-    t = await startTestApp({}, [[EvaluationDelivery, delivery]]);
-    planner = await t.tokenFor('planner');
-  });
+  beforeAll(async () => ({ t, delivery, planner } = await startEvaluatingApp()));
   afterAll(() => t.close());
 
   const requests = (seminarId: number) =>

@@ -5,7 +5,8 @@ import { DispatcherService } from '../src/messaging/dispatcher.service';
 import { SmtpMailTransport } from '../src/messaging/mail-transport';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
-import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
+import { startMailingApp, stopMailingApp } from './helpers/mailing-app';
+import { SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 jest.setTimeout(90_000);
@@ -237,15 +238,8 @@ describe('Header injection', () => {
     let t: TestApp;
     let planner: string;
 
-    beforeAll(async () => {
-      sink = await startSmtpSink();
-      t = await startTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'Kattegat <kattegat@kl.dk>' });
-      planner = await t.tokenFor('planner');
-    });
-    afterAll(async () => {
-      await t.close();
-      await sink.close();
-    });
+    beforeAll(async () => ({ sink, t, planner } = await startMailingApp()));
+    afterAll(() => stopMailingApp({ t, sink }));
 
     it('sends a message for a hostile name written straight into the database that strict parsers accept', async () => {
       const cycle = await createCycle(t.dataSource);

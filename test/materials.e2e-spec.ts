@@ -7,7 +7,7 @@ import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { Transactor } from '../src/database/transactor';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
-import { captureIssuedLinks, submit } from './helpers/portal';
+import { captureIssuedLinks, inviteNow, submit } from './helpers/portal';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 jest.setTimeout(60_000);
@@ -47,12 +47,7 @@ describe('Materials', () => {
     const a = await createSeminar(t.dataSource, wave, venue, { capacity: 1, title: 'Kattegat A' });
     const b = await createSeminar(t.dataSource, wave, venue, { capacity: 5, title: 'Kattegat B' });
     const [registered, waitlisted, other] = await createMembers(t.dataSource, cycle.id, 3);
-    await t
-      .http()
-      .post(`/api/cycles/${cycle.id}/invitations`)
-      .auth(planner, { type: 'bearer' })
-      .send({})
-      .expect(201);
+    await inviteNow(t, cycle.id, planner);
     const token = (member: { id: number }) => tokens.get(member.id)!;
     for (const [member, seminar] of [
       [registered, a],

@@ -5,8 +5,9 @@ import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { deliver, inviteByMail, mailsTo, PAGE_LINK } from './helpers/member-mail';
 import { submit } from './helpers/portal';
-import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { startMailingApp, stopMailingApp } from './helpers/mailing-app';
+import { SmtpSink } from './helpers/smtp-sink';
+import { TestApp } from './helpers/test-app';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -23,9 +24,7 @@ describe('Declining, and the invitation reminders to those who have not answered
   let silent: { id: number; email: string | null };
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'Kattegat <kattegat@kl.dk>' });
-    planner = await t.tokenFor('planner');
+    ({ sink, t, planner } = await startMailingApp());
     const cycle = await createCycle(t.dataSource);
     cycleId = cycle.id;
     closes = new Date(Date.now() + 30 * DAY);
@@ -43,10 +42,7 @@ describe('Declining, and the invitation reminders to those who have not answered
     await submit(t, tokens.get(waiter.email!)!, 'tilmeld', { seminarId: String(full.id) });
     await deliver(t, sink);
   });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  afterAll(() => stopMailingApp({ t, sink }));
 
   const reminders = () => t.app.get(InvitationReminders);
 

@@ -5,8 +5,9 @@ import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { calendarOf, deliver, inviteByMail, mailsTo, PAGE_LINK, parseCalendar } from './helpers/member-mail';
 import { submit } from './helpers/portal';
-import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { startMailingApp, stopMailingApp } from './helpers/mailing-app';
+import { SmtpSink } from './helpers/smtp-sink';
+import { TestApp } from './helpers/test-app';
 
 const DAY = 86400_000;
 /** Thursday 13.00 to Saturday 13.00 in Copenhagen, in January 2030. */
@@ -29,9 +30,7 @@ describe('A move is one e-mail that updates the calendar entry', () => {
   let firstUid: string;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'Kattegat <kattegat@kl.dk>' });
-    planner = await t.tokenFor('planner');
+    ({ sink, t, planner } = await startMailingApp());
     const cycle = await createCycle(t.dataSource);
     const wave = await createWave(t.dataSource, cycle.id);
     kolding = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), {
@@ -63,10 +62,7 @@ describe('A move is one e-mail that updates the calendar entry', () => {
     [mover, waiting] = await createMembers(t.dataSource, cycle.id, 2);
     token = (await inviteByMail(t, sink, cycle.id, planner)).get(mover.email!)!;
   });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  afterAll(() => stopMailingApp({ t, sink }));
 
   it('books the first seat with a calendar entry of its own', async () => {
     expect((await submit(t, token, 'tilmeld', { seminarId: String(kolding.id) })).status).toBe(303);

@@ -1,4 +1,3 @@
-import { EvaluationDelivery } from '../src/evaluations/evaluation-delivery';
 import { EvaluationRequest } from '../src/evaluations/evaluation-request.entity';
 import { EvaluationResponse } from '../src/evaluations/evaluation-response.entity';
 import { ResponseRelease } from '../src/evaluations/response-release';
@@ -10,9 +9,10 @@ import {
   recordAttendance,
   RecordingEvaluationDelivery,
   seminarWithParticipants,
+  startEvaluatingApp,
 } from './factories/evaluations.factory';
 import { textOf } from './helpers/console';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { TestApp } from './helpers/test-app';
 
 /** Issue 17 point 4: after the seminar, the personal page leads to the member's evaluation. */
 describe('The evaluation from the personal page', () => {
@@ -20,11 +20,7 @@ describe('The evaluation from the personal page', () => {
   let planner: string;
   let delivery: RecordingEvaluationDelivery;
 
-  beforeAll(async () => {
-    delivery = new RecordingEvaluationDelivery();
-    t = await startTestApp({}, [[EvaluationDelivery, delivery]]);
-    planner = await t.tokenFor('planner');
-  });
+  beforeAll(async () => ({ t, delivery, planner } = await startEvaluatingApp()));
   afterAll(() => t.close());
 
   /**

@@ -7,8 +7,9 @@ import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { calendarOf, deliver, inviteByMail, mailsTo } from './helpers/member-mail';
 import { submit } from './helpers/portal';
-import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { startMailingApp, stopMailingApp } from './helpers/mailing-app';
+import { SmtpSink } from './helpers/smtp-sink';
+import { TestApp } from './helpers/test-app';
 
 jest.setTimeout(180_000);
 
@@ -17,15 +18,8 @@ describe('A swap wish: keep the seat while waiting for a preferred seminar', () 
   let t: TestApp;
   let planner: string;
 
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'Kattegat <kattegat@kl.dk>' });
-    planner = await t.tokenFor('planner');
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  beforeAll(async () => ({ sink, t, planner } = await startMailingApp()));
+  afterAll(() => stopMailingApp({ t, sink }));
 
   const seats = () => t.dataSource.getRepository(Registration);
   const seatsAs = { kind: 'planner' as const, staffId: 1 };

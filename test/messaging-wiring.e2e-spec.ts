@@ -14,8 +14,9 @@ import { recordAttendance, seminarWithParticipants } from './factories/evaluatio
 import { hashPersonalToken } from '../src/invitations/personal-token';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { inviteAndWait, submit } from './helpers/portal';
-import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { startMailingApp, stopMailingApp } from './helpers/mailing-app';
+import { SmtpSink } from './helpers/smtp-sink';
+import { TestApp } from './helpers/test-app';
 import { waitUntil } from './helpers/wait';
 
 const DAY = 24 * 3600 * 1000;
@@ -35,15 +36,8 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
   let t: TestApp;
   let planner: string;
 
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'Kattegat <kattegat@kl.dk>' });
-    planner = await t.tokenFor('planner');
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  beforeAll(async () => ({ sink, t, planner } = await startMailingApp()));
+  afterAll(() => stopMailingApp({ t, sink }));
 
   const api = () => ({
     post: (url: string, body: object = {}) => t.http().post(url).auth(planner, { type: 'bearer' }).send(body),

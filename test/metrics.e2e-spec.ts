@@ -4,6 +4,7 @@ import { OutboxService } from '../src/messaging/outbox.service';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { confirmationMessage, messageIdOf } from './factories/messages';
 import { createWave } from './factories/planning.factory';
+import { inviteNow } from './helpers/portal';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -128,12 +129,7 @@ describe('Metrics for operators', () => {
       await createMembers(t.dataSource, cycle.id, 2);
       const planner = await t.tokenFor('planner');
       const before = sample(await scrape(), 'kattegat_jobs{kind="invitation",state="done"}');
-      await t
-        .http()
-        .post(`/api/cycles/${cycle.id}/invitations`)
-        .auth(planner, { type: 'bearer' })
-        .send({})
-        .expect(201);
+      await inviteNow(t, cycle.id, planner);
       const text = await scrape();
       expect(sample(text, 'kattegat_jobs{kind="invitation",state="done"}')).toBe((before ?? 0) + 1);
       expect(sample(text, 'kattegat_jobs{kind="invitation",state="running"}')).toBe(0);

@@ -1,21 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { StaffService } from '../../src/auth/staff.service';
 import { Seminar } from '../../src/planning/seminar.entity';
 import { Registration } from '../../src/registrations/registration.entity';
-import {
-  addPartyMembers,
-  AllocationScenario,
-  createAllocationScenario,
-} from '../factories/allocation.factory';
-import { launchChromium, looksRight } from '../helpers/browser';
+import { AllocationScenario, createInvitedPartyScenario } from '../factories/allocation.factory';
+import { looksRight } from '../helpers/browser';
+import { openConsoleInChromium } from '../helpers/console-browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { applyProposal, compareProposals, runProposal } from './steps/alloc';
 
 jest.setTimeout(240_000);
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/alloc';
-const PASSWORD = 'et-rigtig-langt-kodeord';
 
 /** A planner, through pages only, runs two proposals (K = 3 and K = 5), compares them and applies one. */
 describe('Fordeling in the browser', () => {
@@ -28,27 +23,8 @@ describe('Fordeling in the browser', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await startTestApp();
-    s = await createAllocationScenario(
-      t.dataSource,
-      {},
-      { Aalborg: 10, Aarhus: 10, Odense: 10, Roskilde: 10 },
-    );
-    await addPartyMembers(t.dataSource, s);
-    const token = await t.tokenFor('planner');
-    await t.http().post(`/api/cycles/${s.cycleId}/invitations`).auth(token, { type: 'bearer' }).expect(201);
-    await t.app
-      .get(StaffService)
-      .create({ email: 'planner@fordeling.test', name: 'Test planner', password: PASSWORD, role: 'planner' });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill('planner@fordeling.test');
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
+    s = await createInvitedPartyScenario(t, await t.tokenFor('planner'));
+    ({ browser, baseUrl, page } = await openConsoleInChromium(t, 'planner'));
   });
   afterAll(async () => {
     await browser?.close();

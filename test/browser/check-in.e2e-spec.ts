@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { StaffService } from '../../src/auth/staff.service';
 import { Registration } from '../../src/registrations/registration.entity';
 import { seminarWithParticipants } from '../factories/evaluations.factory';
-import { launchChromium, looksRight, seriousViolations } from '../helpers/browser';
+import { looksRight, seriousViolations } from '../helpers/browser';
+import { openConsoleInChromium } from '../helpers/console-browser';
 import { deliver, mailsTo, PAGE_LINK } from '../helpers/member-mail';
 import { startSmtpSink, SmtpSink } from '../helpers/smtp-sink';
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -22,7 +22,6 @@ import {
 jest.setTimeout(180_000);
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/checkin';
-const PASSWORD = 'et-rigtig-langt-kodeord';
 
 /**
  * A planner at the door, through pages only: two members checked in by the QR code served to
@@ -37,7 +36,7 @@ describe('Fremmøde in the browser', () => {
   let page: Page;
   let held: Awaited<ReturnType<typeof seminarWithParticipants>>;
   const tokens: string[] = [];
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -54,27 +53,14 @@ describe('Fremmøde in the browser', () => {
     const qr = await t.http().get(`/indtjekning/${code}.png`).buffer(true).expect(200);
     const video = join(SHOTS, 'camera.y4m');
     writeFileSync(video, fakeCameraVideo(qr.body as Buffer));
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium([
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ]);
-    const email = 'planlaegger@fremmoede.test';
-    await t.app
-      .get(StaffService)
-      .create({ email, name: 'Test planner', password: PASSWORD, role: 'planner' });
-    // bypassCSP lets axe-core's script in; the app's CSP allows only its own files.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    await context.grantPermissions(['camera']);
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
+    ({ browser, baseUrl, page, errors } = await openConsoleInChromium(t, 'planner', {
+      chromiumArgs: [
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+      context: { permissions: ['camera'] },
+    }));
   });
 
   afterAll(async () => {

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { StaffService } from '../../src/auth/staff.service';
+import { Browser, Page } from 'playwright-core';
 import { Cycle } from '../../src/cycles/cycle.entity';
 import { Member } from '../../src/cycles/member.entity';
 import { consoleRegister, Register } from '../factories/console-register';
-import { launchChromium, seriousViolations } from '../helpers/browser';
-import { STAFF_PASSWORD } from '../helpers/console';
+import { seriousViolations } from '../helpers/browser';
+import { createStaff, STAFF_PASSWORD } from '../helpers/console';
+import { openPage, serveToChromium, signInThroughForm } from '../helpers/console-browser';
 import { SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
@@ -28,22 +28,12 @@ describe('The staff console in Chromium, using only pages', () => {
     sink = await startSmtpSink();
     t = await startTestApp({ SMTP_URL: sink.url, DISPATCH_INTERVAL_MS: '200' });
     r = await consoleRegister(t, 3);
-    const staff = t.app.get(StaffService);
-    await staff.create({
-      email: 'planlaegger@komponent.test',
-      name: 'Planlægger',
-      password: STAFF_PASSWORD,
-      role: 'planner',
-    });
-    await staff.create({
-      email: 'admin@komponent.test',
-      name: 'Admin',
-      password: STAFF_PASSWORD,
-      role: 'admin',
-    });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
+    await createStaff(
+      t,
+      { email: 'planlaegger@komponent.test', name: 'Planlægger', role: 'planner' },
+      { email: 'admin@komponent.test', name: 'Admin', role: 'admin' },
+    );
+    ({ browser, baseUrl } = await serveToChromium(t));
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,14 +41,8 @@ describe('The staff console in Chromium, using only pages', () => {
     await sink?.close();
   });
 
-  /** The one place that knows how the console signs in: the sign-in page's form. */
-  async function signIn(page: Page, email: string, start: string) {
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL(`${baseUrl}${start}`);
-  }
+  const signIn = (page: Page, email: string, start: string) =>
+    signInThroughForm(page, baseUrl, email, { landing: start });
 
   /** axe at 1280 and 390 px (nothing serious or critical, no sideways scrolling on the phone), with screenshots. */
   async function audit(page: Page, name: string, axe = true) {
@@ -81,21 +65,8 @@ describe('The staff console in Chromium, using only pages', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   }
 
-  async function newPage(
-    javaScriptEnabled = true,
-  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      // axe is injected as an inline script, which the app's CSP would block.
-      bypassCSP: true,
-      acceptDownloads: true,
-      javaScriptEnabled,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    return { context, page, errors };
-  }
+  const newPage = (javaScriptEnabled = true) =>
+    openPage(browser, { acceptDownloads: true, javaScriptEnabled });
 
   it('a planner creates a cycle, finds a member by part of an æøå name, re-invites to a new address, exports and erases', async () => {
     const { context, page, errors } = await newPage();

@@ -6,7 +6,8 @@ import {
   RecordingEvaluationDelivery,
   seminarWithParticipants,
 } from '../factories/evaluations.factory';
-import { launchChromium, seriousViolations } from '../helpers/browser';
+import { seriousViolations } from '../helpers/browser';
+import { openPhonePage, serveToChromium } from '../helpers/console-browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 jest.setTimeout(120_000);
@@ -20,10 +21,8 @@ describe('The evaluation survey in Chromium', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, [[EvaluationDelivery, delivery]]);
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
+    ({ browser, baseUrl } = await serveToChromium(t));
     planner = await t.tokenFor('planner');
-    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -41,9 +40,7 @@ describe('The evaluation survey in Chromium', () => {
 
   it('is filled in and sent on a phone, with problems shown by the field, each page without serious accessibility problems', async () => {
     const { link, seminarId } = await surveyLink();
-    // Axe is injected as an inline script, which the page's own CSP rightly forbids.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
+    const { context, page } = await openPhonePage(browser);
     expect((await page.goto(link))?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toBe('Evaluering af dit Kattegat-seminar');
     await expect(seriousViolations(page)).resolves.toEqual([]);

@@ -2,12 +2,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { StaffRole } from '../../src/auth/roles';
-import { StaffService } from '../../src/auth/staff.service';
 import { CLI_CALLER } from '../../src/cycles/caller';
 import { CyclesService } from '../../src/cycles/cycles.service';
 import { MemberImportService } from '../../src/cycles/import/member-import.service';
 import { PROJECT_ROOT } from '../../src/paths';
-import { launchChromium, seriousViolations } from '../helpers/browser';
+import { looksRight as looksRightIn } from '../helpers/browser';
+import { serveToChromium, signedInPage } from '../helpers/console-browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 jest.setTimeout(180_000);
@@ -15,7 +15,6 @@ jest.setTimeout(180_000);
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
 const AEROE = join(PROJECT_ROOT, 'seeds', 'demo', 'aeroe-kommune.csv');
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/import';
-const PASSWORD = 'et-rigtig-langt-kodeord';
 
 /** A planner imports members using only the pages: dry run, report, Nyvalgt proposal, commit. */
 describe('Importing members in the browser', () => {
@@ -23,7 +22,6 @@ describe('Importing members in the browser', () => {
   let browser: Browser;
   let baseUrl: string;
   let kv25: number;
-  let accounts = 0;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -46,9 +44,7 @@ describe('Importing members in the browser', () => {
         termStart: '2026-01-01',
       })
     ).id;
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
+    ({ browser, baseUrl } = await serveToChromium(t));
   });
   afterAll(async () => {
     await browser?.close();
@@ -58,42 +54,13 @@ describe('Importing members in the browser', () => {
   const memberCount = async () =>
     Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM members WHERE cycle_id = ${kv25}`))[0].n);
 
-  async function signedIn(
-    role: StaffRole,
-    options: { javaScript?: boolean; municipalityCode?: number } = {},
-  ) {
-    const email = `${role}-${++accounts}@import.test`;
-    await t.app.get(StaffService).create({
-      email,
-      name: `Test ${role}`,
-      password: PASSWORD,
-      role,
-      ...(options.municipalityCode ? { municipalityCode: options.municipalityCode } : {}),
+  const signedIn = (role: StaffRole, options: { javaScript?: boolean; municipalityCode?: number } = {}) =>
+    signedInPage(t, browser, baseUrl, role, {
+      municipalityCode: options.municipalityCode,
+      context: { javaScriptEnabled: options.javaScript ?? true },
     });
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      // Lets axe-core's script in; the app's CSP allows only its own files.
-      bypassCSP: true,
-      javaScriptEnabled: options.javaScript ?? true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
-    return { context, page };
-  }
 
-  /** axe at laptop and phone width, with a screenshot of each. */
-  async function looksRight(page: Page, name: string): Promise<void> {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-      await expect(seriousViolations(page)).resolves.toEqual([]);
-      await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const looksRight = (page: Page, name: string) => looksRightIn(page, SHOTS, name);
 
   async function upload(page: Page, files: string[]): Promise<void> {
     await page.goto(`${baseUrl}/valgperioder/${kv25}/import`);

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { StaffService } from '../../src/auth/staff.service';
 import { copenhagenFields } from '../../src/common/copenhagen-instant';
 import { EvaluationDelivery } from '../../src/evaluations/evaluation-delivery';
 import { MaterialsAnnouncer } from '../../src/materials/materials-announcer';
@@ -14,14 +13,14 @@ import {
   seminarWithParticipants,
 } from '../factories/evaluations.factory';
 import { createSeminar, createVenue } from '../factories/planning.factory';
-import { launchChromium, looksRight } from '../helpers/browser';
+import { looksRight } from '../helpers/browser';
+import { openConsoleInChromium } from '../helpers/console-browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { Wave } from '../../src/planning/wave.entity';
 
 jest.setTimeout(180_000);
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/matev';
-const PASSWORD = 'et-rigtig-langt-kodeord';
 const PDF = Buffer.from('%PDF-1.4\nProgram for Kattegat\n%%EOF\n');
 
 const menu = (page: Page, name: string) =>
@@ -32,7 +31,6 @@ describe('Materials and evaluations in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
-  let baseUrl: string;
   let comingTitle: string;
   let told: string[];
 
@@ -84,24 +82,9 @@ describe('Materials and evaluations in the browser', () => {
         .expect(201);
     told = members.map((m) => m.name!);
 
-    await t.app
-      .get(StaffService)
-      .create({ email: 'planlaegger@kl.test', name: 'Pia Planlægger', password: PASSWORD, role: 'planner' });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
-    // Lets axe-core's script in; the app's CSP allows only its own files.
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true,
-      locale: 'da-DK',
-    });
-    page = await context.newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill('planlaegger@kl.test');
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
+    ({ browser, page } = await openConsoleInChromium(t, 'planner', {
+      context: { locale: 'da-DK' },
+    }));
   });
   afterAll(async () => {
     await browser?.close();

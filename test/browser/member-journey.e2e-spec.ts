@@ -2,16 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Member } from '../../src/cycles/member.entity';
 import { createCycle, createMembers } from '../factories/cycle-members.factory';
-import { createSeminar, createVenue, createWave } from '../factories/planning.factory';
-import { launchChromium, seriousViolations } from '../helpers/browser';
-import { captureIssuedLinks } from '../helpers/portal';
+import { createSeminar, createSkagenSeminar, createVenue, createWave } from '../factories/planning.factory';
+import { seriousViolations } from '../helpers/browser';
+import { openPhonePage, serveToChromium } from '../helpers/console-browser';
+import { captureIssuedLinks, inviteNow } from '../helpers/portal';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 jest.setTimeout(180_000);
 
 const DAY = 24 * 3600 * 1000;
 const SHOTS = process.env.SHOTS_DIR;
-const PHONE = { width: 390, height: 844 };
 
 describe('The member’s journey on a 390 px phone', () => {
   let t: TestApp;
@@ -22,9 +22,7 @@ describe('The member’s journey on a 390 px phone', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ SECRETARIAT_EMAIL: 'kattegat@kl.dk', SECRETARIAT_PHONE: '+45 33 70 33 70' });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
+    ({ browser, baseUrl } = await serveToChromium(t));
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
     tokens = captureIssuedLinks(t);
     const cycle = await createCycle(t.dataSource);
@@ -34,17 +32,7 @@ describe('The member’s journey on a 390 px phone', () => {
       registrationOpensAt: new Date(Date.now() + 10 * DAY),
       registrationClosesAt: new Date(Date.now() + 40 * DAY),
     });
-    await createSeminar(
-      t.dataSource,
-      open,
-      await createVenue(t.dataSource, {
-        name: 'Hotel Nordsøen',
-        town: 'Skagen',
-        latitude: 57.72,
-        longitude: 10.58,
-      }),
-      { title: 'Kattegat Skagen', capacity: 1, taken: 1 },
-    );
+    await createSkagenSeminar(t.dataSource, open, { capacity: 1, taken: 1 });
     await createSeminar(t.dataSource, open, await createVenue(t.dataSource), { title: 'Kattegat Kolding' });
     await createSeminar(
       t.dataSource,
@@ -62,13 +50,7 @@ describe('The member’s journey on a 390 px phone', () => {
       },
     );
     members = await createMembers(t.dataSource, cycle.id, 3);
-    const planner = await t.tokenFor('planner');
-    await t
-      .http()
-      .post(`/api/cycles/${cycle.id}/invitations`)
-      .auth(planner, { type: 'bearer' })
-      .send({})
-      .expect(201);
+    await inviteNow(t, cycle.id, await t.tokenFor('planner'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -77,9 +59,8 @@ describe('The member’s journey on a 390 px phone', () => {
 
   const pageOf = (member: Member) => `${baseUrl}/p/${tokens.get(member.id)}`;
   async function phone(javaScriptEnabled = true): Promise<[BrowserContext, Page]> {
-    // Axe is injected as an inline script, which the page's own CSP rightly forbids.
-    const context = await browser.newContext({ bypassCSP: true, viewport: PHONE, javaScriptEnabled });
-    return [context, await context.newPage()];
+    const { context, page } = await openPhonePage(browser, { javaScriptEnabled });
+    return [context, page];
   }
   async function looked(page: Page, name: string, axe = true) {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });

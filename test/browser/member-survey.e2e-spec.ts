@@ -8,7 +8,8 @@ import {
   RecordingEvaluationDelivery,
   seminarWithParticipants,
 } from '../factories/evaluations.factory';
-import { launchChromium, looksRight } from '../helpers/browser';
+import { looksRight } from '../helpers/browser';
+import { openPhonePage, serveToChromium } from '../helpers/console-browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 jest.setTimeout(120_000);
@@ -25,10 +26,8 @@ describe('The evaluation from the personal page, in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await startTestApp({}, [[EvaluationDelivery, new RecordingEvaluationDelivery()]]);
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
+    ({ browser, baseUrl } = await serveToChromium(t));
     planner = await t.tokenFor('planner');
-    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -76,9 +75,7 @@ describe('The evaluation from the personal page, in Chromium', () => {
 
   it('shows the seminar held, leads to the survey and then thanks, on a phone', async () => {
     const personal = await attendedPage(2, true);
-    // Axe is injected as an inline script, which the page's own CSP rightly forbids.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
+    const { context, page } = await openPhonePage(browser);
     await page.goto(personal);
     expect(await page.locator('.card.current .state').textContent()).toBe('Du deltog');
     expect(await page.locator('.card.current h3').textContent()).toBe('Kattegat Nyborg');
@@ -103,8 +100,7 @@ describe('The evaluation from the personal page, in Chromium', () => {
 
   it('says when the survey opens while the seminar is still on', async () => {
     const personal = await attendedPage(-3);
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
+    const { context, page } = await openPhonePage(browser);
     await page.goto(personal);
     expect(await page.getByRole('region', { name: 'Evaluering' }).textContent()).toMatch(
       /Evalueringen åbner, når seminaret slutter (?:man|tirs|ons|tors|fre|lør|søn)dag den/,

@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { StaffService } from '../../src/auth/staff.service';
 import { Member } from '../../src/cycles/member.entity';
 import { searchTextOf } from '../../src/cycles/member-rules';
 import { BounceListener } from '../../src/messaging/bounces/bounce-listener';
 import { createCycle, createMembers } from '../factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from '../factories/planning.factory';
 import { BOUNCE_ENV, dsn, sendToListener } from '../helpers/bounce-mail';
-import { launchChromium, looksRight } from '../helpers/browser';
-import { STAFF_PASSWORD } from '../helpers/console';
+import { looksRight } from '../helpers/browser';
+import { openConsoleInChromium } from '../helpers/console-browser';
 import { PAGE_LINK } from '../helpers/member-mail';
 import { SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -35,12 +34,6 @@ describe('Beskeder in Chromium: a planner finds a bounced address, corrects it a
       DISPATCH_INTERVAL_MS: '200',
       ...BOUNCE_ENV,
     });
-    await t.app.get(StaffService).create({
-      email: 'planlaegger@komponent.test',
-      name: 'Planlægger',
-      password: STAFF_PASSWORD,
-      role: 'planner',
-    });
     const cycle = await createCycle(t.dataSource);
     const wave = await createWave(t.dataSource, cycle.id);
     await createSeminar(t.dataSource, wave, await createVenue(t.dataSource));
@@ -61,16 +54,7 @@ describe('Beskeder in Chromium: a planner finds a bounced address, corrects it a
     const returnPath = sink.received.find((m) => m.recipients.includes('anna@kommune.test'))!.mailFrom;
     await sendToListener(t.app.get(BounceListener).port()!, returnPath, dsn(returnPath, 'anna@kommune.test'));
 
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
-    // axe-core is put into the page as a script of its own, which the console's CSP refuses.
-    page = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill('planlaegger@komponent.test');
-    await page.getByLabel('Adgangskode').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL(`${baseUrl}/oversigt`);
+    ({ browser, baseUrl, page } = await openConsoleInChromium(t, 'planner', { landing: '/oversigt' }));
   });
   afterAll(async () => {
     await browser?.close();

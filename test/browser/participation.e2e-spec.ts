@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { StaffService } from '../../src/auth/staff.service';
+import { Browser, Page } from 'playwright-core';
 import { Member } from '../../src/cycles/member.entity';
 import { Invitation } from '../../src/invitations/invitation.entity';
 import { createCycle, createMembers } from '../factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from '../factories/planning.factory';
-import { launchChromium, looksRight } from '../helpers/browser';
+import { looksRight } from '../helpers/browser';
+import { serveToChromium, signedInPage } from '../helpers/console-browser';
 import { deliver, PAGE_LINK } from '../helpers/member-mail';
 import { submit } from '../helpers/portal';
 import { startSmtpSink, SmtpSink } from '../helpers/smtp-sink';
@@ -14,7 +14,6 @@ import { startTestApp, TestApp } from '../helpers/test-app';
 jest.setTimeout(240_000);
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/board';
-const PASSWORD = 'et-rigtig-langt-kodeord';
 const ODENSE = 461;
 const AEROE = 492;
 /** More than one batch of the invitation job (200), so it runs on in the background. */
@@ -38,7 +37,6 @@ describe('Invitationer and Deltagelse in the browser', () => {
   let seminarId: number;
   let fullId: number;
   const tokens = new Map<string, string>();
-  let accounts = 0;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -55,9 +53,7 @@ describe('Invitationer and Deltagelse in the browser', () => {
     odense = await createMembers(t.dataSource, cycle.id, 6, { municipalityCode: ODENSE });
     await createMembers(t.dataSource, cycle.id, 1, { municipalityCode: ODENSE, newlyElected: false });
     await createMembers(t.dataSource, cycle.id, MANY_IN_AEROE, { municipalityCode: AEROE });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
+    ({ browser, baseUrl } = await serveToChromium(t));
   });
   afterAll(async () => {
     await browser?.close();
@@ -65,26 +61,10 @@ describe('Invitationer and Deltagelse in the browser', () => {
     await sink?.close();
   });
 
-  async function signedIn(javaScript: boolean): Promise<{ context: BrowserContext; page: Page }> {
-    const email = `planlaegger-${++accounts}@deltagelse.test`;
-    await t.app
-      .get(StaffService)
-      .create({ email, name: 'Test planner', password: PASSWORD, role: 'planner' });
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      // Lets axe-core's script in; the app's CSP allows only its own files.
-      bypassCSP: true,
-      javaScriptEnabled: javaScript,
-      acceptDownloads: true,
+  const signedIn = (javaScript: boolean) =>
+    signedInPage(t, browser, baseUrl, 'planner', {
+      context: { javaScriptEnabled: javaScript, acceptDownloads: true },
     });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
-    return { context, page };
-  }
 
   const h1 = (page: Page) => page.locator('h1').innerText();
   const figures = async (page: Page) =>

@@ -9,7 +9,8 @@ import { DemoLoader } from '../../src/demo/demo-loader';
 import { Registration } from '../../src/registrations/registration.entity';
 import { createMembers } from '../factories/cycle-members.factory';
 import { seminarWithParticipants } from '../factories/evaluations.factory';
-import { launchChromium, looksRight, seriousViolations } from '../helpers/browser';
+import { looksRight, seriousViolations } from '../helpers/browser';
+import { openPage, serveToChromium, signInThroughForm } from '../helpers/console-browser';
 import { deliver, mailsTo, PAGE_LINK } from '../helpers/member-mail';
 import { startSmtpSink, SmtpSink } from '../helpers/smtp-sink';
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -54,7 +55,7 @@ describe('The planner tour on the demo data, in Chromium', () => {
   let seminarIds: number[];
   const firstLinks = new Map<string, string>();
   const doorLinks: string[] = [];
-  const errors: string[] = [];
+  let errors: string[];
 
   /** axe-core on the page the planner is on: no serious or critical violation. */
   const axe = async (p: Page = page) => expect(seriousViolations(p)).resolves.toEqual([]);
@@ -84,19 +85,10 @@ describe('The planner tour on the demo data, in Chromium', () => {
     const mails = await deliver(t, sink);
     for (const member of door.members) doorLinks.push(PAGE_LINK.exec(mailsTo(mails, member)[0].text!)![1]);
 
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
-    // bypassCSP lets axe-core's script in; the app's CSP allows only its own files.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    ({ browser, baseUrl } = await serveToChromium(t));
+    ({ page, errors } = await openPage(browser));
     memberPage = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill(planner.email);
-    await page.getByLabel('Adgangskode').fill(planner.password);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
+    await signInThroughForm(page, baseUrl, planner.email, { password: planner.password });
   });
   afterAll(async () => {
     await browser?.close();

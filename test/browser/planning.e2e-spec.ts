@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { StaffService } from '../../src/auth/staff.service';
 import { toLocal } from '../../src/common/local-time';
 import { Seminar } from '../../src/planning/seminar.entity';
 import { SeatService } from '../../src/registrations/seat.service';
 import { createCycle, createMembers } from '../factories/cycle-members.factory';
-import { launchChromium, looksRight } from '../helpers/browser';
+import { looksRight } from '../helpers/browser';
+import { openConsoleInChromium } from '../helpers/console-browser';
 import { calendarOf, deliver } from '../helpers/member-mail';
 import { startSmtpSink, SmtpSink } from '../helpers/smtp-sink';
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -21,7 +21,6 @@ import {
 jest.setTimeout(240_000);
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/plan';
-const PASSWORD = 'et-rigtig-langt-kodeord';
 const danishDay = (iso: string) => iso.split('-').reverse().join('.');
 
 /**
@@ -43,24 +42,9 @@ describe('Planlægning in the browser', () => {
     sink = await startSmtpSink();
     t = await startTestApp({ SMTP_URL: sink.url });
     cycleId = (await createCycle(t.dataSource)).id;
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
-    await t.app
-      .get(StaffService)
-      .create({ email: 'plan@planlaegning.test', name: 'Test planner', password: PASSWORD, role: 'planner' });
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'da-DK',
-      bypassCSP: true,
-      javaScriptEnabled: true,
-    });
-    page = await context.newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill('plan@planlaegning.test');
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
+    ({ browser, baseUrl, page } = await openConsoleInChromium(t, 'planner', {
+      context: { locale: 'da-DK' },
+    }));
   });
   afterAll(async () => {
     await browser?.close();

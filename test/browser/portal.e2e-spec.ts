@@ -1,8 +1,9 @@
 import { Browser } from 'playwright-core';
 import { createCycle, createMembers } from '../factories/cycle-members.factory';
-import { createSeminar, createVenue, createWave } from '../factories/planning.factory';
-import { captureIssuedLinks } from '../helpers/portal';
-import { launchChromium, seriousViolations } from '../helpers/browser';
+import { createSeminar, createSkagenSeminar, createVenue, createWave } from '../factories/planning.factory';
+import { captureIssuedLinks, inviteNow } from '../helpers/portal';
+import { seriousViolations } from '../helpers/browser';
+import { openPhonePage, serveToChromium } from '../helpers/console-browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 jest.setTimeout(120_000);
@@ -14,9 +15,7 @@ describe('The personal pages in Chromium', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
+    ({ browser, baseUrl } = await serveToChromium(t));
   });
   afterAll(async () => {
     await browser?.close();
@@ -28,30 +27,12 @@ describe('The personal pages in Chromium', () => {
     const cycle = await createCycle(t.dataSource);
     const wave = await createWave(t.dataSource, cycle.id);
     await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), { title: 'Kattegat Kolding' });
-    await createSeminar(
-      t.dataSource,
-      wave,
-      await createVenue(t.dataSource, {
-        name: 'Hotel Nordsøen',
-        town: 'Skagen',
-        latitude: 57.72,
-        longitude: 10.58,
-      }),
-      { title: 'Kattegat Skagen', capacity: 1, taken: 1 },
-    );
+    await createSkagenSeminar(t.dataSource, wave, { capacity: 1, taken: 1 });
     const [member] = await createMembers(t.dataSource, cycle.id, 1);
-    const planner = await t.tokenFor('planner');
-    await t
-      .http()
-      .post(`/api/cycles/${cycle.id}/invitations`)
-      .auth(planner, { type: 'bearer' })
-      .send({})
-      .expect(201);
+    await inviteNow(t, cycle.id, await t.tokenFor('planner'));
     const link = `${baseUrl}/p/${tokens.get(member.id)}`;
 
-    // Axe is injected as an inline script, which the page's own CSP rightly forbids.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
+    const { context, page } = await openPhonePage(browser);
     const response = await page.goto(link);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toBe('Dit Kattegat-forløb');
@@ -90,13 +71,7 @@ describe('The personal pages in Chromium', () => {
     const wave = await createWave(t.dataSource, cycle.id);
     await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), { title: 'Kattegat Nyborg' });
     const [member] = await createMembers(t.dataSource, cycle.id, 1);
-    const planner = await t.tokenFor('planner');
-    await t
-      .http()
-      .post(`/api/cycles/${cycle.id}/invitations`)
-      .auth(planner, { type: 'bearer' })
-      .send({})
-      .expect(201);
+    await inviteNow(t, cycle.id, await t.tokenFor('planner'));
 
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { StaffService } from '../../src/auth/staff.service';
 import { Member } from '../../src/cycles/member.entity';
 import { searchTextOf } from '../../src/cycles/member-rules';
 import { Seminar } from '../../src/planning/seminar.entity';
 import { SeatService } from '../../src/registrations/seat.service';
 import { createCycle, createMembers } from '../factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from '../factories/planning.factory';
-import { launchChromium, looksRight } from '../helpers/browser';
+import { looksRight } from '../helpers/browser';
+import { openConsoleInChromium } from '../helpers/console-browser';
 import { deliver, mailsTo } from '../helpers/member-mail';
 import { startSmtpSink, SmtpSink } from '../helpers/smtp-sink';
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -17,7 +17,6 @@ import { bookMember, cancelMember, moveMember, openRoster } from './steps/roster
 jest.setTimeout(180_000);
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/roster';
-const PASSWORD = 'et-rigtig-langt-kodeord';
 const NAMES = [
   'Anne-Mette Bækgaard Sørensen',
   'Bjørn Østergaard',
@@ -78,18 +77,7 @@ describe('A seminar’s roster in the browser', () => {
     // Three seats at Kolding, two on its waiting list; the last member has no seat.
     for (const m of people.slice(0, 5)) await seats.register(m.id, kolding.id, { kind: 'system' });
     await deliver(t, sink);
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
-    const email = 'planlaegger@deltagerliste.test';
-    await t.app.get(StaffService).create({ email, name: 'Planlægger', password: PASSWORD, role: 'planner' });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
+    ({ browser, baseUrl, page } = await openConsoleInChromium(t, 'planner'));
   });
   afterAll(async () => {
     await browser?.close();

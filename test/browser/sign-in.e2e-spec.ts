@@ -4,7 +4,8 @@ import { generate } from 'otplib';
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { StaffRole } from '../../src/auth/roles';
 import { StaffService } from '../../src/auth/staff.service';
-import { launchChromium, seriousViolations } from '../helpers/browser';
+import { seriousViolations } from '../helpers/browser';
+import { serveToChromium } from '../helpers/console-browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 jest.setTimeout(180_000);
@@ -24,9 +25,7 @@ describe('Signing in to the console in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     t = await startTestApp({ REQUIRE_2FA: 'true' });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
+    ({ browser, baseUrl } = await serveToChromium(t));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { StaffService } from '../../src/auth/staff.service';
-import { launchChromium, looksRight } from '../helpers/browser';
-import { STAFF_PASSWORD } from '../helpers/console';
+import { looksRight } from '../helpers/browser';
+import { createStaff, STAFF_PASSWORD } from '../helpers/console';
+import { openPage, serveToChromium, signInThroughForm } from '../helpers/console-browser';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 jest.setTimeout(180_000);
@@ -18,22 +18,12 @@ describe('Personale in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await startTestApp();
-    const staff = t.app.get(StaffService);
-    await staff.create({
-      email: 'admin@komponent.test',
-      name: 'Ada Admin',
-      password: STAFF_PASSWORD,
-      role: 'admin',
-    });
-    await staff.create({
-      email: 'planlaegger@komponent.test',
-      name: 'Pia Planlægger',
-      password: STAFF_PASSWORD,
-      role: 'planner',
-    });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
+    await createStaff(
+      t,
+      { email: 'admin@komponent.test', name: 'Ada Admin', role: 'admin' },
+      { email: 'planlaegger@komponent.test', name: 'Pia Planlægger', role: 'planner' },
+    );
+    ({ browser, baseUrl } = await serveToChromium(t));
   });
   afterAll(async () => {
     await browser?.close();
@@ -42,13 +32,8 @@ describe('Personale in Chromium', () => {
 
   /** A browser of its own (a second context is a second person); axe needs the CSP bypassed. */
   async function signedIn(email: string, password: string, start: string): Promise<Page> {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(password);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL(`${baseUrl}${start}`);
+    const { page } = await openPage(browser);
+    await signInThroughForm(page, baseUrl, email, { landing: start, password });
     return page;
   }
 

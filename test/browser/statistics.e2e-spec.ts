@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { DemoLoader } from '../../src/demo/demo-loader';
 import { staffMenu } from '../../src/web/staff-menu';
-import { launchChromium, looksRight } from '../helpers/browser';
+import { looksRight } from '../helpers/browser';
+import { openPage, serveToChromium, signInThroughForm } from '../helpers/console-browser';
 import { csvCells } from '../helpers/html-table';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
@@ -45,15 +46,9 @@ describe('Statistics for KL in Chromium, on the demo data', () => {
     t = await startTestApp();
     const { accounts } = await new DemoLoader(t.app, () => undefined).load();
     const kl = accounts.find((a) => a.role === 'kl')!;
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = await t.app.getUrl();
-    browser = await launchChromium();
-    page = await (await browser.newContext({ acceptDownloads: true, bypassCSP: true })).newPage();
-    await page.goto(`${baseUrl}/log-ind`);
-    await page.getByLabel('E-mail').fill(kl.email);
-    await page.getByLabel('Adgangskode').fill(kl.password);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL(`${baseUrl}/statistik`);
+    ({ browser, baseUrl } = await serveToChromium(t));
+    ({ page } = await openPage(browser, { acceptDownloads: true }));
+    await signInThroughForm(page, baseUrl, kl.email, { landing: '/statistik', password: kl.password });
   });
   afterAll(async () => {
     await browser?.close();

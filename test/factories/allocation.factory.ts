@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
+import { AllocationProposal } from '../../src/allocation/allocation-proposal.entity';
 import { Member } from '../../src/cycles/member.entity';
 import { Seminar } from '../../src/planning/seminar.entity';
+import { inviteNow } from '../helpers/portal';
+import { TestApp } from '../helpers/test-app';
 import { createCycle, createMembers } from './cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './planning.factory';
 
@@ -12,6 +15,8 @@ export const TOWNS = {
   Roskilde: { latitude: 55.642, longitude: 12.08, postalCode: '4000' },
 } as const;
 export type Town = keyof typeof TOWNS;
+
+const TEN_SEATS_EACH: Record<Town, number> = { Aalborg: 10, Aarhus: 10, Odense: 10, Roskilde: 10 };
 
 export interface AllocationScenario {
   cycleId: number;
@@ -62,4 +67,66 @@ export async function addPartyMembers(dataSource: DataSource, s: AllocationScena
     s.members.push(
       ...(await createMembers(dataSource, s.cycleId, n, { municipalityCode, listLetter, listName })),
     );
+}
+
+/** createAllocationScenario with its members invited by the planner. */
+export async function createInvitedScenario(
+  t: TestApp,
+  plannerToken: string,
+  membersPerMunicipality: Record<number, number>,
+  capacities: Record<Town, number>,
+): Promise<AllocationScenario> {
+  const s = await createAllocationScenario(t.dataSource, membersPerMunicipality, capacities);
+  await inviteNow(t, s.cycleId, plannerToken);
+  return s;
+}
+
+/** The party rule's scenario (addPartyMembers) with its 29 members invited by the planner. */
+export async function createInvitedPartyScenario(
+  t: TestApp,
+  plannerToken: string,
+  capacities: Record<Town, number> = TEN_SEATS_EACH,
+): Promise<AllocationScenario> {
+  const s = await createAllocationScenario(t.dataSource, {}, capacities);
+  await addPartyMembers(t.dataSource, s);
+  await inviteNow(t, s.cycleId, plannerToken);
+  return s;
+}
+
+/** A proposal (K = 3, P = 8) stored as a solver leaves it while it works: solving, with progress. */
+export function saveSolvingProposal(
+  dataSource: DataSource,
+  cycleId: number,
+  overrides: Partial<AllocationProposal> = {},
+): Promise<AllocationProposal> {
+  const repo = dataSource.getRepository(AllocationProposal);
+  return repo.save(
+    repo.create({
+      cycleId,
+      waveId: null,
+      status: 'solving',
+      options: {
+        waveId: null,
+        maxPerMunicipality: 3,
+        municipalityRule: true,
+        maxPerParty: 8,
+        partyRule: true,
+        rebalance: false,
+        preferenceBonusKm: [],
+      },
+      kUsed: 3,
+      pUsed: 8,
+      heartbeatAt: new Date(),
+      progress: { phase: 'least_travel', gap: 0.02, seconds: 40 },
+      fingerprint: { hash: 'x', seminars: [], unseatedMemberIds: [], seatVersion: 0 },
+      summary: null,
+      placements: null,
+      error: null,
+      createdBy: null,
+      solvedAt: null,
+      appliedAt: null,
+      appliedBy: null,
+      ...overrides,
+    }),
+  );
 }

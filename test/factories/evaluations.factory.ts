@@ -3,7 +3,7 @@ import { EvaluationDelivery, EvaluationLink } from '../../src/evaluations/evalua
 import { Seminar } from '../../src/planning/seminar.entity';
 import { Wave } from '../../src/planning/wave.entity';
 import { csrfOf } from '../helpers/portal';
-import { TestApp } from '../helpers/test-app';
+import { startTestApp, TestApp } from '../helpers/test-app';
 import { createCycle, createMembers } from './cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './planning.factory';
 
@@ -27,6 +27,15 @@ export class RecordingEvaluationDelivery extends EvaluationDelivery {
     if (!link) throw new Error(`No request for member ${memberId} at seminar ${seminarId}`);
     return link.token;
   }
+}
+
+/** The app with survey links recorded in place of the e-mails, and a planner's API token. */
+export async function startEvaluatingApp(
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; delivery: RecordingEvaluationDelivery; planner: string }> {
+  const delivery = new RecordingEvaluationDelivery();
+  const t = await startTestApp(env, [[EvaluationDelivery, delivery]]);
+  return { t, delivery, planner: await t.tokenFor('planner') };
 }
 
 /**

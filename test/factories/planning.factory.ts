@@ -55,3 +55,18 @@ export async function createSeminar(
     ...overrides,
   });
 }
+
+/** A seminar at a hotel in Skagen, far north of the default venue in Kolding. */
+export async function createSkagenSeminar(
+  dataSource: DataSource,
+  wave: Wave,
+  overrides: Partial<Seminar> = {},
+): Promise<Seminar> {
+  const venue = await createVenue(dataSource, {
+    name: 'Hotel Nordsøen',
+    town: 'Skagen',
+    latitude: 57.72,
+    longitude: 10.58,
+  });
+  return createSeminar(dataSource, wave, venue, { title: 'Kattegat Skagen', ...overrides });
+}

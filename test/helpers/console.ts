@@ -7,13 +7,24 @@ import { TestApp } from './test-app';
 export const STAFF_PASSWORD = 'et-rigtig-langt-kodeord';
 let accounts = 0;
 
+export interface StaffFields {
+  email: string;
+  name: string;
+  role: StaffRole;
+  municipalityCode?: number;
+}
+
+/** Staff accounts made through the service, each with STAFF_PASSWORD. */
+export async function createStaff(t: TestApp, ...staff: StaffFields[]): Promise<void> {
+  for (const account of staff) await t.app.get(StaffService).create({ ...account, password: STAFF_PASSWORD });
+}
+
 /** A staff account made through the service; municipal contacts belong to Odense (461) unless told. */
 export async function staffAccount(t: TestApp, role: StaffRole, municipalityCode = 461): Promise<string> {
   const email = `konsol-${role}-${++accounts}@test.kattegat.dk`;
-  await t.app.get(StaffService).create({
+  await createStaff(t, {
     email,
     name: `Test ${role}`,
-    password: STAFF_PASSWORD,
     role,
     municipalityCode: role === 'municipality' ? municipalityCode : undefined,
   });

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { ParsedMail } from 'mailparser';
 import { DispatcherService } from '../../src/messaging/dispatcher.service';
+import { inviteNow } from './portal';
 import { SmtpSink } from './smtp-sink';
 import { TestApp } from './test-app';
 
@@ -44,12 +45,7 @@ export async function inviteByMail(
   cycleId: number,
   planner: string,
 ): Promise<Map<string, string>> {
-  await t
-    .http()
-    .post(`/api/cycles/${cycleId}/invitations`)
-    .auth(planner, { type: 'bearer' })
-    .send({})
-    .expect(201);
+  await inviteNow(t, cycleId, planner);
   const tokens = new Map<string, string>();
   for (const mail of await deliver(t, sink)) {
     const address = !Array.isArray(mail.to) ? mail.to?.value[0].address : undefined;
