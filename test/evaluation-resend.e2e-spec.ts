@@ -116,17 +116,17 @@ describe('Sending a survey e-mail again', () => {
     await moveMember(cycleId, member.id, 'rettet@kommune.test');
     const reminder = await message('evaluation_reminder', member.id);
 
-    const console = await signedIn(t, 'planner');
-    const page = textOf((await console.get(`/beskeder/${reminder.id}`).expect(200)).text);
+    const staff = await signedIn(t, 'planner');
+    const page = textOf((await staff.get(`/beskeder/${reminder.id}`).expect(200)).text);
     expect(page).toContain('Send igen til rettet@kommune.test');
-    await postForm(console, `/beskeder/${reminder.id}`, `/beskeder/${reminder.id}/send-igen`, {}, 303);
+    await postForm(staff, `/beskeder/${reminder.id}`, `/beskeder/${reminder.id}/send-igen`, {}, 303);
     const [mail] = mailsTo(await deliver(t, sink), { email: 'rettet@kommune.test' });
     const token = surveyTokenIn(mail);
     expect(mail.text).toContain(`/evaluering/${token}`);
     await t.http().get(`/evaluering/${reminderToken}`).expect(404);
     const survey = await t.http().get(`/evaluering/${token}`).expect(200);
     expect(survey.text).toContain('Hvor tilfreds er du samlet set med forløbet?');
-    expect(textOf((await console.get(`/beskeder/${reminder.id}`).expect(200)).text)).toContain(
+    expect(textOf((await staff.get(`/beskeder/${reminder.id}`).expect(200)).text)).toContain(
       'Sendt igen som en ny besked',
     );
 

@@ -35,7 +35,8 @@ describe('The SMTP server’s answer on the message page', () => {
   it('shows each sent message with the queue id the server answered, and a refused one with its error', async () => {
     await t.dataSource.transaction(async (m) => {
       const outbox = t.app.get(OutboxService);
-      for (let i = 1; i <= 3; i++) await outbox.enqueue(m, invitation(`answered:${i}`, `medlem${i}@kommune.test`));
+      for (let i = 1; i <= 3; i++)
+        await outbox.enqueue(m, invitation(`answered:${i}`, `medlem${i}@kommune.test`));
       await outbox.enqueue(m, invitation('refused:1', 'ukendt@kommune.test'));
     });
     await expect(t.app.get(DispatcherService).drain()).resolves.toEqual({ sent: 3, retrying: 0, failed: 1 });

@@ -52,7 +52,9 @@ export const SMTP_ANSWER_MAX = 500;
  */
 export function keptAnswer(response: string | null | undefined): string | null {
   if (!response) return null;
-  // eslint-disable-next-line no-control-regex -- control characters are what is stripped
-  const kept = response.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const kept = response
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return kept === '' ? null : kept.slice(0, SMTP_ANSWER_MAX);
 }
