@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { DomainEvents } from '../database/domain-events';
 import { hashPersonalToken, newPersonalToken } from '../invitations/personal-token';
-import { ResendRequested } from '../messaging/message-resender';
+import { ResendRequested } from '../messaging/message-events';
 import { EvaluationDelivery, EvaluationMailKind } from './evaluation-delivery';
 import { EvaluationRequest } from './evaluation-request.entity';
 

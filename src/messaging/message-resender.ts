@@ -11,18 +11,6 @@ import { LOG_COLUMNS } from './outbox.service';
 /** Their link is a survey's: the evaluations mint it and write the resend (`message.resend_requested`). */
 const LINKED_ELSEWHERE = new Set<MessageKind>(['evaluation_request', 'evaluation_reminder']);
 
-/** A resend of a message whose link another module mints: that module writes the new row under `key`. */
-export interface ResendRequested {
-  original: Pick<OutboxMessage, 'id' | 'key' | 'kind' | 'seminarId'> & { memberId: number };
-  key: string;
-}
-
-declare module '../database/domain-events' {
-  interface DomainEventMap {
-    'message.resend_requested': ResendRequested;
-  }
-}
-
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /**
