@@ -136,7 +136,10 @@ export const ERROR_TEXTS = {
   'message.not_found': 'Beskeden findes ikke.',
   'message.not_finished': 'Beskeden er ikke færdigbehandlet endnu.',
   'message.not_resendable':
-    'Beskeden kan ikke sendes igen herfra. En evaluering sendes med sin påmindelse; en ældre besked sendes ved at sende en ny invitation.',
+    'Beskeden kan ikke sendes igen herfra. En ældre besked sendes ved at sende en ny invitation.',
+  'message.survey_answered': 'Medlemmet har allerede svaret på evalueringen, så der er intet at sende igen.',
+  'message.survey_closed': 'Evalueringen er lukket, så et nyt link ville ikke virke.',
+  'message.survey_gone': 'Evalueringen findes ikke længere, så der er intet link at sende igen.',
   'message.no_address': 'Medlemmet har ingen e-mailadresse. Ret adressen på medlemmets side først.',
   'message_kind.not_found': 'Den slags besked findes ikke.',
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { In, LessThan, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Transactor } from '../database/transactor';
 import { Cycle } from './cycle.entity';
@@ -39,6 +39,25 @@ export class CyclesService {
       : await this.cycles.findOneBy({ code: idOrCode.toUpperCase() });
     if (!cycle) throw DomainError.notFound('Cycle', idOrCode);
     return cycle;
+  }
+
+  /** Several cycles, each by id or code, in the order asked, in one query; the first one missing is not found. */
+  async findAll(idsOrCodes: string[]): Promise<Cycle[]> {
+    const ids = idsOrCodes.filter((w) => /^\d+$/.test(w)).map(Number);
+    const codes = idsOrCodes.filter((w) => !/^\d+$/.test(w)).map((w) => w.toUpperCase());
+    const found = await this.cycles.find({
+      where: [
+        ...(ids.length > 0 ? [{ id: In(ids) }] : []),
+        ...(codes.length > 0 ? [{ code: In(codes) }] : []),
+      ],
+    });
+    return idsOrCodes.map((wanted) => {
+      const cycle = found.find((c) =>
+        /^\d+$/.test(wanted) ? c.id === Number(wanted) : c.code === wanted.toUpperCase(),
+      );
+      if (!cycle) throw DomainError.notFound('Cycle', wanted);
+      return cycle;
+    });
   }
 
   async create(input: CreateCycleDto): Promise<Cycle> {

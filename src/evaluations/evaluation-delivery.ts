@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { PersonalLinks } from '../invitations/personal-links';
 import { MemberMail } from '../messaging/member-mail';
 
+export type EvaluationMailKind = 'evaluation_request' | 'evaluation_reminder';
+
 export interface EvaluationLink {
   requestId: number;
   memberId: number;
@@ -21,6 +23,14 @@ export abstract class EvaluationDelivery {
   abstract requestEvaluation(manager: EntityManager, link: EvaluationLink): Promise<void>;
 
   abstract remindEvaluation(manager: EntityManager, link: EvaluationLink): Promise<void>;
+
+  /** The e-mail of `kind` once more, with a new link, under the resend's outbox `key`. */
+  abstract resendEvaluation(
+    manager: EntityManager,
+    link: EvaluationLink,
+    kind: EvaluationMailKind,
+    key: string,
+  ): Promise<void>;
 
   async requestEvaluations(manager: EntityManager, links: EvaluationLink[]): Promise<void> {
     for (const link of links) await this.requestEvaluation(manager, link);
@@ -49,6 +59,15 @@ export class MailedEvaluationDelivery extends EvaluationDelivery {
     return this.remindEvaluations(manager, [link]);
   }
 
+  async resendEvaluation(
+    manager: EntityManager,
+    link: EvaluationLink,
+    kind: EvaluationMailKind,
+    key: string,
+  ): Promise<void> {
+    await this.send(manager, [link], kind, () => key);
+  }
+
   override async requestEvaluations(manager: EntityManager, links: EvaluationLink[]): Promise<void> {
     await this.send(manager, links, 'evaluation_request');
   }
@@ -60,12 +79,13 @@ export class MailedEvaluationDelivery extends EvaluationDelivery {
   private send(
     manager: EntityManager,
     links: EvaluationLink[],
-    kind: 'evaluation_request' | 'evaluation_reminder',
+    kind: EvaluationMailKind,
+    keyOf = (link: EvaluationLink) => `${kind}:${link.requestId}`,
   ): Promise<number> {
     return this.mail.send(
       manager,
       links.map((link) => ({
-        key: `${kind}:${link.requestId}`,
+        key: keyOf(link),
         memberId: link.memberId,
         seminarId: link.seminarId,
         link: this.links.surveyUrl(link.token),

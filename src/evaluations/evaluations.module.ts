@@ -4,6 +4,7 @@ import { MessagingModule } from '../messaging/messaging.module';
 import { EvaluationDelivery, MailedEvaluationDelivery } from './evaluation-delivery';
 import { EvaluationQuestionnaire } from './evaluation-questionnaire.entity';
 import { EvaluationRequest } from './evaluation-request.entity';
+import { EvaluationResends } from './evaluation-resends';
 import { EvaluationResponse, EvaluationSubmission } from './evaluation-response.entity';
 import { EvaluationSweeper } from './evaluation-sweeper';
 import { EvaluationsController } from './evaluations.controller';
@@ -13,7 +14,10 @@ import { ResponseRelease } from './response-release';
 import { ResultsService } from './results.service';
 import { SurveyService } from './survey.service';
 
-/** Asks those who attended (`attendance.recorded`), reminds them, and keeps the anonymous answers. */
+/**
+ * Asks those who attended (`attendance.recorded`), reminds them, sends a survey e-mail again when
+ * asked (`message.resend_requested`), and keeps the anonymous answers.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -27,6 +31,7 @@ import { SurveyService } from './survey.service';
   controllers: [EvaluationsController],
   providers: [
     { provide: EvaluationDelivery, useClass: MailedEvaluationDelivery },
+    EvaluationResends,
     EvaluationsService,
     EvaluationSweeper,
     QuestionnairesService,

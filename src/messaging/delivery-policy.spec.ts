@@ -1,4 +1,4 @@
-import { classifySendError, retryDelayMs } from './delivery-policy';
+import { classifySendError, keptAnswer, retryDelayMs } from './delivery-policy';
 
 const smtpError = (responseCode: number, message: string) =>
   Object.assign(new Error(message), { responseCode });
@@ -43,5 +43,17 @@ describe('retryDelayMs', () => {
 
   it('never waits more than six hours', () => {
     expect(retryDelayMs(30, 30_000)).toBe(6 * 3600 * 1000);
+  });
+});
+
+describe('keptAnswer', () => {
+  it('keeps the server answer on one line, without control characters, at most 500 characters', () => {
+    expect(keptAnswer('250 2.0.0 Ok: queued as 4F2A91C3B')).toBe('250 2.0.0 Ok: queued as 4F2A91C3B');
+    expect(keptAnswer('250 Ok\r\n\u001b[31mqueued\u0000 as\tX')).toBe('250 Ok [31mqueued as X');
+    expect(keptAnswer(`250 ${'x'.repeat(2000)}`)).toHaveLength(500);
+  });
+
+  it('keeps nothing when the server said nothing', () => {
+    expect([keptAnswer(null), keptAnswer(''), keptAnswer('\r\n')]).toEqual([null, null, null]);
   });
 });

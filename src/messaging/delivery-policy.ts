@@ -41,3 +41,20 @@ export function classifySendError(error: unknown): SendFailure {
 export function retryDelayMs(attempts: number, baseMs: number): number {
   return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 6 * 3600 * 1000);
 }
+
+/** The longest server answer kept per message (the column's length). */
+export const SMTP_ANSWER_MAX = 500;
+
+/**
+ * The SMTP server's answer as the message page shows it: control characters (a hostile or broken
+ * server's) become spaces, runs of white space one, at most SMTP_ANSWER_MAX characters; null when
+ * nothing is left.
+ */
+export function keptAnswer(response: string | null | undefined): string | null {
+  if (!response) return null;
+  const kept = response
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return kept === '' ? null : kept.slice(0, SMTP_ANSWER_MAX);
+}

@@ -15,9 +15,15 @@ import { Dialect } from '../database/dialect';
 import { Transactor } from '../database/transactor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { returnPath } from './bounces/verp';
-import { classifySendError, retryDelayMs } from './delivery-policy';
+import { classifySendError, keptAnswer, retryDelayMs } from './delivery-policy';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
+
+interface SendResult {
+  message: OutboxMessage;
+  answer: string | null;
+  error: unknown;
+}
 
 export interface DispatchSummary {
   sent: number;
@@ -172,7 +178,7 @@ export class DispatcherService
   }
 
   private async sendBatch(batch: OutboxMessage[]): Promise<DispatchSummary> {
-    const results = await Promise.all(
+    const results: SendResult[] = await Promise.all(
       batch.map((m) =>
         this.transport
           .send({
@@ -185,36 +191,54 @@ export class DispatcherService
             returnPath: this.returnPathOf(m.id),
           })
           .then(
-            () => ({ message: m, error: undefined }),
-            (error: unknown) => ({ message: m, error }),
+            (answer) => ({ message: m, answer: keptAnswer(answer), error: undefined }),
+            (error: unknown) => ({ message: m, answer: null, error }),
           ),
       ),
     );
     const now = this.clock.now();
-    const sentIds = results.filter((r) => r.error === undefined).map((r) => r.message.id);
-    const summary: DispatchSummary = { sent: sentIds.length, retrying: 0, failed: 0 };
-    // One statement for the whole batch's successes; failures are rare and written one by one.
-    await this.transactor.run((manager) =>
-      this.recordOutcomes(manager, batch, results, sentIds, now, summary),
-    );
+    const sent = results.filter((r) => r.error === undefined);
+    const summary: DispatchSummary = { sent: sent.length, retrying: 0, failed: 0 };
+    await this.transactor.run(async (manager) => {
+      await this.recordSent(manager, batch[0].claimedBy!, sent, now);
+      await this.recordFailures(manager, results, now, summary);
+    });
     return summary;
   }
 
-  private async recordOutcomes(
+  /**
+   * The batch's successes in one statement, each with its own server answer (a queue id makes
+   * every answer different, so rows cannot be grouped by it).
+   */
+  private async recordSent(
     manager: EntityManager,
-    batch: OutboxMessage[],
-    results: { message: OutboxMessage; error: unknown }[],
-    sentIds: number[],
+    claimId: string,
+    sent: SendResult[],
+    now: Date,
+  ): Promise<void> {
+    if (sent.length === 0) return;
+    const params: Record<string, unknown> = { now, claimId, ids: sent.map((r) => r.message.id) };
+    const answers = sent.map((r, i) => {
+      params[`id${i}`] = r.message.id;
+      params[`answer${i}`] = r.answer;
+      return `WHEN :id${i} THEN :answer${i}`;
+    });
+    await this.execute(
+      manager,
+      `UPDATE outbox_messages SET status = 'sent', sent_at = :now, locked_until = NULL, last_error = NULL,
+         smtp_response = CASE id ${answers.join(' ')} END
+       WHERE id IN (:...ids) AND claimed_by = :claimId`,
+      params,
+    );
+  }
+
+  /** Failures are rare and written one by one. */
+  private async recordFailures(
+    manager: EntityManager,
+    results: SendResult[],
     now: Date,
     summary: DispatchSummary,
   ): Promise<void> {
-    if (sentIds.length > 0) {
-      await manager.update(
-        OutboxMessage,
-        { id: In(sentIds), claimedBy: batch[0].claimedBy! },
-        { status: 'sent', sentAt: now, lockedUntil: null, lastError: null },
-      );
-    }
     for (const { message, error } of results) {
       if (error === undefined) continue;
       const failure = classifySendError(error);

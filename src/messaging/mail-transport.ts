@@ -19,7 +19,8 @@ export interface OutgoingMail {
 
 /** Where mail goes: SMTP in production, .eml files in development. Replaced in tests. */
 export interface MailTransport {
-  send(mail: OutgoingMail): Promise<void>;
+  /** Resolves with the SMTP server's answer to the message (`250 2.0.0 Ok: queued as …`), null without a server. */
+  send(mail: OutgoingMail): Promise<string | null>;
   close(): void;
 }
 
@@ -83,10 +84,11 @@ export class SmtpMailTransport implements MailTransport {
     this.transporter = nodemailer.createTransport(smtpPoolOptions(smtpUrl, config.mail));
   }
 
-  async send(mail: OutgoingMail): Promise<void> {
-    await this.transporter.sendMail(
+  async send(mail: OutgoingMail): Promise<string | null> {
+    const info = await this.transporter.sendMail(
       toNodemailerMessage(mail, this.config.mailFrom, this.config.mail.replyTo),
     );
+    return typeof info.response === 'string' ? info.response : null;
   }
 
   close(): void {
@@ -107,7 +109,7 @@ export class FileMailTransport implements MailTransport {
     private readonly config: AppConfig,
   ) {}
 
-  async send(mail: OutgoingMail): Promise<void> {
+  async send(mail: OutgoingMail): Promise<null> {
     const info = await this.transporter.sendMail(
       toNodemailerMessage(mail, this.config.mailFrom, this.config.mail.replyTo),
     );
@@ -115,6 +117,7 @@ export class FileMailTransport implements MailTransport {
     const safeKey = mail.key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 150);
     await mkdir(this.dir, { recursive: true });
     await writeFile(join(this.dir, `${stamp}-${safeKey}.eml`), info.message as Buffer);
+    return null;
   }
 
   close(): void {}

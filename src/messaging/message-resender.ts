@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
-import { MailRequest } from './message-kinds';
+import { MailRequest, MessageKind } from './message-kinds';
 import { MemberMail, PAGE_LINK } from './member-mail';
 import { OutboxMessage } from './outbox-message.entity';
 import { LOG_COLUMNS } from './outbox.service';
 
-/** Their link is a survey's, minted by the evaluations with the request; a resend has none to give. */
-const NOT_RESENT = new Set(['evaluation_request', 'evaluation_reminder']);
+/** Their link is a survey's: the evaluations mint it and write the resend (`message.resend_requested`). */
+const LINKED_ELSEWHERE = new Set<MessageKind>(['evaluation_request', 'evaluation_reminder']);
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -17,13 +18,16 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
  * member's CURRENT address and name, the seminar as it is now, a freshly minted link to the
  * member's page (the old one may have been revoked by a new invitation, as src/invitations does),
  * the body rendered afresh from the kept context; the calendar file is the original's (same UID
- * and SEQUENCE). The original keeps its status, error and bounces, so the log shows both.
+ * and SEQUENCE). The original keeps its status, error and bounces, so the log shows both. A survey
+ * e-mail is written by the evaluations, asked through `message.resend_requested` in the same
+ * transaction (messaging does not know them).
  */
 @Injectable()
 export class MessageResender {
   constructor(
     private readonly transactor: Transactor,
     private readonly mail: MemberMail,
+    private readonly events: DomainEvents,
   ) {}
 
   resend(id: number): Promise<OutboxMessage> {
@@ -36,23 +40,17 @@ export class MessageResender {
         .where('m.key LIKE :prefix', { prefix: `${original.key.replace(/%/g, '')}:resend:%` })
         .getCount();
       const key = `${original.key}:resend:${resends + 1}`;
-      const kept = JSON.parse(original.context!, (_, v: unknown) =>
-        typeof v === 'string' && ISO_INSTANT.test(v) ? new Date(v) : v,
-      ) as Record<string, unknown>;
-      const written = await this.mail.send(manager, [
-        {
+      if (LINKED_ELSEWHERE.has(original.kind)) {
+        const { kind, seminarId } = original;
+        await this.events.publish(manager, 'message.resend_requested', {
+          original: { id, key: original.key, kind, memberId: original.memberId!, seminarId },
           key,
-          memberId: original.memberId!,
-          seminarId: original.seminarId ?? undefined,
-          link: PAGE_LINK,
-          compose: ({ recipient, seminar, link }) =>
-            ({
-              kind: original.kind,
-              context: { ...kept, recipient, ...(seminar ? { seminar } : {}), personalLink: link },
-            }) as MailRequest,
-        },
-      ]);
-      if (written === 0) {
+        });
+      } else {
+        await this.rewrite(manager, original, key);
+      }
+      const written = await manager.findOne(OutboxMessage, { where: { key }, select: { id: true } });
+      if (!written) {
         throw new DomainError(
           'unprocessable',
           'message.no_address',
@@ -62,6 +60,26 @@ export class MessageResender {
       await keepCalendar(manager, key, original);
       return manager.findOneOrFail(OutboxMessage, { where: { key }, select: LOG_COLUMNS });
     });
+  }
+
+  /** The body rendered afresh from the kept context, with a fresh link to the member's page. */
+  private async rewrite(manager: EntityManager, original: OutboxMessage, key: string): Promise<void> {
+    const kept = JSON.parse(original.context!, (_, v: unknown) =>
+      typeof v === 'string' && ISO_INSTANT.test(v) ? new Date(v) : v,
+    ) as Record<string, unknown>;
+    await this.mail.send(manager, [
+      {
+        key,
+        memberId: original.memberId!,
+        seminarId: original.seminarId ?? undefined,
+        link: PAGE_LINK,
+        compose: ({ recipient, seminar, link }) =>
+          ({
+            kind: original.kind,
+            context: { ...kept, recipient, ...(seminar ? { seminar } : {}), personalLink: link },
+          }) as MailRequest,
+      },
+    ]);
   }
 }
 
@@ -73,11 +91,11 @@ function refuseUnlessResendable(original: OutboxMessage): void {
       `Message ${original.id} is still ${original.status}; it has not finished yet`,
     );
   }
-  if (original.memberId === null || original.context === null || NOT_RESENT.has(original.kind)) {
+  if (original.memberId === null || (original.context === null && !LINKED_ELSEWHERE.has(original.kind))) {
     throw new DomainError(
       'unprocessable',
       'message.not_resendable',
-      `Message ${original.id} cannot be sent again: ${NOT_RESENT.has(original.kind) ? 'an evaluation link is minted by the evaluation sweep' : 'it was written before resends kept its context, or to no member'}`,
+      `Message ${original.id} cannot be sent again: it was written before resends kept its context, or to no member`,
     );
   }
 }

@@ -47,7 +47,7 @@ export class MessagesController {
   /**
    * Sends a sent or failed message again as a new row `<key>:resend:<n>`, to the member's current
    * address with the body rendered afresh and a fresh link; 409 while it is pending, 422 when it
-   * cannot be (an evaluation link, no member, no address).
+   * cannot be (no member, no address, a survey already answered or closed).
    */
   @Post(':id/resend')
   @ApiOperation({ summary: 'Send an e-mail again' })

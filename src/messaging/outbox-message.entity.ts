@@ -68,6 +68,10 @@ export class OutboxMessage {
   @Column('varchar', { name: 'last_error', length: 1000, nullable: true })
   lastError: string | null;
 
+  /** What the SMTP server answered when it took the message (bounded, without control characters). */
+  @Column('varchar', { name: 'smtp_response', length: 500, nullable: true })
+  smtpResponse: string | null;
+
   @Column({ name: 'sent_at', type: Date, nullable: true })
   sentAt: Date | null;
 

@@ -23,10 +23,11 @@ export class MeteredMailTransport implements MailTransport {
     private readonly failures: Counter<'code' | 'temporary'>,
   ) {}
 
-  async send(mail: OutgoingMail): Promise<void> {
+  async send(mail: OutgoingMail): Promise<string | null> {
     try {
-      await this.inner.send(mail);
+      const answer = await this.inner.send(mail);
       this.sent.inc({ outcome: 'sent' });
+      return answer;
     } catch (error) {
       this.sent.inc({ outcome: 'failed' });
       this.failures.inc({ code: failureCode(error), temporary: String(classifySendError(error).temporary) });

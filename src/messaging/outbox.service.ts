@@ -267,6 +267,7 @@ export const LOG_COLUMNS = {
   attempts: true,
   nextAttemptAt: true,
   lastError: true,
+  smtpResponse: true,
   sentAt: true,
   createdAt: true,
 } as const;

@@ -23,13 +23,21 @@ export class StatisticsQueries {
 
   /** The cycle's newly elected members (erased ones too) counted per municipality and list letter. */
   async memberGroups(cycleId: number): Promise<MemberGroup[]> {
+    return (await this.memberGroupsOfCycles([cycleId])).get(cycleId) ?? [];
+  }
+
+  /** The same for several cycles in one statement, by cycle id (a cycle without members has none). */
+  async memberGroupsOfCycles(cycleIds: number[]): Promise<Map<number, MemberGroup[]>> {
+    const byCycle = new Map<number, MemberGroup[]>(cycleIds.map((id) => [id, []]));
+    if (cycleIds.length === 0) return byCycle;
     const rows = await this.rows(
-      `SELECT "municipalityCode", "listLetter", COUNT(*) AS "newlyElected", SUM(invited) AS "invited",
+      `SELECT "cycleId", "municipalityCode", "listLetter", COUNT(*) AS "newlyElected", SUM(invited) AS "invited",
          SUM(CASE WHEN declined = 1 AND held = 0 AND waitlisted = 0 THEN 1 ELSE 0 END) AS "declined",
          SUM(held) AS "registered", SUM(waitlisted) AS "waitlisted", SUM(attended) AS "attended",
          SUM(no_show) AS "noShows"
        FROM (
-         SELECT m.id, m.municipality_code AS "municipalityCode", m.list_letter AS "listLetter",
+         SELECT m.id, m.cycle_id AS "cycleId", m.municipality_code AS "municipalityCode",
+           m.list_letter AS "listLetter",
            MAX(CASE WHEN i.id IS NULL THEN 0 ELSE 1 END) AS invited,
            MAX(CASE WHEN d.id IS NULL THEN 0 ELSE 1 END) AS declined,
            MAX(CASE WHEN r.state IN (${HELD}) THEN 1 ELSE 0 END) AS held,
@@ -40,23 +48,26 @@ export class StatisticsQueries {
          LEFT JOIN invitations i ON i.cycle_id = m.cycle_id AND i.member_id = m.id AND i.purpose = 'invitation'
          LEFT JOIN registrations r ON r.cycle_id = m.cycle_id AND r.member_id = m.id
          LEFT JOIN invitation_declines d ON d.cycle_id = m.cycle_id AND d.member_id = m.id
-         WHERE m.cycle_id = :cycleId AND m.newly_elected
-         GROUP BY m.id, m.municipality_code, m.list_letter
+         WHERE m.cycle_id IN (:...cycleIds) AND m.newly_elected
+         GROUP BY m.id, m.cycle_id, m.municipality_code, m.list_letter
        ) per_member
-       GROUP BY "municipalityCode", "listLetter"`,
-      { cycleId },
+       GROUP BY "cycleId", "municipalityCode", "listLetter"`,
+      { cycleIds },
     );
-    return rows.map((r) => ({
-      municipalityCode: Number(r.municipalityCode),
-      listLetter: String(r.listLetter),
-      newlyElected: Number(r.newlyElected),
-      invited: Number(r.invited),
-      declined: Number(r.declined),
-      registered: Number(r.registered),
-      waitlisted: Number(r.waitlisted),
-      attended: Number(r.attended),
-      noShows: Number(r.noShows),
-    }));
+    for (const r of rows) {
+      byCycle.get(Number(r.cycleId))?.push({
+        municipalityCode: Number(r.municipalityCode),
+        listLetter: String(r.listLetter),
+        newlyElected: Number(r.newlyElected),
+        invited: Number(r.invited),
+        declined: Number(r.declined),
+        registered: Number(r.registered),
+        waitlisted: Number(r.waitlisted),
+        attended: Number(r.attended),
+        noShows: Number(r.noShows),
+      });
+    }
+    return byCycle;
   }
 
   /** Every seminar of the cycle with its seats counted by state (all members, not only the newly elected). */

@@ -161,17 +161,13 @@ export class StatisticsService {
       this.reference.listMunicipalities(),
       this.reference.listRegions(),
     ]);
-    const result: CycleComparison[] = [];
-    for (const wanted of idsOrCodes) {
-      const { id, code, name } = await this.cycles.find(wanted);
-      const groups = await this.queries.memberGroups(id);
-      result.push({
-        cycle: { id, code, name },
-        totals: totals(groups),
-        regions: byRegion(groups, municipalities, regions),
-      });
-    }
-    return result;
+    const cycles = await this.cycles.findAll(idsOrCodes);
+    const groups = await this.queries.memberGroupsOfCycles(cycles.map((c) => c.id));
+    return cycles.map(({ id, code, name }) => ({
+      cycle: { id, code, name },
+      totals: totals(groups.get(id)!),
+      regions: byRegion(groups.get(id)!, municipalities, regions),
+    }));
   }
 
   /** `before` against `after` (each by id or code) per region, municipality and party, with the difference. */

@@ -1,5 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { EvaluationDelivery, EvaluationLink } from '../../src/evaluations/evaluation-delivery';
+import {
+  EvaluationDelivery,
+  EvaluationLink,
+  EvaluationMailKind,
+} from '../../src/evaluations/evaluation-delivery';
 import { Seminar } from '../../src/planning/seminar.entity';
 import { Wave } from '../../src/planning/wave.entity';
 import { csrfOf } from '../helpers/portal';
@@ -13,6 +17,7 @@ const HOUR = 3600 * 1000;
 export class RecordingEvaluationDelivery extends EvaluationDelivery {
   readonly requests: EvaluationLink[] = [];
   readonly reminders: EvaluationLink[] = [];
+  readonly resends: Array<EvaluationLink & { kind: EvaluationMailKind; key: string }> = [];
 
   override async requestEvaluation(_manager: EntityManager, link: EvaluationLink): Promise<void> {
     this.requests.push(link);
@@ -20,6 +25,15 @@ export class RecordingEvaluationDelivery extends EvaluationDelivery {
 
   override async remindEvaluation(_manager: EntityManager, link: EvaluationLink): Promise<void> {
     this.reminders.push(link);
+  }
+
+  override async resendEvaluation(
+    _manager: EntityManager,
+    link: EvaluationLink,
+    kind: EvaluationMailKind,
+    key: string,
+  ): Promise<void> {
+    this.resends.push({ ...link, kind, key });
   }
 
   tokenOf(memberId: number, seminarId: number): string {

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   recipients: string[];
   /** The envelope sender (MAIL FROM), where bounces go. */
   mailFrom: string;
+  /** The queue id the sink answered with: `250 Ok: queued as <queueId>`. */
+  queueId: string;
 }
 
 export interface SmtpSinkOptions {
@@ -65,13 +67,16 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           }
           count++;
           const { mailFrom, rcptTo } = session.envelope;
+          // Like Postfix: a queue id of its own for every message taken.
+          const queueId = `SINK${String(count).padStart(6, '0')}`;
           received.push({
             raw,
             messageId,
             recipients: rcptTo.map((r) => r.address),
             mailFrom: mailFrom ? mailFrom.address : '',
+            queueId,
           });
-          callback();
+          callback(null, `2.0.0 Ok: queued as ${queueId}`);
         };
         if (options.delayMs) setTimeout(answer, options.delayMs);
         else answer();

@@ -10,6 +10,7 @@ describe(messageHistory.name, () => {
     sentAt: at('2026-01-13T09:00:05Z'),
     nextAttemptAt: at('2026-01-13T09:00:00Z'),
     lastError: null,
+    smtpResponse: '250 2.0.0 Ok: queued as 4F2A91C3B',
   };
 
   it('tells a message that was sent, came back and was sent again, in order, with the answers', () => {
@@ -27,7 +28,12 @@ describe(messageHistory.name, () => {
         answer: null,
         href: null,
       },
-      { when: 'tirsdag den 13. januar 2026 kl. 10.00', what: 'Sendt (1 forsøg)', answer: null, href: null },
+      {
+        when: 'tirsdag den 13. januar 2026 kl. 10.00',
+        what: 'Sendt (1 forsøg)',
+        answer: '250 2.0.0 Ok: queued as 4F2A91C3B',
+        href: null,
+      },
       {
         when: 'tirsdag den 13. januar 2026 kl. 10.02',
         what: 'Kom retur fra modtagerens server',

@@ -9,6 +9,8 @@ export interface LoggedMessage {
   sentAt: Date | null;
   nextAttemptAt: Date;
   lastError: string | null;
+  /** What the SMTP server answered when it took the message. */
+  smtpResponse: string | null;
 }
 export interface LoggedBounce {
   status: string;
@@ -37,7 +39,7 @@ export function messageHistory(message: LoggedMessage, bounces: LoggedBounce[], 
     steps.push({
       at: message.sentAt,
       what: `Sendt (${attemptsText(message.attempts)})`,
-      answer: null,
+      answer: message.smtpResponse,
       href: null,
     });
   } else if (message.status === 'failed') {

@@ -18,6 +18,8 @@ export class MessageLogEntry {
   @ApiProperty() nextAttemptAt: Date;
   @ApiPropertyOptional({ type: String, nullable: true, example: '550 5.1.1 Mailbox unavailable' }) lastError:
     string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '250 2.0.0 Ok: queued as 4F2A91C3B' })
+  smtpResponse: string | null;
   @ApiPropertyOptional({ type: Date, nullable: true }) sentAt: Date | null;
   @ApiProperty() createdAt: Date;
 }
