@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths';
 import { freePort } from '../test/helpers/app-process';
-import { burst, BurstResult, signIn, startServer, wrkRate } from './rush/drive';
+import { burst, BurstResult, signIn, startServer, wrk } from './rush/drive';
 import { Burst, prepareRushData } from './rush/rush-data';
 
 /**
@@ -49,6 +49,33 @@ describe(`The rush on ${engine}`, () => {
       );
     };
 
+    type Server = Awaited<ReturnType<typeof startServer>>;
+    /** wrk on a path, printed with its ratio to /health and the app's CPU ms per request. */
+    const measure = async (server: Server, what: string, path: string, health: number, headers = {}) => {
+      const before = server.cpuMs();
+      const r = await wrk(`${server.baseUrl}${path}`, headers);
+      const cpu = (server.cpuMs() - before) / r.requests;
+      say(
+        `${what} ${r.rate.toFixed(0)} req/s = ${((r.rate / health) * 100).toFixed(1)} % of /health, ` +
+          `${cpu.toFixed(2)} CPU ms/request`,
+      );
+      return r.rate;
+    };
+    const consolePaths = [
+      '/oversigt',
+      '/valgperioder',
+      `/valgperioder/${data.cycleId}/medlemmer`,
+      `/valgperioder/${data.cycleId}/medlemmer/${data.seatedMemberId}`,
+      `/valgperioder/${data.cycleId}/invitationer`,
+      `/valgperioder/${data.cycleId}/deltagelse`,
+      `/valgperioder/${data.cycleId}/planlaegning`,
+      `/seminarer/${data.fullSeminarId}/deltagere`,
+    ];
+    /** Requests per second per path, with request logging on and off, for the cost of logging. */
+    const rates = new Map<string, { on?: number; off?: number }>();
+    const record = (path: string, logging: boolean, rate: number) =>
+      rates.set(path, { ...rates.get(path), [logging ? 'on' : 'off']: rate });
+
     for (const logging of [true, false]) {
       const server = await startServer(
         dist,
@@ -58,31 +85,28 @@ describe(`The rush on ${engine}`, () => {
       );
       try {
         const mode = logging ? 'request logging on' : 'request logging off';
-        const health = await wrkRate(`${server.baseUrl}/health`);
-        say(`${engine}, ${mode}: GET /health ${health.toFixed(0)} req/s`);
-        const page = await wrkRate(`${server.baseUrl}/p/${data.pageToken}`);
-        say(
-          `${engine}, ${mode}: personal page ${page.toFixed(0)} req/s = ${((page / health) * 100).toFixed(1)} %`,
+        const health = await measure(server, `${engine}, ${mode}: GET /health`, '/health', 1);
+        record('/health', logging, health);
+        const page = `/p/${data.pageToken}`;
+        record(
+          '/p/:token',
+          logging,
+          await measure(server, `${engine}, ${mode}: personal page`, page, health),
         );
         describeBurst(
           `${engine}, ${mode}: 300 bookings of one 25-seat seminar`,
           await burst(bookingsOf(data.oneSeminar[logging ? 0 : 1], [server.baseUrl])),
           health,
         );
+        const cookie = await signIn(server.baseUrl, data.planner.email, data.planner.password);
+        for (const path of consolePaths) {
+          record(
+            path,
+            logging,
+            await measure(server, `${engine}, ${mode}: console ${path}`, path, health, { cookie }),
+          );
+        }
         if (logging) {
-          const cookie = await signIn(server.baseUrl, data.planner.email, data.planner.password);
-          for (const path of [
-            '/oversigt',
-            '/valgperioder',
-            `/valgperioder/${data.cycleId}/medlemmer`,
-            `/valgperioder/${data.cycleId}/deltagelse`,
-            `/valgperioder/${data.cycleId}/invitationer`,
-          ]) {
-            const rate = await wrkRate(`${server.baseUrl}${path}`, { cookie });
-            say(
-              `${engine}: console ${path} ${rate.toFixed(0)} req/s = ${((rate / health) * 100).toFixed(1)} %`,
-            );
-          }
           describeBurst(
             `${engine}, one instance: 300 bookings over ten seminars`,
             await burst(bookingsOf(data.tenSeminars[0], [server.baseUrl])),
@@ -93,11 +117,27 @@ describe(`The rush on ${engine}`, () => {
         await server.stop();
       }
     }
+    if (process.env.CPU_PROFILE) {
+      // A profile per page, of a server that serves nothing else (bench/rush/profile-top.js reads them).
+      for (const path of [`/p/${data.pageToken}`, ...consolePaths]) {
+        const dir = join(process.env.CPU_PROFILE, path.replace(/\//g, '_').replace(data.pageToken, 'token'));
+        const server = await startServer(dist, env(true), await freePort(), dir);
+        try {
+          const cookie = await signIn(server.baseUrl, data.planner.email, data.planner.password);
+          await measure(server, `${engine}, profiled: ${path}`, path, rates.get('/health')!.on!, { cookie });
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+    for (const [path, { on, off }] of rates) {
+      say(`${engine}: request logging costs ${((1 - on! / off!) * 100).toFixed(1)} % of ${path}'s rate`);
+    }
     if (engine === 'PostgreSQL') {
       const a = await startServer(dist, env(true), await freePort());
       const b = await startServer(dist, env(true), await freePort());
       try {
-        const health = await wrkRate(`${a.baseUrl}/health`);
+        const health = (await wrk(`${a.baseUrl}/health`)).rate;
         describeBurst(
           `${engine}, two instances: 300 bookings over ten seminars`,
           await burst(bookingsOf(data.tenSeminars[1], [a.baseUrl, b.baseUrl])),
