@@ -23,6 +23,7 @@ const self = new Map();
 let total = 0;
 samples.forEach((id, i) => {
   const { functionName, url, lineNumber } = byId.get(id).callFrame;
+  if (functionName === '(idle)') return;
   const where = url ? `${url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}` : '';
   const key = `${functionName || '(anonymous)'} ${where}`;
   self.set(key, (self.get(key) ?? 0) + deltas[i]);
