@@ -51,26 +51,9 @@ export class MemberRegisterService {
     return { rows: await this.rowsOf(found), total };
   }
 
-  /**
-   * How many members the query selects with each status, without reading them (the board's
-   * counts), in one statement: a count per status was a statement (and a cycle lookup) each.
-   */
-  async counts(
-    cycleId: number,
-    query: Omit<RegisterQuery, 'status'>,
-    statuses: readonly RegisterStatus[],
-    caller: Caller,
-  ): Promise<Map<RegisterStatus, number>> {
-    const qb = await this.members.filtered(cycleId, query, caller);
-    const wave = query.waveId !== undefined;
-    if (wave) qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
-    qb.select(
-      statuses
-        .map((status, i) => `SUM(CASE WHEN ${statusCondition(status, wave)} THEN 1 ELSE 0 END) AS n${i}`)
-        .join(', '),
-    );
-    const row = await qb.getRawOne<Record<string, number | string | null>>();
-    return new Map(statuses.map((status, i) => [status, Number(row?.[`n${i}`] ?? 0)]));
+  /** How many members the query selects, without reading them (the board's counts). */
+  async count(cycleId: number, query: RegisterQuery, caller: Caller): Promise<number> {
+    return (await this.query(cycleId, query, caller)).getCount();
   }
 
   /** Every row the list shows (all its pages), as CSV; recorded in the audit log like the API's export. */
