@@ -59,6 +59,10 @@ describe(`The rush on ${engine}`, () => {
     const measure = async (server: Server, what: string, path: string, health?: Figures, headers = {}) => {
       const before = server.cpuMs();
       const r = await wrk(`${server.baseUrl}${path}`, headers);
+      if (r.requests === 0) {
+        say(`${what}: no answer within wrk's timeout of 2 s`);
+        return { rate: 0, cpu: NaN };
+      }
       const cpu = (server.cpuMs() - before) / r.requests;
       const ratios = health
         ? ` = ${((r.rate / health.rate) * 100).toFixed(1)} % of /health (by CPU time ${((health.cpu / cpu) * 100).toFixed(1)} %)`
