@@ -1,6 +1,7 @@
 // The top entries of a .cpuprofile by self time: `node bench/rush/profile-top.js file.cpuprofile [n]`.
 // Samples before the first HTTP request are left out (start-up is not what the bench measures).
 'use strict';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain script for node, not compiled
 const { readFileSync } = require('node:fs');
 
 const [file, n = '25'] = process.argv.slice(2);

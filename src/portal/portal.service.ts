@@ -86,7 +86,10 @@ export class PortalService {
       const { open: seminars, later: laterSeminars } = await this.publishedSeminars(m, waves, now);
       const seats = await this.seatsOf(m, member);
       const seat = standingSeat(seats);
-      const swapWish = await this.swapWishOf(m, seats.find((s) => s.state === 'swap_waiting'));
+      const swapWish = await this.swapWishOf(
+        m,
+        seats.find((s) => s.state === 'swap_waiting'),
+      );
       const preferences = await m.findBy(MemberPreference, { memberId: member.id });
       const home = member.municipality!;
       const listed = seminars
@@ -229,7 +232,10 @@ export class PortalService {
 
   async withdrawSwap(member: Member): Promise<void> {
     const wish = await this.transactor.read(async (m) =>
-      this.swapWishOf(m, (await this.seatsOf(m, member)).find((s) => s.state === 'swap_waiting')),
+      this.swapWishOf(
+        m,
+        (await this.seatsOf(m, member)).find((s) => s.state === 'swap_waiting'),
+      ),
     );
     if (wish) await this.seats.cancel(wish.id, { kind: 'member' }, member.id);
   }
