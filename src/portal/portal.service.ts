@@ -201,10 +201,7 @@ export class PortalService {
       if (!seat || !isActive(seat.state)) return null;
       const seminar = await m.findOneByOrFail(Seminar, { id: seat.seminarId });
       const waiting = await m.countBy(Registration, { seminarId: seat.seminarId, state: In(WAITING_STATES) });
-      const wish = await this.swapWishOf(
-        m,
-        (await this.seatsOf(m, member)).find((s) => s.state === 'swap_waiting'),
-      );
+      const wish = await this.swapWish(m, member);
       return {
         title: seminar.title,
         when: period(seminar.startsAt, seminar.endsAt),
@@ -231,12 +228,7 @@ export class PortalService {
   }
 
   async withdrawSwap(member: Member): Promise<void> {
-    const wish = await this.transactor.read(async (m) =>
-      this.swapWishOf(
-        m,
-        (await this.seatsOf(m, member)).find((s) => s.state === 'swap_waiting'),
-      ),
-    );
+    const wish = await this.transactor.read((m) => this.swapWish(m, member));
     if (wish) await this.seats.cancel(wish.id, { kind: 'member' }, member.id);
   }
 
@@ -337,6 +329,14 @@ export class PortalService {
   }
 
   /** The member's swap wish, with its seminar's title and its number on the waiting list now. */
+  private async swapWish(m: EntityManager, member: Member) {
+    return this.swapWishOf(
+      m,
+      (await this.seatsOf(m, member)).find((s) => s.state === 'swap_waiting'),
+    );
+  }
+
+  /** As swapWish, for the wish among seats already read. */
   private async swapWishOf(m: EntityManager, wish: Registration | undefined) {
     if (!wish) return null;
     const seminar = await m.findOneByOrFail(Seminar, { id: wish.seminarId });
