@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths';
 import { freePort } from '../test/helpers/app-process';
-import { burst, BurstResult, signIn, startServer, wrkRate } from './rush/drive';
+import { burst, BurstResult, signIn, startServer, wrk } from './rush/drive';
 import { Burst, prepareRushData } from './rush/rush-data';
 
 /**
@@ -49,6 +49,42 @@ describe(`The rush on ${engine}`, () => {
       );
     };
 
+    type Server = Awaited<ReturnType<typeof startServer>>;
+    type Figures = { rate: number; cpu: number };
+    /**
+     * wrk on a path, printed with its ratio to /health and the app's CPU ms per request. Beside the
+     * ratio of rates, /health's CPU ms over the page's: the ratio the app would reach bound by its
+     * own CPU alone, which the neighbours on a loaded machine disturb far less.
+     */
+    const measure = async (server: Server, what: string, path: string, health?: Figures, headers = {}) => {
+      const before = server.cpuMs();
+      const r = await wrk(`${server.baseUrl}${path}`, headers);
+      if (r.requests === 0) {
+        say(`${what}: no answer within wrk's timeout of 2 s`);
+        return { rate: 0, cpu: NaN };
+      }
+      const cpu = (server.cpuMs() - before) / r.requests;
+      const ratios = health
+        ? ` = ${((r.rate / health.rate) * 100).toFixed(1)} % of /health (by CPU time ${((health.cpu / cpu) * 100).toFixed(1)} %)`
+        : '';
+      say(`${what} ${r.rate.toFixed(0)} req/s${ratios}, ${cpu.toFixed(2)} CPU ms/request`);
+      return { rate: r.rate, cpu };
+    };
+    const consolePaths = [
+      '/oversigt',
+      '/valgperioder',
+      `/valgperioder/${data.cycleId}/medlemmer`,
+      `/valgperioder/${data.cycleId}/medlemmer/${data.seatedMemberId}`,
+      `/valgperioder/${data.cycleId}/invitationer`,
+      `/valgperioder/${data.cycleId}/deltagelse`,
+      `/valgperioder/${data.cycleId}/planlaegning`,
+      `/seminarer/${data.fullSeminarId}/deltagere`,
+    ];
+    /** Rate and CPU time per path, with request logging on and off, for the cost of logging. */
+    const rates = new Map<string, { on?: Figures; off?: Figures }>();
+    const record = (path: string, logging: boolean, figures: Figures) =>
+      rates.set(path, { ...rates.get(path), [logging ? 'on' : 'off']: figures });
+
     for (const logging of [true, false]) {
       const server = await startServer(
         dist,
@@ -58,46 +94,66 @@ describe(`The rush on ${engine}`, () => {
       );
       try {
         const mode = logging ? 'request logging on' : 'request logging off';
-        const health = await wrkRate(`${server.baseUrl}/health`);
-        say(`${engine}, ${mode}: GET /health ${health.toFixed(0)} req/s`);
-        const page = await wrkRate(`${server.baseUrl}/p/${data.pageToken}`);
-        say(
-          `${engine}, ${mode}: personal page ${page.toFixed(0)} req/s = ${((page / health) * 100).toFixed(1)} %`,
+        const health = await measure(server, `${engine}, ${mode}: GET /health`, '/health');
+        record('/health', logging, health);
+        const page = `/p/${data.pageToken}`;
+        record(
+          '/p/:token',
+          logging,
+          await measure(server, `${engine}, ${mode}: personal page`, page, health),
         );
         describeBurst(
           `${engine}, ${mode}: 300 bookings of one 25-seat seminar`,
           await burst(bookingsOf(data.oneSeminar[logging ? 0 : 1], [server.baseUrl])),
-          health,
+          health.rate,
         );
+        const cookie = await signIn(server.baseUrl, data.planner.email, data.planner.password);
+        for (const path of consolePaths) {
+          record(
+            path,
+            logging,
+            await measure(server, `${engine}, ${mode}: console ${path}`, path, health, { cookie }),
+          );
+        }
         if (logging) {
-          const cookie = await signIn(server.baseUrl, data.planner.email, data.planner.password);
-          for (const path of [
-            '/oversigt',
-            '/valgperioder',
-            `/valgperioder/${data.cycleId}/medlemmer`,
-            `/valgperioder/${data.cycleId}/deltagelse`,
-            `/valgperioder/${data.cycleId}/invitationer`,
-          ]) {
-            const rate = await wrkRate(`${server.baseUrl}${path}`, { cookie });
-            say(
-              `${engine}: console ${path} ${rate.toFixed(0)} req/s = ${((rate / health) * 100).toFixed(1)} %`,
-            );
-          }
           describeBurst(
             `${engine}, one instance: 300 bookings over ten seminars`,
             await burst(bookingsOf(data.tenSeminars[0], [server.baseUrl])),
-            health,
+            health.rate,
           );
         }
       } finally {
         await server.stop();
       }
     }
+    if (process.env.CPU_PROFILE) {
+      // A profile per page, of a server that serves nothing else (bench/rush/profile-top.js reads them).
+      for (const path of [`/p/${data.pageToken}`, ...consolePaths]) {
+        const dir = join(process.env.CPU_PROFILE, path.replace(/\//g, '_').replace(data.pageToken, 'token'));
+        const server = await startServer(dist, env(true), await freePort(), dir);
+        try {
+          const cookie = await signIn(server.baseUrl, data.planner.email, data.planner.password);
+          await measure(server, `${engine}, profiled: ${path}`, path, rates.get('/health')!.on!, {
+            cookie,
+          });
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+    for (const [path, { on, off }] of rates) {
+      // On a loaded machine the rates swing with the neighbours; CPU time per request is steadier.
+      say(
+        `${engine}: request logging costs ${((1 - off!.cpu / on!.cpu) * 100).toFixed(1)} % of ${path}'s ` +
+          `throughput by CPU time (${off!.cpu.toFixed(2)} → ${on!.cpu.toFixed(2)} ms), ` +
+          `${((1 - on!.rate / off!.rate) * 100).toFixed(1)} % by rate`,
+      );
+    }
     if (engine === 'PostgreSQL') {
       const a = await startServer(dist, env(true), await freePort());
       const b = await startServer(dist, env(true), await freePort());
       try {
-        const health = await wrkRate(`${a.baseUrl}/health`);
+        const health = (await wrk(`${a.baseUrl}/health`)).rate;
         describeBurst(
           `${engine}, two instances: 300 bookings over ten seminars`,
           await burst(bookingsOf(data.tenSeminars[1], [a.baseUrl, b.baseUrl])),
@@ -108,5 +164,6 @@ describe(`The rush on ${engine}`, () => {
       }
     }
     await data.database.drop();
-  });
+    // Bursts of 50 s and more on a loaded machine: room beyond the benches' ten minutes.
+  }, 1_800_000);
 });

@@ -1,4 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../src/paths';
@@ -28,6 +29,8 @@ export async function startServer(dir: string, env: NodeJS.ProcessEnv, port: num
   }
   return {
     baseUrl,
+    /** CPU time (user + system) the app process has used so far, in ms, from /proc. */
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -35,12 +38,25 @@ export async function startServer(dir: string, env: NodeJS.ProcessEnv, port: num
   };
 }
 
-/** Requests per second that wrk (one thread, ten connections) gets from a URL in `seconds`. */
-export async function wrkRate(
+const TICKS_PER_MS = 100 / 1000; // USER_HZ (getconf CLK_TCK) is 100 on Linux
+
+function cpuMsOf(pid: number): number {
+  // The fields after the command name, which is in parentheses: utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS;
+}
+
+export interface WrkResult {
+  rate: number;
+  requests: number;
+}
+
+/** What wrk (one thread, ten connections) gets from a URL in `seconds`: requests per second and in all. */
+export async function wrk(
   url: string,
   headers: Record<string, string> = {},
   seconds = 5,
-): Promise<number> {
+): Promise<WrkResult> {
   const args = [
     '-t1',
     '-c10',
@@ -50,9 +66,10 @@ export async function wrkRate(
   ];
   const { stdout } = await promisify(execFile)('wrk', args);
   const rate = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
+  const requests = /(\d+) requests in/.exec(stdout);
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(stdout);
-  if (!rate || non2xx) throw new Error(`wrk on ${url}: ${stdout}`);
-  return Number(rate[1]);
+  if (!rate || !requests || non2xx) throw new Error(`wrk on ${url}: ${stdout}`);
+  return { rate: Number(rate[1]), requests: Number(requests[1]) };
 }
 
 export interface BurstResult {

@@ -27,6 +27,8 @@ export interface RushData {
   /** A seminar with 64 seats taken, for the PATCH that writes 64 change e-mails. */
   fullSeminarId: number;
   cycleId: number;
+  /** A member with a seat at the full seminar, for the console's member page. */
+  seatedMemberId: number;
   /** A token of a member with no seat, for the personal page. */
   pageToken: string;
   planner: { email: string; password: string };
@@ -79,6 +81,7 @@ export async function prepareRushData(): Promise<RushData> {
     ),
     fullSeminarId: fullSeminar.id,
     cycleId: cycle.id,
+    seatedMemberId: members[1200].id,
     pageToken: tokenOf(members[2000].id),
     planner,
   };

@@ -185,7 +185,8 @@ export class InvitationsService {
         expiresAt: MoreThan(new Date()),
       });
       if (!invitation) return null;
-      const member = await m.findOne(Member, {
+      // find, not findOne: with a relation, findOne's LIMIT makes TypeORM query twice.
+      const [member] = await m.find(Member, {
         where: { id: invitation.memberId },
         relations: { municipality: true },
       });

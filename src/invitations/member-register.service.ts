@@ -89,9 +89,10 @@ export class MemberRegisterService {
   /** The members with their municipality, region and status (two queries for the whole page). */
   private async rowsOf(found: Member[]): Promise<RegisterRow[]> {
     const ids = found.map((m) => m.id);
-    // One after another: a transaction has one connection, and pg warns about a query sent while
-    // another is still running on it.
-    const [invited, seats, declines] = await this.transactor.run(async (m) =>
+    // One after another: pg warns about a query sent on a connection while another is still
+    // running on it. A read, not a transaction: the members were read outside one anyway, and on
+    // SQLite a transaction waits behind every booking in the write queue.
+    const [invited, seats, declines] = await this.transactor.read(async (m) =>
       ids.length === 0
         ? [[], [], []]
         : [

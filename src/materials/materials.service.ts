@@ -154,7 +154,7 @@ export class MaterialsService {
 
   /** What the member's page lists: available materials of the seminars the member has a seat at. */
   forMember(member: Member, now = new Date()) {
-    return this.transactor.run(async (m) => {
+    return this.transactor.read(async (m) => {
       const visible = await this.visibleTo(m, member, now);
       return visible.map((material) => ({
         id: material.id,

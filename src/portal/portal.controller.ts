@@ -186,7 +186,7 @@ export class PortalController {
   }
 
   private async overview(member: Member, token: string, notice: string | null, refusal?: Refusal) {
-    const model = await this.portal.overview(member);
+    const { survey, ...model } = await this.portal.overview(member);
     return page('portal-overview', {
       title: 'Dit Kattegat-forløb',
       token,
@@ -198,19 +198,19 @@ export class PortalController {
         accessibility: refusal?.field('accessibility') ?? null,
       },
       materials: await this.materials.forMember(member),
-      survey: await this.surveyModel(member),
+      survey: surveyModel(survey),
     });
   }
+}
 
-  private async surveyModel(member: Member) {
-    const survey = await this.portal.survey(member, false);
-    if (!survey || survey.state === 'none') return null;
-    const closes =
-      survey.state === 'ready' && survey.closesAt
-        ? `Evalueringen er åben til ${formatDanishDateTime(survey.closesAt)}.`
-        : null;
-    return { ready: survey.state === 'ready', closes, text: surveyText(survey) };
-  }
+/** The page's evaluation section, for a member who attended. */
+function surveyModel(survey: PageSurvey | null) {
+  if (!survey || survey.state === 'none') return null;
+  const closes =
+    survey.state === 'ready' && survey.closesAt
+      ? `Evalueringen er åben til ${formatDanishDateTime(survey.closesAt)}.`
+      : null;
+  return { ready: survey.state === 'ready', closes, text: surveyText(survey) };
 }
 
 /** What the page says of a survey that cannot be opened now; null for one that can. */
@@ -227,7 +227,7 @@ function surveyText(survey: PageSurvey): string | null {
   }
 }
 
-type Overview = Awaited<ReturnType<PortalService['overview']>>;
+type Overview = Omit<Awaited<ReturnType<PortalService['overview']>>, 'survey'>;
 
 /** The forms filled in as the member sent them, not as they are stored. */
 function asTyped(model: Overview, refusal: Refusal): Overview {

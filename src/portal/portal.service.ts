@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { formatDanishDate, formatDanishDateTime, formatDanishTime } from '../common/danish-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
@@ -74,12 +74,22 @@ export class PortalService {
     return this.transactor.read((m) => seatCalendar(m, member, link, this.organizer));
   }
 
-  overview(member: Member) {
-    return this.transactor.read(async (m) => {
+  /**
+   * The personal page's model. Its queries are few and each read once (the member's seats, the
+   * cycle's waves, seminars and venues): at an invitation wave's rush every query a page view
+   * makes is paid hundreds of times a minute.
+   */
+  async overview(member: Member) {
+    const model = await this.transactor.read(async (m) => {
       const now = new Date();
-      const seminars = await this.openSeminars(m, member.cycleId, now);
-      const seat = await this.currentSeat(m, member);
-      const swapWish = await this.swapWish(m, member);
+      const waves = await m.findBy(Wave, { cycleId: member.cycleId });
+      const { open: seminars, later: laterSeminars } = await this.publishedSeminars(m, waves, now);
+      const seats = await this.seatsOf(m, member);
+      const seat = standingSeat(seats);
+      const swapWish = await this.swapWishOf(
+        m,
+        seats.find((s) => s.state === 'swap_waiting'),
+      );
       const preferences = await m.findBy(MemberPreference, { memberId: member.id });
       const home = member.municipality!;
       const listed = seminars
@@ -115,7 +125,7 @@ export class PortalService {
         })
         .sort((a, b) => a.distance - b.distance || a.id - b.id);
       const booking = seat ? await this.booking(m, seat, now) : null;
-      const takeBack = seat ? null : await this.takeBackOffer(m, member, now);
+      const takeBack = seat ? null : await this.takeBackOfferOf(m, member, seats, now);
       const declined = !seat && (await this.declines.isDeclinedIn(m, member));
       const rankOf = new Map(preferences.filter((p) => p.rank !== null).map((p) => [p.rank, p.seminarId]));
       const excluded = new Set(preferences.filter((p) => p.excluded).map((p) => p.seminarId));
@@ -123,7 +133,7 @@ export class PortalService {
       const choosing = !seat || isActive(seat.state);
       const bookable = listed.filter((s) => s.mine || (s.open && !s.full));
       const full = listed.filter((s) => !s.mine && !(s.open && !s.full));
-      const later = choosing ? await this.laterSeminars(m, member.cycleId, now) : [];
+      const later = choosing ? laterSeminars : [];
       return {
         memberName: member.name ?? '',
         municipalityName: home.name,
@@ -154,8 +164,15 @@ export class PortalService {
           title: `${s.title} (${s.when})`,
           checked: excluded.has(s.id),
         })),
+        attendedSeminarId: seat?.state === 'attended' ? seat.seminarId : null,
       };
     });
+    const { attendedSeminarId, ...shown } = model;
+    const survey =
+      attendedSeminarId === null
+        ? null
+        : await this.evaluations.pageSurvey(member.id, attendedSeminarId, false);
+    return { ...shown, survey };
   }
 
   /**
@@ -163,7 +180,7 @@ export class PortalService {
    * gives a fresh survey link for the member to be sent to.
    */
   async survey(member: Member, open: boolean): Promise<PageSurvey | null> {
-    const seat = await this.transactor.run((m) => this.currentSeat(m, member));
+    const seat = await this.transactor.read((m) => this.currentSeat(m, member));
     if (seat?.state !== 'attended') return null;
     return this.evaluations.pageSurvey(member.id, seat.seminarId, open);
   }
@@ -197,7 +214,9 @@ export class PortalService {
 
   /** Takes back the seat the member cancelled last, if its seminar still has the place free. */
   async takeBack(member: Member) {
-    const offer = await this.transactor.read((m) => this.takeBackOffer(m, member, new Date()));
+    const offer = await this.transactor.read(async (m) =>
+      this.takeBackOfferOf(m, member, await this.seatsOf(m, member), new Date()),
+    );
     if (!offer)
       throw new DomainError('conflict', 'seat.nothing_to_take_back', 'No cancelled seat to take back');
     return this.seats.takeBack(offer.registrationId, { kind: 'member' }, member.id);
@@ -261,60 +280,64 @@ export class PortalService {
     });
   }
 
-  /** Published seminars of waves whose registration has not opened yet, with the opening date. */
-  private async laterSeminars(m: EntityManager, cycleId: number, now: Date) {
-    const waves = await m.findBy(Wave, { cycleId, registrationOpensAt: MoreThan(now) });
-    if (waves.length === 0) return [];
+  /**
+   * The cycle's published seminars of waves open for registration now (with their wave and venue)
+   * and of waves that open later (with the opening date), from two plain queries: TypeORM's
+   * hydration of joined relations took most of the page's time (15 of 37 ms for 30 seminars).
+   */
+  private async publishedSeminars(m: EntityManager, waves: Wave[], now: Date) {
+    const open = waves.filter((w) => w.registrationOpensAt <= now && w.registrationClosesAt > now);
+    const later = waves.filter((w) => w.registrationOpensAt > now);
+    const shown = [...open, ...later];
+    if (shown.length === 0) return { open: [], later: [] };
     const seminars = await m.find(Seminar, {
-      where: { waveId: In(waves.map((w) => w.id)), status: 'published' },
-      relations: { venue: true, wave: true },
+      where: { waveId: In(shown.map((w) => w.id)), status: 'published' },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
-    return seminars.map((s) => ({
-      id: s.id,
-      title: s.title,
-      when: period(s.startsAt, s.endsAt),
-      venue: `${s.venue!.name}, ${s.venue!.town}`,
-      opensAt: formatDanishDateTime(s.wave!.registrationOpensAt),
-    }));
+    const venues = await m.findBy(Venue, { id: In([...new Set(seminars.map((s) => s.venueId))]) });
+    const waveOf = new Map(shown.map((w) => [w.id, w]));
+    const venueOf = new Map(venues.map((v) => [v.id, v]));
+    const joined = seminars.map((s) =>
+      Object.assign(s, { wave: waveOf.get(s.waveId)!, venue: venueOf.get(s.venueId)! }),
+    );
+    const opensLater = new Set(later.map((w) => w.id));
+    return {
+      open: joined.filter((s) => !opensLater.has(s.waveId)),
+      later: joined
+        .filter((s) => opensLater.has(s.waveId))
+        .map((s) => ({
+          id: s.id,
+          title: s.title,
+          when: period(s.startsAt, s.endsAt),
+          venue: `${s.venue.name}, ${s.venue.town}`,
+          opensAt: formatDanishDateTime(s.wave.registrationOpensAt),
+        })),
+    };
   }
 
-  private async openSeminars(m: EntityManager, cycleId: number, now: Date): Promise<Seminar[]> {
-    const waves = await m.findBy(Wave, {
-      cycleId,
-      registrationOpensAt: LessThanOrEqual(now),
-      registrationClosesAt: MoreThan(now),
+  /** The member's seats in the cycle, swap wishes and cancelled ones too, newest first. */
+  private seatsOf(m: EntityManager, member: Member): Promise<Registration[]> {
+    return m.find(Registration, {
+      where: { cycleId: member.cycleId, memberId: member.id },
+      order: { id: 'DESC' },
     });
-    if (waves.length === 0) return [];
-    // Three plain queries joined here: TypeORM's hydration of joined relations took most of the
-    // page's time (15 of 37 ms measured for 30 seminars).
-    const seminars = await m.find(Seminar, {
-      where: { waveId: In(waves.map((w) => w.id)), status: 'published' },
-    });
-    const venues = await m.findBy(Venue, { id: In([...new Set(seminars.map((s) => s.venueId))]) });
-    const waveOf = new Map(waves.map((w) => [w.id, w]));
-    const venueOf = new Map(venues.map((v) => [v.id, v]));
-    return seminars.map((s) =>
-      Object.assign(s, { wave: waveOf.get(s.waveId), venue: venueOf.get(s.venueId) }),
-    );
   }
 
   /** The seat the member holds or held in the cycle (not a swap wish, not a cancelled one). */
   private async currentSeat(m: EntityManager, member: Member): Promise<Registration | null> {
-    const seats = await m.find(Registration, {
-      where: { cycleId: member.cycleId, memberId: member.id },
-      order: { id: 'DESC' },
-    });
-    return seats.find((s) => isStanding(s.state)) ?? null;
+    return standingSeat(await this.seatsOf(m, member));
   }
 
   /** The member's swap wish, with its seminar's title and its number on the waiting list now. */
   private async swapWish(m: EntityManager, member: Member) {
-    const wish = await m.findOneBy(Registration, {
-      cycleId: member.cycleId,
-      memberId: member.id,
-      state: 'swap_waiting',
-    });
+    return this.swapWishOf(
+      m,
+      (await this.seatsOf(m, member)).find((s) => s.state === 'swap_waiting'),
+    );
+  }
+
+  /** As swapWish, for the wish among seats already read. */
+  private async swapWishOf(m: EntityManager, wish: Registration | undefined) {
     if (!wish) return null;
     const seminar = await m.findOneByOrFail(Seminar, { id: wish.seminarId });
     return {
@@ -337,16 +360,14 @@ export class PortalService {
    * The seat a member can take back: the last one they held, cancelled, with nothing standing
    * since, at a seminar still open for registration with a free place.
    */
-  private async takeBackOffer(m: EntityManager, member: Member, now: Date) {
-    if (await this.currentSeat(m, member)) return null;
+  private async takeBackOfferOf(m: EntityManager, member: Member, seats: Registration[], now: Date) {
+    if (standingSeat(seats)) return null;
     // The last seat held: a cancelled waiting place or swap wish never held one.
     const held = await m.findOne(RegistrationEvent, {
       where: { cycleId: member.cycleId, memberId: member.id, kind: In(SEAT_TAKEN) },
       order: { id: 'DESC' },
     });
-    const last = held?.registrationId
-      ? await m.findOneBy(Registration, { id: held.registrationId, state: 'cancelled' })
-      : null;
+    const last = seats.find((s) => s.id === held?.registrationId && s.state === 'cancelled');
     if (!last) return null;
     const seminar = await m.findOne(Seminar, { where: { id: last.seminarId }, relations: { wave: true } });
     if (!seminar || seminar.status !== 'published' || seminar.taken >= seminar.capacity) return null;
@@ -391,6 +412,11 @@ export class PortalService {
       hasAgenda: (seminar.agenda ?? []).length > 0,
     };
   }
+}
+
+/** The seat the member holds or held (not a swap wish, not a cancelled one), of their seats newest first. */
+function standingSeat(seats: Registration[]): Registration | null {
+  return seats.find((s) => isStanding(s.state)) ?? null;
 }
 
 function period(start: Date, end: Date): string {
