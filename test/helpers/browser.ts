@@ -30,11 +30,16 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** axe-core at laptop and phone width (no serious or critical violation), with a screenshot of each in `dir`. */
+/**
+ * axe-core at laptop and phone width (no serious or critical violation), no sideways scrolling of
+ * the page on the phone (wide tables scroll in their own region), with a screenshot of each in `dir`.
+ */
 export async function looksRight(page: Page, dir: string, name: string): Promise<void> {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await expect(seriousViolations(page)).resolves.toEqual([]);
+    if (width === 390)
+      await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
