@@ -20,6 +20,7 @@ import { InvitationOpened1765200000001 } from '../../migrations/1765200000001-in
 import { ImportJobs1765300000000 } from '../../migrations/1765300000000-import-jobs';
 import { SurveyPageLink1766100000000 } from '../../migrations/1766100000000-survey-page-link';
 import { Bounces1766600000000 } from '../../migrations/1766600000000-bounces';
+import { OutboxDrafts1766700000000 } from '../../migrations/1766700000000-outbox-drafts';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ImportJobs1765300000000,
   SurveyPageLink1766100000000,
   Bounces1766600000000,
+  OutboxDrafts1766700000000,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Transactor } from '../database/transactor';
+import { parseKept } from './mail-drafts';
 import { MailRequest } from './message-kinds';
 import { MemberMail, PAGE_LINK } from './member-mail';
 import { OutboxMessage } from './outbox-message.entity';
@@ -9,8 +10,6 @@ import { LOG_COLUMNS } from './outbox.service';
 
 /** Their link is a survey's, minted by the evaluations with the request; a resend has none to give. */
 const NOT_RESENT = new Set(['evaluation_request', 'evaluation_reminder']);
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /**
  * Sends a message again, as a NEW row `<key>:resend:<n>` through the member-mail pipeline: to the
@@ -36,9 +35,7 @@ export class MessageResender {
         .where('m.key LIKE :prefix', { prefix: `${original.key.replace(/%/g, '')}:resend:%` })
         .getCount();
       const key = `${original.key}:resend:${resends + 1}`;
-      const kept = JSON.parse(original.context!, (_, v: unknown) =>
-        typeof v === 'string' && ISO_INSTANT.test(v) ? new Date(v) : v,
-      ) as Record<string, unknown>;
+      const kept = parseKept(original.context!);
       const written = await this.mail.send(manager, [
         {
           key,
