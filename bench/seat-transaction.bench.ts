@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AllocationService } from '../src/allocation/allocation.service';
 import { DispatcherService } from '../src/messaging/dispatcher.service';
@@ -7,6 +10,23 @@ import { createMembers } from '../test/factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from '../test/factories/planning.factory';
 import { startTestApp, TestApp } from '../test/helpers/test-app';
 import { createNationalCycle } from './national-cycle';
+
+/** With BENCH_PROFILE=<dir>, a CPU profile of `work` alone is written there as <name>.cpuprofile. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -66,23 +86,26 @@ describe('The seat transaction: apply and PATCH', () => {
     for (const m of members) await seats.register(m.id, seminar.id, { kind: 'planner', staffId: plannerId });
     await dispatcher.drain();
     const patches: number[] = [];
-    for (let run = 0; run <= PATCH_RUNS; run++) {
-      const startsAt = new Date(seminar.startsAt.getTime() + ((run % 2) + 1) * 3600_000);
-      const endsAt = new Date(seminar.endsAt.getTime() + ((run % 2) + 1) * 3600_000);
-      const before = await t.dataSource.getRepository(OutboxMessage).count();
-      const s = performance.now();
-      await t
-        .http()
-        .patch(`/api/seminars/${seminar.id}`)
-        .set('Authorization', `Bearer ${planner}`)
-        .send({ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() })
-        .expect(200);
-      const ms = performance.now() - s;
-      const written = (await t.dataSource.getRepository(OutboxMessage).count()) - before;
-      if (written !== PATCH_SEATS) throw new Error(`PATCH wrote ${written} e-mails`);
-      if (run > 0) patches.push(ms);
-      await dispatcher.drain();
-    }
+    const patchRuns = async () => {
+      for (let run = 0; run <= PATCH_RUNS; run++) {
+        const startsAt = new Date(seminar.startsAt.getTime() + ((run % 2) + 1) * 3600_000);
+        const endsAt = new Date(seminar.endsAt.getTime() + ((run % 2) + 1) * 3600_000);
+        const before = await t.dataSource.getRepository(OutboxMessage).count();
+        const s = performance.now();
+        await t
+          .http()
+          .patch(`/api/seminars/${seminar.id}`)
+          .set('Authorization', `Bearer ${planner}`)
+          .send({ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() })
+          .expect(200);
+        const ms = performance.now() - s;
+        const written = (await t.dataSource.getRepository(OutboxMessage).count()) - before;
+        if (written !== PATCH_SEATS) throw new Error(`PATCH wrote ${written} e-mails`);
+        if (run > 0) patches.push(ms);
+        await dispatcher.drain();
+      }
+    };
+    await profiled('patch', patchRuns);
     const patchMs = median(patches);
     const health = await healthMs();
     const raw = await rawMs();
@@ -98,13 +121,15 @@ describe('The seat transaction: apply and PATCH', () => {
     const before = await t.dataSource.getRepository(OutboxMessage).count();
     const cpu = process.cpuUsage();
     let s = performance.now();
-    await service.apply(cycle.id, proposal.id, { kind: 'planner', staffId: plannerId });
+    await profiled('apply', () =>
+      service.apply(cycle.id, proposal.id, { kind: 'planner', staffId: plannerId }),
+    );
     const applyMs = performance.now() - s;
     const applyCpu = process.cpuUsage(cpu);
     const written = (await t.dataSource.getRepository(OutboxMessage).count()) - before;
     if (written !== MEMBERS) throw new Error(`Apply wrote ${written} e-mails`);
     s = performance.now();
-    const sent = await dispatcher.drain();
+    const sent = await profiled('drain', () => dispatcher.drain());
     const drainMs = performance.now() - s;
 
     const lines = [
