@@ -447,34 +447,41 @@ export class SeatService implements OnModuleInit {
         );
       }
     }
+    // The seats' events are recorded together, so their e-mails are drafted in a few statements.
+    const placed: SeatEvent[] = [];
     for (let i = 0; i < placements.length; i += 200) {
       const batch = placements.slice(i, i + 200);
-      await manager.insert(
-        Registration,
-        batch.map(({ memberId, seminarId }) => ({
-          cycleId,
-          memberId,
-          seminarId,
-          state: 'registered' as const,
-          waitlistNumber: null,
-          ...continuing(fromOf.get(memberId)),
-        })),
-      );
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Registration)
+        .values(
+          batch.map(({ memberId, seminarId }) => ({
+            cycleId,
+            memberId,
+            seminarId,
+            state: 'registered' as const,
+            waitlistNumber: null,
+            ...continuing(fromOf.get(memberId)),
+          })),
+        )
+        .updateEntity(false)
+        .execute();
       const seats = await manager.findBy(Registration, {
         cycleId,
         memberId: In(batch.map((p) => p.memberId)),
         state: 'registered',
       });
-      await this.events.record(
-        manager,
-        seats.map((seat) => {
-          const old = fromOf.get(seat.memberId);
-          return old
+      for (const seat of seats) {
+        const old = fromOf.get(seat.memberId);
+        placed.push(
+          old
             ? this.eventOf(seat, 'moved', actor, { fromSeminarId: old.seminarId, fromRegistrationId: old.id })
-            : this.eventOf(seat, 'registered', actor);
-        }),
-      );
+            : this.eventOf(seat, 'registered', actor),
+        );
+      }
     }
+    await this.events.record(manager, placed);
     if (!promote) return;
     for (const seminarId of new Set(left.map((old) => old.seminarId))) {
       await this.promoteWaiting(manager, seminarId);
