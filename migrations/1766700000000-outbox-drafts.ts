@@ -5,7 +5,10 @@ export class OutboxDrafts1766700000000 implements MigrationInterface {
   name = 'OutboxDrafts1766700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('outbox_messages', new TableColumn({ name: 'draft', type: 'text', isNullable: true }));
+    await queryRunner.addColumn(
+      'outbox_messages',
+      new TableColumn({ name: 'draft', type: 'text', isNullable: true }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
