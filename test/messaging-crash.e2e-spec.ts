@@ -184,7 +184,8 @@ describe('Dispatcher processes', () => {
     });
     expect(untouched.length).toBeGreaterThan(0);
     await outbox.update({ status: 'sending' }, { lockedUntil: new Date(Date.now() - 1000) });
-    await expect(exited(runSend())).resolves.toBe(0);
+    // A long lease again: a slow batch must not look abandoned and go out twice.
+    await expect(exited(runSend(LONG_LEASE_MS))).resolves.toBe(0);
 
     const deliveries = sink.deliveries();
     for (const { key } of drafted) expect(deliveries.get(messageIdOf(key))).toBeGreaterThanOrEqual(1);
