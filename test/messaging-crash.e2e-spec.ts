@@ -2,10 +2,18 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { IsNull, Not } from 'typeorm';
+import { Transactor } from '../src/database/transactor';
+import { Invitation } from '../src/invitations/invitation.entity';
+import { hashPersonalToken } from '../src/invitations/personal-token';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { OutboxService } from '../src/messaging/outbox.service';
 import { PROJECT_ROOT } from '../src/paths';
+import { SeatService } from '../src/registrations/seat.service';
+import { createCycle, createMembers } from './factories/cycle-members.factory';
+import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { confirmationMessage, messageIdOf } from './factories/messages';
+import { PAGE_LINK } from './helpers/member-mail';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -135,5 +143,68 @@ describe('Dispatcher processes', () => {
     const deliveries = sink.deliveries();
     for (const i of keys) expect(deliveries.get(messageIdOf(`confirmation:${i}:0`))).toBe(1);
     expect(sink.count - before).toBe(MESSAGES);
+  });
+
+  it('writes out and sends, once, the drafts of seats booked before a crash, also when killed while sending them', async () => {
+    // The made-up messages above carry keys of registrations 1–200, as these seats will.
+    await t.dataSource.getRepository(OutboxMessage).delete({ memberId: IsNull() });
+    // Bookings commit their e-mails as drafts; no dispatcher runs here, as if the app died then.
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    const seminar = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), {
+      capacity: MESSAGES,
+    });
+    const members = await createMembers(t.dataSource, cycle.id, MESSAGES);
+    await t.app.get(Transactor).run((manager) =>
+      t.app.get(SeatService).placeMany(
+        manager,
+        cycle.id,
+        members.map((m) => ({ memberId: m.id, seminarId: seminar.id, fromRegistrationId: null })),
+        { kind: 'system' },
+      ),
+    );
+    const outbox = t.dataSource.getRepository(OutboxMessage);
+    const drafted = await outbox.find({
+      where: { seminarId: seminar.id },
+      select: { key: true, draft: true },
+    });
+    expect(drafted).toHaveLength(MESSAGES);
+    expect(drafted.every((m) => m.draft !== null)).toBe(true);
+    const before = sink.count;
+    // The made-up messages went out with the same Message-IDs: only deliveries from here on count.
+    const earlier = sink.deliveries();
+
+    const first = runSend(LONG_LEASE_MS);
+    const firstExit = exited(first);
+    await sink.waitFor(before + MESSAGES / 3, 60_000);
+    first.kill('SIGKILL');
+    await expect(firstExit).resolves.toBeNull();
+    // Drafts no dispatcher had claimed when it died: each must go out exactly once.
+    const untouched = await outbox.find({
+      where: { seminarId: seminar.id, draft: Not(IsNull()) },
+      select: { key: true },
+    });
+    expect(untouched.length).toBeGreaterThan(0);
+    await outbox.update({ status: 'sending' }, { lockedUntil: new Date(Date.now() - 1000) });
+    // A long lease again: a slow batch must not look abandoned and go out twice.
+    await expect(exited(runSend(LONG_LEASE_MS))).resolves.toBe(0);
+
+    const all = sink.deliveries();
+    const sentHere = (key: string) => (all.get(messageIdOf(key)) ?? 0) - (earlier.get(messageIdOf(key)) ?? 0);
+    for (const { key } of drafted) expect(sentHere(key)).toBeGreaterThanOrEqual(1);
+    for (const { key } of untouched) expect(sentHere(key)).toBe(1);
+    expect(sink.count - before - MESSAGES).toBeLessThanOrEqual(2 * BATCH);
+    const rows = await outbox.find({ where: { seminarId: seminar.id } });
+    expect(rows.every((m) => m.status === 'sent' && m.draft === null && m.ics !== null)).toBe(true);
+
+    // What went out is the booking's confirmation, with a link to the member's page that works.
+    const mail = await sink.parse(sink.received[sink.received.length - 1]);
+    expect(mail.subject).toBe(`Bekræftelse: Din plads på ${seminar.title}`);
+    expect(mail.attachments.some((a) => a.contentType === 'text/calendar')).toBe(true);
+    const token = PAGE_LINK.exec(mail.text!)![1];
+    const link = await t.dataSource
+      .getRepository(Invitation)
+      .findOneBy({ tokenHash: hashPersonalToken(token), purpose: 'message' });
+    expect(link).not.toBeNull();
   });
 });

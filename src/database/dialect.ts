@@ -59,6 +59,13 @@ export abstract class Dialect {
     query: [string, unknown[]],
   ): Promise<number | undefined>;
 
+  /** Runs an INSERT of one row and returns its id, without reading the row back as TypeORM would. */
+  async insertReturningId(manager: EntityManager, query: [string, unknown[]]): Promise<number> {
+    const id = await this.insertIgnoringConflict(manager, query);
+    if (id === undefined) throw new Error('The row was not inserted');
+    return id;
+  }
+
   /** The ids a claim selects, skipping rows another transaction holds where the engine has row locks. */
   abstract claimIds<T extends ObjectLiteral>(select: SelectQueryBuilder<T>): Promise<number[]>;
 

@@ -21,6 +21,7 @@ import { ImportJobs1765300000000 } from '../../migrations/1765300000000-import-j
 import { SurveyPageLink1766100000000 } from '../../migrations/1766100000000-survey-page-link';
 import { Bounces1766600000000 } from '../../migrations/1766600000000-bounces';
 import { SmtpAnswers1766700000000 } from '../../migrations/1766700000000-smtp-answers';
+import { OutboxDrafts1766700000001 } from '../../migrations/1766700000001-outbox-drafts';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   SurveyPageLink1766100000000,
   Bounces1766600000000,
   SmtpAnswers1766700000000,
+  OutboxDrafts1766700000001,
 ];

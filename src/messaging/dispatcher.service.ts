@@ -17,6 +17,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { returnPath } from './bounces/verp';
 import { classifySendError, keptAnswer, retryDelayMs } from './delivery-policy';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
+import { OutboxDrafts } from './outbox-drafts';
 import { OutboxMessage } from './outbox-message.entity';
 
 interface SendResult {
@@ -35,7 +36,8 @@ export interface DispatchSummary {
 const DUE = `((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND locked_until < :now))`;
 
 /**
- * Sends the outbox. Each batch is claimed first (status `sending`, a claim id, a lease), then
+ * Sends the outbox. Each batch is claimed first (status `sending`, a claim id, a lease, its drafts
+ * written out in the same transaction), then
  * handed to the transport whole so the SMTP pool's connections stay busy, and the outcome is
  * written back. A crash after sending but before the write-back means those messages go out
  * again when the lease expires: at least once, with duplicates at most the batches in flight
@@ -60,6 +62,7 @@ export class DispatcherService
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly background: BackgroundWork,
     private readonly clock: Clock,
+    private readonly drafts: OutboxDrafts,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -169,10 +172,11 @@ export class DispatcherService
          attempts = attempts + 1 WHERE id IN (:...ids)`,
         { claimId, lease, ids },
       );
-      return manager.find(OutboxMessage, {
+      const claimed = await manager.find(OutboxMessage, {
         where: { claimedBy: claimId, status: 'sending' },
         order: { id: 'ASC' },
       });
+      return this.drafts.writeOut(manager, claimed);
     };
     return this.transactor.run(work);
   }

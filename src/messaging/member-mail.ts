@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { PersonalLinks } from '../invitations/personal-links';
 import { CalendarEventInput } from './calendar';
+import { MailDraft } from './mail-drafts';
 import { MailRequest, Recipient, SeminarInfo } from './message-kinds';
 import { OutboxMessage } from './outbox-message.entity';
 import { EnqueueMessage, OutboxService } from './outbox.service';
@@ -85,6 +86,33 @@ export class MemberMail {
     }));
     await this.outbox.enqueueMany(manager, messages);
     return messages.length;
+  }
+
+  /**
+   * Writes e-mails about seminars as drafts (OutboxService's `enqueueDrafts`) for the dispatcher to
+   * write out: only the recipients and the seminars are read here, so a booking's transaction
+   * stays short. A draft whose key is in the outbox already is ignored.
+   */
+  async draft(manager: EntityManager, drafts: MailDraft[]): Promise<void> {
+    if (drafts.length === 0) return;
+    const recipients = await loadRecipients(
+      manager,
+      drafts.map((d) => d.memberId),
+    );
+    const mailed = drafts.filter((d) => recipients.has(d.memberId));
+    if (mailed.length === 0) return;
+    const seminars = await loadSeminarInfos(
+      manager,
+      mailed.map((d) => d.seminarId),
+    );
+    await this.outbox.enqueueDrafts(
+      manager,
+      mailed.map((draft) => ({
+        draft,
+        recipient: recipients.get(draft.memberId)!,
+        seminar: seminars.get(draft.seminarId)!,
+      })),
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
+import { parseKept } from './mail-drafts';
 import { MailRequest, MessageKind } from './message-kinds';
 import { MemberMail, PAGE_LINK } from './member-mail';
 import { OutboxMessage } from './outbox-message.entity';
@@ -10,8 +11,6 @@ import { LOG_COLUMNS } from './outbox.service';
 
 /** Their link is a survey's: the evaluations mint it and write the resend (`message.resend_requested`). */
 const LINKED_ELSEWHERE = new Set<MessageKind>(['evaluation_request', 'evaluation_reminder']);
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /**
  * Sends a message again, as a NEW row `<key>:resend:<n>` through the member-mail pipeline: to the
@@ -64,9 +63,7 @@ export class MessageResender {
 
   /** The body rendered afresh from the kept context, with a fresh link to the member's page. */
   private async rewrite(manager: EntityManager, original: OutboxMessage, key: string): Promise<void> {
-    const kept = JSON.parse(original.context!, (_, v: unknown) =>
-      typeof v === 'string' && ISO_INSTANT.test(v) ? new Date(v) : v,
-    ) as Record<string, unknown>;
+    const kept = parseKept(original.context!);
     await this.mail.send(manager, [
       {
         key,

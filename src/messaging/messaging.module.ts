@@ -14,6 +14,7 @@ import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
 import { MemberMail } from './member-mail';
 import { MessageResender } from './message-resender';
 import { MessagesController } from './messages.controller';
+import { OutboxDrafts } from './outbox-drafts';
 import { OutboxErasure } from './outbox-erasure';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxMetrics } from './outbox-metrics';
@@ -33,6 +34,7 @@ import { SeatMessenger } from './seat-messenger';
     MailRenderer,
     OutboxService,
     DispatcherService,
+    OutboxDrafts,
     MemberMail,
     SeatMessenger,
     InvitationMail,

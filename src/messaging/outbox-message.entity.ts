@@ -5,8 +5,8 @@ export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
- * One e-mail, rendered when it was enqueued in the same transaction as the change that caused
- * it. `sending` rows belong to the dispatcher named in `claimedBy` until `lockedUntil`; after
+ * One e-mail, enqueued in the same transaction as the change that caused it: rendered then, or
+ * as a draft the dispatcher renders when it claims it (see `draft`). `sending` rows belong to the dispatcher named in `claimedBy` until `lockedUntil`; after
  * that another dispatcher may take them over (the first one crashed).
  */
 @Entity('outbox_messages')
@@ -55,6 +55,14 @@ export class OutboxMessage {
    */
   @Column('text', { nullable: true })
   context: string | null;
+
+  /**
+   * While the message is a draft (subject and body empty): the seminar as it was when the cause
+   * happened and the calendar entry to attach (JSON), for the dispatcher to write the message out
+   * from when it claims it (src/messaging/outbox-drafts.ts). Null once written.
+   */
+  @Column('text', { nullable: true })
+  draft: string | null;
 
   @Column('varchar', { length: 20, default: 'pending' })
   status: OutboxStatus;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Raw, Repository } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Dialect } from '../database/dialect';
@@ -8,7 +9,8 @@ import { Transactor } from '../database/transactor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { buildCalendar, CalendarEventInput } from './calendar';
 import { MailRenderer } from './mail-renderer';
-import { MailRequest, MessageKind, RenderedMail } from './message-kinds';
+import { calendarFilename, MailDraft } from './mail-drafts';
+import { MailRequest, MessageKind, Recipient, RenderedMail, SeminarInfo } from './message-kinds';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { sampleMailRequest } from './sample-messages';
 import { loadSeminarInfos } from './seminar-info';
@@ -85,16 +87,40 @@ export class OutboxService {
    * few multi-row INSERT … ON CONFLICT DO NOTHING statements instead of one per message.
    */
   async enqueueMany(manager: EntityManager, messages: EnqueueMessage[]): Promise<void> {
-    for (let i = 0; i < messages.length; i += 100) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(OutboxMessage)
-        .values(messages.slice(i, i + 100).map((message) => this.row(message)))
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-    }
+    await insertIgnoringKnownKeys(
+      manager,
+      messages.map((message) => this.row(message)),
+    );
+  }
+
+  /**
+   * Drafts to write out when the dispatcher claims them (OutboxDrafts), each with the recipient and
+   * the seminar as they are now: a few multi-row INSERT … ON CONFLICT DO NOTHING statements and no
+   * rendering, so the transaction of their cause ends quickly. The subject and body stay empty
+   * until then.
+   */
+  async enqueueDrafts(
+    manager: EntityManager,
+    drafts: Array<{ draft: MailDraft; recipient: Recipient; seminar: SeminarInfo }>,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const rows = drafts.map(({ draft, recipient, seminar }) => ({
+      key: draft.key,
+      kind: draft.kind,
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
+      memberId: draft.memberId,
+      seminarId: draft.seminarId,
+      subject: '',
+      html: '',
+      text: '',
+      context: JSON.stringify(draft.context),
+      draft: JSON.stringify({ seminar, calendar: draft.calendar ?? null }),
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+    }));
+    await insertIgnoringKnownKeys(manager, rows);
   }
 
   /** The outbox row of a message, rendered now. */
@@ -114,7 +140,7 @@ export class OutboxService {
       text: rendered.text,
       context: keptContext(message.context),
       ics,
-      icsFilename: ics ? (message.calendar!.method === 'CANCEL' ? 'aflysning.ics' : 'kattegat.ics') : null,
+      icsFilename: ics ? calendarFilename(message.calendar!) : null,
       status: 'pending' as const,
       attempts: 0,
       nextAttemptAt: message.sendAfter ?? this.clock.now(),
@@ -238,6 +264,22 @@ export class OutboxService {
       if ('evaluationLink' in context) context.evaluationLink = surveyPageUrl(base, 'eksempel');
       return this.renderer.render({ kind, context } as unknown as MailRequest);
     });
+  }
+}
+
+async function insertIgnoringKnownKeys(
+  manager: EntityManager,
+  rows: QueryDeepPartialEntity<OutboxMessage>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values(rows.slice(i, i + 100))
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 }
 

@@ -1,4 +1,5 @@
 import { CalendarPerson, seatEventUid } from './calendar';
+import { filledDraft, MailDraft } from './mail-drafts';
 import {
   CancellationReason,
   CheckInInfo,
@@ -9,19 +10,24 @@ import {
 } from './message-kinds';
 import { EnqueueMessage } from './outbox.service';
 
-/** What a seat's e-mail is made from; `sequence` rises with every change of the seat. */
-export interface SeatMessageInput {
+/** What a seat's e-mail says of the seat; `sequence` rises with every change of the seat. */
+export interface SeatDraftInput {
   registrationId: number;
   /** The seat whose UID the calendar entry carries: the entry a move or a swap updates. */
   calendarSeatId: number;
   sequence: number;
   memberId: number;
+  seminarId: number;
+  /** The seat's check-in code, shown in the mails about a held seat. */
+  checkIn?: CheckInInfo | null;
+}
+
+/** The same with what the e-mail is written with: the recipient, the seminar and the link. */
+export interface SeatMessageInput extends Omit<SeatDraftInput, 'seminarId'> {
   recipient: Recipient;
   seminar: SeminarInfo;
   personalLink: string;
   organizer: CalendarPerson;
-  /** The seat's check-in code, shown in the mails about a held seat. */
-  checkIn?: CheckInInfo | null;
 }
 
 export type SeatMessage =
@@ -31,50 +37,38 @@ export type SeatMessage =
   | { kind: 'cancellation'; reason: CancellationReason; note: string | null };
 
 /**
- * The outbox message for a seat event, with its calendar file: REQUEST for a booking, a
- * promotion, a change or a move, CANCEL for a cancellation, all under the UID of the calendar
- * entry the seat continues (a moved seat keeps the entry of the seat it came from). The key
+ * The draft of a seat event's e-mail, with its calendar file: REQUEST for a booking, a promotion,
+ * a change or a move, CANCEL for a cancellation, all under the UID of the calendar entry the seat
+ * continues (a moved seat keeps the entry of the seat it came from). The key
  * `<kind>:<registrationId>:<sequence>` makes a repeated event a no-op.
  */
-export function seatMessage(event: SeatMessageInput, message: SeatMessage): EnqueueMessage {
-  const { seminar, recipient, personalLink } = event;
-  const seat = { recipient, seminar, personalLink };
-  const held = { ...seat, checkIn: event.checkIn ?? null };
-  const calendar = {
-    uid: seatEventUid(event.calendarSeatId),
-    sequence: event.sequence,
-    method: message.kind === 'cancellation' ? ('CANCEL' as const) : ('REQUEST' as const),
-    start: seminar.start,
-    end: seminar.end,
-    summary: seminar.title,
-    description: [...seminar.agenda, '', `Din side: ${personalLink}`].join('\n'),
-    location: `${seminar.venue.name}, ${seminar.venue.address}`,
-    organizer: event.organizer,
-    attendee: recipient,
-  };
+export function seatDraft(event: SeatDraftInput, message: SeatMessage): MailDraft {
+  const held = { checkIn: event.checkIn ?? null };
   const common = {
     key: `${message.kind}:${event.registrationId}:${event.sequence}`,
     memberId: event.memberId,
-    seminarId: seminar.id,
-    calendar,
+    seminarId: event.seminarId,
+    kind: message.kind,
+    calendar: {
+      uid: seatEventUid(event.calendarSeatId),
+      sequence: event.sequence,
+      method: message.kind === 'cancellation' ? ('CANCEL' as const) : ('REQUEST' as const),
+    },
   };
   switch (message.kind) {
     case 'confirmation':
     case 'promotion':
-      return { ...common, kind: message.kind, context: held };
+      return { ...common, context: held };
     case 'change':
-      return { ...common, kind: 'change', context: { ...seat, previous: message.previous } };
+      return { ...common, context: { previous: message.previous } };
     case 'move':
-      return {
-        ...common,
-        kind: 'move',
-        context: { ...held, previous: message.previous, swapped: message.swapped },
-      };
+      return { ...common, context: { ...held, previous: message.previous, swapped: message.swapped } };
     case 'cancellation':
-      return {
-        ...common,
-        kind: 'cancellation',
-        context: { ...seat, reason: message.reason, note: message.note },
-      };
+      return { ...common, context: { reason: message.reason, note: message.note } };
   }
+}
+
+/** The seat event's message written out, as the dispatcher writes its draft. */
+export function seatMessage(event: SeatMessageInput, message: SeatMessage): EnqueueMessage {
+  return filledDraft(seatDraft({ ...event, seminarId: event.seminar.id }, message), event);
 }

@@ -7,10 +7,10 @@ import { CheckInService } from '../registrations/check-in.service';
 import { Registration } from '../registrations/registration.entity';
 import { SeatEvent } from '../registrations/seat-events';
 import { WAITING_STATES } from '../registrations/seat-state';
-import { MemberMail, PAGE_LINK } from './member-mail';
+import { MemberMail } from './member-mail';
 import { CancellationReason, SeminarInfo } from './message-kinds';
-import { seatMessage, SeatMessage } from './seat-messages';
-import { loadSeminarInfos, loadVenues, organizerOf } from './seminar-info';
+import { seatDraft, SeatMessage } from './seat-messages';
+import { loadSeminarInfos, loadVenues } from './seminar-info';
 
 /**
  * The seat events a member hears of. A move is one e-mail about the new seat (`moved`, `swapped`);
@@ -32,10 +32,10 @@ const WAITING_KINDS = new Set(['waitlisted', 'swap_wished']);
 const MOVE_KINDS = new Set(['moved', 'swapped']);
 
 /**
- * Turns seat events (`seat.changed`) into e-mails in the same transaction, through the member-mail
- * pipeline: the members, seminars, venues and agendas are read once per call, not per event (an
- * applied allocation records thousands of events at once); each message carries a freshly
- * minted personal link.
+ * Turns seat events (`seat.changed`) into drafts of e-mails in the same transaction (MemberMail's
+ * `draft`): what each is to say, as true now, read once per call, not per event (an applied
+ * allocation records thousands of events at once). The dispatcher writes them out, each with a
+ * freshly minted personal link, so the seat's transaction holds the seminar's lock only briefly.
  */
 @Injectable()
 export class SeatMessenger implements OnModuleInit {
@@ -82,41 +82,32 @@ export class SeatMessenger implements OnModuleInit {
       manager,
       news.flatMap((e) => (e.details?.keptSeminarId ? [Number(e.details.keptSeminarId)] : [])),
     );
-    const organizer = organizerOf(this.config.mailFrom);
-    await this.mail.send(
+    await this.mail.draft(
       manager,
-      news.map((event) => ({
-        key: keyOf(event),
-        memberId: event.memberId,
-        seminarId: event.seminarId,
-        link: PAGE_LINK,
-        compose: ({ recipient, seminar, link }) =>
-          WAITING_KINDS.has(event.kind)
-            ? {
-                kind: 'waiting_list',
-                context: {
-                  recipient,
-                  seminar: seminar!,
-                  personalLink: link,
-                  position: positions.get(event.registrationId) ?? 1,
-                  keptSeminar: kept.get(Number(event.details?.keptSeminarId))?.title ?? null,
-                },
-              }
-            : seatMessage(
-                {
-                  registrationId: event.registrationId,
-                  calendarSeatId: event.calendarSeatId,
-                  sequence: event.calendarSequence,
-                  memberId: event.memberId,
-                  recipient,
-                  seminar: seminar!,
-                  personalLink: link,
-                  organizer,
-                  checkIn: this.checkInOf(event),
-                },
-                messageFor(event, previousVenues, earlier),
-              ),
-      })),
+      news.map((event) =>
+        WAITING_KINDS.has(event.kind)
+          ? {
+              key: `waiting_list:${event.registrationId}:${event.calendarSequence}`,
+              kind: 'waiting_list',
+              memberId: event.memberId,
+              seminarId: event.seminarId,
+              context: {
+                position: positions.get(event.registrationId) ?? 1,
+                keptSeminar: kept.get(Number(event.details?.keptSeminarId))?.title ?? null,
+              },
+            }
+          : seatDraft(
+              {
+                registrationId: event.registrationId,
+                calendarSeatId: event.calendarSeatId,
+                sequence: event.calendarSequence,
+                memberId: event.memberId,
+                seminarId: event.seminarId,
+                checkIn: this.checkInOf(event),
+              },
+              messageFor(event, previousVenues, earlier),
+            ),
+      ),
     );
   }
 
@@ -139,21 +130,6 @@ export class SeatMessenger implements OnModuleInit {
     }
     return positions;
   }
-}
-
-/** The outbox key seatMessage gives the event's message. */
-function keyOf(event: SeatEvent): string {
-  const kinds: Record<string, string> = {
-    waitlisted: 'waiting_list',
-    swap_wished: 'waiting_list',
-    seminar_changed: 'change',
-    promoted: 'promotion',
-    registered: 'confirmation',
-    reinstated: 'confirmation',
-    moved: 'move',
-    swapped: 'move',
-  };
-  return `${kinds[event.kind] ?? 'cancellation'}:${event.registrationId}:${event.calendarSequence}`;
 }
 
 async function waitingSeats(manager: EntityManager, registrationIds: number[]): Promise<Set<number>> {

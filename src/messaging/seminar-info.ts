@@ -18,18 +18,14 @@ export function agendaLine(item: Pick<AgendaItem, 'startsAt' | 'title' | 'speake
   return `${formatDanishDate(item.startsAt)} kl. ${formatDanishTime(item.startsAt)}: ${item.title}${speaker}`;
 }
 
-/** The seminars with venue and agenda, in three queries however many there are. */
+/** The seminars with venue and agenda, in two queries however many there are. */
 export async function loadSeminarInfos(
   manager: EntityManager,
   seminarIds: number[],
 ): Promise<Map<number, SeminarInfo>> {
   const ids = [...new Set(seminarIds)];
   if (ids.length === 0) return new Map();
-  const seminars = await manager.find(Seminar, { where: { id: In(ids) } });
-  const venues = await loadVenues(
-    manager,
-    seminars.map((s) => s.venueId),
-  );
+  const seminars = await manager.find(Seminar, { where: { id: In(ids) }, relations: { venue: true } });
   const agenda = await manager.find(AgendaItem, {
     where: { seminarId: In(ids) },
     order: { startsAt: 'ASC', id: 'ASC' },
@@ -42,7 +38,7 @@ export async function loadSeminarInfos(
         title: seminar.title,
         start: seminar.startsAt,
         end: seminar.endsAt,
-        venue: venues.get(seminar.venueId)!,
+        venue: venueInfo(seminar.venue!),
         agenda: agenda.filter((item) => item.seminarId === seminar.id).map(agendaLine),
       },
     ]),

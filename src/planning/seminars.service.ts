@@ -270,7 +270,8 @@ export class SeminarsService {
   }
 
   private async load(m: EntityManager, id: number): Promise<Seminar> {
-    const seminar = await m.findOne(Seminar, {
+    // find, not findOne: a limit with a joined list makes TypeORM run a DISTINCT query first.
+    const [seminar] = await m.find(Seminar, {
       where: { id },
       relations: { venue: true, agenda: true },
       order: { agenda: { startsAt: 'ASC', id: 'ASC' } },

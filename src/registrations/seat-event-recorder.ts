@@ -70,7 +70,13 @@ interface EventRow {
 
 async function insertRows(manager: EntityManager, rows: EventRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
-    await manager.insert(RegistrationEvent, rows.slice(i, i + 200).map(toRow));
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(RegistrationEvent)
+      .values(rows.slice(i, i + 200).map(toRow))
+      .updateEntity(false)
+      .execute();
   }
 }
 

@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { DomainEvents } from '../database/domain-events';
-import { isUniqueViolation } from '../database/dialect';
+import { Dialect, isUniqueViolation } from '../database/dialect';
 import { Transactor } from '../database/transactor';
 import { SeminarRescheduled } from '../planning/planning-events';
 import { SeatCounters } from '../planning/seat-counters';
@@ -48,6 +48,7 @@ export class SeatService implements OnModuleInit {
     private readonly events: SeatEventRecorder,
     private readonly domainEvents: DomainEvents,
     private readonly counters: SeatCounters,
+    private readonly dialect: Dialect,
   ) {}
 
   /** A seminar's changes reach its seats: cancelled, more seats, a new time or venue. */
@@ -446,34 +447,41 @@ export class SeatService implements OnModuleInit {
         );
       }
     }
+    // The seats' events are recorded together, so their e-mails are drafted in a few statements.
+    const placed: SeatEvent[] = [];
     for (let i = 0; i < placements.length; i += 200) {
       const batch = placements.slice(i, i + 200);
-      await manager.insert(
-        Registration,
-        batch.map(({ memberId, seminarId }) => ({
-          cycleId,
-          memberId,
-          seminarId,
-          state: 'registered' as const,
-          waitlistNumber: null,
-          ...continuing(fromOf.get(memberId)),
-        })),
-      );
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Registration)
+        .values(
+          batch.map(({ memberId, seminarId }) => ({
+            cycleId,
+            memberId,
+            seminarId,
+            state: 'registered' as const,
+            waitlistNumber: null,
+            ...continuing(fromOf.get(memberId)),
+          })),
+        )
+        .updateEntity(false)
+        .execute();
       const seats = await manager.findBy(Registration, {
         cycleId,
         memberId: In(batch.map((p) => p.memberId)),
         state: 'registered',
       });
-      await this.events.record(
-        manager,
-        seats.map((seat) => {
-          const old = fromOf.get(seat.memberId);
-          return old
+      for (const seat of seats) {
+        const old = fromOf.get(seat.memberId);
+        placed.push(
+          old
             ? this.eventOf(seat, 'moved', actor, { fromSeminarId: old.seminarId, fromRegistrationId: old.id })
-            : this.eventOf(seat, 'registered', actor);
-        }),
-      );
+            : this.eventOf(seat, 'registered', actor),
+        );
+      }
     }
+    await this.events.record(manager, placed);
     if (!promote) return;
     for (const seminarId of new Set(left.map((old) => old.seminarId))) {
       await this.promoteWaiting(manager, seminarId);
@@ -508,7 +516,11 @@ export class SeatService implements OnModuleInit {
         { seminarId, state: 'waitlisted' },
       ],
     });
-    for (const seat of seats) await this.changeSequence(manager, seat);
+    for (let i = 0; i < seats.length; i += 500) {
+      const ids = seats.slice(i, i + 500).map((seat) => seat.id);
+      await manager.increment(Registration, { id: In(ids) }, 'calendarSequence', 1);
+    }
+    for (const seat of seats) seat.calendarSequence += 1;
     const details = {
       previousStartsAt: previous.startsAt.toISOString(),
       previousEndsAt: previous.endsAt.toISOString(),
@@ -586,6 +598,7 @@ export class SeatService implements OnModuleInit {
     waitlistNumber: number | null,
     continues?: Registration,
   ): Promise<Registration> {
+    const now = new Date();
     const seat = manager.create(Registration, {
       cycleId,
       memberId,
@@ -593,8 +606,13 @@ export class SeatService implements OnModuleInit {
       state,
       waitlistNumber,
       ...continuing(continues),
+      createdAt: now,
+      updatedAt: now,
     });
-    return manager.save(seat);
+    // Every column is given, so the row is not read back after the INSERT (the seminar's lock is held).
+    const insert = manager.createQueryBuilder().insert().into(Registration).values(seat).updateEntity(false);
+    seat.id = await this.dialect.insertReturningId(manager, insert.getQueryAndParameters());
+    return seat;
   }
 
   private async openSeminar(
@@ -639,12 +657,6 @@ export class SeatService implements OnModuleInit {
       throw DomainError.notFound('Registration', registrationId);
     }
     return seat;
-  }
-
-  /** The seat's calendar sequence rises without a change of state (its seminar changed). */
-  private async changeSequence(manager: EntityManager, seat: Registration): Promise<void> {
-    await manager.increment(Registration, { id: seat.id }, 'calendarSequence', 1);
-    seat.calendarSequence += 1;
   }
 
   private eventOf(
