@@ -43,6 +43,10 @@ export const MAIL_IN_DANISH: Record<MessageKind, string> = {
   evaluation_reminder: 'Påmindelse om evaluering',
 };
 
+/** A queued message is written (subject and body) when the dispatcher takes it: until then, its kind. */
+export const subjectOf = (m: { subject: string; kind: MessageKind }) =>
+  m.subject || `${MAIL_IN_DANISH[m.kind]} (skrives, når den sendes)`;
+
 export const MAIL_STATUS_IN_DANISH: Record<OutboxStatus, string> = {
   pending: 'Venter på at blive sendt',
   sending: 'Sendes',
@@ -75,7 +79,7 @@ export function mailRows(
   return mails.map((m) => ({
     when: formatDanishDateTime(m.sentAt ?? m.createdAt),
     kind: MAIL_IN_DANISH[m.kind],
-    subject: m.subject,
+    subject: subjectOf(m),
     to: m.recipientEmail,
     status: MAIL_STATUS_IN_DANISH[m.status],
     failed: m.status === 'failed',

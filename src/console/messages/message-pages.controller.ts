@@ -14,7 +14,7 @@ import { PageRequest } from '../../web/page-request';
 import { redirect } from '../../web/page-result';
 import { StaffPages } from '../../web/pages.decorators';
 import { Refusal } from '../../web/refusal';
-import { MAIL_IN_DANISH, MAIL_STATUS_IN_DANISH } from '../members/member-view';
+import { MAIL_IN_DANISH, MAIL_STATUS_IN_DANISH, subjectOf } from '../members/member-view';
 import { listHref, pager } from '../members/member-list-view';
 import { consolePage, Crumb } from '../shell/console-page';
 import { CycleBarService } from '../shell/cycle-bar.service';
@@ -109,7 +109,7 @@ export class MessagePagesController {
           href: `${BASE}/${m.id}`,
           when: formatDanishDateTime(m.sentAt ?? m.createdAt),
           kind: MAIL_IN_DANISH[m.kind],
-          subject: m.subject,
+          subject: subjectOf(m),
           to: m.recipientEmail,
           status: bounced.has(m.id) ? STATUS_LABEL.retur : MAIL_STATUS_IN_DANISH[m.status],
           failed: m.status === 'failed' || bounced.has(m.id),
@@ -166,11 +166,11 @@ export class MessagePagesController {
     ]);
     const staff = req.staff!;
     const cycle = await this.cycleBar.active(staff);
-    const crumbs: Crumb[] = [{ label: 'Beskeder', href: BASE }, { label: message.subject }];
+    const crumbs: Crumb[] = [{ label: 'Beskeder', href: BASE }, { label: subjectOf(message) }];
     return consolePage(
       'console-message',
       {
-        title: message.subject,
+        title: subjectOf(message),
         breadcrumbs: crumbs,
         cycleBar: cycle ? await this.cycleBar.bar(staff, req.path, cycle) : null,
       },
