@@ -115,7 +115,7 @@ describe(DemoLoader.name, () => {
       .transaction(async (tx) => {
         await tx.update(Seminar, seminar.id, { taken: seminar.taken + 1 });
         await tx.delete(OutboxMessage, confirmation.id);
-        await tx.update(OutboxMessage, calendarless.id, { ics: null, icsFilename: null });
+        await tx.update(OutboxMessage, calendarless.id, { ics: null, icsFilename: null, draft: null });
         await tx.delete(RegistrationEvent, issued.id);
         await tx.update(Registration, waiting.id, { waitlistNumber: 9 });
         await tx.update(Invitation, invitation.id, { tokenHash: 'f'.repeat(64) });
