@@ -1,3 +1,4 @@
+import { DispatcherService } from '../src/messaging/dispatcher.service';
 import { Invitation } from '../src/invitations/invitation.entity';
 import { Seminar } from '../src/planning/seminar.entity';
 import { Wave } from '../src/planning/wave.entity';
@@ -27,8 +28,9 @@ describe('Personal links follow the plan', () => {
     seminar = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource));
     [{ id: memberId }] = await createMembers(t.dataSource, cycle.id, 1);
     await api().post(`/api/cycles/${cycle.id}/invitations`).send({}).expect(201);
-    // The confirmation e-mail carries a message link of its own.
+    // The confirmation e-mail carries a message link of its own, minted when it is written out.
     await api().post(`/api/seminars/${seminar.id}/registrations`).send({ memberId }).expect(201);
+    await t.app.get(DispatcherService).drain();
   });
   afterAll(() => t.close());
 

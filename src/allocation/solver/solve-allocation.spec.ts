@@ -237,11 +237,15 @@ describe('a time limit', () => {
     };
     const cut = await solveAllocation(input, { timeLimitSeconds: 0.000001 });
     expect(violations(input, cut)).toEqual([]);
-    // The gap reported is never a claimed optimum: unknown without a bound, else what the bound proves.
-    const { gap, boundKm } = cut.optimality;
-    expect(gap).not.toBe(0);
+    // Cut off, the gap is never a claimed optimum: unknown without a bound, else what the bound
+    // proves. (A quiet machine may prove the optimum before the solver looks at the clock.)
+    const { gap, boundKm, timeLimitHit } = cut.optimality;
     expect(gap).toEqual(
-      boundKm === null ? null : expect.closeTo((cut.totalCost - boundKm) / cut.totalCost, 6),
+      !timeLimitHit
+        ? 0
+        : boundKm === null
+          ? null
+          : expect.closeTo((cut.totalCost - boundKm) / cut.totalCost, 6),
     );
     expect(cut.stats.placed).toBeGreaterThan(0);
     const full = await solveAllocation(input);
