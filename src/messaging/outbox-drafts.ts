@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PersonalLinks } from '../invitations/personal-links';
@@ -18,6 +18,8 @@ import { organizerOf } from './seminar-info';
  */
 @Injectable()
 export class OutboxDrafts {
+  private readonly logger = new Logger(OutboxDrafts.name);
+
   constructor(
     private readonly renderer: MailRenderer,
     private readonly links: PersonalLinks,
@@ -36,7 +38,9 @@ export class OutboxDrafts {
     const failed = new Set<number>();
     for (const message of drafts) {
       const personalLink = links.get(message.memberId!);
-      const written = personalLink ? this.written(message, personalLink, organizer) : 'The member is gone';
+      const written = personalLink
+        ? this.written(message, personalLink, organizer)
+        : 'Medlemmet findes ikke længere';
       if (typeof written === 'string') {
         failed.add(message.id);
         await manager.update(
@@ -83,7 +87,11 @@ export class OutboxDrafts {
         draft: null,
       };
     } catch (error) {
-      return `Could not be written: ${error instanceof Error ? error.message : String(error)}`;
+      // The technical text goes to the log; the message page shows the planner a Danish reason.
+      this.logger.error(
+        `Message ${message.id} could not be written: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 'E-mailen kunne ikke skrives ud fra sin skabelon';
     }
   }
 }
