@@ -142,13 +142,23 @@ export class DispatcherService
     return summary;
   }
 
-  /** Takes up to one batch of due rows for this dispatcher. */
+  /**
+   * Takes up to one batch of due rows for this dispatcher, ready to send; empty only when nothing is
+   * due (a batch whose drafts all failed to be written is followed by the next one).
+   */
   private async claim(): Promise<OutboxMessage[]> {
+    for (;;) {
+      const { claimed, ready } = await this.claimOnce();
+      if (claimed === 0 || ready.length > 0) return ready;
+    }
+  }
+
+  private async claimOnce(): Promise<{ claimed: number; ready: OutboxMessage[] }> {
     const claimId = `${this.instanceId}:${++this.claims}`;
     const now = this.clock.now();
     const { dispatchBatchSize, dispatchLeaseMs, maxAttempts } = this.config.mail;
     const lease = new Date(now.getTime() + dispatchLeaseMs);
-    const work = async (manager: EntityManager): Promise<OutboxMessage[]> => {
+    const work = async (manager: EntityManager) => {
       // A message whose claim keeps running out is taking its dispatcher down with it.
       await this.execute(
         manager,
@@ -165,7 +175,7 @@ export class DispatcherService
           .addOrderBy('m.id')
           .limit(dispatchBatchSize),
       );
-      if (ids.length === 0) return [];
+      if (ids.length === 0) return { claimed: 0, ready: [] };
       await this.execute(
         manager,
         `UPDATE outbox_messages SET status = 'sending', claimed_by = :claimId, locked_until = :lease,
@@ -176,7 +186,7 @@ export class DispatcherService
         where: { claimedBy: claimId, status: 'sending' },
         order: { id: 'ASC' },
       });
-      return this.drafts.writeOut(manager, claimed);
+      return { claimed: claimed.length, ready: await this.drafts.writeOut(manager, claimed) };
     };
     return this.transactor.run(work);
   }
