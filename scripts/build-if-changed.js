@@ -3,7 +3,8 @@
  * `npm start`, `npm run cli` and `npm run demo` build first only when a source changed since the
  * last build: a rebuild takes tens of seconds, a start on a built checkout should take two or three.
  * Compares the newest modification time of the compiled sources with dist/.built, which a
- * successful build leaves behind.
+ * successful build leaves behind. `--always` builds regardless (`npm run build`), and stamps too,
+ * so the start after it does not build again.
  */
 const { spawnSync } = require('node:child_process');
 const { readdirSync, statSync, utimesSync, writeFileSync } = require('node:fs');
@@ -33,8 +34,8 @@ function needsBuild(root) {
   return !built || Math.max(...SOURCES.map((s) => newest(join(root, s)))) > built.mtimeMs;
 }
 
-function buildIfChanged(root) {
-  if (!needsBuild(root)) return;
+function buildIfChanged(root, always) {
+  if (!always && !needsBuild(root)) return;
   const startedAt = new Date();
   const build = spawnSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build'], {
     cwd: root,
@@ -46,6 +47,6 @@ function buildIfChanged(root) {
   utimesSync(join(root, STAMP), startedAt, startedAt);
 }
 
-if (require.main === module) buildIfChanged(join(__dirname, '..'));
+if (require.main === module) buildIfChanged(join(__dirname, '..'), process.argv.includes('--always'));
 
 module.exports = { needsBuild };
