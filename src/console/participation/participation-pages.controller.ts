@@ -18,7 +18,7 @@ import { danishCount } from '../statistics/dashboard-view';
 import { areaChoices } from './area-choices';
 import { BoardQuery, RemindForm, RemindQuery } from './area.query';
 import { Area, areaQuery, BOARD_STATUSES, boardFigures, reminders } from './participation-view';
-import { RegisterStatus, WAVE_STATUSES } from '../../invitations/member-register';
+import { WAVE_STATUSES } from '../../invitations/member-register';
 import { WavesService } from '../../planning/waves.service';
 import { DomainError } from '../../common/domain-error';
 
@@ -61,11 +61,8 @@ export class ParticipationPagesController {
     if (query.boelge !== undefined && !wave) throw DomainError.notFound('Wave', query.boelge);
     const area: Area = { kommune: query.kommune, region: query.region, boelge: wave?.id };
     const caller = callerOf(staff);
-    const counts = new Map<RegisterStatus, number>();
-    // One after another: each count is its own query, and a pool of one (SQLite) serves them in turn anyway.
     const statuses = wave ? WAVE_STATUSES : BOARD_STATUSES;
-    for (const status of statuses)
-      counts.set(status, await this.register.count(cycle.id, { ...filterOf(area), status }, caller));
+    const counts = await this.register.counts(cycle.id, filterOf(area), caller, statuses);
     const open = await this.register.page(
       cycle.id,
       { ...filterOf(area), status: 'not_answered' },
