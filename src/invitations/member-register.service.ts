@@ -53,6 +53,12 @@ export class MemberRegisterService {
     return { rows: await this.rowsOf(found), total };
   }
 
+  /** The first `n` rows of the list, without counting them all (the board has its counts already). */
+  async firstRows(cycleId: number, query: RegisterQuery, caller: Caller, n: number): Promise<RegisterRow[]> {
+    const qb = await this.query(cycleId, query, caller);
+    return this.rowsOf(await qb.limit(n).getMany());
+  }
+
   /** How many members each status selects, the query's own status aside, in one statement (the board's counts). */
   async counts(
     cycleId: number,
