@@ -18,6 +18,8 @@ import {
   RegisterStatus,
   SEAT_IN_WAVE,
   statusCondition,
+  statusFlag,
+  statusFlagJoins,
 } from './member-register';
 
 export interface RegisterQuery extends MemberFilterDto {
@@ -51,9 +53,30 @@ export class MemberRegisterService {
     return { rows: await this.rowsOf(found), total };
   }
 
-  /** How many members the query selects, without reading them (the board's counts). */
-  async count(cycleId: number, query: RegisterQuery, caller: Caller): Promise<number> {
-    return (await this.query(cycleId, query, caller)).getCount();
+  /** The first `n` rows of the list, without counting them all (the board has its counts already). */
+  async firstRows(cycleId: number, query: RegisterQuery, caller: Caller, n: number): Promise<RegisterRow[]> {
+    const qb = await this.query(cycleId, query, caller);
+    return this.rowsOf(await qb.limit(n).getMany());
+  }
+
+  /** How many members each status selects, the query's own status aside, in one statement (the board's counts). */
+  async counts(
+    cycleId: number,
+    query: Omit<RegisterQuery, 'status'>,
+    caller: Caller,
+    statuses: readonly RegisterStatus[],
+  ): Promise<Map<RegisterStatus, number>> {
+    const qb = await this.members.filtered(cycleId, query, caller);
+    const wave = query.waveId !== undefined;
+    if (wave) qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
+    for (const [alias, subQuery] of statusFlagJoins(wave)) qb.leftJoin(subQuery, alias, `${alias}.member_id = m.id`);
+    qb.select(`SUM(CASE WHEN ${statusFlag(statuses[0], wave)} THEN 1 ELSE 0 END)`, 'n0');
+    statuses.slice(1).forEach((status, i) =>
+      qb.addSelect(`SUM(CASE WHEN ${statusFlag(status, wave)} THEN 1 ELSE 0 END)`, `n${i + 1}`),
+    );
+    const row = (await qb.getRawOne<Record<string, unknown>>()) ?? {};
+    // No member selected: SUM over no rows is NULL.
+    return new Map(statuses.map((status, i) => [status, Number(row[`n${i}`] ?? 0)]));
   }
 
   /** Every row the list shows (all its pages), as CSV; recorded in the audit log like the API's export. */

@@ -5,7 +5,8 @@ import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
 import { Transactor } from '../database/transactor';
 import { Registration } from '../registrations/registration.entity';
-import { isStanding } from '../registrations/seat-state';
+import { isStanding, SeatState } from '../registrations/seat-state';
+import { namedQuery } from '../database/named-query';
 import { Invitation } from './invitation.entity';
 import { Decline } from './decline.entity';
 import { PARTICIPATION_STATUSES, ParticipationStatus, participationStatus } from './participation';
@@ -45,6 +46,52 @@ export class ParticipationService {
           ),
         };
       });
+    });
+  }
+
+  /**
+   * The funnel's counts and how many are invited, as participation() counts them, from plain rows
+   * of only the members who have an invitation, a seat or a decline: Overblik asks on every view,
+   * and reading and hydrating every member, link and seat of the cycle was nearly all its time.
+   */
+  funnelCounts(cycleId: number) {
+    return this.transactor.read(async (m) => {
+      const rows = <T>(sql: string) => namedQuery<T>(m, sql, { cycleId });
+      const [{ members }] = await rows<{ members: number }>(
+        'SELECT COUNT(*) AS members FROM members WHERE cycle_id = :cycleId',
+      );
+      const invited = new Set(
+        (
+          await rows<{ memberId: number }>(
+            `SELECT member_id AS "memberId" FROM invitations
+             WHERE cycle_id = :cycleId AND purpose = 'invitation' AND revoked_at IS NULL`,
+          )
+        ).map((r) => Number(r.memberId)),
+      );
+      const declined = new Set(
+        (
+          await rows<{ memberId: number }>(
+            'SELECT member_id AS "memberId" FROM invitation_declines WHERE cycle_id = :cycleId',
+          )
+        ).map((r) => Number(r.memberId)),
+      );
+      const seatsOf = new Map<number, Array<{ id: number; state: SeatState }>>();
+      for (const seat of await rows<{ id: number; memberId: number; state: SeatState }>(
+        'SELECT id, member_id AS "memberId", state FROM registrations WHERE cycle_id = :cycleId ORDER BY id DESC',
+      )) {
+        const memberId = Number(seat.memberId);
+        seatsOf.set(memberId, [...(seatsOf.get(memberId) ?? []), { id: Number(seat.id), state: seat.state }]);
+      }
+      const counts = Object.fromEntries(PARTICIPATION_STATUSES.map((s) => [s, 0])) as Record<
+        ParticipationStatus,
+        number
+      >;
+      const seen = new Set([...invited, ...declined, ...seatsOf.keys()]);
+      for (const id of seen)
+        counts[participationStatus(invited.has(id), seatsOf.get(id) ?? [], declined.has(id))] += 1;
+      // The others have nothing: not invited.
+      counts.not_invited += Number(members) - seen.size;
+      return { counts, invited: invited.size };
     });
   }
 

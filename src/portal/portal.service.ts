@@ -10,10 +10,7 @@ import { organizerOf } from '../messaging/seminar-info';
 import { Transactor } from '../database/transactor';
 import { PersonalLinks } from '../invitations/personal-links';
 import { Seminar } from '../planning/seminar.entity';
-import { Venue } from '../planning/venue.entity';
-import { Wave } from '../planning/wave.entity';
 import { haversineKm } from '../reference/distance';
-import { MemberPreference } from '../registrations/member-preference.entity';
 import { PreferencesService, Wishes } from '../registrations/preferences.service';
 import { Registration } from '../registrations/registration.entity';
 import { EventKind, RegistrationEvent } from '../registrations/registration-event.entity';
@@ -25,6 +22,8 @@ import { checkInImagePath } from '../registrations/check-in-code';
 import { CheckInService } from '../registrations/check-in.service';
 import { DomainError } from '../common/domain-error';
 import { EvaluationsService, PageSurvey } from '../evaluations/evaluations.service';
+import { Dialect } from '../database/dialect';
+import { ListedSeminar, preferenceRows, publishedSeminarRows, SeatRow, seatRows } from './portal-queries';
 
 export const RANKS = [1, 2, 3];
 
@@ -63,6 +62,7 @@ export class PortalService {
     private readonly declines: DeclinesService,
     private readonly evaluations: EvaluationsService,
     private readonly checkIns: CheckInService,
+    private readonly dialect: Dialect,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.organizer = organizerOf(config.mailFrom);
@@ -75,28 +75,27 @@ export class PortalService {
   }
 
   /**
-   * The personal page's model. Its queries are few and each read once (the member's seats, the
-   * cycle's waves, seminars and venues): at an invitation wave's rush every query a page view
-   * makes is paid hundreds of times a minute.
+   * The personal page's model. Its queries are few, each read once and answered as plain rows (see
+   * portal-queries.ts): at an invitation wave's rush every query a page view makes is paid
+   * hundreds of times a minute.
    */
   async overview(member: Member) {
     const model = await this.transactor.read(async (m) => {
       const now = new Date();
-      const waves = await m.findBy(Wave, { cycleId: member.cycleId });
-      const { open: seminars, later: laterSeminars } = await this.publishedSeminars(m, waves, now);
-      const seats = await this.seatsOf(m, member);
+      const { open: seminars, later: laterSeminars } = await this.publishedSeminars(m, member, now);
+      const seats = await seatRows(m, member);
       const seat = standingSeat(seats);
       const swapWish = await this.swapWishOf(
         m,
         seats.find((s) => s.state === 'swap_waiting'),
       );
-      const preferences = await m.findBy(MemberPreference, { memberId: member.id });
+      const preferences = await preferenceRows(m, member);
       const home = member.municipality!;
       const listed = seminars
         .map((s) => {
           const window = registrationWindow(now, {
-            opensAt: s.wave!.registrationOpensAt,
-            closesAt: s.wave!.registrationClosesAt,
+            opensAt: s.opensAt,
+            closesAt: s.closesAt,
             deadline: s.registrationDeadline,
           });
           const free = Math.max(0, s.capacity - s.taken);
@@ -108,9 +107,9 @@ export class PortalService {
             id: s.id,
             title: s.title,
             when: period(s.startsAt, s.endsAt),
-            venue: `${s.venue!.name}, ${s.venue!.address}, ${s.venue!.postalCode} ${s.venue!.town}`,
-            distanceKm: Math.round(haversineKm(home, s.venue!)),
-            distance: haversineKm(home, s.venue!),
+            venue: `${s.venue.name}, ${s.venue.address}, ${s.venue.postalCode} ${s.venue.town}`,
+            distanceKm: Math.round(haversineKm(home, s.venue)),
+            distance: haversineKm(home, s.venue),
             freeSeats: free,
             full: free === 0,
             deadline: formatDanishDateTime(s.registrationDeadline),
@@ -215,7 +214,7 @@ export class PortalService {
   /** Takes back the seat the member cancelled last, if its seminar still has the place free. */
   async takeBack(member: Member) {
     const offer = await this.transactor.read(async (m) =>
-      this.takeBackOfferOf(m, member, await this.seatsOf(m, member), new Date()),
+      this.takeBackOfferOf(m, member, await seatRows(m, member), new Date()),
     );
     if (!offer)
       throw new DomainError('conflict', 'seat.nothing_to_take_back', 'No cancelled seat to take back');
@@ -281,63 +280,41 @@ export class PortalService {
   }
 
   /**
-   * The cycle's published seminars of waves open for registration now (with their wave and venue)
-   * and of waves that open later (with the opening date), from two plain queries: TypeORM's
-   * hydration of joined relations took most of the page's time (15 of 37 ms for 30 seminars).
+   * The cycle's published seminars of waves open for registration now (with their window and
+   * venue) and of waves that open later (with the opening date), from one statement.
    */
-  private async publishedSeminars(m: EntityManager, waves: Wave[], now: Date) {
-    const open = waves.filter((w) => w.registrationOpensAt <= now && w.registrationClosesAt > now);
-    const later = waves.filter((w) => w.registrationOpensAt > now);
-    const shown = [...open, ...later];
-    if (shown.length === 0) return { open: [], later: [] };
-    const seminars = await m.find(Seminar, {
-      where: { waveId: In(shown.map((w) => w.id)), status: 'published' },
-      order: { startsAt: 'ASC', id: 'ASC' },
-    });
-    const venues = await m.findBy(Venue, { id: In([...new Set(seminars.map((s) => s.venueId))]) });
-    const waveOf = new Map(shown.map((w) => [w.id, w]));
-    const venueOf = new Map(venues.map((v) => [v.id, v]));
-    const joined = seminars.map((s) =>
-      Object.assign(s, { wave: waveOf.get(s.waveId)!, venue: venueOf.get(s.venueId)! }),
-    );
-    const opensLater = new Set(later.map((w) => w.id));
+  private async publishedSeminars(m: EntityManager, member: Member, now: Date) {
+    const rows = await publishedSeminarRows(m, this.dialect, member.cycleId);
+    const isOpen = (s: ListedSeminar) => s.opensAt <= now && s.closesAt > now;
     return {
-      open: joined.filter((s) => !opensLater.has(s.waveId)),
-      later: joined
-        .filter((s) => opensLater.has(s.waveId))
+      open: rows.filter(isOpen),
+      later: rows
+        .filter((s) => s.opensAt > now)
         .map((s) => ({
           id: s.id,
           title: s.title,
           when: period(s.startsAt, s.endsAt),
           venue: `${s.venue.name}, ${s.venue.town}`,
-          opensAt: formatDanishDateTime(s.wave.registrationOpensAt),
+          opensAt: formatDanishDateTime(s.opensAt),
         })),
     };
   }
 
-  /** The member's seats in the cycle, swap wishes and cancelled ones too, newest first. */
-  private seatsOf(m: EntityManager, member: Member): Promise<Registration[]> {
-    return m.find(Registration, {
-      where: { cycleId: member.cycleId, memberId: member.id },
-      order: { id: 'DESC' },
-    });
-  }
-
   /** The seat the member holds or held in the cycle (not a swap wish, not a cancelled one). */
-  private async currentSeat(m: EntityManager, member: Member): Promise<Registration | null> {
-    return standingSeat(await this.seatsOf(m, member));
+  private async currentSeat(m: EntityManager, member: Member): Promise<SeatRow | null> {
+    return standingSeat(await seatRows(m, member));
   }
 
   /** The member's swap wish, with its seminar's title and its number on the waiting list now. */
   private async swapWish(m: EntityManager, member: Member) {
     return this.swapWishOf(
       m,
-      (await this.seatsOf(m, member)).find((s) => s.state === 'swap_waiting'),
+      (await seatRows(m, member)).find((s) => s.state === 'swap_waiting'),
     );
   }
 
   /** As swapWish, for the wish among seats already read. */
-  private async swapWishOf(m: EntityManager, wish: Registration | undefined) {
+  private async swapWishOf(m: EntityManager, wish: SeatRow | undefined) {
     if (!wish) return null;
     const seminar = await m.findOneByOrFail(Seminar, { id: wish.seminarId });
     return {
@@ -348,7 +325,7 @@ export class PortalService {
     };
   }
 
-  private position(m: EntityManager, seat: Registration): Promise<number> {
+  private position(m: EntityManager, seat: SeatRow): Promise<number> {
     return m.countBy(Registration, {
       seminarId: seat.seminarId,
       state: In(WAITING_STATES),
@@ -360,8 +337,9 @@ export class PortalService {
    * The seat a member can take back: the last one they held, cancelled, with nothing standing
    * since, at a seminar still open for registration with a free place.
    */
-  private async takeBackOfferOf(m: EntityManager, member: Member, seats: Registration[], now: Date) {
-    if (standingSeat(seats)) return null;
+  private async takeBackOfferOf(m: EntityManager, member: Member, seats: SeatRow[], now: Date) {
+    // Without a cancelled seat there is none to take back, and no need to ask which was held last.
+    if (standingSeat(seats) || !seats.some((s) => s.state === 'cancelled')) return null;
     // The last seat held: a cancelled waiting place or swap wish never held one.
     const held = await m.findOne(RegistrationEvent, {
       where: { cycleId: member.cycleId, memberId: member.id, kind: In(SEAT_TAKEN) },
@@ -381,12 +359,12 @@ export class PortalService {
   }
 
   /** The seat's code for the door and its QR image. */
-  private checkInOf(seat: Registration) {
+  private checkInOf(seat: SeatRow) {
     const code = this.checkIns.codeFor({ seminarId: seat.seminarId, registrationId: seat.id });
     return { code, image: checkInImagePath(code) };
   }
 
-  private async booking(m: EntityManager, seat: Registration, now: Date) {
+  private async booking(m: EntityManager, seat: SeatRow, now: Date) {
     const seminar = await m.findOneOrFail(Seminar, {
       where: { id: seat.seminarId },
       relations: { venue: true, agenda: true },
@@ -415,7 +393,7 @@ export class PortalService {
 }
 
 /** The seat the member holds or held (not a swap wish, not a cancelled one), of their seats newest first. */
-function standingSeat(seats: Registration[]): Registration | null {
+function standingSeat(seats: SeatRow[]): SeatRow | null {
   return seats.find((s) => isStanding(s.state)) ?? null;
 }
 

@@ -29,8 +29,8 @@ export class OverviewController {
       cycleBar: cycle ? await this.cycleBar.bar(staff, req.path, cycle) : null,
     };
     if (!cycle) return consolePage('console-overview', shell, { overview: null });
-    const [participation, waves, failed] = await Promise.all([
-      this.participation.participation(cycle.id),
+    const [funnel, waves, failed] = await Promise.all([
+      this.participation.funnelCounts(cycle.id),
       this.statistics.waves(cycle.id),
       this.outbox.countFailed(cycle.id),
     ]);
@@ -40,11 +40,7 @@ export class OverviewController {
       {
         overview: {
           cycle: { id: cycle.id, code: cycle.code, name: cycle.name },
-          funnel: funnelFigures(
-            cycle.id,
-            participation.counts as Parameters<typeof funnelFigures>[1],
-            participation.items.filter((i) => i.invitedAt !== null).length,
-          ),
+          funnel: funnelFigures(cycle.id, funnel.counts, funnel.invited),
           waves: waveRows(waves.items),
           failed:
             failed === 0

@@ -18,7 +18,7 @@ import { danishCount } from '../statistics/dashboard-view';
 import { areaChoices } from './area-choices';
 import { BoardQuery, RemindForm, RemindQuery } from './area.query';
 import { Area, areaQuery, BOARD_STATUSES, boardFigures, reminders } from './participation-view';
-import { RegisterStatus, WAVE_STATUSES } from '../../invitations/member-register';
+import { WAVE_STATUSES } from '../../invitations/member-register';
 import { WavesService } from '../../planning/waves.service';
 import { DomainError } from '../../common/domain-error';
 
@@ -61,18 +61,19 @@ export class ParticipationPagesController {
     if (query.boelge !== undefined && !wave) throw DomainError.notFound('Wave', query.boelge);
     const area: Area = { kommune: query.kommune, region: query.region, boelge: wave?.id };
     const caller = callerOf(staff);
-    const counts = new Map<RegisterStatus, number>();
-    // One after another: each count is its own query, and a pool of one (SQLite) serves them in turn anyway.
     const statuses = wave ? WAVE_STATUSES : BOARD_STATUSES;
-    for (const status of statuses)
-      counts.set(status, await this.register.count(cycle.id, { ...filterOf(area), status }, caller));
-    const open = await this.register.page(
-      cycle.id,
-      { ...filterOf(area), status: 'not_answered' },
-      caller,
-      1,
-      SHOWN_NOT_ANSWERED,
-    );
+    const counts = await this.register.counts(cycle.id, filterOf(area), caller, statuses);
+    // Reminders are per cycle: a wave's board has none to offer.
+    const notAnswered = wave ? 0 : (counts.get('not_answered') ?? 0);
+    const open =
+      notAnswered === 0
+        ? []
+        : await this.register.firstRows(
+            cycle.id,
+            { ...filterOf(area), status: 'not_answered' },
+            caller,
+            SHOWN_NOT_ANSWERED,
+          );
     const base = `/valgperioder/${cycle.id}`;
     const sent = query.sendt === undefined ? null : Number(query.sendt);
     return consolePage('console-participation', await this.shell(cycle, staff, req), {
@@ -85,19 +86,19 @@ export class ParticipationPagesController {
       figures: boardFigures(cycle.id, area, counts, statuses),
       sent: sent === null ? null : `${reminders(sent)} er sendt.`,
       remind:
-        wave || open.total === 0
+        notAnswered === 0
           ? null
           : {
               allHref: `${base}/deltagelse/paamind${areaQuery(area)}`,
-              allLabel: `Påmind alle ${danishCount(open.total)}, der ikke har svaret`,
+              allLabel: `Påmind alle ${danishCount(notAnswered)}, der ikke har svaret`,
               action: `${base}/deltagelse/paamind`,
               kommune: area.kommune ?? '',
               region: area.region ?? '',
               more:
-                open.total > open.rows.length
-                  ? `Viser de første ${danishCount(open.rows.length)} af ${danishCount(open.total)}.`
+                notAnswered > open.length
+                  ? `Viser de første ${danishCount(open.length)} af ${danishCount(notAnswered)}.`
                   : null,
-              rows: open.rows.map((r) => ({
+              rows: open.map((r) => ({
                 id: r.id,
                 name: r.name,
                 email: r.email ?? '',
