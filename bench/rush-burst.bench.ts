@@ -33,7 +33,9 @@ describe(`The booking burst on ${engine}`, () => {
       process.env.CPU_PROFILE,
     );
     try {
+      const healthCpuBefore = server.cpuMs();
       const health = await wrk(`${server.baseUrl}/health`);
+      const healthCpuMs = (server.cpuMs() - healthCpuBefore) / health.requests;
       for (const round of data.oneSeminar) {
         const bookings = round.tokens.map((token) => ({
           baseUrl: server.baseUrl,
@@ -41,13 +43,15 @@ describe(`The booking burst on ${engine}`, () => {
           seminarId: round.seminarIds[0],
         }));
         const cpuBefore = server.cpuMs();
-        const r = await burst(bookings);
+        const r = await burst(bookings, server.pid);
         const rate = (r.n / r.burstMs) * 1000;
         console.log(
-          `${engine}: /health ${health.rate.toFixed(0)} req/s; 300 bookings of one seminar in ` +
+          `${engine}: /health ${health.rate.toFixed(0)} req/s (${healthCpuMs.toFixed(2)} CPU ms); 300 bookings of one seminar in ` +
             `${(r.burstMs / 1000).toFixed(2)} s, p99 ${Math.round(r.p99)} ms, ${rate.toFixed(0)}/s = ` +
             `${((rate / health.rate) * 100).toFixed(1)} % of /health; the app's CPU for the round ` +
-            `(page fetches and posts) ${((server.cpuMs() - cpuBefore) / r.n).toFixed(2)} ms per member ` +
+            `(page fetches and posts) ${((server.cpuMs() - cpuBefore) / r.n).toFixed(2)} ms per member, ` +
+            `the posts alone ${(r.postCpuMs! / r.n).toFixed(2)} ms per booking ` +
+            `(= ${((healthCpuMs / (r.postCpuMs! / r.n)) * 100).toFixed(1)} % of /health by CPU) ` +
             `${JSON.stringify(r.statuses)}`,
         );
       }
