@@ -31,6 +31,18 @@ const ACTIVE_SEAT = {
 /** Seats that stop a member from registering again in the cycle. */
 const BLOCKING_STATES = SEAT_STATES.filter((state) => isActive(state) || holdsPlace(state));
 
+/** What `checkOpen` needs of a seminar and its wave, as `SEMINAR_COLUMNS` select it (`s`, `w`). */
+interface SeminarRow {
+  seminar_cycle_id: number | null;
+  status: string;
+  registration_deadline: unknown;
+  registration_opens_at: unknown;
+  registration_closes_at: unknown;
+}
+
+const SEMINAR_COLUMNS = `s.cycle_id AS seminar_cycle_id, s.status, s.registration_deadline,
+  w.registration_opens_at, w.registration_closes_at`;
+
 /** The database refused a second registered or waitlisted seat for a member in a cycle. */
 export function isSecondActiveSeat(error: unknown): boolean {
   return isUniqueViolation(error, ACTIVE_SEAT);
@@ -75,8 +87,8 @@ export class SeatService implements OnModuleInit {
   async register(memberId: number, seminarId: number, actor: SeatActor): Promise<Registration> {
     try {
       return await this.transactor.run(async (manager) => {
-        const { cycleId, current } = await this.memberStanding(manager, memberId);
-        const seminar = await this.openSeminar(manager, seminarId, cycleId, actor);
+        const { cycleId, current, seminarRow } = await this.memberStanding(manager, memberId, seminarId);
+        const seminar = this.checkOpen(seminarRow, seminarId, cycleId, actor);
         if (current) {
           throw new DomainError(
             'conflict',
@@ -562,25 +574,31 @@ export class SeatService implements OnModuleInit {
   }
 
   /**
-   * The member's cycle and the seat that stops them taking another (held, waiting, or attended
-   * already), in one statement: a rush of bookings runs it for every one of them.
+   * The member's cycle, the seat that stops them taking another (held, waiting, or attended
+   * already) and the seminar they ask for, in one statement: a rush of bookings runs it for every
+   * one of them, and on PostgreSQL each statement is a round trip.
    */
-  private async memberStanding(manager: EntityManager, memberId: number) {
-    const { rows } = await this.dialect.raw<{
-      cycle_id: number;
-      erased_at: unknown;
-      seat_id: number | null;
-      seat_seminar_id: number;
-      seat_state: SeatState;
-    }>(
+  private async memberStanding(manager: EntityManager, memberId: number, seminarId: number) {
+    const { rows } = await this.dialect.raw<
+      SeminarRow & {
+        cycle_id: number;
+        erased_at: unknown;
+        seat_id: number | null;
+        seat_seminar_id: number;
+        seat_state: SeatState;
+      }
+    >(
       manager,
-      `SELECT m.cycle_id, m.erased_at, r.id AS seat_id, r.seminar_id AS seat_seminar_id, r.state AS seat_state
+      `SELECT m.cycle_id, m.erased_at, r.id AS seat_id, r.seminar_id AS seat_seminar_id, r.state AS seat_state,
+         ${SEMINAR_COLUMNS}
        FROM members m
+       LEFT JOIN seminars s ON s.id = :seminarId
+       LEFT JOIN waves w ON w.id = s.wave_id
        LEFT JOIN registrations r ON r.cycle_id = m.cycle_id AND r.member_id = m.id AND r.state IN (:...standing)
        WHERE m.id = :memberId
        ORDER BY r.id
        LIMIT 1`,
-      { memberId, standing: BLOCKING_STATES },
+      { memberId, seminarId, standing: BLOCKING_STATES },
     );
     const [row] = rows;
     if (!row || row.erased_at) throw DomainError.notFound('Member', memberId);
@@ -588,7 +606,11 @@ export class SeatService implements OnModuleInit {
       row.seat_id === null
         ? undefined
         : { id: Number(row.seat_id), seminarId: Number(row.seat_seminar_id), state: row.seat_state };
-    return { cycleId: Number(row.cycle_id), current };
+    return {
+      cycleId: Number(row.cycle_id),
+      current,
+      seminarRow: row.seminar_cycle_id === null ? undefined : row,
+    };
   }
 
   private async releasePlace(manager: EntityManager, seminarId: number): Promise<void> {
@@ -664,21 +686,22 @@ export class SeatService implements OnModuleInit {
     cycleId: number,
     actor: SeatActor,
   ): Promise<{ id: number }> {
-    const { rows } = await this.dialect.raw<{
-      cycle_id: number;
-      status: string;
-      registration_deadline: unknown;
-      registration_opens_at: unknown;
-      registration_closes_at: unknown;
-    }>(
+    const { rows } = await this.dialect.raw<SeminarRow>(
       manager,
-      `SELECT s.cycle_id, s.status, s.registration_deadline, w.registration_opens_at, w.registration_closes_at
-       FROM seminars s JOIN waves w ON w.id = s.wave_id
-       WHERE s.id = :seminarId`,
+      `SELECT ${SEMINAR_COLUMNS} FROM seminars s JOIN waves w ON w.id = s.wave_id WHERE s.id = :seminarId`,
       { seminarId },
     );
-    const [seminar] = rows;
-    if (!seminar || Number(seminar.cycle_id) !== cycleId) throw DomainError.notFound('Seminar', seminarId);
+    return this.checkOpen(rows[0], seminarId, cycleId, actor);
+  }
+
+  private checkOpen(
+    seminar: SeminarRow | undefined,
+    seminarId: number,
+    cycleId: number,
+    actor: SeatActor,
+  ): { id: number } {
+    if (!seminar || Number(seminar.seminar_cycle_id) !== cycleId)
+      throw DomainError.notFound('Seminar', seminarId);
     if (seminar.status !== 'published') {
       throw new DomainError(
         'conflict',
