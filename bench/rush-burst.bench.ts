@@ -20,7 +20,7 @@ const DISPATCH_INTERVAL_MS = 5000;
  */
 async function untilIdle(cpuMs: () => number): Promise<void> {
   await new Promise((r) => setTimeout(r, DISPATCH_INTERVAL_MS + 500));
-  for (let before = cpuMs(); ; ) {
+  for (let before = cpuMs(); ;) {
     await new Promise((r) => setTimeout(r, 1000));
     const now = cpuMs();
     if (now - before < 30) return;
