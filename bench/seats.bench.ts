@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
+import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { createCycle, createMembers } from '../test/factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from '../test/factories/planning.factory';
 import { captureIssuedLinks, csrfOf, inviteAndWait } from '../test/helpers/portal';
@@ -25,7 +26,7 @@ describe('Seats, invitations and the personal page', () => {
     const planner = await t.tokenFor('planner');
     const cycle = await createCycle(t.dataSource);
     const wave = await createWave(t.dataSource, cycle.id);
-    const seminars = [];
+    const seminars: Array<{ id: number }> = [];
     for (let i = 0; i < 30; i++) {
       const venue = await createVenue(t.dataSource, {
         latitude: 54.8 + (i % 10) * 0.3,
@@ -60,12 +61,39 @@ describe('Seats, invitations and the personal page', () => {
     );
     const burstMs = performance.now() - start;
 
+    // One more booking, alone, with every statement it sends counted (the guard's and the transaction's).
+    const [lastToken] = links.slice(300, 301);
+    const lastPage = await request(baseUrl).get(`/p/${lastToken}`).expect(200);
+    const statements = await countStatements(t.dataSource, () =>
+      request(baseUrl)
+        .post(`/p/${lastToken}/tilmeld`)
+        .type('form')
+        .send({ ...csrfOf(lastPage.text), seminarId: String(seminars[0].id) })
+        .expect(303),
+    );
+
     const lines = [
       `${engine}: invite 2400 members (background job, 200 per transaction, e-mails stubbed): ${Math.round(inviteMs)} ms`,
       `${engine}: personal page with 30 seminars: median ${median(pageMs).toFixed(1)} ms, p95 ${p95(pageMs).toFixed(1)} ms`,
       `${engine}: 300 simultaneous registrations for 25 seats: ${Math.round(burstMs)} ms in all ` +
         `(${Math.round((300 / burstMs) * 1000)}/s), latency median ${Math.round(median(latencies))} ms, p95 ${Math.round(p95(latencies))} ms`,
+      `${engine}: one booking (to the waiting list) sends ${statements.length} statements: ${statements.join(' | ')}`,
     ];
     console.log(lines.join('\n'));
   });
 });
+
+/** The SQL `work` sends through TypeORM, each statement shortened to its first words. */
+async function countStatements(dataSource: DataSource, work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const counter: EntitySubscriberInterface = {
+    beforeQuery: ({ query }) => void seen.push(query.replace(/\s+/g, ' ').slice(0, 60)),
+  };
+  dataSource.subscribers.push(counter);
+  try {
+    await work();
+  } finally {
+    dataSource.subscribers.splice(dataSource.subscribers.indexOf(counter), 1);
+  }
+  return seen;
+}

@@ -30,6 +30,7 @@ export async function startServer(dir: string, env: NodeJS.ProcessEnv, port: num
   return {
     baseUrl,
     /** CPU time (user + system) the app process has used so far, in ms, from /proc. */
+    pid: child.pid!,
     cpuMs: () => cpuMsOf(child.pid!),
     stop: async () => {
       child.kill('SIGTERM');
@@ -78,11 +79,14 @@ export interface BurstResult {
   p50: number;
   p99: number;
   statuses: Record<string, number>;
+  /** The app's CPU ms for the posts alone, when `burst` was given its pid. */
+  postCpuMs?: number;
 }
 
 /** All bookings at once from the burst client, a node process of its own. */
 export function burst(
   bookings: Array<{ baseUrl: string; token: string; seminarId: number }>,
+  serverPid?: number,
 ): Promise<BurstResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(__dirname, 'burst-client.js')], {
@@ -93,7 +97,7 @@ export function burst(
     child.once('exit', (code) =>
       code === 0 ? resolve(JSON.parse(out) as BurstResult) : reject(new Error(`burst client ${code}`)),
     );
-    child.stdin.end(JSON.stringify({ bookings }));
+    child.stdin.end(JSON.stringify({ bookings, serverPid }));
   });
 }
 

@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { dialectFor, isUniqueViolation } from './dialect';
 
 const failed = (driverError: object) =>
@@ -57,5 +57,40 @@ describe('Dialect', () => {
   it('gives the migrations a UTC instant and a binary type per engine', () => {
     expect(sqlite.columnTypes).toEqual({ instant: 'datetime', binary: 'blob' });
     expect(postgres.columnTypes).toEqual({ instant: 'timestamptz', binary: 'bytea' });
+  });
+
+  it('binds every raw value, lists one by one, instants as each engine stores them, and leaves casts alone', async () => {
+    const sent = (dialect: typeof sqlite) => {
+      const calls: unknown[][] = [];
+      const manager = {
+        queryRunner: {
+          query: async (...args: unknown[]) => {
+            calls.push(args.slice(0, 2));
+            return { records: [{ id: 7 }], affected: 1 };
+          },
+        },
+      } as unknown as EntityManager;
+      const at = new Date('2026-01-15T12:00:00Z');
+      return dialect
+        .raw(manager, 'SELECT id::text FROM t WHERE id IN (:...ids) AND at < :at AND n = :n AND :unknown', {
+          ids: [1, 2],
+          at,
+          n: 3,
+        })
+        .then((result) => ({ result, calls }));
+    };
+    const onSqlite = await sent(sqlite);
+    expect(onSqlite.calls).toEqual([
+      [
+        'SELECT id::text FROM t WHERE id IN (?, ?) AND at < ? AND n = ? AND :unknown',
+        [1, 2, '2026-01-15 12:00:00.000', 3],
+      ],
+    ]);
+    expect(onSqlite.result).toEqual({ rows: [{ id: 7 }], affected: 1 });
+    const onPostgres = await sent(postgres);
+    expect(onPostgres.calls[0][0]).toBe(
+      'SELECT id::text FROM t WHERE id IN ($1, $2) AND at < $3 AND n = $4 AND :unknown',
+    );
+    expect((onPostgres.calls[0][1] as unknown[])[2]).toEqual(new Date('2026-01-15T12:00:00Z'));
   });
 });

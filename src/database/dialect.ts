@@ -14,6 +14,12 @@ export interface PoolUse {
   waiting?: number;
 }
 
+/** What a raw statement returned: its rows (a SELECT, a RETURNING clause) and how many rows it changed. */
+export interface RawResult<T> {
+  rows: T[];
+  affected: number;
+}
+
 type DriverError = { code?: string; constraint?: string; message?: string };
 
 function driverErrorOf(error: unknown): DriverError | undefined {
@@ -59,12 +65,40 @@ export abstract class Dialect {
     query: [string, unknown[]],
   ): Promise<number | undefined>;
 
-  /** Runs an INSERT of one row and returns its id, without reading the row back as TypeORM would. */
-  async insertReturningId(manager: EntityManager, query: [string, unknown[]]): Promise<number> {
-    const id = await this.insertIgnoringConflict(manager, query);
-    if (id === undefined) throw new Error('The row was not inserted');
-    return id;
+  /**
+   * Runs raw SQL with `:name` parameters (`:...name` for a list) on either engine. Every value is
+   * bound, never written into the text as TypeORM's own escaping does with numbers on SQLite, so
+   * a statement's text is the same on every call and its prepared form is reused from the driver's
+   * cache: the booking path's statements are prepared once, not once per booking. Instants are
+   * bound as each engine stores them; read them back with `instant`.
+   */
+  async raw<T = Record<string, unknown>>(
+    manager: EntityManager,
+    sql: string,
+    parameters: Record<string, unknown> = {},
+  ): Promise<RawResult<T>> {
+    const values: unknown[] = [];
+    const bind = (value: unknown) => {
+      values.push(value instanceof Date ? this.boundInstant(value) : value);
+      return this.placeholder(values.length);
+    };
+    const text = sql.replace(
+      /(?<!:):(\.\.\.)?([A-Za-z_]\w*)/g,
+      (whole, list: string | undefined, name: string) => {
+        if (!(name in parameters)) return whole;
+        const value = parameters[name];
+        return list ? (value as unknown[]).map(bind).join(', ') : bind(value);
+      },
+    );
+    const result = await withRunner(manager, (runner) => runner.query(text, values, true));
+    return { rows: (result.records ?? []) as T[], affected: result.affected ?? 0 };
   }
+
+  /** The n-th (from 1) bound parameter in SQL. */
+  protected abstract placeholder(n: number): string;
+
+  /** An instant as the engine stores it. */
+  protected abstract boundInstant(value: Date): unknown;
 
   /** The ids a claim selects, skipping rows another transaction holds where the engine has row locks. */
   abstract claimIds<T extends ObjectLiteral>(select: SelectQueryBuilder<T>): Promise<number[]>;
@@ -97,6 +131,14 @@ class PostgresDialect extends Dialect {
   // Every transaction has its own connection from the pool.
   readonly serialTransactions = false;
   readonly columnTypes = { instant: 'timestamptz', binary: 'bytea' };
+
+  protected placeholder(n: number): string {
+    return `$${n}`;
+  }
+
+  protected boundInstant(value: Date): Date {
+    return value;
+  }
 
   isRetryable(error: unknown): boolean {
     return RETRYABLE_PG_CODES.has(driverErrorOf(error)?.code ?? '');
@@ -147,6 +189,15 @@ class SqliteDialect extends Dialect {
   readonly serialTransactions = true;
   // SQLite has no instant type; TypeORM stores `datetime` as UTC text.
   readonly columnTypes = { instant: 'datetime', binary: 'blob' };
+
+  protected placeholder(): string {
+    return '?';
+  }
+
+  /** As TypeORM writes a `datetime`: UTC text, `2026-01-15 12:00:00.000`, so text comparisons order it. */
+  protected boundInstant(value: Date): string {
+    return value.toISOString().replace('T', ' ').replace('Z', '');
+  }
 
   isRetryable(): boolean {
     return false;

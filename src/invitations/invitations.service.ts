@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { DomainEvents } from '../database/domain-events';
@@ -178,19 +178,22 @@ export class InvitationsService {
   /** The member a personal link belongs to, or null for a wrong, expired or replaced link. */
   async resolve(token: string): Promise<Member | null> {
     if (!looksLikePersonalToken(token)) return null;
+    // One statement for the link and its member: every request behind a personal link runs it.
     const found = await this.transactor.read(async (m) => {
-      const invitation = await m.findOneBy(Invitation, {
-        tokenHash: hashPersonalToken(token),
-        revokedAt: IsNull(),
-        expiresAt: MoreThan(new Date()),
-      });
-      if (!invitation) return null;
-      // find, not findOne: with a relation, findOne's LIMIT makes TypeORM query twice.
-      const [member] = await m.find(Member, {
-        where: { id: invitation.memberId },
-        relations: { municipality: true },
-      });
-      return member && !member.erasedAt ? { invitation, member } : null;
+      const { entities, raw } = await m
+        .createQueryBuilder(Member, 'member')
+        .innerJoinAndSelect('member.municipality', 'municipality')
+        .innerJoin(Invitation, 'invitation', 'invitation.memberId = member.id')
+        .addSelect('invitation.id', 'invitation_id')
+        .addSelect('invitation.openedAt', 'invitation_opened_at')
+        .where('invitation.tokenHash = :tokenHash', { tokenHash: hashPersonalToken(token) })
+        .andWhere('invitation.revokedAt IS NULL AND invitation.expiresAt > :now', { now: new Date() })
+        .andWhere('member.erasedAt IS NULL')
+        .getRawAndEntities<{ invitation_id: number; invitation_opened_at: unknown }>();
+      const [member] = entities;
+      if (!member) return null;
+      const [link] = raw;
+      return { member, invitation: { id: Number(link.invitation_id), openedAt: link.invitation_opened_at } };
     });
     if (!found) return null;
     // Written once, the first time the link is opened; every later open is a read only.

@@ -1,56 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Seminar } from './seminar.entity';
+import { Dialect } from '../database/dialect';
 
 /**
  * A seminar's seat counters, the only writes of `taken` and `waitlist_counter`. Seats are counted
  * by conditional updates on the seminar row (never read-then-write); on PostgreSQL the update
  * locks the row, so whoever counts next waits for this transaction. Call inside a transaction.
+ *
+ * Raw statements, each a single one: every booking in a rush runs them, and on PostgreSQL every
+ * statement after the claim is a round trip made while the seminar's row is locked.
  */
 @Injectable()
 export class SeatCounters {
+  constructor(private readonly dialect: Dialect) {}
+
   /** Counts `count` seats as taken, all or none: false when fewer are free. */
   async claim(manager: EntityManager, seminarId: number, count = 1): Promise<boolean> {
-    const result =
-      count === 1
-        ? await manager
-            .createQueryBuilder()
-            .update(Seminar)
-            .set({ taken: () => 'taken + 1' })
-            .where('id = :id AND taken < capacity', { id: seminarId })
-            .execute()
-        : await manager
-            .createQueryBuilder()
-            .update(Seminar)
-            .set({ taken: () => 'taken + :count' })
-            .where('id = :id AND taken + :count <= capacity', { id: seminarId, count })
-            .setParameter('count', count)
-            .execute();
-    return result.affected === 1;
+    const { affected } = await this.dialect.raw(
+      manager,
+      `UPDATE seminars SET taken = taken + :count, updated_at = CURRENT_TIMESTAMP
+       WHERE id = :seminarId AND taken + :count <= capacity`,
+      { seminarId, count },
+    );
+    return affected === 1;
   }
 
   /** Gives one seat back. */
   async release(manager: EntityManager, seminarId: number): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(Seminar)
-      .set({ taken: () => 'taken - 1' })
-      .where('id = :id AND taken > 0', { id: seminarId })
-      .execute();
+    await this.dialect.raw(
+      manager,
+      'UPDATE seminars SET taken = taken - 1, updated_at = CURRENT_TIMESTAMP WHERE id = :seminarId AND taken > 0',
+      { seminarId },
+    );
   }
 
   /** The next number on the seminar's waiting list: arrival order, since the update locks the row. */
   async nextWaitlistNumber(manager: EntityManager, seminarId: number): Promise<number> {
-    await manager
-      .createQueryBuilder()
-      .update(Seminar)
-      .set({ waitlistCounter: () => 'waitlist_counter + 1' })
-      .where('id = :id', { id: seminarId })
-      .execute();
-    const { waitlistCounter } = await manager.findOneOrFail(Seminar, {
-      where: { id: seminarId },
-      select: { id: true, waitlistCounter: true },
-    });
-    return waitlistCounter;
+    const { rows } = await this.dialect.raw<{ waitlist_counter: number }>(
+      manager,
+      `UPDATE seminars SET waitlist_counter = waitlist_counter + 1, updated_at = CURRENT_TIMESTAMP
+       WHERE id = :seminarId RETURNING waitlist_counter`,
+      { seminarId },
+    );
+    if (rows.length !== 1) throw new Error(`Seminar ${seminarId} does not exist`);
+    return Number(rows[0].waitlist_counter);
   }
 }

@@ -1,26 +1,47 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { Member } from '../cycles/member.entity';
 import { DomainEvents } from '../database/domain-events';
 import { Dialect, isUniqueViolation } from '../database/dialect';
 import { Transactor } from '../database/transactor';
 import { SeminarRescheduled } from '../planning/planning-events';
 import { SeatCounters } from '../planning/seat-counters';
 import { Seminar } from '../planning/seminar.entity';
-import { Wave } from '../planning/wave.entity';
 import { EventDetails } from './registration-event.entity';
 import { attendanceOpen } from './attendance-window';
 import { Registration } from './registration.entity';
 import { registrationWindow } from './registration-window';
 import { SeatEventRecorder } from './seat-event-recorder';
 import { SeatActor, SeatEvent, SeatEventKind } from './seat-events';
-import { holdsPlace, isActive, nextSeatState, SeatAction, WAITING_STATES } from './seat-state';
+import {
+  holdsPlace,
+  isActive,
+  nextSeatState,
+  SEAT_STATES,
+  SeatAction,
+  SeatState,
+  WAITING_STATES,
+} from './seat-state';
 
 const ACTIVE_SEAT = {
   name: 'uq_registrations_active_seat',
   columns: 'registrations.cycle_id, registrations.member_id',
 };
+
+/** Seats that stop a member from registering again in the cycle. */
+const BLOCKING_STATES = SEAT_STATES.filter((state) => isActive(state) || holdsPlace(state));
+
+/** What `checkOpen` needs of a seminar and its wave, as `SEMINAR_COLUMNS` select it (`s`, `w`). */
+interface SeminarRow {
+  seminar_cycle_id: number | null;
+  status: string;
+  registration_deadline: unknown;
+  registration_opens_at: unknown;
+  registration_closes_at: unknown;
+}
+
+const SEMINAR_COLUMNS = `s.cycle_id AS seminar_cycle_id, s.status, s.registration_deadline,
+  w.registration_opens_at, w.registration_closes_at`;
 
 /** The database refused a second registered or waitlisted seat for a member in a cycle. */
 export function isSecondActiveSeat(error: unknown): boolean {
@@ -66,11 +87,8 @@ export class SeatService implements OnModuleInit {
   async register(memberId: number, seminarId: number, actor: SeatActor): Promise<Registration> {
     try {
       return await this.transactor.run(async (manager) => {
-        const member = await manager.findOneBy(Member, { id: memberId });
-        if (!member || member.erasedAt) throw DomainError.notFound('Member', memberId);
-        const seminar = await this.openSeminar(manager, seminarId, member.cycleId, actor);
-        const seats = await manager.findBy(Registration, { cycleId: member.cycleId, memberId });
-        const current = seats.find((seat) => isActive(seat.state) || holdsPlace(seat.state));
+        const { cycleId, current, seminarRow } = await this.memberStanding(manager, memberId, seminarId);
+        const seminar = this.checkOpen(seminarRow, seminarId, cycleId, actor);
         if (current) {
           throw new DomainError(
             'conflict',
@@ -80,7 +98,7 @@ export class SeatService implements OnModuleInit {
               : `Member ${memberId} already has a ${current.state} seat in this cycle (registration ${current.id}); move it instead`,
           );
         }
-        return this.takeSeatOrWait(manager, member, seminar, actor);
+        return this.takeSeatOrWait(manager, cycleId, memberId, seminar.id, actor);
       });
     } catch (error) {
       if (isSecondActiveSeat(error)) {
@@ -226,7 +244,12 @@ export class SeatService implements OnModuleInit {
   }
 
   /** The move once the new place is claimed: the new seat continues the old one's calendar entry. */
-  private async moveClaimed(manager: EntityManager, old: Registration, target: Seminar, actor: SeatActor) {
+  private async moveClaimed(
+    manager: EntityManager,
+    old: Registration,
+    target: { id: number },
+    actor: SeatActor,
+  ) {
     const heldPlace = holdsPlace(old.state);
     await this.changeState(manager, old, 'move');
     await this.events.record(manager, this.eventOf(old, 'moved_away', actor, { toSeminarId: target.id }));
@@ -534,26 +557,60 @@ export class SeatService implements OnModuleInit {
 
   private async takeSeatOrWait(
     manager: EntityManager,
-    member: Member,
-    seminar: Seminar,
+    cycleId: number,
+    memberId: number,
+    seminarId: number,
     actor: SeatActor,
   ): Promise<Registration> {
-    if (await this.counters.claim(manager, seminar.id)) {
-      const seat = await this.insertSeat(manager, member.cycleId, member.id, seminar.id, 'registered', null);
+    if (await this.counters.claim(manager, seminarId)) {
+      const seat = await this.insertSeat(manager, cycleId, memberId, seminarId, 'registered', null);
       await this.events.record(manager, this.eventOf(seat, 'registered', actor));
       return seat;
     }
-    const waitlistCounter = await this.counters.nextWaitlistNumber(manager, seminar.id);
-    const seat = await this.insertSeat(
-      manager,
-      member.cycleId,
-      member.id,
-      seminar.id,
-      'waitlisted',
-      waitlistCounter,
-    );
+    const waitlistCounter = await this.counters.nextWaitlistNumber(manager, seminarId);
+    const seat = await this.insertSeat(manager, cycleId, memberId, seminarId, 'waitlisted', waitlistCounter);
     await this.events.record(manager, this.eventOf(seat, 'waitlisted', actor));
     return seat;
+  }
+
+  /**
+   * The member's cycle, the seat that stops them taking another (held, waiting, or attended
+   * already) and the seminar they ask for, in one statement: a rush of bookings runs it for every
+   * one of them, and on PostgreSQL each statement is a round trip.
+   */
+  private async memberStanding(manager: EntityManager, memberId: number, seminarId: number) {
+    const { rows } = await this.dialect.raw<
+      SeminarRow & {
+        cycle_id: number;
+        erased_at: unknown;
+        seat_id: number | null;
+        seat_seminar_id: number;
+        seat_state: SeatState;
+      }
+    >(
+      manager,
+      `SELECT m.cycle_id, m.erased_at, r.id AS seat_id, r.seminar_id AS seat_seminar_id, r.state AS seat_state,
+         ${SEMINAR_COLUMNS}
+       FROM members m
+       LEFT JOIN seminars s ON s.id = :seminarId
+       LEFT JOIN waves w ON w.id = s.wave_id
+       LEFT JOIN registrations r ON r.cycle_id = m.cycle_id AND r.member_id = m.id AND r.state IN (:...standing)
+       WHERE m.id = :memberId
+       ORDER BY r.id
+       LIMIT 1`,
+      { memberId, seminarId, standing: BLOCKING_STATES },
+    );
+    const [row] = rows;
+    if (!row || row.erased_at) throw DomainError.notFound('Member', memberId);
+    const current =
+      row.seat_id === null
+        ? undefined
+        : { id: Number(row.seat_id), seminarId: Number(row.seat_seminar_id), state: row.seat_state };
+    return {
+      cycleId: Number(row.cycle_id),
+      current,
+      seminarRow: row.seminar_cycle_id === null ? undefined : row,
+    };
   }
 
   private async releasePlace(manager: EntityManager, seminarId: number): Promise<void> {
@@ -610,19 +667,41 @@ export class SeatService implements OnModuleInit {
       updatedAt: now,
     });
     // Every column is given, so the row is not read back after the INSERT (the seminar's lock is held).
-    const insert = manager.createQueryBuilder().insert().into(Registration).values(seat).updateEntity(false);
-    seat.id = await this.dialect.insertReturningId(manager, insert.getQueryAndParameters());
+    const { rows } = await this.dialect.raw<{ id: number }>(
+      manager,
+      `INSERT INTO registrations
+         (cycle_id, member_id, seminar_id, state, waitlist_number, calendar_sequence, calendar_seat_id, created_at, updated_at)
+       VALUES (:cycleId, :memberId, :seminarId, :state, :waitlistNumber, :calendarSequence, :calendarSeatId, :now, :now)
+       RETURNING id`,
+      { ...seat, now },
+    );
+    seat.id = Number(rows[0].id);
     return seat;
   }
 
+  /** The seminar, if a seat can be taken there now by this actor: published, and open for members. */
   private async openSeminar(
     manager: EntityManager,
     seminarId: number,
     cycleId: number,
     actor: SeatActor,
-  ): Promise<Seminar> {
-    const seminar = await manager.findOneBy(Seminar, { id: seminarId });
-    if (!seminar || seminar.cycleId !== cycleId) throw DomainError.notFound('Seminar', seminarId);
+  ): Promise<{ id: number }> {
+    const { rows } = await this.dialect.raw<SeminarRow>(
+      manager,
+      `SELECT ${SEMINAR_COLUMNS} FROM seminars s JOIN waves w ON w.id = s.wave_id WHERE s.id = :seminarId`,
+      { seminarId },
+    );
+    return this.checkOpen(rows[0], seminarId, cycleId, actor);
+  }
+
+  private checkOpen(
+    seminar: SeminarRow | undefined,
+    seminarId: number,
+    cycleId: number,
+    actor: SeatActor,
+  ): { id: number } {
+    if (!seminar || Number(seminar.seminar_cycle_id) !== cycleId)
+      throw DomainError.notFound('Seminar', seminarId);
     if (seminar.status !== 'published') {
       throw new DomainError(
         'conflict',
@@ -631,11 +710,10 @@ export class SeatService implements OnModuleInit {
       );
     }
     if (actor.kind === 'member') {
-      const wave = await manager.findOneByOrFail(Wave, { id: seminar.waveId });
       const window = registrationWindow(new Date(), {
-        opensAt: wave.registrationOpensAt,
-        closesAt: wave.registrationClosesAt,
-        deadline: seminar.registrationDeadline,
+        opensAt: this.dialect.instant(seminar.registration_opens_at),
+        closesAt: this.dialect.instant(seminar.registration_closes_at),
+        deadline: this.dialect.instant(seminar.registration_deadline),
       });
       if (window !== 'open') {
         throw new DomainError(
@@ -647,7 +725,7 @@ export class SeatService implements OnModuleInit {
         );
       }
     }
-    return seminar;
+    return { id: seminarId };
   }
 
   private async ownSeat(manager: EntityManager, registrationId: number, memberId?: number) {
