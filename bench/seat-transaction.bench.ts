@@ -28,6 +28,22 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** How many statements `work` sends to the database (every query TypeORM runs passes its logger). */
+async function counted<T>(t: TestApp, work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const logger = t.dataSource.logger;
+  const logQuery = logger.logQuery.bind(logger);
+  let statements = 0;
+  logger.logQuery = (...args) => {
+    statements++;
+    return logQuery(...args);
+  };
+  try {
+    return { result: await work(), statements };
+  } finally {
+    logger.logQuery = logQuery;
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const MEMBERS = 2500;
@@ -86,26 +102,31 @@ describe('The seat transaction: apply and PATCH', () => {
     for (const m of members) await seats.register(m.id, seminar.id, { kind: 'planner', staffId: plannerId });
     await dispatcher.drain();
     const patches: number[] = [];
+    let patchStatements = 0;
+    // The e-mails are drained once after all the PATCHes, so a profile holds the PATCHes alone.
     const patchRuns = async () => {
       for (let run = 0; run <= PATCH_RUNS; run++) {
         const startsAt = new Date(seminar.startsAt.getTime() + ((run % 2) + 1) * 3600_000);
         const endsAt = new Date(seminar.endsAt.getTime() + ((run % 2) + 1) * 3600_000);
         const before = await t.dataSource.getRepository(OutboxMessage).count();
         const s = performance.now();
-        await t
-          .http()
-          .patch(`/api/seminars/${seminar.id}`)
-          .set('Authorization', `Bearer ${planner}`)
-          .send({ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() })
-          .expect(200);
+        const { statements } = await counted(t, () =>
+          t
+            .http()
+            .patch(`/api/seminars/${seminar.id}`)
+            .set('Authorization', `Bearer ${planner}`)
+            .send({ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() })
+            .expect(200),
+        );
         const ms = performance.now() - s;
         const written = (await t.dataSource.getRepository(OutboxMessage).count()) - before;
         if (written !== PATCH_SEATS) throw new Error(`PATCH wrote ${written} e-mails`);
         if (run > 0) patches.push(ms);
-        await dispatcher.drain();
+        patchStatements = statements;
       }
     };
     await profiled('patch', patchRuns);
+    await dispatcher.drain();
     const patchMs = median(patches);
     const health = await healthMs();
     const raw = await rawMs();
@@ -121,24 +142,28 @@ describe('The seat transaction: apply and PATCH', () => {
     const before = await t.dataSource.getRepository(OutboxMessage).count();
     const cpu = process.cpuUsage();
     let s = performance.now();
-    await profiled('apply', () =>
-      service.apply(cycle.id, proposal.id, { kind: 'planner', staffId: plannerId }),
+    const { statements: applyStatements } = await counted(t, () =>
+      profiled('apply', () => service.apply(cycle.id, proposal.id, { kind: 'planner', staffId: plannerId })),
     );
     const applyMs = performance.now() - s;
     const applyCpu = process.cpuUsage(cpu);
     const written = (await t.dataSource.getRepository(OutboxMessage).count()) - before;
     if (written !== MEMBERS) throw new Error(`Apply wrote ${written} e-mails`);
     s = performance.now();
-    const sent = await profiled('drain', () => dispatcher.drain());
+    const { result: sent, statements: drainStatements } = await counted(t, () =>
+      profiled('drain', () => dispatcher.drain()),
+    );
     const drainMs = performance.now() - s;
 
     const lines = [
       `${engine}: GET /health median ${health.toFixed(2)} ms; raw SELECT 1 median ${raw.toFixed(3)} ms`,
       `${engine}: PATCH /api/seminars/:id with ${PATCH_SEATS} seats (${PATCH_SEATS} change e-mails), median of ${PATCH_RUNS}: ` +
-        `${patchMs.toFixed(1)} ms = ${(patchMs / health).toFixed(1)}× /health`,
+        `${patchMs.toFixed(1)} ms = ${(patchMs / health).toFixed(1)}× /health, ${patchStatements} statements`,
       `${engine}: apply ${MEMBERS} seats with their confirmations: ${applyMs.toFixed(0)} ms ` +
-        `(CPU ${((applyCpu.user + applyCpu.system) / 1000).toFixed(0)} ms) = ${(applyMs / health).toFixed(0)}× /health`,
-      `${engine}: the dispatcher then sent ${sent.sent} (to .eml files) in ${drainMs.toFixed(0)} ms`,
+        `(CPU ${((applyCpu.user + applyCpu.system) / 1000).toFixed(0)} ms) = ${(applyMs / health).toFixed(0)}× /health, ` +
+        `${applyStatements} statements`,
+      `${engine}: the dispatcher then sent ${sent.sent} (to .eml files) in ${drainMs.toFixed(0)} ms, ` +
+        `${drainStatements} statements`,
     ];
     console.log(lines.join('\n'));
   });

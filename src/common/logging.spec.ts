@@ -41,6 +41,7 @@ describe(loggingParams.name, () => {
     const line = await logLineFor('/p/hemmelig-token-123/tilmeld', {
       'X-Request-Id': 'trace-42',
       Authorization: 'Bearer eyJ.secret.sig',
+      Cookie: 'kattegat_session=secret-session',
     });
     expect(line).toMatchObject({
       level: 30,

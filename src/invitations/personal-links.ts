@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../cycles/member.entity';
 import { DomainError } from '../common/domain-error';
@@ -113,13 +113,12 @@ export async function messageLinkEnd(m: EntityManager, cycleId: number): Promise
 async function followRegistrationPeriod(m: EntityManager, cycleId: number): Promise<void> {
   const last = await m.findOne(Wave, { where: { cycleId }, order: { registrationClosesAt: 'DESC' } });
   if (!last) return;
-  const live = { cycleId, revokedAt: IsNull() };
-  await m.update(Invitation, { ...live, purpose: 'invitation' }, { expiresAt: last.registrationClosesAt });
-  await m.update(
-    Invitation,
-    { ...live, purpose: 'message' },
-    { expiresAt: await messageLinkEnd(m, cycleId) },
-  );
+  // Only the links whose end moves are written: most changes (a seminar that is not the last
+  // moved) move neither end, and a cycle has thousands of links.
+  const follow = (purpose: 'invitation' | 'message', expiresAt: Date) =>
+    m.update(Invitation, { cycleId, revokedAt: IsNull(), purpose, expiresAt: Not(expiresAt) }, { expiresAt });
+  await follow('invitation', last.registrationClosesAt);
+  await follow('message', await messageLinkEnd(m, cycleId));
 }
 
 /** The links and the one builder of a member's URLs; imported by messaging and every module that mails. */

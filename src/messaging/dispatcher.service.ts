@@ -12,6 +12,7 @@ import { BackgroundWork } from '../common/background-work';
 import { Clock } from '../common/clock';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Dialect } from '../database/dialect';
+import { caseById } from '../database/named-query';
 import { Transactor } from '../database/transactor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { returnPath } from './bounces/verp';
@@ -232,15 +233,15 @@ export class DispatcherService
   ): Promise<void> {
     if (sent.length === 0) return;
     const params: Record<string, unknown> = { now, claimId, ids: sent.map((r) => r.message.id) };
-    const answers = sent.map((r, i) => {
-      params[`id${i}`] = r.message.id;
-      params[`answer${i}`] = r.answer;
-      return `WHEN :id${i} THEN :answer${i}`;
-    });
+    const answers = caseById(
+      'answer',
+      sent.map((r) => [r.message.id, r.answer]),
+      params,
+    );
     await this.execute(
       manager,
       `UPDATE outbox_messages SET status = 'sent', sent_at = :now, locked_until = NULL, last_error = NULL,
-         smtp_response = CASE id ${answers.join(' ')} END
+         smtp_response = ${answers}
        WHERE id IN (:...ids) AND claimed_by = :claimId`,
       params,
     );

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { caseById, namedQuery } from '../database/named-query';
 import { PersonalLinks } from '../invitations/personal-links';
 import { buildCalendar } from './calendar';
 import { calendarFilename, CalendarSpec, filledDraft, parseKept } from './mail-drafts';
@@ -26,7 +27,11 @@ export class OutboxDrafts {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The batch ready to send: drafts written out, those that could not be left out. */
+  /**
+   * The batch ready to send: drafts written out, those that could not be left out. The written
+   * drafts are saved in one statement (an applied allocation makes thousands of them, and this
+   * runs in the claim's transaction, which on SQLite holds up every other write).
+   */
   async writeOut(manager: EntityManager, batch: OutboxMessage[]): Promise<OutboxMessage[]> {
     const drafts = batch.filter((m) => m.draft !== null);
     if (drafts.length === 0) return batch;
@@ -35,25 +40,26 @@ export class OutboxDrafts {
       drafts.map((m) => m.memberId!),
     );
     const organizer = organizerOf(this.config.mailFrom);
-    const failed = new Set<number>();
+    const written: OutboxMessage[] = [];
+    const failed = new Map<string, number[]>();
     for (const message of drafts) {
       const personalLink = links.get(message.memberId!);
-      const written = personalLink
+      const columns = personalLink
         ? this.written(message, personalLink, organizer)
         : 'Medlemmet findes ikke længere';
-      if (typeof written === 'string') {
-        failed.add(message.id);
-        await manager.update(
-          OutboxMessage,
-          { id: message.id },
-          { status: 'failed', lastError: written, lockedUntil: null },
-        );
-        continue;
-      }
-      Object.assign(message, written);
-      await manager.update(OutboxMessage, { id: message.id }, written);
+      if (typeof columns === 'string') failed.set(columns, [...(failed.get(columns) ?? []), message.id]);
+      else written.push(Object.assign(message, columns));
     }
-    return batch.filter((m) => !failed.has(m.id));
+    await saveWritten(manager, written);
+    for (const [reason, ids] of failed) {
+      await manager.update(
+        OutboxMessage,
+        { id: In(ids) },
+        { status: 'failed', lastError: reason, lockedUntil: null },
+      );
+    }
+    // Those that failed keep their draft; the others are ready.
+    return batch.filter((m) => m.draft === null);
   }
 
   /** The columns of the written message, or why it cannot be written. */
@@ -81,7 +87,9 @@ export class OutboxDrafts {
       const rendered = this.renderer.render(filled as MailRequest);
       const ics = filled.calendar ? buildCalendar(filled.calendar) : null;
       return {
-        ...rendered,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
         ics,
         icsFilename: ics ? calendarFilename(filled.calendar!) : null,
         draft: null,
@@ -94,4 +102,31 @@ export class OutboxDrafts {
       return 'E-mailen kunne ikke skrives ud fra sin skabelon';
     }
   }
+}
+
+const WRITTEN_COLUMNS = [
+  ['subject', 'subject'],
+  ['html', 'html'],
+  ['text', 'text'],
+  ['ics', 'ics'],
+  ['ics_filename', 'icsFilename'],
+] as const;
+
+/** The written-out columns of many messages, each its own, in one UPDATE. */
+async function saveWritten(manager: EntityManager, written: OutboxMessage[]): Promise<void> {
+  if (written.length === 0) return;
+  const parameters: Record<string, unknown> = { ids: written.map((m) => m.id) };
+  const set = WRITTEN_COLUMNS.map(
+    ([column, field]) =>
+      `${column} = ${caseById(
+        field,
+        written.map((m) => [m.id, m[field]]),
+        parameters,
+      )}`,
+  );
+  await namedQuery(
+    manager,
+    `UPDATE outbox_messages SET ${set.join(', ')}, draft = NULL WHERE id IN (:...ids)`,
+    parameters,
+  );
 }

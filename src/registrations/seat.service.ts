@@ -4,6 +4,7 @@ import { DomainError } from '../common/domain-error';
 import { DomainEvents } from '../database/domain-events';
 import { Dialect, isUniqueViolation } from '../database/dialect';
 import { Transactor } from '../database/transactor';
+import { namedQuery } from '../database/named-query';
 import { SeminarRescheduled } from '../planning/planning-events';
 import { SeatCounters } from '../planning/seat-counters';
 import { Seminar } from '../planning/seminar.entity';
@@ -473,29 +474,15 @@ export class SeatService implements OnModuleInit {
     // The seats' events are recorded together, so their e-mails are drafted in a few statements.
     const placed: SeatEvent[] = [];
     for (let i = 0; i < placements.length; i += 200) {
-      const batch = placements.slice(i, i + 200);
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Registration)
-        .values(
-          batch.map(({ memberId, seminarId }) => ({
-            cycleId,
-            memberId,
-            seminarId,
-            state: 'registered' as const,
-            waitlistNumber: null,
-            ...continuing(fromOf.get(memberId)),
-          })),
-        )
-        .updateEntity(false)
-        .execute();
-      const seats = await manager.findBy(Registration, {
+      const seats = placements.slice(i, i + 200).map(({ memberId, seminarId }) => ({
         cycleId,
-        memberId: In(batch.map((p) => p.memberId)),
-        state: 'registered',
-      });
-      for (const seat of seats) {
+        memberId,
+        seminarId,
+        ...continuing(fromOf.get(memberId)),
+      }));
+      const ids = await insertSeats(manager, seats);
+      for (const fields of seats) {
+        const seat = { ...fields, id: ids.get(fields.memberId)! } as Registration;
         const old = fromOf.get(seat.memberId);
         placed.push(
           old
@@ -764,4 +751,35 @@ export class SeatService implements OnModuleInit {
 function continuing(from: Registration | undefined) {
   if (!from) return { calendarSeatId: null, calendarSequence: 0 };
   return { calendarSeatId: from.calendarSeatId ?? from.id, calendarSequence: from.calendarSequence + 1 };
+}
+
+/**
+ * Registered seats in one multi-row INSERT … RETURNING (both engines have it): an applied
+ * allocation writes thousands, and TypeORM's insert builder and the SELECT that read them back
+ * cost more than the rows. The seats' ids by member.
+ */
+async function insertSeats(
+  manager: EntityManager,
+  seats: Array<
+    Pick<Registration, 'cycleId' | 'memberId' | 'seminarId' | 'calendarSequence' | 'calendarSeatId'>
+  >,
+): Promise<Map<number, number>> {
+  const parameters: Record<string, unknown> = {};
+  const values = seats.map((seat, n) => {
+    Object.assign(parameters, {
+      [`cycle${n}`]: seat.cycleId,
+      [`member${n}`]: seat.memberId,
+      [`seminar${n}`]: seat.seminarId,
+      [`sequence${n}`]: seat.calendarSequence,
+      [`seat${n}`]: seat.calendarSeatId,
+    });
+    return `(:cycle${n}, :member${n}, :seminar${n}, 'registered', :sequence${n}, :seat${n})`;
+  });
+  const rows = await namedQuery<{ id: number; member_id: number }>(
+    manager,
+    `INSERT INTO registrations (cycle_id, member_id, seminar_id, state, calendar_sequence, calendar_seat_id)
+     VALUES ${values.join(', ')} RETURNING id, member_id`,
+    parameters,
+  );
+  return new Map(rows.map((row) => [Number(row.member_id), Number(row.id)]));
 }
