@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths';
 import { freePort } from '../test/helpers/app-process';
-import { burst, startServer, wrk } from './rush/drive';
+import { burst, DISPATCH_INTERVAL_MS, startServer, untilIdle, wrk } from './rush/drive';
 import { prepareRushData } from './rush/rush-data';
 
 /**
@@ -12,22 +12,6 @@ import { prepareRushData } from './rush/rush-data';
  * posts, so `node bench/rush/profile-top.js file --after overview` shows the posts alone.
  */
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
-const DISPATCH_INTERVAL_MS = 5000;
-
-/**
- * Waits out the dispatcher's next drain and then until the app has been idle for a second, so a
- * round's posts do not share the CPU with writing out the previous round's 300 e-mails.
- */
-async function untilIdle(cpuMs: () => number): Promise<void> {
-  await new Promise((r) => setTimeout(r, DISPATCH_INTERVAL_MS + 500));
-  for (let before = cpuMs(); ;) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const now = cpuMs();
-    if (now - before < 30) return;
-    before = now;
-  }
-}
-
 describe(`The booking burst on ${engine}`, () => {
   it('measures', async () => {
     execFileSync(process.execPath, ['scripts/build-if-changed.js'], { cwd: PROJECT_ROOT, stdio: 'inherit' });

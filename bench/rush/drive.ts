@@ -4,6 +4,23 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../src/paths';
 
+/** The dispatcher's interval the benches give the app (DISPATCH_INTERVAL_MS). */
+export const DISPATCH_INTERVAL_MS = 5000;
+
+/**
+ * Waits out the dispatcher's next drain and then until the app has been idle for a second, so
+ * what is measured next does not share the CPU with writing out the e-mails of a burst before it.
+ */
+export async function untilIdle(cpuMs: () => number): Promise<void> {
+  await new Promise((r) => setTimeout(r, DISPATCH_INTERVAL_MS + 500));
+  for (let before = cpuMs(); ;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuMs();
+    if (now - before < 30) return;
+    before = now;
+  }
+}
+
 /** The built app as a server runs it, its log lines going where a server's would (here: nowhere). */
 export async function startServer(dir: string, env: NodeJS.ProcessEnv, port: number, cpuProfile?: string) {
   const args = [
