@@ -29,6 +29,9 @@ export type RegisterSort = (typeof REGISTER_SORTS)[number];
 const INVITED = `EXISTS (SELECT 1 FROM invitations i WHERE i.cycle_id = m.cycle_id AND i.member_id = m.id AND i.purpose = 'invitation' AND i.revoked_at IS NULL)`;
 const OPENED = `EXISTS (SELECT 1 FROM invitations i WHERE i.cycle_id = m.cycle_id AND i.member_id = m.id AND i.purpose = 'invitation' AND i.opened_at IS NOT NULL)`;
 const DECLINED = `EXISTS (SELECT 1 FROM invitation_declines d WHERE d.cycle_id = m.cycle_id AND d.member_id = m.id)`;
+/** Seat states that hold a place, and those that count as registered. */
+const HELD_STATES = `'registered', 'waitlisted', 'attended', 'no_show'`;
+const REGISTERED_STATES = `'registered', 'attended', 'no_show'`;
 /** Seats of the wave bound as `:wave` only, when the board looks at one wave. */
 const IN_WAVE = ' AND r.seminar_id IN (SELECT s.id FROM seminars s WHERE s.wave_id = :wave)';
 
@@ -54,27 +57,55 @@ export function statusCondition(status: RegisterStatus, wave = false): string {
   const scope = wave ? IN_WAVE : '';
   const seatIn = (states: string) =>
     `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id AND r.state IN (${states})${scope})`;
-  const ANY_SEAT = `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id)`;
-  const HELD = seatIn(`'registered', 'waitlisted', 'attended', 'no_show'`);
+  return statusRule(status, wave, {
+    invited: INVITED,
+    opened: OPENED,
+    declined: DECLINED,
+    anySeat: `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id)`,
+    held: seatIn(HELD_STATES),
+    seat: (state) => seatIn(SEAT_STATES[state]),
+  });
+}
+
+/** A seat status and the seat states it counts ("registered" includes attendance and no-shows). */
+const SEAT_STATES = {
+  registered: REGISTERED_STATES,
+  waitlisted: `'waitlisted'`,
+  cancelled: `'cancelled'`,
+  attended: `'attended'`,
+  no_show: `'no_show'`,
+} as const;
+type SeatStatus = keyof typeof SEAT_STATES;
+
+/** The conditions a status is decided by, as SQL on member `m`. */
+interface StatusPredicates {
+  invited: string;
+  opened: string;
+  declined: string;
+  anySeat: string;
+  held: string;
+  seat: (status: SeatStatus) => string;
+}
+
+/** participationStatus() as SQL, once for both ways of asking it (statusCondition, statusFlag). */
+function statusRule(status: RegisterStatus, wave: boolean, p: StatusPredicates): string {
   switch (status) {
     case 'invited':
-      return INVITED;
+      return p.invited;
     case 'opened':
-      return OPENED;
+      return p.opened;
     case 'not_invited':
-      return `NOT ${INVITED} AND NOT ${ANY_SEAT} AND NOT ${DECLINED}`;
+      return `NOT ${p.invited} AND NOT ${p.anySeat} AND NOT ${p.declined}`;
     case 'not_answered':
-      return `${INVITED} AND NOT ${ANY_SEAT} AND NOT ${DECLINED}`;
+      return `${p.invited} AND NOT ${p.anySeat} AND NOT ${p.declined}`;
     case 'declined':
-      return `NOT ${HELD} AND ${DECLINED}`;
-    case 'registered':
-      return seatIn(`'registered', 'attended', 'no_show'`);
+      return `NOT ${p.held} AND ${p.declined}`;
     case 'cancelled':
       return wave
-        ? `NOT ${HELD} AND ${seatIn(`'cancelled'`)}`
-        : `NOT ${HELD} AND NOT ${DECLINED} AND ${seatIn(`'cancelled'`)}`;
+        ? `NOT ${p.held} AND ${p.seat('cancelled')}`
+        : `NOT ${p.held} AND NOT ${p.declined} AND ${p.seat('cancelled')}`;
     default:
-      return seatIn(`'${status}'`);
+      return p.seat(status);
   }
 }
 
@@ -97,43 +128,29 @@ export function statusFlagJoins(wave: boolean): Array<[alias: string, subQuery: 
     ['dec', `(SELECT DISTINCT d.member_id FROM invitation_declines d WHERE d.cycle_id = :cycleId)`],
     [
       'seat',
-      `(SELECT r.member_id, ${flag(`'registered', 'waitlisted', 'attended', 'no_show'`)} AS held,
-          ${flag(`'registered', 'attended', 'no_show'`)} AS registered, ${flag(`'waitlisted'`)} AS waitlisted,
-          ${flag(`'cancelled'`)} AS cancelled, ${flag(`'attended'`)} AS attended, ${flag(`'no_show'`)} AS no_show
+      `(SELECT r.member_id, ${flag(HELD_STATES)} AS held, ${Object.entries(SEAT_STATES)
+        .map(([status, states]) => `${flag(states)} AS ${status}`)
+        .join(', ')}
         FROM registrations r WHERE r.cycle_id = :cycleId GROUP BY r.member_id)`,
     ],
   ];
 }
 
 /**
- * statusCondition's condition on the flags of statusFlagJoins, case by case the same: the board
+ * The same rule as statusCondition, on the flags of statusFlagJoins: the board
  * counts all its statuses in one pass over the members, where one statement per status with its
  * EXISTS per member took nearly all of Deltagelse's time.
  */
 export function statusFlag(status: RegisterStatus, wave = false): string {
   const is = (flag: string) => `COALESCE(${flag}, 0) = 1`;
-  const INVITED = is('inv.invited');
-  const DECLINED = 'dec.member_id IS NOT NULL';
-  const ANY_SEAT = 'seat.member_id IS NOT NULL';
-  const HELD = is('seat.held');
-  switch (status) {
-    case 'invited':
-      return INVITED;
-    case 'opened':
-      return is('inv.opened');
-    case 'not_invited':
-      return `NOT ${INVITED} AND NOT ${ANY_SEAT} AND NOT ${DECLINED}`;
-    case 'not_answered':
-      return `${INVITED} AND NOT ${ANY_SEAT} AND NOT ${DECLINED}`;
-    case 'declined':
-      return `NOT ${HELD} AND ${DECLINED}`;
-    case 'cancelled':
-      return wave
-        ? `NOT ${HELD} AND ${is('seat.cancelled')}`
-        : `NOT ${HELD} AND NOT ${DECLINED} AND ${is('seat.cancelled')}`;
-    default:
-      return is(`seat.${status}`);
-  }
+  return statusRule(status, wave, {
+    invited: is('inv.invited'),
+    opened: is('inv.opened'),
+    declined: 'dec.member_id IS NOT NULL',
+    anySeat: 'seat.member_id IS NOT NULL',
+    held: is('seat.held'),
+    seat: (state) => is(`seat.${state}`),
+  });
 }
 
 export interface RegisterRow extends Omit<ExportedMember, 'diet' | 'accessibility' | 'note'> {
