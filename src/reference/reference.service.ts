@@ -6,35 +6,66 @@ import { Municipality } from './municipality.entity';
 import { Party } from './party.entity';
 import { Region } from './region.entity';
 
+interface Areas {
+  municipalities: Municipality[];
+  regions: Region[];
+}
+
 @Injectable()
 export class ReferenceService {
+  /**
+   * Municipalities and regions are read by nearly every console page and only ever written by
+   * the seeder at boot, which calls forget(); holding them in memory saves two queries a page.
+   */
+  private areas?: Promise<Areas>;
+
   constructor(
     @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
     @InjectRepository(Region) private readonly regions: Repository<Region>,
     @InjectRepository(Party) private readonly parties: Repository<Party>,
   ) {}
 
-  listMunicipalities(regionCode?: number): Promise<Municipality[]> {
-    return this.municipalities.find({ where: regionCode ? { regionCode } : {}, order: { code: 'ASC' } });
+  async listMunicipalities(regionCode?: number): Promise<Municipality[]> {
+    const { municipalities } = await this.loadAreas();
+    return regionCode ? municipalities.filter((m) => m.regionCode === regionCode) : [...municipalities];
   }
 
   async getMunicipality(code: number): Promise<Municipality> {
-    const found = await this.municipalities.findOneBy({ code });
+    const found = (await this.loadAreas()).municipalities.find((m) => m.code === code);
     if (!found) throw DomainError.notFound('Municipality', code);
     return found;
   }
 
-  listRegions(): Promise<Region[]> {
-    return this.regions.find({ order: { code: 'ASC' } });
+  async listRegions(): Promise<Region[]> {
+    return [...(await this.loadAreas()).regions];
   }
 
   async getRegion(code: number): Promise<Region> {
-    const found = await this.regions.findOneBy({ code });
+    const found = (await this.loadAreas()).regions.find((r) => r.code === code);
     if (!found) throw DomainError.notFound('Region', code);
     return found;
   }
 
   listParties(): Promise<Party[]> {
     return this.parties.find({ order: { letter: 'ASC' } });
+  }
+
+  /** Drops the held areas so the next read sees what was just written. */
+  forget(): void {
+    this.areas = undefined;
+  }
+
+  private loadAreas(): Promise<Areas> {
+    this.areas ??= Promise.all([
+      this.municipalities.find({ order: { code: 'ASC' } }),
+      this.regions.find({ order: { code: 'ASC' } }),
+    ]).then(
+      ([municipalities, regions]) => ({ municipalities, regions }),
+      (error: unknown) => {
+        this.areas = undefined;
+        throw error;
+      },
+    );
+    return this.areas;
   }
 }
