@@ -7,6 +7,7 @@ import { DispatcherService } from '../src/messaging/dispatcher.service';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { ReminderSweeper } from '../src/messaging/reminder-sweeper';
 import { SeatMessenger } from '../src/messaging/seat-messenger';
+import { AgendaItem } from '../src/planning/agenda-item.entity';
 import { Seminar } from '../src/planning/seminar.entity';
 import { Registration } from '../src/registrations/registration.entity';
 import { createMembers, createCycle } from './factories/cycle-members.factory';
@@ -131,6 +132,35 @@ describe('Messaging wired into invitations, seats, reminders and evaluations', (
     await expect(
       t.dataSource.getRepository(Invitation).countBy({ memberId: memberA.id, purpose: 'message' }),
     ).resolves.toBe(1);
+  });
+
+  it('lists the agenda in time order in the confirmation and its calendar entry, each seminar its own', async () => {
+    const story = await invited(1);
+    const other = await invited(1);
+    // Saved out of time order; the other seminar's item must not show up in this one's mail.
+    await t.dataSource.getRepository(AgendaItem).save([
+      {
+        seminarId: story.seminar.id,
+        startsAt: new Date(START.getTime() + DAY),
+        title: 'Økonomi og budget',
+        speaker: null,
+      },
+      { seminarId: story.seminar.id, startsAt: START, title: 'Velkomst', speaker: 'Åse Ærø' },
+      { seminarId: other.seminar.id, startsAt: START, title: 'Andet seminars punkt', speaker: null },
+    ]);
+    expect(
+      (await submit(t, story.tokens[0], 'tilmeld', { seminarId: String(story.seminar.id) })).status,
+    ).toBe(303);
+    const [mail] = to(await deliver(), story.members[0]);
+    const lines = [
+      'tirsdag den 15. januar 2030 kl. 13.00: Velkomst (Åse Ærø)',
+      'onsdag den 16. januar 2030 kl. 13.00: Økonomi og budget',
+    ];
+    for (const text of [mail.text!, vevent(icsOf(mail)!.content.toString('utf8')).event.description]) {
+      expect(text.indexOf(lines[0])).toBeGreaterThanOrEqual(0);
+      expect(text.indexOf(lines[1])).toBeGreaterThan(text.indexOf(lines[0]));
+      expect(text).not.toContain('Andet seminars punkt');
+    }
   });
 
   it('puts the next member on the waiting list with the number, without a calendar file', async () => {

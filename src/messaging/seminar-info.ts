@@ -19,9 +19,10 @@ export function agendaLine(item: Pick<AgendaItem, 'startsAt' | 'title' | 'speake
 }
 
 /**
- * The seminars with venue and agenda, in two queries however many there are. Raw statements
- * (Dialect.raw): every booking's e-mail draft reads its seminar, and TypeORM's building and
- * hydrating of the joined entities cost more than the rows.
+ * The seminars with venue and agenda, in one statement however many there are: a row per agenda
+ * item (one row with no item for a seminar without agenda). Raw (Dialect.raw): every booking's
+ * e-mail draft reads its seminar inside the seat transaction, and TypeORM's building and hydrating
+ * of the joined entities cost more than the rows.
  */
 export async function loadSeminarInfos(
   manager: EntityManager,
@@ -30,7 +31,7 @@ export async function loadSeminarInfos(
   const ids = [...new Set(seminarIds)];
   if (ids.length === 0) return new Map();
   const dialect = dialectOf(manager.connection);
-  const { rows: seminars } = await dialect.raw<{
+  const { rows } = await dialect.raw<{
     id: number;
     title: string;
     starts_at: unknown;
@@ -39,38 +40,43 @@ export async function loadSeminarInfos(
     address: string;
     postal_code: string;
     town: string;
+    item_starts_at: unknown;
+    item_title: string | null;
+    item_speaker: string | null;
   }>(
     manager,
-    `SELECT s.id, s.title, s.starts_at, s.ends_at, v.name, v.address, v.postal_code, v.town
-     FROM seminars s JOIN venues v ON v.id = s.venue_id WHERE s.id IN (:...ids)`,
+    `SELECT s.id, s.title, s.starts_at, s.ends_at, v.name, v.address, v.postal_code, v.town,
+       a.starts_at AS item_starts_at, a.title AS item_title, a.speaker AS item_speaker
+     FROM seminars s JOIN venues v ON v.id = s.venue_id LEFT JOIN agenda_items a ON a.seminar_id = s.id
+     WHERE s.id IN (:...ids) ORDER BY s.id, a.starts_at, a.id`,
     { ids },
   );
-  const { rows: agenda } = await dialect.raw<{
-    seminar_id: number;
-    starts_at: unknown;
-    title: string;
-    speaker: string | null;
-  }>(
-    manager,
-    `SELECT seminar_id, starts_at, title, speaker FROM agenda_items
-     WHERE seminar_id IN (:...ids) ORDER BY starts_at, id`,
-    { ids },
-  );
-  return new Map(
-    seminars.map((seminar) => [
-      Number(seminar.id),
-      {
-        id: Number(seminar.id),
-        title: seminar.title,
-        start: dialect.instant(seminar.starts_at),
-        end: dialect.instant(seminar.ends_at),
-        venue: venueInfo({ ...seminar, postalCode: seminar.postal_code }),
-        agenda: agenda
-          .filter((item) => Number(item.seminar_id) === Number(seminar.id))
-          .map((item) => agendaLine({ ...item, startsAt: dialect.instant(item.starts_at) })),
-      },
-    ]),
-  );
+  const infos = new Map<number, SeminarInfo>();
+  for (const row of rows) {
+    const id = Number(row.id);
+    let info = infos.get(id);
+    if (!info) {
+      info = {
+        id,
+        title: row.title,
+        start: dialect.instant(row.starts_at),
+        end: dialect.instant(row.ends_at),
+        venue: venueInfo({ ...row, postalCode: row.postal_code }),
+        agenda: [],
+      };
+      infos.set(id, info);
+    }
+    if (row.item_title !== null) {
+      info.agenda.push(
+        agendaLine({
+          startsAt: dialect.instant(row.item_starts_at),
+          title: row.item_title,
+          speaker: row.item_speaker,
+        }),
+      );
+    }
+  }
+  return infos;
 }
 
 export async function loadVenues(
