@@ -24,6 +24,11 @@ export interface RushData {
    */
   oneSeminar: Burst[];
   tenSeminars: Burst[];
+  /**
+   * Seven bursts of 300 members each at one 25-seat seminar of its own, for benches that burst
+   * again and again; they reuse the members and seminars above, so a bench uses one set or the other.
+   */
+  rounds: Burst[];
   /** A seminar with 64 seats taken, for the PATCH that writes 64 change e-mails. */
   fullSeminarId: number;
   cycleId: number;
@@ -78,6 +83,10 @@ export async function prepareRushData(): Promise<RushData> {
     oneSeminar: [0, 1].map((i) => burst(seminars.slice(i, i + 1), members.slice(i * 300, i * 300 + 300))),
     tenSeminars: [0, 1].map((i) =>
       burst(seminars.slice(2 + i * 10, 12 + i * 10), members.slice(600 + i * 300, 900 + i * 300)),
+    ),
+    // Members 1200–1263 hold seats and 2000 is the personal page's: the rounds leave them out.
+    rounds: [0, 300, 600, 900, 1264, 1564, 2001].map((from, i) =>
+      burst(seminars.slice(i, i + 1), members.slice(from, from + 300)),
     ),
     fullSeminarId: fullSeminar.id,
     cycleId: cycle.id,
