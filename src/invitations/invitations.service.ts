@@ -4,7 +4,9 @@ import { DomainError } from '../common/domain-error';
 import { Member } from '../cycles/member.entity';
 import { DomainEvents } from '../database/domain-events';
 import { Transactor } from '../database/transactor';
-import { isUniqueViolation } from '../database/dialect';
+import { Dialect, isUniqueViolation } from '../database/dialect';
+import { hydrated } from '../database/hydrated';
+import { ReferenceService } from '../reference/reference.service';
 import { requireCycle } from '../planning/waves.service';
 import { SeatEventRecorder } from '../registrations/seat-event-recorder';
 import { SeatActor } from '../registrations/seat-events';
@@ -20,6 +22,8 @@ export class InvitationsService {
     private readonly transactor: Transactor,
     private readonly recorder: SeatEventRecorder,
     private readonly events: DomainEvents,
+    private readonly dialect: Dialect,
+    private readonly reference: ReferenceService,
   ) {}
 
   /**
@@ -178,22 +182,22 @@ export class InvitationsService {
   /** The member a personal link belongs to, or null for a wrong, expired or replaced link. */
   async resolve(token: string): Promise<Member | null> {
     if (!looksLikePersonalToken(token)) return null;
-    // One statement for the link and its member: every request behind a personal link runs it.
+    // One plain statement for the link and its member (the municipality is reference data held in
+    // memory): every request behind a personal link runs it, a booking in a rush too.
     const found = await this.transactor.read(async (m) => {
-      const { entities, raw } = await m
-        .createQueryBuilder(Member, 'member')
-        .innerJoinAndSelect('member.municipality', 'municipality')
-        .innerJoin(Invitation, 'invitation', 'invitation.memberId = member.id')
-        .addSelect('invitation.id', 'invitation_id')
-        .addSelect('invitation.openedAt', 'invitation_opened_at')
-        .where('invitation.tokenHash = :tokenHash', { tokenHash: hashPersonalToken(token) })
-        .andWhere('invitation.revokedAt IS NULL AND invitation.expiresAt > :now', { now: new Date() })
-        .andWhere('member.erasedAt IS NULL')
-        .getRawAndEntities<{ invitation_id: number; invitation_opened_at: unknown }>();
-      const [member] = entities;
-      if (!member) return null;
-      const [link] = raw;
-      return { member, invitation: { id: Number(link.invitation_id), openedAt: link.invitation_opened_at } };
+      const { rows } = await this.dialect.raw<Record<string, unknown>>(
+        m,
+        `SELECT m.*, i.id AS invitation_id, i.opened_at AS invitation_opened_at
+         FROM invitations i JOIN members m ON m.id = i.member_id
+         WHERE i.token_hash = :tokenHash AND i.revoked_at IS NULL AND i.expires_at > :now
+           AND m.erased_at IS NULL`,
+        { tokenHash: hashPersonalToken(token), now: new Date() },
+      );
+      const [row] = rows;
+      if (!row) return null;
+      const member = hydrated(m, Member, row);
+      member.municipality = await this.reference.getMunicipality(member.municipalityCode);
+      return { member, invitation: { id: Number(row.invitation_id), openedAt: row.invitation_opened_at } };
     });
     if (!found) return null;
     // Written once, the first time the link is opened; every later open is a read only.
