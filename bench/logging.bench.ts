@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { PROJECT_ROOT } from '../src/paths';
 import { freePort } from '../test/helpers/app-process';
-import { burst, DISPATCH_INTERVAL_MS, signIn, startServer, untilIdle, wrk } from './rush/drive';
+import { benchServerEnv, burst, signIn, startServer, untilIdle, wrk } from './rush/drive';
 import { prepareRushData, RushData } from './rush/rush-data';
 
 /**
@@ -71,20 +71,8 @@ describe(`Request logging on and off on ${engine}`, () => {
       await client.query('ANALYZE');
       await client.end();
     }
-    const env = (logging: boolean, database: Record<string, string>): NodeJS.ProcessEnv => ({
-      PATH: process.env.PATH,
-      ...database,
-      NODE_ENV: 'production',
-      REQUIRE_2FA: 'false',
-      MAIL_FROM: 'Kattegat <kattegat@kl.dk>',
-      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      LOG_FORMAT: 'json',
-      LOG_LEVEL: logging ? 'info' : 'warn',
-      MAIL_DIR: join(database.DATA_DIR, 'mail'),
-      DISPATCH_INTERVAL_MS: String(DISPATCH_INTERVAL_MS),
-    });
-    const on = await startServer(dist, env(true, data.database.env), await freePort());
-    const off = await startServer(dist, env(false, copy.env), await freePort());
+    const on = await startServer(dist, benchServerEnv(data.database.env, true), await freePort());
+    const off = await startServer(dist, benchServerEnv(copy.env, false), await freePort());
     const rows: string[] = [];
     try {
       // The invitations' e-mails are sent before anything is measured.

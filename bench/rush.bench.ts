@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { PROJECT_ROOT } from '../src/paths';
 import { freePort } from '../test/helpers/app-process';
-import { burst, BurstResult, DISPATCH_INTERVAL_MS, signIn, startServer, untilIdle, wrk } from './rush/drive';
+import { benchServerEnv, burst, BurstResult, signIn, startServer, untilIdle, wrk } from './rush/drive';
 import { Burst, prepareRushData } from './rush/rush-data';
 
 /**
@@ -28,18 +28,7 @@ describe(`The rush on ${engine}`, () => {
       await client.query('ANALYZE');
       await client.end();
     }
-    const env = (logging: boolean): NodeJS.ProcessEnv => ({
-      PATH: process.env.PATH,
-      ...data.database.env,
-      NODE_ENV: 'production',
-      REQUIRE_2FA: 'false',
-      MAIL_FROM: 'Kattegat <kattegat@kl.dk>',
-      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      LOG_FORMAT: 'json',
-      LOG_LEVEL: logging ? 'info' : 'warn',
-      MAIL_DIR: join(data.database.dataDir, 'mail'),
-      DISPATCH_INTERVAL_MS: String(DISPATCH_INTERVAL_MS),
-    });
+    const env = (logging: boolean) => benchServerEnv(data.database.env, logging);
     const lines: string[] = [];
     const say = (line: string) => {
       lines.push(line);

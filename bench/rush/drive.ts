@@ -8,6 +8,25 @@ import { PROJECT_ROOT } from '../../src/paths';
 export const DISPATCH_INTERVAL_MS = 5000;
 
 /**
+ * The environment of a built app the benches start: production, JSON log lines, request logging on
+ * (info) or off (warn), on `database` (a test database's env, DATA_DIR included).
+ */
+export function benchServerEnv(database: Record<string, string>, logging: boolean): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    ...database,
+    NODE_ENV: 'production',
+    REQUIRE_2FA: 'false',
+    MAIL_FROM: 'Kattegat <kattegat@kl.dk>',
+    AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: logging ? 'info' : 'warn',
+    MAIL_DIR: join(database.DATA_DIR, 'mail'),
+    DISPATCH_INTERVAL_MS: String(DISPATCH_INTERVAL_MS),
+  };
+}
+
+/**
  * Waits out the dispatcher's next drain and then until the app has been idle for a second, so
  * what is measured next does not share the CPU with writing out the e-mails of a burst before it.
  */
