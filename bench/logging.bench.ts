@@ -76,7 +76,7 @@ describe(`Request logging on and off on ${engine}`, () => {
     const rows: string[] = [];
     try {
       // The invitations' e-mails are sent before anything is measured.
-      await Promise.all([untilIdle(on.cpuMs), untilIdle(off.cpuMs)]);
+      await Promise.all([untilIdle(on), untilIdle(off)]);
       const cookies = new Map<Server, string>();
       for (const server of [on, off]) {
         cookies.set(server, await signIn(server.baseUrl, data.planner.email, data.planner.password));
@@ -142,7 +142,7 @@ describe(`Request logging on and off on ${engine}`, () => {
         }));
         const r = await burst(bookings, server.pid);
         // The burst's e-mails are written out and sent before the next round.
-        await untilIdle(server.cpuMs);
+        await untilIdle(server);
         return { rate: (r.n / r.burstMs) * 1000, cpu: r.postCpuMs! / r.n };
       });
     } finally {

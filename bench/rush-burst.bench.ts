@@ -42,7 +42,7 @@ describe(`The booking burst on ${engine}`, () => {
           token,
           seminarId: round.seminarIds[0],
         }));
-        await untilIdle(server.cpuMs);
+        await untilIdle(server);
         const cpuBefore = server.cpuMs();
         const r = await burst(bookings, server.pid);
         const rate = (r.n / r.burstMs) * 1000;

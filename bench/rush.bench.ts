@@ -94,7 +94,7 @@ describe(`The rush on ${engine}`, () => {
       try {
         // Whatever the outbox holds (the invitations, a burst's e-mails the server before left) is
         // sent before anything is measured.
-        await untilIdle(server.cpuMs);
+        await untilIdle(server);
         const mode = logging ? 'request logging on' : 'request logging off';
         const health = await measure(server, `${engine}, ${mode}: GET /health`, '/health');
         record('/health', logging, health);
@@ -110,7 +110,7 @@ describe(`The rush on ${engine}`, () => {
           health.rate,
         );
         // The pages after it are measured once the burst's 300 e-mails are written out and sent.
-        await untilIdle(server.cpuMs);
+        await untilIdle(server);
         const cookie = await signIn(server.baseUrl, data.planner.email, data.planner.password);
         for (const path of consolePaths) {
           record(
