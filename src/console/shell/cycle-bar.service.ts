@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuthenticatedStaff } from '../../auth/authenticated-staff';
+import { DomainError } from '../../common/domain-error';
 import { Cycle } from '../../cycles/cycle.entity';
 import { CyclesService } from '../../cycles/cycles.service';
 import { CycleBar } from './console-page';
@@ -43,21 +44,45 @@ export class CycleBarService {
     const all = await this.cycles.list();
     const choice = shown ? null : await this.choices.findOneBy({ staffUserId: staff.id });
     const current = shown ?? pickCycle(all, choice?.cycleId ?? null);
-    if (!current) return null;
-    return {
-      current: {
-        id: current.id,
-        code: current.code,
-        name: current.name,
-        closed: current.status === 'closed',
-      },
-      choices:
-        all.length > 1
-          ? all.map((c) => ({ id: c.id, label: `${c.code} – ${c.name}`, selected: c.id === current.id }))
-          : [],
-      back,
-    };
+    return current ? barOf(all, current, back) : null;
   }
+
+  /** The working cycle and its bar, from one read of the cycles. */
+  async working(
+    staff: AuthenticatedStaff,
+    back: string,
+  ): Promise<{ cycle: Cycle | null; bar: CycleBar | null }> {
+    const [all, choice] = await Promise.all([
+      this.cycles.list(),
+      this.choices.findOneBy({ staffUserId: staff.id }),
+    ]);
+    const cycle = pickCycle(all, choice?.cycleId ?? null);
+    return { cycle, bar: cycle && barOf(all, cycle, back) };
+  }
+
+  /** A page's own cycle (not found: the 404) and its bar, from one read of the cycles. */
+  async shown(cycleId: number, back: string): Promise<{ cycle: Cycle; bar: CycleBar }> {
+    const all = await this.cycles.list();
+    const cycle = all.find((c) => c.id === cycleId);
+    if (!cycle) throw DomainError.notFound('Cycle', cycleId);
+    return { cycle, bar: barOf(all, cycle, back) };
+  }
+}
+
+function barOf(all: Cycle[], current: Cycle, back: string): CycleBar {
+  return {
+    current: {
+      id: current.id,
+      code: current.code,
+      name: current.name,
+      closed: current.status === 'closed',
+    },
+    choices:
+      all.length > 1
+        ? all.map((c) => ({ id: c.id, label: `${c.code} – ${c.name}`, selected: c.id === current.id }))
+        : [],
+    back,
+  };
 }
 
 export function pickCycle(newestFirst: Cycle[], chosenId: number | null): Cycle | null {
