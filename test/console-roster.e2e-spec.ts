@@ -262,4 +262,16 @@ describe('Console: a seminar’s roster', () => {
     expect(rowsOf('table-participants')).toBe(1);
     expect(rowsOf('table-waiting')).toBe(0);
   });
+
+  it('lists the participants in Danish order: Aage after Bo, as Å after Z', async () => {
+    const wave = await createWave(t.dataSource, kolding.cycleId);
+    const odder = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), { capacity: 5 });
+    const members = await createMembers(t.dataSource, kolding.cycleId, 3);
+    for (const [m, name] of members.map((m, i) => [m, ['Aage Holm', 'Bo Holm', 'Zenia Holm'][i]] as const)) {
+      await t.dataSource.getRepository(Member).update({ id: m.id }, { name });
+      await seat(t.dataSource, m, odder, 'registered');
+    }
+    const page = textOf((await planner.get(roster(odder)).expect(200)).text);
+    expect(page).toMatch(/Bo Holm .*Zenia Holm .*Aage Holm/);
+  });
 });

@@ -33,6 +33,9 @@ export interface RosterSeat {
   state: SeatState;
 }
 
+/** Names in Danish order; one collator, as localeCompare with a locale builds a new one per call. */
+const danish = new Intl.Collator('da');
+
 type RosterRow = Omit<RosterSeat, 'name' | 'email'> & {
   name: string | null;
   email: string | null;
@@ -139,7 +142,7 @@ export class SeatViewsService {
         participants: rows
           .filter((r) => holdsPlace(r.state))
           .map(line)
-          .sort((a, b) => a.name.localeCompare(b.name, 'da')),
+          .sort((a, b) => danish.compare(a.name, b.name)),
         waitingList: rows
           .filter((r) => WAITING_STATES.includes(r.state))
           .sort((a, b) => Number(a.waitlistNumber) - Number(b.waitlistNumber))
