@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { Cycle } from '../cycles/cycle.entity';
-import { In } from 'typeorm';
 import { Dialect } from '../database/dialect';
 import { Transactor } from '../database/transactor';
 import { Seminar } from '../planning/seminar.entity';
@@ -59,21 +58,28 @@ export class SeatViewsService {
   ) {}
 
   /** A member's invitations and seat changes, oldest first, with each seminar's title. */
-  memberHistory(memberId: number) {
-    return this.transactor.run(async (m) => {
-      const events = await m.find(RegistrationEvent, { where: { memberId }, order: { id: 'ASC' } });
-      const ids = [...new Set(events.map((e) => e.seminarId).filter((id): id is number => id !== null))];
-      const seminars = ids.length
-        ? await m.find(Seminar, { select: { id: true, title: true }, where: { id: In(ids) } })
-        : [];
-      const title = new Map(seminars.map((s) => [s.id, s.title]));
-      return events.map((e) => ({
-        kind: e.kind,
-        at: e.createdAt,
-        actor: e.actor,
-        seminar: e.seminarId === null ? null : (title.get(e.seminarId) ?? null),
-      }));
-    });
+  async memberHistory(memberId: number) {
+    // One plain statement: the member page shows it on every view.
+    const { rows } = await this.transactor.read((m) =>
+      this.dialect.raw<{
+        kind: RegistrationEvent['kind'];
+        at: unknown;
+        actor: RegistrationEvent['actor'];
+        seminar: string | null;
+      }>(
+        m,
+        `SELECT e.kind AS "kind", e.created_at AS "at", e.actor AS "actor", s.title AS "seminar"
+         FROM registration_events e LEFT JOIN seminars s ON s.id = e.seminar_id
+         WHERE e.member_id = :memberId ORDER BY e.id`,
+        { memberId },
+      ),
+    );
+    return rows.map((r) => ({
+      kind: r.kind,
+      at: this.dialect.instant(r.at),
+      actor: r.actor,
+      seminar: r.seminar,
+    }));
   }
 
   seminarSeats(seminarId: number) {
