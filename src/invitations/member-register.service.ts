@@ -65,6 +65,7 @@ interface StatusFact {
 /**
  * The member register as the console shows it: the cycle's members filtered (within what the
  * caller may see), by funnel status too, sorted and paged in the database, each with its status.
+ * Every caller has read the cycle already (a page's 404 for an unknown one), so it is not read again.
  */
 @Injectable()
 export class MemberRegisterService {
@@ -99,7 +100,7 @@ export class MemberRegisterService {
     caller: Caller,
     statuses: readonly RegisterStatus[],
   ): Promise<Map<RegisterStatus, number>> {
-    const qb = await this.members.filtered(cycleId, query, caller);
+    const qb = await this.members.filteredIn(cycleId, query, caller);
     const wave = query.waveId !== undefined;
     if (wave) qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
     for (const [alias, subQuery] of statusFlagJoins(wave))
@@ -130,7 +131,7 @@ export class MemberRegisterService {
   }
 
   private async query(cycleId: number, query: RegisterQuery, caller: Caller) {
-    const qb = (await this.members.filtered(cycleId, query, caller)).select(LISTED.map((c) => `m.${c}`));
+    const qb = (await this.members.filteredIn(cycleId, query, caller)).select(LISTED.map((c) => `m.${c}`));
     const wave = query.waveId !== undefined;
     if (wave) qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
     if (query.status) qb.andWhere(statusCondition(query.status, wave), { wave: query.waveId });
