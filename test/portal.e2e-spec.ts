@@ -285,6 +285,26 @@ describe('Invitations and the personal pages', () => {
     expect(css.headers['content-type']).toMatch(/text\/css/);
   });
 
+  it('shows at once a seat taken by the planner and a seminar or venue changed by staff', async () => {
+    const { near, members } = await setUp(5, 2);
+    const mine = tokens.get(members[0].id)!;
+    expect((await page(mine).expect(200)).text).toContain('5 ledige pladser');
+    await t
+      .http()
+      .post(`/api/seminars/${near.id}/registrations`)
+      .auth(planner, { type: 'bearer' })
+      .send({ memberId: members[1].id })
+      .expect(201);
+    expect((await page(mine).expect(200)).text).toContain('4 ledige pladser');
+    const api = (path: string, body: object) =>
+      t.http().patch(path).auth(planner, { type: 'bearer' }).send(body).expect(200);
+    await api(`/api/seminars/${near.id}`, { title: 'Kattegat Kolding Fjord' });
+    await api(`/api/venues/${near.venueId}`, { name: 'Kolding Fjordhotel' });
+    const changed = (await page(mine).expect(200)).text;
+    expect(changed).toContain('<h3>Kattegat Kolding Fjord</h3>');
+    expect(changed).toContain('Kolding Fjordhotel');
+  });
+
   it('escapes everything it shows', async () => {
     const { members } = await setUp(5, 1);
     await t.dataSource.getRepository(Member).update(members[0].id, { name: '<script>alert(1)</script> Ærø' });

@@ -22,8 +22,8 @@ import { checkInImagePath } from '../registrations/check-in-code';
 import { CheckInService } from '../registrations/check-in.service';
 import { DomainError } from '../common/domain-error';
 import { EvaluationsService, PageSurvey } from '../evaluations/evaluations.service';
-import { Dialect } from '../database/dialect';
-import { ListedSeminar, preferenceRows, publishedSeminarRows, SeatRow, seatRows } from './portal-queries';
+import { ListedSeminar, preferenceRows, SeatRow, seatRows } from './portal-queries';
+import { PublishedSeminars } from './published-seminars';
 
 export const RANKS = [1, 2, 3];
 
@@ -62,7 +62,7 @@ export class PortalService {
     private readonly declines: DeclinesService,
     private readonly evaluations: EvaluationsService,
     private readonly checkIns: CheckInService,
-    private readonly dialect: Dialect,
+    private readonly published: PublishedSeminars,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.organizer = organizerOf(config.mailFrom);
@@ -284,7 +284,7 @@ export class PortalService {
    * venue) and of waves that open later (with the opening date), from one statement.
    */
   private async publishedSeminars(m: EntityManager, member: Member, now: Date) {
-    const rows = await publishedSeminarRows(m, this.dialect, member.cycleId);
+    const rows = await this.published.of(m, member.cycleId);
     const isOpen = (s: ListedSeminar) => s.opensAt <= now && s.closesAt > now;
     return {
       open: rows.filter(isOpen),
