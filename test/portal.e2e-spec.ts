@@ -131,13 +131,15 @@ describe('Invitations and the personal pages', () => {
     expect(
       (
         await submit(t, token, 'oplysninger', {
-          diet: 'Vegetar, nøddeallergi',
+          diet: 'Vegetar\nNøddeallergi',
           accessibility: 'Kørestol',
         })
       ).status,
     ).toBe(303);
     const member = await t.dataSource.getRepository(Member).findOneByOrFail({ id: members[0].id });
-    expect([member.diet, member.accessibility]).toEqual(['Vegetar, nøddeallergi', 'Kørestol']);
+    expect([member.diet, member.accessibility]).toEqual(['Vegetar\nNøddeallergi', 'Kørestol']);
+    // The form shows the lines as saved, with nothing added: saved again, the diet stays the same.
+    expect((await page(token).expect(200)).text).toContain('rows="3">Vegetar\nNøddeallergi</textarea>');
 
     expect(
       (await submit(t, token, 'oensker', { rank1: String(near.id), excluded: [String(far.id)] })).status,
