@@ -1,6 +1,7 @@
 import { Member } from '../src/cycles/member.entity';
 import { Invitation } from '../src/invitations/invitation.entity';
 import { hashPersonalToken } from '../src/invitations/personal-token';
+import { AgendaItem } from '../src/planning/agenda-item.entity';
 import { Seminar } from '../src/planning/seminar.entity';
 import { Wave } from '../src/planning/wave.entity';
 import { MemberPreference } from '../src/registrations/member-preference.entity';
@@ -305,6 +306,27 @@ describe('Invitations and the personal pages', () => {
     const changed = (await page(mine).expect(200)).text;
     expect(changed).toContain('<h3>Kattegat Kolding Fjord</h3>');
     expect(changed).toContain('Kolding Fjordhotel');
+  });
+
+  it('shows a seat holder the seminar’s venue and its programme in time order', async () => {
+    const { near, members } = await setUp(5, 1);
+    const token = tokens.get(members[0].id)!;
+    const at = (hours: number) => new Date(near.startsAt.getTime() + hours * 3_600_000);
+    await t.dataSource.getRepository(AgendaItem).save([
+      { seminarId: near.id, startsAt: at(3), title: 'Økonomi og budget', speaker: null },
+      { seminarId: near.id, startsAt: at(1), title: 'Velkomst', speaker: 'Borgmesteren' },
+    ]);
+    expect((await submit(t, token, 'tilmeld', { seminarId: String(near.id) })).status).toBe(303);
+    const shown = (await page(token).expect(200)).text;
+    const current = shown.slice(shown.indexOf('<div class="card current">'), shown.indexOf('</details>'));
+    expect(current).toContain('<h3>Kattegat Kolding</h3>');
+    expect(current).toMatch(/<p>[^<]+, [^<]+, \d{4} Kolding<\/p>/);
+    expect(current.match(/<li>.*<\/li>/g)).toEqual([
+      expect.stringMatching(
+        /^<li><span class="time">\w+ den .+ kl\. \d\d\.\d\d<\/span> Velkomst – Borgmesteren<\/li>$/,
+      ),
+      expect.stringMatching(/<\/span> Økonomi og budget<\/li>$/),
+    ]);
   });
 
   it('escapes everything it shows', async () => {
