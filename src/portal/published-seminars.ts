@@ -43,7 +43,7 @@ export class PublishedSeminars implements EntitySubscriberInterface {
     dataSource.subscribers.push(this);
   }
 
-  /** The cycle's published seminars of waves whose registration has not closed, soonest first. */
+  /** The cycle's published seminars as publishedSeminarRows reads them, with the seats as they are now. */
   async of(m: EntityManager, cycleId: number): Promise<ListedSeminar[]> {
     const counts = await namedQuery<{ id: number; capacity: number; taken: number }>(
       m,
