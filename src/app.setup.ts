@@ -60,6 +60,10 @@ export function configureApp(app: NestExpressApplication): void {
   app.set('trust proxy', config.trustProxy);
   app.use(httpMetrics(app.get(AppMetrics)));
   app.disable('x-powered-by');
+  // Express hashes every body it sends for an ETag. The pages are personal and `no-store`, the
+  // API's answers are made per caller: no client revalidates them, and a page is ~40 kB of hashing
+  // on every view. The assets keep theirs (serve-static sets its own).
+  app.set('etag', false);
   app.use(helmet(helmetOptions(config)));
   // The staff pages' session and sign-in cookies; the API reads only the Authorization header.
   app.use(cookieParser());

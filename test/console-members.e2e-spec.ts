@@ -1,10 +1,12 @@
 import { Member } from '../src/cycles/member.entity';
 import { RegistrationEvent } from '../src/registrations/registration-event.entity';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
-import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { Invitation } from '../src/invitations/invitation.entity';
+import { Decline } from '../src/invitations/decline.entity';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
+import { Registration } from '../src/registrations/registration.entity';
 import { consoleRegister, Register } from './factories/console-register';
+import { createSeminar, createVenue, createWave } from './factories/planning.factory';
 import { postForm, signedIn, textOf } from './helpers/console';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -81,6 +83,49 @@ describe('Console: the member register', () => {
     expect(await byMunicipality('ned')).toEqual(['Søren Ærø Østergård', 'Ærbødig Århusianer']);
     const bad = await planner.get(list).query({ status: 'noget' }).expect(400);
     expect(textOf(bad.text)).toContain('Det kunne ikke lade sig gøre');
+  });
+
+  it('shows each member where they stand: invited, declined, seated, cancelled, the newest of two seats', async () => {
+    const planner = await signedIn(t, 'planner');
+    const [none, invited, declined, seated, cancelled, twice] = r.many;
+    const venue = await createVenue(t.dataSource);
+    const [first, second] = [
+      await createSeminar(t.dataSource, await createWave(t.dataSource, r.cycle.id), venue),
+      await createSeminar(t.dataSource, await createWave(t.dataSource, r.cycle.id), venue),
+    ];
+    await t.dataSource.getRepository(Invitation).insert(
+      [invited, declined, seated, cancelled, twice].map((m, i) => ({
+        cycleId: r.cycle.id,
+        memberId: m.id,
+        tokenHash: String(i).repeat(64),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        revokedAt: null,
+        issuedBy: null,
+      })),
+    );
+    await t.dataSource.getRepository(Decline).insert({ cycleId: r.cycle.id, memberId: declined.id });
+    const seat = (memberId: number, seminarId: number, state: Registration['state']) =>
+      t.dataSource.getRepository(Registration).insert({ cycleId: r.cycle.id, memberId, seminarId, state });
+    await seat(seated.id, first.id, 'registered');
+    await seat(cancelled.id, first.id, 'cancelled');
+    // The first wave attended, the second booked: the newer seat says where the member stands.
+    await seat(twice.id, first.id, 'attended');
+    await seat(twice.id, second.id, 'registered');
+
+    const page = (await planner.get(list).query({ q: 'Bent Nummer 00' }).expect(200)).text;
+    const statuses = [
+      ...page.matchAll(
+        /<th scope="row"><a href="[^"]+">([^<]*)<\/a><\/th>(?:\s*<td>[^<]*<\/td>){4}\s*<td>([^<]*)<\/td>/g,
+      ),
+    ].map((m) => [textOf(m[1]), textOf(m[2])]);
+    expect(statuses.slice(0, 6)).toEqual([
+      [none.name, 'Ikke inviteret'],
+      [invited.name, 'Ikke svaret'],
+      [declined.name, 'Kan ikke deltage'],
+      [seated.name, 'Tilmeldt'],
+      [cancelled.name, 'Meldt afbud'],
+      [twice.name, 'Tilmeldt'],
+    ]);
   });
 
   it('gives a CSV of exactly the rows the filters select, Excel-safe', async () => {

@@ -1,4 +1,5 @@
 import { prepareDatabase } from '../src/app.setup';
+import { ReferenceService } from '../src/reference/reference.service';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 describe('Foundation', () => {
@@ -55,6 +56,17 @@ describe('Foundation', () => {
       expect(res.body.map((m: { name: string }) => m.name)).toEqual(
         expect.arrayContaining(['Ærø', 'Høje-Taastrup']),
       );
+    });
+
+    it('shows what the reference data holds after it is loaded again, not what was held before', async () => {
+      const odense = () =>
+        t.http().get('/api/municipalities/461').auth(tokens.kl, { type: 'bearer' }).expect(200);
+      await t.dataSource.query(`UPDATE municipalities SET name = 'Odense (gammelt navn)' WHERE code = 461`);
+      t.app.get(ReferenceService).forget();
+      expect((await odense()).body.name).toBe('Odense (gammelt navn)');
+      // Loading the reference data puts the right name back, and the app shows it at once.
+      await prepareDatabase(t.app);
+      expect((await odense()).body.name).toBe('Odense');
     });
 
     it('filters municipalities by region', async () => {

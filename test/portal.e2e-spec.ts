@@ -1,6 +1,7 @@
 import { Member } from '../src/cycles/member.entity';
 import { Invitation } from '../src/invitations/invitation.entity';
 import { hashPersonalToken } from '../src/invitations/personal-token';
+import { AgendaItem } from '../src/planning/agenda-item.entity';
 import { Seminar } from '../src/planning/seminar.entity';
 import { Wave } from '../src/planning/wave.entity';
 import { MemberPreference } from '../src/registrations/member-preference.entity';
@@ -131,13 +132,15 @@ describe('Invitations and the personal pages', () => {
     expect(
       (
         await submit(t, token, 'oplysninger', {
-          diet: 'Vegetar, nøddeallergi',
+          diet: 'Vegetar\nNøddeallergi',
           accessibility: 'Kørestol',
         })
       ).status,
     ).toBe(303);
     const member = await t.dataSource.getRepository(Member).findOneByOrFail({ id: members[0].id });
-    expect([member.diet, member.accessibility]).toEqual(['Vegetar, nøddeallergi', 'Kørestol']);
+    expect([member.diet, member.accessibility]).toEqual(['Vegetar\nNøddeallergi', 'Kørestol']);
+    // The form shows the lines as saved, with nothing added: saved again, the diet stays the same.
+    expect((await page(token).expect(200)).text).toContain('rows="3">Vegetar\nNøddeallergi</textarea>');
 
     expect(
       (await submit(t, token, 'oensker', { rank1: String(near.id), excluded: [String(far.id)] })).status,
@@ -283,6 +286,47 @@ describe('Invitations and the personal pages', () => {
   it('serves the stylesheet from the app', async () => {
     const css = await t.http().get('/assets/portal.css').expect(200);
     expect(css.headers['content-type']).toMatch(/text\/css/);
+  });
+
+  it('shows at once a seat taken by the planner and a seminar or venue changed by staff', async () => {
+    const { near, members } = await setUp(5, 2);
+    const mine = tokens.get(members[0].id)!;
+    expect((await page(mine).expect(200)).text).toContain('5 ledige pladser');
+    await t
+      .http()
+      .post(`/api/seminars/${near.id}/registrations`)
+      .auth(planner, { type: 'bearer' })
+      .send({ memberId: members[1].id })
+      .expect(201);
+    expect((await page(mine).expect(200)).text).toContain('4 ledige pladser');
+    const api = (path: string, body: object) =>
+      t.http().patch(path).auth(planner, { type: 'bearer' }).send(body).expect(200);
+    await api(`/api/seminars/${near.id}`, { title: 'Kattegat Kolding Fjord' });
+    await api(`/api/venues/${near.venueId}`, { name: 'Kolding Fjordhotel' });
+    const changed = (await page(mine).expect(200)).text;
+    expect(changed).toContain('<h3>Kattegat Kolding Fjord</h3>');
+    expect(changed).toContain('Kolding Fjordhotel');
+  });
+
+  it('shows a seat holder the seminar’s venue and its programme in time order', async () => {
+    const { near, members } = await setUp(5, 1);
+    const token = tokens.get(members[0].id)!;
+    const at = (hours: number) => new Date(near.startsAt.getTime() + hours * 3_600_000);
+    await t.dataSource.getRepository(AgendaItem).save([
+      { seminarId: near.id, startsAt: at(3), title: 'Økonomi og budget', speaker: null },
+      { seminarId: near.id, startsAt: at(1), title: 'Velkomst', speaker: 'Borgmesteren' },
+    ]);
+    expect((await submit(t, token, 'tilmeld', { seminarId: String(near.id) })).status).toBe(303);
+    const shown = (await page(token).expect(200)).text;
+    const current = shown.slice(shown.indexOf('<div class="card current">'), shown.indexOf('</details>'));
+    expect(current).toContain('<h3>Kattegat Kolding</h3>');
+    expect(current).toMatch(/<p>[^<]+, [^<]+, \d{4} Kolding<\/p>/);
+    expect(current.match(/<li>.*<\/li>/g)).toEqual([
+      expect.stringMatching(
+        /^<li><span class="time">\w+ den .+ kl\. \d\d\.\d\d<\/span> Velkomst – Borgmesteren<\/li>$/,
+      ),
+      expect.stringMatching(/<\/span> Økonomi og budget<\/li>$/),
+    ]);
   });
 
   it('escapes everything it shows', async () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BetterSqlite3QueryRunner } from 'typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner';
 import { Transactor, TransactionAwaitedIo } from '../src/database/transactor';
 import { Venue } from '../src/planning/venue.entity';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -69,6 +70,40 @@ describe(Transactor.name, () => {
         await runner.rollbackTransaction();
         expect(seenMeanwhile).toEqual(['Ikke gemt endnu']);
         await expect(names()).resolves.toEqual([]);
+      });
+
+      it('commits the units queued at the same moment together, each caller getting its own result', async () => {
+        const sut = t.app.get(Transactor);
+        const query = jest.spyOn(BetterSqlite3QueryRunner.prototype, 'query');
+        try {
+          const units = Array.from({ length: 20 }, (_, i) =>
+            sut.run(async (m) => {
+              await m.insert(Venue, venue(`Sted ${String(i).padStart(2, '0')}`));
+              return (await m.count(Venue)) > 0 ? i : -1;
+            }),
+          );
+          await expect(Promise.all(units)).resolves.toEqual(Array.from({ length: 20 }, (_, i) => i));
+          // One wait for the disk instead of twenty.
+          expect(query.mock.calls.filter(([sql]) => sql === 'COMMIT')).toHaveLength(1);
+        } finally {
+          query.mockRestore();
+        }
+        await expect(names()).resolves.toHaveLength(20);
+      });
+
+      it('runs the units of a group that could not commit again, one at a time', async () => {
+        const sut = t.app.get(Transactor);
+        const first = sut.run((m) => m.insert(Venue, venue('Først')));
+        // As SQLite does on a full disk: the whole transaction rolled back, not only the unit's part.
+        const lost = sut.run(async (m) => {
+          await m.insert(Venue, venue('Tabt'));
+          await m.query('ROLLBACK');
+          throw new Error('disken er fuld');
+        });
+        const last = sut.run((m) => m.insert(Venue, venue('Sidst')));
+        await expect(lost).rejects.toThrow('disken er fuld');
+        await Promise.all([first, last]);
+        await expect(names()).resolves.toEqual(['Først', 'Sidst']);
       });
 
       it('lets a transaction that awaits only the database through, however many statements', async () => {

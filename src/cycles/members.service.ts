@@ -66,6 +66,15 @@ export class MembersService {
     caller: Caller,
   ): Promise<SelectQueryBuilder<Member>> {
     await this.cycles.get(cycleId);
+    return this.filteredIn(cycleId, filter, caller);
+  }
+
+  /** As filtered, in a cycle the caller has read already (so not read again to find it exists). */
+  async filteredIn(
+    cycleId: number,
+    filter: MemberFilterDto,
+    caller: Caller,
+  ): Promise<SelectQueryBuilder<Member>> {
     if (filter.municipality !== undefined) checkMunicipality(caller, filter.municipality);
     if (filter.region !== undefined && caller.municipalityCode !== null) {
       const own = await this.reference.getMunicipality(caller.municipalityCode);

@@ -22,6 +22,7 @@ import { SurveyPageLink1766100000000 } from '../../migrations/1766100000000-surv
 import { Bounces1766600000000 } from '../../migrations/1766600000000-bounces';
 import { SmtpAnswers1766700000000 } from '../../migrations/1766700000000-smtp-answers';
 import { OutboxDrafts1766700000001 } from '../../migrations/1766700000001-outbox-drafts';
+import { MemberRegisterOrder1766800000000 } from '../../migrations/1766800000000-member-register-order';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Bounces1766600000000,
   SmtpAnswers1766700000000,
   OutboxDrafts1766700000001,
+  MemberRegisterOrder1766800000000,
 ];

@@ -1,5 +1,6 @@
 import { Global, Inject, Injectable, Logger, Module, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Dialect, dialectFor } from './dialect';
 
@@ -7,9 +8,15 @@ const MAX_ATTEMPTS = 3;
 
 /**
  * Runs a unit of work in one transaction. Where the dialect needs serial transactions (SQLite's
- * one shared connection) the work is queued here, one transaction at a time; otherwise every
+ * one shared connection) the work is queued here and run one unit at a time; otherwise every
  * transaction has its own connection, and one that the dialect calls retryable (a deadlock or
  * serialization failure) is run again from the start.
+ *
+ * On SQLite the units queued at the same moment (a rush of bookings) commit together: one
+ * transaction, each unit in a savepoint of its own, so a unit that fails rolls back alone and its
+ * error reaches only its caller. A commit waits for the disk (fsync, about a millisecond here, and
+ * better-sqlite3 waits with the event loop), so one per unit made the disk the rush's limit.
+ * Nobody hears of a unit before the commit that holds it, so what is answered stays durable.
  *
  * Reads outside the queue share that one SQLite connection too, so there a transaction must not
  * wait for real I/O (a file, the network, async crypto): while it waited, another request's read
@@ -21,7 +28,8 @@ const MAX_ATTEMPTS = 3;
 @Injectable()
 export class Transactor {
   private readonly logger = new Logger(Transactor.name);
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly queue: Unit[] = [];
+  private groupPending = false;
   private readonly strict: boolean;
 
   constructor(
@@ -36,11 +44,14 @@ export class Transactor {
     if (!this.dialect.serialTransactions) return this.withRetry(work, 1);
     // Its stack is formatted only if it is ever read, so keeping it costs little.
     const caller = this.strict ? new Error('A transaction awaited I/O') : undefined;
-    const result = this.tail.then(() =>
-      this.dataSource.transaction((manager) => this.withinOneTurn(work, manager, caller)),
-    );
-    this.tail = result.catch(() => undefined);
-    return result;
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({
+        work,
+        caller,
+        settle: (o) => ('value' in o ? resolve(o.value as T) : reject(o.error)),
+      });
+      this.scheduleGroup();
+    });
   }
 
   /**
@@ -51,6 +62,51 @@ export class Transactor {
    */
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return work(this.dataSource.manager);
+  }
+
+  /**
+   * The next group starts after the I/O callbacks of this turn of the event loop, so the requests
+   * that arrived together are queued by then, and one group at a time.
+   */
+  private scheduleGroup(): void {
+    if (this.groupPending) return;
+    this.groupPending = true;
+    setImmediate(() => void this.runGroup());
+  }
+
+  private async runGroup(): Promise<void> {
+    const units = this.queue.splice(0, GROUP_LIMIT);
+    const outcomes: Outcome[] = [];
+    try {
+      if (units.length === 1) outcomes.push(await outcomeOf(this.alone(units[0])));
+      else {
+        await this.dataSource.transaction(async (manager) => {
+          for (const unit of units) {
+            outcomes.push(
+              await outcomeOf(manager.transaction((m) => this.withinOneTurn(unit.work, m, unit.caller))),
+            );
+            // Some SQLite errors (a full disk, say) roll back the whole transaction, not the savepoint.
+            if (!this.inTransaction()) throw new GroupLost();
+          }
+        });
+      }
+    } catch {
+      // The group did not commit: each unit again on its own, so an error reaches only its caller.
+      outcomes.length = 0;
+      for (const unit of units) outcomes.push(await outcomeOf(this.alone(unit)));
+    } finally {
+      this.groupPending = false;
+      if (this.queue.length > 0) this.scheduleGroup();
+    }
+    units.forEach((unit, i) => unit.settle(outcomes[i]));
+  }
+
+  private alone(unit: Unit): Promise<unknown> {
+    return this.dataSource.transaction((manager) => this.withinOneTurn(unit.work, manager, unit.caller));
+  }
+
+  private inTransaction(): boolean {
+    return (this.dataSource.driver as BetterSqlite3Driver).databaseConnection.inTransaction as boolean;
   }
 
   private async withinOneTurn<T>(
@@ -91,6 +147,25 @@ export class Transactor {
 }
 
 export class TransactionAwaitedIo extends Error {}
+
+/** At most this many units commit together: a group runs within one turn of the event loop. */
+const GROUP_LIMIT = 32;
+
+type Outcome = { value: unknown } | { error: unknown };
+
+interface Unit {
+  work: (manager: EntityManager) => Promise<unknown>;
+  caller: Error | undefined;
+  settle: (outcome: Outcome) => void;
+}
+
+class GroupLost extends Error {}
+
+const outcomeOf = (work: Promise<unknown>): Promise<Outcome> =>
+  work.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 
 const dialectProvider = {
   provide: Dialect,

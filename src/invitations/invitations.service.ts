@@ -26,10 +26,6 @@ export class InvitationsService {
     private readonly reference: ReferenceService,
   ) {}
 
-  /**
-   * Invites those of the batch without a live invitation, in the caller's transaction (one batch
-   * of an invitation job); returns how many.
-   */
   /** How many of these members hold a live invitation. */
   countInvited(m: EntityManager, cycleId: number, memberIds: number[]): Promise<number> {
     return m.countBy(Invitation, {
@@ -40,6 +36,10 @@ export class InvitationsService {
     });
   }
 
+  /**
+   * Invites those of the batch without a live invitation, in the caller's transaction (one batch
+   * of an invitation job); returns how many.
+   */
   async inviteBatch(
     m: EntityManager,
     cycleId: number,

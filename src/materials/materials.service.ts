@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Cycle } from '../cycles/cycle.entity';
 import { Member } from '../cycles/member.entity';
+import { Dialect } from '../database/dialect';
 import { namedQuery } from '../database/named-query';
 import { Transactor } from '../database/transactor';
 import { OutboxMessage } from '../messaging/outbox-message.entity';
@@ -42,6 +43,7 @@ export interface MaterialAnnouncement {
 export class MaterialsService {
   constructor(
     private readonly transactor: Transactor,
+    private readonly dialect: Dialect,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -155,12 +157,28 @@ export class MaterialsService {
   /** What the member's page lists: available materials of the seminars the member has a seat at. */
   forMember(member: Member, now = new Date()) {
     return this.transactor.read(async (m) => {
-      const visible = await this.visibleTo(m, member, now);
-      return visible.map((material) => ({
-        id: material.id,
-        title: material.title,
-        isLink: material.kind === 'link',
-        fileName: material.fileName ?? '',
+      // One plain statement: every personal page view reads it, and TypeORM's building of two
+      // finds and hydrating of entities cost more than the answer. The same rule as visibleTo.
+      const { rows } = await this.dialect.raw<{
+        id: number;
+        title: string;
+        kind: string;
+        fileName: string | null;
+      }>(
+        m,
+        `SELECT id, title, kind, file_name AS "fileName" FROM materials
+         WHERE cycle_id = :cycle AND available_from <= :now
+           AND EXISTS (SELECT 1 FROM registrations r
+             WHERE r.cycle_id = :cycle AND r.member_id = :member AND r.state IN (:...entitled)
+               AND (materials.seminar_id IS NULL OR r.seminar_id = materials.seminar_id))
+         ORDER BY available_from ASC, id ASC`,
+        { cycle: member.cycleId, member: member.id, now, entitled: [...ENTITLED_STATES] },
+      );
+      return rows.map((row) => ({
+        id: Number(row.id),
+        title: row.title,
+        isLink: row.kind === 'link',
+        fileName: row.fileName ?? '',
       }));
     });
   }

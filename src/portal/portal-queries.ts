@@ -30,7 +30,14 @@ export interface ListedSeminar {
   registrationDeadline: Date;
   opensAt: Date;
   closesAt: Date;
-  venue: { name: string; address: string; postalCode: string; town: string; latitude: number; longitude: number };
+  venue: {
+    name: string;
+    address: string;
+    postalCode: string;
+    town: string;
+    latitude: number;
+    longitude: number;
+  };
 }
 
 /** The member's seats in the cycle, swap wishes and cancelled ones too, newest first. */
@@ -107,4 +114,55 @@ export async function publishedSeminarRows(
       longitude: Number(r.venueLongitude),
     },
   }));
+}
+
+/** The seminar of the member's seat, with its venue and its agenda in time order. */
+export interface BookedSeminar {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  venue: { name: string; address: string; postalCode: string; town: string };
+  agenda: { startsAt: Date; title: string; speaker: string | null }[];
+}
+
+/** The seminar of a seat, its venue and its agenda in one statement (a row per agenda item). */
+export async function bookedSeminarRow(
+  m: EntityManager,
+  dialect: Dialect,
+  seminarId: number,
+): Promise<BookedSeminar> {
+  const rows = await namedQuery<Record<string, unknown>>(
+    m,
+    `SELECT s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
+       v.name AS "venueName", v.address AS "venueAddress", v.postal_code AS "venuePostalCode",
+       v.town AS "venueTown",
+       a.id AS "agendaId", a.starts_at AS "agendaStartsAt", a.title AS "agendaTitle",
+       a.speaker AS "agendaSpeaker"
+     FROM seminars s
+     JOIN venues v ON v.id = s.venue_id
+     LEFT JOIN agenda_items a ON a.seminar_id = s.id
+     WHERE s.id = :seminar
+     ORDER BY a.starts_at ASC, a.id ASC`,
+    { seminar: seminarId },
+  );
+  const [first] = rows;
+  if (!first) throw new Error(`No seminar ${seminarId}`);
+  return {
+    title: String(first.title),
+    startsAt: dialect.instant(first.startsAt),
+    endsAt: dialect.instant(first.endsAt),
+    venue: {
+      name: String(first.venueName),
+      address: String(first.venueAddress),
+      postalCode: String(first.venuePostalCode),
+      town: String(first.venueTown),
+    },
+    agenda: rows
+      .filter((r) => r.agendaId !== null)
+      .map((r) => ({
+        startsAt: dialect.instant(r.agendaStartsAt),
+        title: String(r.agendaTitle),
+        speaker: r.agendaSpeaker === null ? null : String(r.agendaSpeaker),
+      })),
+  };
 }

@@ -9,6 +9,7 @@ import { WebModule } from '../web/web.module';
 import { MemberMaterialsController } from './member-materials.controller';
 import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
+import { PublishedSeminars } from './published-seminars';
 import { SurveyController } from './survey.controller';
 
 /** The member's pages: the personal page and its downloads, and the evaluation survey. */
@@ -22,6 +23,6 @@ import { SurveyController } from './survey.controller';
     EvaluationsModule,
   ],
   controllers: [PortalController, MemberMaterialsController, SurveyController, CheckInImageController],
-  providers: [PortalService],
+  providers: [PortalService, PublishedSeminars],
 })
 export class PortalModule {}

@@ -23,7 +23,8 @@ import { CheckInService } from '../registrations/check-in.service';
 import { DomainError } from '../common/domain-error';
 import { EvaluationsService, PageSurvey } from '../evaluations/evaluations.service';
 import { Dialect } from '../database/dialect';
-import { ListedSeminar, preferenceRows, publishedSeminarRows, SeatRow, seatRows } from './portal-queries';
+import { bookedSeminarRow, ListedSeminar, preferenceRows, SeatRow, seatRows } from './portal-queries';
+import { PublishedSeminars } from './published-seminars';
 
 export const RANKS = [1, 2, 3];
 
@@ -62,6 +63,7 @@ export class PortalService {
     private readonly declines: DeclinesService,
     private readonly evaluations: EvaluationsService,
     private readonly checkIns: CheckInService,
+    private readonly published: PublishedSeminars,
     private readonly dialect: Dialect,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -284,7 +286,7 @@ export class PortalService {
    * venue) and of waves that open later (with the opening date), from one statement.
    */
   private async publishedSeminars(m: EntityManager, member: Member, now: Date) {
-    const rows = await publishedSeminarRows(m, this.dialect, member.cycleId);
+    const rows = await this.published.of(m, member.cycleId);
     const isOpen = (s: ListedSeminar) => s.opensAt <= now && s.closesAt > now;
     return {
       open: rows.filter(isOpen),
@@ -365,12 +367,9 @@ export class PortalService {
   }
 
   private async booking(m: EntityManager, seat: SeatRow, now: Date) {
-    const seminar = await m.findOneOrFail(Seminar, {
-      where: { id: seat.seminarId },
-      relations: { venue: true, agenda: true },
-      order: { agenda: { startsAt: 'ASC', id: 'ASC' } },
-    });
+    const seminar = await bookedSeminarRow(m, this.dialect, seat.seminarId);
     const position = seat.state === 'waitlisted' ? await this.position(m, seat) : null;
+    const { venue } = seminar;
     return {
       stateText: STATE_TEXT[seat.state],
       nextStep: NEXT_STEP[seat.state],
@@ -380,14 +379,14 @@ export class PortalService {
       position,
       title: seminar.title,
       when: period(seminar.startsAt, seminar.endsAt),
-      venue: `${seminar.venue!.name}, ${seminar.venue!.address}, ${seminar.venue!.postalCode} ${seminar.venue!.town}`,
+      venue: `${venue.name}, ${venue.address}, ${venue.postalCode} ${venue.town}`,
       canCancel: isActive(seat.state) && now < seminar.startsAt,
-      agenda: (seminar.agenda ?? []).map((item) => ({
+      agenda: seminar.agenda.map((item) => ({
         time: `${formatDanishDate(item.startsAt)} kl. ${formatDanishTime(item.startsAt)}`,
         title: item.title,
         speaker: item.speaker ?? '',
       })),
-      hasAgenda: (seminar.agenda ?? []).length > 0,
+      hasAgenda: seminar.agenda.length > 0,
     };
   }
 }

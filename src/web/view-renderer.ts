@@ -17,7 +17,11 @@ export class ViewRenderer {
   private readonly views = new Map<string, Handlebars.TemplateDelegate>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const options = { strict: true, noEscape: false };
+    // preventIndent: a partial on a line of its own is not indented line by line. That indenting
+    // split and joined every page once more (the layout's block is the whole page; a third of the
+    // personal page's rendering), and it put spaces into a multi-line value of a <textarea> or
+    // <pre> inside a partial, such as a member's diet.
+    const options = { strict: true, noEscape: false, preventIndent: true };
     this.handlebars.registerHelper('secretariatEmail', () => config.secretariat.email ?? '');
     this.handlebars.registerHelper('secretariatPhone', () => config.secretariat.phone ?? '');
     this.handlebars.registerHelper('phoneHref', (phone: string) => `tel:${phone.replace(/\s/g, '')}`);
