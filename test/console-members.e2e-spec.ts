@@ -1,4 +1,6 @@
 import { Member } from '../src/cycles/member.entity';
+import { RegistrationEvent } from '../src/registrations/registration-event.entity';
+import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { Invitation } from '../src/invitations/invitation.entity';
 import { Decline } from '../src/invitations/decline.entity';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
@@ -240,5 +242,44 @@ describe('Console: the member register', () => {
     const kl = await signedIn(t, 'kl');
     await kl.get(list).expect(403);
     await kl.get(`${list}/${r.aase.id}`).expect(403);
+  });
+
+  it("shows a member's invitations and seat changes oldest first, with the seminar's title, time and who did it", async () => {
+    const cycle = await createCycle(t.dataSource);
+    const seminar = await createSeminar(
+      t.dataSource,
+      await createWave(t.dataSource, cycle.id),
+      await createVenue(t.dataSource),
+      { title: 'Grundkursus i Kolding' },
+    );
+    const [member] = await createMembers(t.dataSource, cycle.id, 1);
+    const event = (
+      kind: RegistrationEvent['kind'],
+      at: string,
+      seminarId: number | null,
+      actor: RegistrationEvent['actor'],
+    ) =>
+      t.dataSource.getRepository(RegistrationEvent).insert({
+        kind,
+        cycleId: cycle.id,
+        memberId: member.id,
+        registrationId: null,
+        seminarId,
+        invitationId: null,
+        actor,
+        staffId: null,
+        calendarSequence: null,
+        details: null,
+        createdAt: new Date(at),
+      });
+    await event('invitation_issued', '2026-01-02T10:00:00Z', null, 'system');
+    await event('registered', '2026-01-05T22:30:00Z', seminar.id, 'planner');
+    const planner = await signedIn(t, 'planner');
+    const html = (await planner.get(`/valgperioder/${cycle.id}/medlemmer/${member.id}`).expect(200)).text;
+    const body = /id="table-history"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)![1];
+    expect([...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => textOf(row[1]))).toEqual([
+      'fredag den 2. januar 2026 kl. 11.00 Invitation sendt Systemet',
+      'mandag den 5. januar 2026 kl. 23.30 Tilmeldt Grundkursus i Kolding En planlægger',
+    ]);
   });
 });

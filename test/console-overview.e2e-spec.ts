@@ -1,7 +1,11 @@
 import { Member } from '../src/cycles/member.entity';
 import { ParticipationService } from '../src/invitations/participation.service';
+import { Decline } from '../src/invitations/decline.entity';
+import { Invitation } from '../src/invitations/invitation.entity';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
-import { statisticsFixture, StatisticsFixture } from './factories/statistics.factory';
+import { createCycle, createMembers } from './factories/cycle-members.factory';
+import { createSeminar, createVenue, createWave } from './factories/planning.factory';
+import { invite, seat, statisticsFixture, StatisticsFixture } from './factories/statistics.factory';
 import { signedIn, textOf } from './helpers/console';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -81,5 +85,43 @@ describe('Console: Overblik', () => {
       expect([status, await listed(status)]).toEqual([status, counts[status]]);
     expect(await listed('registered')).toBe(counts.registered + counts.attended + counts.no_show);
     expect(await listed('invited')).toBe(items.filter((i) => i.invitedAt !== null).length);
+  });
+
+  it('counts as the member list does: invited without an answer, declines, revoked invitations, a seat after a cancellation', async () => {
+    const cycle = await createCycle(t.dataSource);
+    const wave = await createWave(t.dataSource, cycle.id);
+    const seminar = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource));
+    const [waiting1, waiting2, declinedInvited, declinedOnly, revoked, seatedUninvited, again, cancelled] =
+      await createMembers(t.dataSource, cycle.id, 10, { municipalityCode: 461 });
+    for (const m of [waiting1, waiting2, declinedInvited, revoked, again, cancelled])
+      await invite(t.dataSource, m);
+    await t.dataSource.getRepository(Invitation).update({ memberId: revoked.id }, { revokedAt: new Date() });
+    for (const m of [declinedInvited, declinedOnly])
+      await t.dataSource.getRepository(Decline).insert({ cycleId: cycle.id, memberId: m.id, reason: null });
+    await seat(t.dataSource, seatedUninvited, seminar, 'registered');
+    await seat(t.dataSource, again, seminar, 'cancelled');
+    await seat(t.dataSource, again, seminar, 'waitlisted');
+    await seat(t.dataSource, cancelled, seminar, 'cancelled');
+
+    const service = t.app.get(ParticipationService);
+    const { counts, items } = await service.participation(cycle.id);
+    const funnel = await service.funnelCounts(cycle.id);
+    expect(funnel.counts).toEqual(counts);
+    expect(funnel.invited).toBe(items.filter((i) => i.invitedAt !== null).length);
+    // 10 members: 2 waiting for an answer, 2 declined, 1 registered, 1 waitlisted, 1 cancelled,
+    // and 3 never invited (the revoked one among them).
+    expect(funnel).toEqual({
+      invited: 5,
+      counts: {
+        not_invited: 3,
+        not_answered: 2,
+        declined: 2,
+        registered: 1,
+        waitlisted: 1,
+        cancelled: 1,
+        attended: 0,
+        no_show: 0,
+      },
+    });
   });
 });

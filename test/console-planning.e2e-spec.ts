@@ -87,6 +87,15 @@ describe('Console: planning venues, waves and seminars', () => {
     expect(textOf((await planner.get('/oversigt').expect(200)).text)).toContain('Planlægning');
   });
 
+  it("shows the plan of the cycle in its address, that cycle in the bar; an unknown cycle's plan is the 404 page", async () => {
+    const other = await createCycle(t.dataSource);
+    const page = await planner.get(`/valgperioder/${other.id}/planlaegning`).expect(200);
+    expect(textOf(page.text)).toContain(`Planlægning for ${other.code}`);
+    expect(page.text).toMatch(new RegExp(`<option value="${other.id}"[^>]*selected`));
+    const missing = await planner.get('/valgperioder/987654/planlaegning').expect(404);
+    expect(textOf(missing.text)).toContain('Valgperioden findes ikke.');
+  });
+
   it('creates venues with typed coordinates or the municipality’s reference point, and refuses neither', async () => {
     const fields = { name: 'Nyborg Strand', address: 'Østerøvej 2', postalCode: '5800', town: 'Nyborg' };
     await postForm(

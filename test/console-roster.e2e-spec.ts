@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { AuditEntry } from '../src/cycles/gdpr/audit-entry.entity';
 import { Member } from '../src/cycles/member.entity';
 import { searchTextOf } from '../src/cycles/member-rules';
@@ -6,6 +7,7 @@ import { Registration } from '../src/registrations/registration.entity';
 import { SeatService } from '../src/registrations/seat.service';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
+import { seat } from './factories/statistics.factory';
 import { postForm, signedIn, textOf } from './helpers/console';
 import { deliver, mailsTo } from './helpers/member-mail';
 import { startSmtpSink, SmtpSink } from './helpers/smtp-sink';
@@ -240,5 +242,36 @@ describe('Console: a seminar’s roster', () => {
     expect(list).toContain('Kun medlemmer med en plads på én bølges seminarer');
     expect(list).not.toContain(people[0].name!);
     await planner.get(`/valgperioder/${cycleId}/deltagelse`).query({ boelge: 999999 }).expect(404);
+  });
+
+  it('leaves an erased member out of the roster and its waiting list', async () => {
+    const wave = await createWave(t.dataSource, kolding.cycleId);
+    const nyborg = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), { capacity: 5 });
+    const [kept, erased, waiting] = await createMembers(t.dataSource, kolding.cycleId, 3);
+    await seat(t.dataSource, kept, nyborg, 'registered');
+    await seat(t.dataSource, erased, nyborg, 'attended');
+    await seat(t.dataSource, waiting, nyborg, 'waitlisted');
+    await t.dataSource
+      .getRepository(Member)
+      .update({ id: In([erased.id, waiting.id]) }, { name: null, email: null, erasedAt: new Date() });
+    const html = (await planner.get(roster(nyborg)).expect(200)).text;
+    const rowsOf = (id: string) =>
+      (new RegExp(`id="${id}"[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`).exec(html)?.[1].match(/<tr>/g) ?? [])
+        .length;
+    expect(textOf(html)).toContain(kept.name!);
+    expect(rowsOf('table-participants')).toBe(1);
+    expect(rowsOf('table-waiting')).toBe(0);
+  });
+
+  it('lists the participants in Danish order: Aage after Bo, as Å after Z', async () => {
+    const wave = await createWave(t.dataSource, kolding.cycleId);
+    const odder = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), { capacity: 5 });
+    const members = await createMembers(t.dataSource, kolding.cycleId, 3);
+    for (const [m, name] of members.map((m, i) => [m, ['Aage Holm', 'Bo Holm', 'Zenia Holm'][i]] as const)) {
+      await t.dataSource.getRepository(Member).update({ id: m.id }, { name });
+      await seat(t.dataSource, m, odder, 'registered');
+    }
+    const page = textOf((await planner.get(roster(odder)).expect(200)).text);
+    expect(page).toMatch(/Bo Holm .*Zenia Holm .*Aage Holm/);
   });
 });

@@ -4,11 +4,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Dialect } from '../database/dialect';
+import { hydrated } from '../database/hydrated';
 import { Transactor } from '../database/transactor';
 import { AuthenticatedStaff } from './authenticated-staff';
-import { secondFactorRequired } from './roles';
+import { secondFactorRequired, StaffRole } from './roles';
 import { Session, SessionKind } from './session.entity';
-import { StaffUser } from './staff-user.entity';
 import { summariseUserAgent } from './user-agent';
 
 /** Last-seen times are written at most this often, so a busy session does not write on every request. */
@@ -33,8 +34,8 @@ export interface SignedIn {
 export class SessionsService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(StaffUser) private readonly users: Repository<StaffUser>,
     private readonly transactor: Transactor,
+    private readonly dialect: Dialect,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,25 +71,40 @@ export class SessionsService {
   /** Who a token speaks for now; null when it is unknown, ended, expired or its account is disabled. */
   async authenticate(token: string): Promise<SignedIn | null> {
     const now = new Date();
-    const session = await this.sessions.findOneBy({
-      id: sessionIdOf(token),
-      revokedAt: IsNull(),
-      expiresAt: MoreThan(now),
+    // One plain statement for the session and its account: every staff page and API call runs it.
+    const found = await this.transactor.read(async (m) => {
+      const {
+        rows: [row],
+      } = await this.dialect.raw<Record<string, unknown>>(
+        m,
+        `SELECT s.*, u.email AS account_email, u.role AS account_role,
+                u.municipality_code AS account_municipality_code
+         FROM staff_sessions s JOIN staff_users u ON u.id = s.staff_user_id
+         WHERE s.id = :id AND s.revoked_at IS NULL AND s.expires_at > :now AND u.disabled_at IS NULL`,
+        { id: sessionIdOf(token), now },
+      );
+      return row && { session: hydrated(m, Session, row), row };
     });
-    if (!session) return null;
-    const user = await this.users.findOneBy({ id: session.staffUserId, disabledAt: IsNull() });
-    if (!user) return null;
+    if (!found) return null;
+    const { session, row } = found;
+    const role = row.account_role as StaffRole;
     // A role that needs the second factor never rides on a sign-in without one (REQUIRE_2FA switched
     // on later, or a session from before).
-    if (secondFactorRequired(user.role, this.config.require2fa) && !session.secondFactor) return null;
+    if (secondFactorRequired(role, this.config.require2fa) && !session.secondFactor) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
       await this.transactor.run((manager) =>
         manager.update(Session, { id: session.id }, { lastSeenAt: now }),
       );
     }
+    const municipalityCode = row.account_municipality_code;
     return {
       sessionId: session.id,
-      staff: { id: user.id, email: user.email, role: user.role, municipalityCode: user.municipalityCode },
+      staff: {
+        id: session.staffUserId,
+        email: row.account_email as string,
+        role,
+        municipalityCode: municipalityCode === null ? null : Number(municipalityCode),
+      },
     };
   }
 

@@ -139,11 +139,16 @@ export class StatisticsService {
 
   async waves(cycleId: number): Promise<Listing<WaveFigures>> {
     const cycle = await this.cycleRef(cycleId);
+    return { cycle, items: await this.waveFigures(cycleId) };
+  }
+
+  /** Each wave's seats, for a cycle the caller already holds. */
+  async waveFigures(cycleId: number): Promise<WaveFigures[]> {
     const [waves, seminars] = await Promise.all([
       this.queries.waves(cycleId),
       this.queries.seminarCounts(cycleId),
     ]);
-    return { cycle, items: byWave(waves, seminars) };
+    return byWave(waves, seminars);
   }
 
   async timeline(cycleId: number): Promise<Listing<TimelineDay>> {

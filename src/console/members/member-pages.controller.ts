@@ -52,7 +52,7 @@ export class MemberPagesController {
     @CurrentStaff() staff: AuthenticatedStaff,
     @Req() req: PageRequest,
   ) {
-    const { cycle, member } = await this.load(cycleId, id, staff);
+    const { cycle, member, bar } = await this.loadWithBar(cycleId, id, staff, req.path);
     const [status, history, mails, municipality] = await Promise.all([
       this.register.statusOf(member),
       this.seats.memberHistory(member.id),
@@ -67,7 +67,7 @@ export class MemberPagesController {
         breadcrumbs: this.crumbs(cycle, staff, {
           label: member.erasedAt ? 'Slettet medlem' : (member.name ?? ''),
         }),
-        cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
+        cycleBar: bar,
       },
       {
         notice: typeof notice === 'string' ? (NOTICES[notice] ?? null) : null,
@@ -206,7 +206,7 @@ export class MemberPagesController {
   async memberForm(refusal: Refusal | null, req: PageRequest) {
     const { cycle: cycleId, id } = req.params as Record<string, string>;
     const staff = req.staff!;
-    const { cycle, member } = await this.load(Number(cycleId), Number(id), staff);
+    const { cycle, member, bar } = await this.loadWithBar(Number(cycleId), Number(id), staff, req.path);
     const base = `/valgperioder/${cycle.id}/medlemmer/${member.id}`;
     const fields = fieldsOf(MEMBER_FIELDS, refusal, {
       ...member,
@@ -220,7 +220,7 @@ export class MemberPagesController {
       {
         title: `Ret ${member.name ?? 'medlem'}`,
         breadcrumbs: this.crumbs(cycle, staff, { label: member.name ?? '', href: base }, { label: 'Ret' }),
-        cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
+        cycleBar: bar,
       },
       {
         base,
@@ -255,7 +255,7 @@ export class MemberPagesController {
     model: (member: Member) => object,
   ) {
     const staff = req.staff!;
-    const { cycle, member } = await this.load(cycleId, id, staff);
+    const { cycle, member, bar } = await this.loadWithBar(cycleId, id, staff, req.path);
     const base = `/valgperioder/${cycle.id}/medlemmer/${member.id}`;
     return consolePage(
       view,
@@ -267,7 +267,7 @@ export class MemberPagesController {
           { label: member.name ?? 'Slettet medlem', href: base },
           { label: crumb },
         ),
-        cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
+        cycleBar: bar,
       },
       { base, name: member.name ?? '', ...model(member) },
     );
@@ -282,6 +282,13 @@ export class MemberPagesController {
     const cycle = await this.cycles.get(cycleId);
     const member = await this.members.get(cycle.id, id, callerOf(staff));
     return { cycle, member };
+  }
+
+  /** The member and the bar of their cycle, for a page: the cycles are read once. */
+  private async loadWithBar(cycleId: number, id: number, staff: AuthenticatedStaff, back: string) {
+    const { cycle, bar } = await this.cycleBar.shown(cycleId, back);
+    const member = await this.members.get(cycle.id, id, callerOf(staff));
+    return { cycle, member, bar };
   }
 
   private crumbs(cycle: Cycle, staff: AuthenticatedStaff, ...rest: Crumb[]): Crumb[] {

@@ -23,15 +23,12 @@ export class OverviewController {
 
   @Get()
   async overview(@CurrentStaff() staff: AuthenticatedStaff, @Req() req: PageRequest) {
-    const cycle = await this.cycleBar.active(staff);
-    const shell = {
-      title: 'Overblik',
-      cycleBar: cycle ? await this.cycleBar.bar(staff, req.path, cycle) : null,
-    };
+    const { cycle, bar } = await this.cycleBar.working(staff, req.path);
+    const shell = { title: 'Overblik', cycleBar: bar };
     if (!cycle) return consolePage('console-overview', shell, { overview: null });
     const [funnel, waves, failed] = await Promise.all([
       this.participation.funnelCounts(cycle.id),
-      this.statistics.waves(cycle.id),
+      this.statistics.waveFigures(cycle.id),
       this.outbox.countFailed(cycle.id),
     ]);
     return consolePage(
@@ -41,7 +38,7 @@ export class OverviewController {
         overview: {
           cycle: { id: cycle.id, code: cycle.code, name: cycle.name },
           funnel: funnelFigures(cycle.id, funnel.counts, funnel.invited),
-          waves: waveRows(waves.items),
+          waves: waveRows(waves),
           failed:
             failed === 0
               ? null

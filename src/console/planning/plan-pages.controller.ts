@@ -51,8 +51,8 @@ export class PlanPagesController {
     @Query('oprettet') created: unknown,
     @Req() req: PageRequest,
   ) {
-    const [cycle, waves, seminars] = await Promise.all([
-      this.cycles.get(cycleId),
+    const [{ cycle, bar }, waves, seminars] = await Promise.all([
+      this.cycleBar.shown(cycleId, req.path),
       this.waves.list(cycleId),
       this.seminars.list({ cycleId }),
     ]);
@@ -61,7 +61,7 @@ export class PlanPagesController {
       {
         title: `Planlægning for ${cycle.code}`,
         breadcrumbs: [{ label: 'Planlægning' }],
-        cycleBar: await this.cycleBar.bar(req.staff!, req.path, cycle),
+        cycleBar: bar,
       },
       {
         base: planPath(cycleId),

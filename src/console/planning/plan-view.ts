@@ -1,5 +1,4 @@
 import { formatDanishDate, formatDanishDateTime, formatDanishTime } from '../../common/danish-time';
-import { toLocal } from '../../common/local-time';
 import { Seminar, SeminarStatus } from '../../planning/seminar.entity';
 import { Wave } from '../../planning/wave.entity';
 import { PageRequest } from '../../web/page-request';
@@ -24,7 +23,9 @@ export function idParam(req: PageRequest, name: string): number | null {
 
 /** `torsdag den 15. januar 2026 kl. 13.00 – lørdag den 17. januar 2026 kl. 13.00`, the end's day left out when the same. */
 export function danishSpan(from: Date, to: Date): string {
-  const sameDay = toLocal(from).date === toLocal(to).date;
+  // The same Copenhagen day when the Danish dates read the same: those are remembered per instant,
+  // where toLocal() would format both instants again on every plan page.
+  const sameDay = formatDanishDate(from) === formatDanishDate(to);
   return `${formatDanishDateTime(from)} – ${sameDay ? `kl. ${formatDanishTime(to)}` : formatDanishDateTime(to)}`;
 }
 

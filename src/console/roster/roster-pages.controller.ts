@@ -2,7 +2,6 @@ import { Body, Get, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common
 import { AuthenticatedStaff } from '../../auth/authenticated-staff';
 import { CurrentStaff } from '../../auth/current-staff.decorator';
 import { callerOf } from '../../cycles/caller';
-import { CyclesService } from '../../cycles/cycles.service';
 import { MembersService } from '../../cycles/members.service';
 import { AuditLogService } from '../../cycles/gdpr/audit-log.service';
 import { DomainError } from '../../common/domain-error';
@@ -61,7 +60,6 @@ export class RosterPagesController {
     private readonly register: MemberRegisterService,
     private readonly members: MembersService,
     private readonly audit: AuditLogService,
-    private readonly cycles: CyclesService,
     private readonly reference: ReferenceService,
     private readonly cycleBar: CycleBarService,
   ) {}
@@ -70,7 +68,6 @@ export class RosterPagesController {
   async roster(
     @Param('seminar', ParseIntPipe) seminarId: number,
     @Query() query: RosterQuery,
-    @CurrentStaff() staff: AuthenticatedStaff,
     @Req() req: PageRequest,
   ) {
     const r = await this.load(seminarId);
@@ -78,7 +75,7 @@ export class RosterPagesController {
     const q = query.q ?? '';
     const participants = q ? searchLines(r.participants, q) : r.participants;
     const waitingList = r.waitingList.map((l, i) => ({ position: i + 1, ...l }));
-    return consolePage('console-roster', await this.shell(r, staff, req), {
+    return consolePage('console-roster', await this.shell(r, req), {
       notice: query.besked ? ROSTER_NOTICES[query.besked] : null,
       base,
       q,
@@ -114,31 +111,19 @@ export class RosterPagesController {
   }
 
   @Get('deltagere/udskriv')
-  async print(
-    @Param('seminar', ParseIntPipe) seminarId: number,
-    @CurrentStaff() staff: AuthenticatedStaff,
-    @Req() req: PageRequest,
-  ) {
+  async print(@Param('seminar', ParseIntPipe) seminarId: number, @Req() req: PageRequest) {
     const r = await this.load(seminarId);
-    return consolePage(
-      'console-roster-print',
-      await this.shell(r, staff, req, 'Deltagerliste til udskrift'),
-      {
-        facts: r.facts,
-        rows: r.participants.map((l, i) => ({ number: i + 1, ...l })),
-        back: `/seminarer/${seminarId}/deltagere`,
-      },
-    );
+    return consolePage('console-roster-print', await this.shell(r, req, 'Deltagerliste til udskrift'), {
+      facts: r.facts,
+      rows: r.participants.map((l, i) => ({ number: i + 1, ...l })),
+      back: `/seminarer/${seminarId}/deltagere`,
+    });
   }
 
   @Get('navneskilte')
-  async badges(
-    @Param('seminar', ParseIntPipe) seminarId: number,
-    @CurrentStaff() staff: AuthenticatedStaff,
-    @Req() req: PageRequest,
-  ) {
+  async badges(@Param('seminar', ParseIntPipe) seminarId: number, @Req() req: PageRequest) {
     const r = await this.load(seminarId);
-    return consolePage('console-badges', await this.shell(r, staff, req, 'Navneskilte'), {
+    return consolePage('console-badges', await this.shell(r, req, 'Navneskilte'), {
       seminarTitle: r.seminar.title,
       sheets: badgeSheets(r.participants).map((badges) => ({ badges })),
       back: `/seminarer/${seminarId}/deltagere`,
@@ -165,7 +150,7 @@ export class RosterPagesController {
         )
       : { rows: [], total: 0 };
     const base = `/seminarer/${seminarId}/deltagere/tilmeld`;
-    return consolePage('console-roster-book', await this.shell(r, staff, req, 'Tilmeld et medlem'), {
+    return consolePage('console-roster-book', await this.shell(r, req, 'Tilmeld et medlem'), {
       action: base,
       q: query.q ?? '',
       ...(await areaChoices(this.reference, { kommune: query.kommune })),
@@ -389,7 +374,7 @@ export class RosterPagesController {
     question: Question,
     refusal: Refusal | null,
   ) {
-    return consolePage('console-roster-question', await this.shell(r, req.staff!, req, crumb), {
+    return consolePage('console-roster-question', await this.shell(r, req, crumb), {
       ...question,
       choices: question.choices ?? null,
       alternative: question.alternative ?? null,
@@ -427,11 +412,10 @@ export class RosterPagesController {
 
   private async shell(
     r: { seminar: { id: number; title: string; cycleId: number } },
-    staff: AuthenticatedStaff,
     req: PageRequest,
     last?: string,
   ) {
-    const cycle = await this.cycles.get(r.seminar.cycleId);
+    const { cycle, bar } = await this.cycleBar.shown(r.seminar.cycleId, req.path);
     const roster = `/seminarer/${r.seminar.id}/deltagere`;
     return {
       title: last ? `${last}: ${r.seminar.title}` : `Deltagere på ${r.seminar.title}`,
@@ -442,7 +426,7 @@ export class RosterPagesController {
         { label: r.seminar.title, href: `/seminarer/${r.seminar.id}` },
         ...(last ? [{ label: 'Deltagere', href: roster }, { label: last }] : [{ label: 'Deltagere' }]),
       ],
-      cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
+      cycleBar: bar,
     };
   }
 }

@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuthenticatedStaff } from '../../auth/authenticated-staff';
+import { DomainError } from '../../common/domain-error';
 import { Cycle } from '../../cycles/cycle.entity';
 import { CyclesService } from '../../cycles/cycles.service';
+import { Dialect } from '../../database/dialect';
+import { hydrated } from '../../database/hydrated';
+import { Transactor } from '../../database/transactor';
 import { CycleBar } from './console-page';
 import { CycleChoice } from './cycle-choice.entity';
 
@@ -16,15 +20,14 @@ export class CycleBarService {
   constructor(
     @InjectRepository(CycleChoice) private readonly choices: Repository<CycleChoice>,
     private readonly cycles: CyclesService,
+    private readonly transactor: Transactor,
+    private readonly dialect: Dialect,
   ) {}
 
   /** The working cycle, null when there is none yet. */
   async active(staff: AuthenticatedStaff): Promise<Cycle | null> {
-    const [all, choice] = await Promise.all([
-      this.cycles.list(),
-      this.choices.findOneBy({ staffUserId: staff.id }),
-    ]);
-    return pickCycle(all, choice?.cycleId ?? null);
+    const { all, chosenId } = await this.read(staff.id);
+    return pickCycle(all, chosenId);
   }
 
   /** The cycle the staff member chose in the bar, if any. */
@@ -40,24 +43,64 @@ export class CycleBarService {
 
   /** The header's bar for `shown` (or the working cycle), the chooser leading back to `back`. */
   async bar(staff: AuthenticatedStaff, back: string, shown?: Cycle): Promise<CycleBar | null> {
-    const all = await this.cycles.list();
-    const choice = shown ? null : await this.choices.findOneBy({ staffUserId: staff.id });
-    const current = shown ?? pickCycle(all, choice?.cycleId ?? null);
-    if (!current) return null;
-    return {
-      current: {
-        id: current.id,
-        code: current.code,
-        name: current.name,
-        closed: current.status === 'closed',
-      },
-      choices:
-        all.length > 1
-          ? all.map((c) => ({ id: c.id, label: `${c.code} – ${c.name}`, selected: c.id === current.id }))
-          : [],
-      back,
-    };
+    const { all, chosenId } = await this.read(staff.id);
+    const current = shown ?? pickCycle(all, chosenId);
+    return current ? barOf(all, current, back) : null;
   }
+
+  /** The working cycle and its bar, from one read of the cycles. */
+  async working(
+    staff: AuthenticatedStaff,
+    back: string,
+  ): Promise<{ cycle: Cycle | null; bar: CycleBar | null }> {
+    const { all, chosenId } = await this.read(staff.id);
+    const cycle = pickCycle(all, chosenId);
+    return { cycle, bar: cycle && barOf(all, cycle, back) };
+  }
+
+  /** A page's own cycle (not found: the 404) and its bar, from one read of the cycles. */
+  async shown(cycleId: number, back: string): Promise<{ cycle: Cycle; bar: CycleBar }> {
+    const { all } = await this.read(null);
+    const cycle = all.find((c) => c.id === cycleId);
+    if (!cycle) throw DomainError.notFound('Cycle', cycleId);
+    return { cycle, bar: barOf(all, cycle, back) };
+  }
+
+  /**
+   * Every cycle, newest first, and the one the staff member chose (none asked for: null), in one
+   * plain statement: every console page reads them.
+   */
+  private read(staffUserId: number | null): Promise<{ all: Cycle[]; chosenId: number | null }> {
+    return this.transactor.read(async (m) => {
+      const { rows } = await this.dialect.raw<Record<string, unknown>>(
+        m,
+        `SELECT c.*, (SELECT cycle_id FROM console_cycle_choices WHERE staff_user_id = :staffUserId) AS chosen_cycle_id
+         FROM cycles c ORDER BY c.election_date DESC, c.id DESC`,
+        { staffUserId },
+      );
+      const chosen = rows[0]?.chosen_cycle_id;
+      return {
+        all: rows.map((row) => hydrated(m, Cycle, row)),
+        chosenId: chosen === null || chosen === undefined ? null : Number(chosen),
+      };
+    });
+  }
+}
+
+function barOf(all: Cycle[], current: Cycle, back: string): CycleBar {
+  return {
+    current: {
+      id: current.id,
+      code: current.code,
+      name: current.name,
+      closed: current.status === 'closed',
+    },
+    choices:
+      all.length > 1
+        ? all.map((c) => ({ id: c.id, label: `${c.code} – ${c.name}`, selected: c.id === current.id }))
+        : [],
+    back,
+  };
 }
 
 export function pickCycle(newestFirst: Cycle[], chosenId: number | null): Cycle | null {
