@@ -23,6 +23,7 @@ import { Bounces1766600000000 } from '../../migrations/1766600000000-bounces';
 import { SmtpAnswers1766700000000 } from '../../migrations/1766700000000-smtp-answers';
 import { OutboxDrafts1766700000001 } from '../../migrations/1766700000001-outbox-drafts';
 import { MemberRegisterOrder1766800000000 } from '../../migrations/1766800000000-member-register-order';
+import { StoredParticipationStatus1766900000000 } from '../../migrations/1766900000000-stored-participation-status';
 
 /** Every migration in order; imported as classes so the same list serves ts-jest and the build. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   SmtpAnswers1766700000000,
   OutboxDrafts1766700000001,
   MemberRegisterOrder1766800000000,
+  StoredParticipationStatus1766900000000,
 ];

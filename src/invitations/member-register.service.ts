@@ -7,22 +7,21 @@ import { MembersService } from '../cycles/members.service';
 import { Dialect } from '../database/dialect';
 import { Transactor } from '../database/transactor';
 import { ReferenceService } from '../reference/reference.service';
-import { SeatState } from '../registrations/seat-state';
-import { ParticipationStatus, participationStatus } from './participation';
+import { ParticipationStatus } from './participation';
 import {
+  countsOfStored,
   RegisterRow,
   registerCsv,
   RegisterSort,
   RegisterStatus,
   SEAT_IN_WAVE,
-  statusCondition,
-  statusFlag,
-  statusFlagJoins,
+  storedStatusCondition,
+  waveStatusCondition,
 } from './member-register';
 
 export interface RegisterQuery extends MemberFilterDto {
   status?: RegisterStatus;
-  /** Seat statuses at this wave's seminars only (see statusCondition). */
+  /** Seat statuses at this wave's seminars only (see waveStatusCondition). */
   waveId?: number;
   sort?: RegisterSort;
   descending?: boolean;
@@ -40,27 +39,9 @@ const LISTED = [
   'newlyElected',
   'role',
   'erasedAt',
+  'participationStatus',
 ] as const satisfies ReadonlyArray<keyof Member>;
 type ListedMember = Pick<Member, (typeof LISTED)[number]>;
-
-/**
- * What decides the status of the members `:ids`: a live invitation, each seat (newest first, as
- * participationStatus reads them) and a decline, each by its (cycle_id, member_id) index.
- */
-const STATUS_FACTS = `
-  SELECT 'invited' AS kind, member_id, NULL AS state, 0 AS id FROM invitations
-    WHERE cycle_id = :cycleId AND member_id IN (:...ids) AND purpose = 'invitation' AND revoked_at IS NULL
-  UNION ALL SELECT 'seat', member_id, state, id FROM registrations
-    WHERE cycle_id = :cycleId AND member_id IN (:...ids)
-  UNION ALL SELECT 'declined', member_id, NULL, 0 FROM invitation_declines
-    WHERE cycle_id = :cycleId AND member_id IN (:...ids)
-  ORDER BY id DESC`;
-interface StatusFact {
-  kind: 'invited' | 'seat' | 'declined';
-  member_id: number;
-  state: SeatState | null;
-  id: number;
-}
 
 /**
  * The member register as the console shows it: the cycle's members filtered (within what the
@@ -84,13 +65,13 @@ export class MemberRegisterService {
       .offset((page - 1) * pageSize)
       .limit(pageSize)
       .getManyAndCount();
-    return { rows: await this.rowsOf(cycleId, found), total };
+    return { rows: await this.rowsOf(found), total };
   }
 
   /** The first `n` rows of the list, without counting them all (the board has its counts already). */
   async firstRows(cycleId: number, query: RegisterQuery, caller: Caller, n: number): Promise<RegisterRow[]> {
     const qb = await this.query(cycleId, query, caller);
-    return this.rowsOf(cycleId, await qb.limit(n).getMany());
+    return this.rowsOf(await qb.limit(n).getMany());
   }
 
   /** How many members each status selects, the query's own status aside, in one statement (the board's counts). */
@@ -101,15 +82,24 @@ export class MemberRegisterService {
     statuses: readonly RegisterStatus[],
   ): Promise<Map<RegisterStatus, number>> {
     const qb = await this.members.filteredIn(cycleId, query, caller);
-    const wave = query.waveId !== undefined;
-    if (wave) qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
-    for (const [alias, subQuery] of statusFlagJoins(wave))
-      qb.leftJoin(subQuery, alias, `${alias}.member_id = m.id`);
-    qb.select(`SUM(CASE WHEN ${statusFlag(statuses[0], wave)} THEN 1 ELSE 0 END)`, 'n0');
+    if (query.waveId === undefined) {
+      // A cycle's board counts the statuses the database keeps on each member.
+      const rows = await qb
+        .select('m.participation_status', 'status')
+        .addSelect('COUNT(*)', 'members')
+        .addSelect('SUM(CASE WHEN m.invited THEN 1 ELSE 0 END)', 'invited')
+        .addSelect('SUM(CASE WHEN m.opened THEN 1 ELSE 0 END)', 'opened')
+        .groupBy('m.participation_status')
+        .getRawMany<{ status: ParticipationStatus; members: number; invited: number; opened: number }>();
+      return countsOfStored(rows, statuses);
+    }
+    // A wave's board counts seats at the wave's seminars only, which no stored status says.
+    qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
+    qb.select(`SUM(CASE WHEN ${waveStatusCondition(statuses[0])} THEN 1 ELSE 0 END)`, 'n0');
     statuses
       .slice(1)
       .forEach((status, i) =>
-        qb.addSelect(`SUM(CASE WHEN ${statusFlag(status, wave)} THEN 1 ELSE 0 END)`, `n${i + 1}`),
+        qb.addSelect(`SUM(CASE WHEN ${waveStatusCondition(status)} THEN 1 ELSE 0 END)`, `n${i + 1}`),
       );
     const row = (await qb.getRawOne<Record<string, unknown>>()) ?? {};
     // No member selected: SUM over no rows is NULL.
@@ -122,19 +112,29 @@ export class MemberRegisterService {
     await this.audit.record(caller, [
       { action: 'members.export', cycleId, details: { members: found.length, from: 'console' } },
     ]);
-    return registerCsv(await this.rowsOf(cycleId, found));
+    return registerCsv(await this.rowsOf(found));
   }
 
-  /** Where one member stands in the funnel. */
+  /** Where one member stands in the funnel, as the database keeps it. */
   async statusOf(member: Member): Promise<ParticipationStatus> {
-    return (await this.rowsOf(member.cycleId, [member]))[0].status;
+    const { rows } = await this.transactor.read((m) =>
+      this.dialect.raw<{ status: ParticipationStatus }>(
+        m,
+        'SELECT participation_status AS "status" FROM members WHERE id = :id',
+        { id: member.id },
+      ),
+    );
+    return rows[0].status;
   }
 
   private async query(cycleId: number, query: RegisterQuery, caller: Caller) {
     const qb = (await this.members.filteredIn(cycleId, query, caller)).select(LISTED.map((c) => `m.${c}`));
     const wave = query.waveId !== undefined;
     if (wave) qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
-    if (query.status) qb.andWhere(statusCondition(query.status, wave), { wave: query.waveId });
+    if (query.status)
+      qb.andWhere(wave ? waveStatusCondition(query.status) : storedStatusCondition(query.status), {
+        wave: query.waveId,
+      });
     const direction = query.descending ? 'DESC' : 'ASC';
     if (query.sort === 'kommune') {
       qb.leftJoin('m.municipality', 'mu').orderBy('mu.name', direction).addOrderBy('m.name', 'ASC');
@@ -146,34 +146,12 @@ export class MemberRegisterService {
     return qb.addOrderBy('m.id', 'ASC');
   }
 
-  /** The members with their municipality, region and status (one statement for the whole page). */
-  private async rowsOf(cycleId: number, found: ListedMember[]): Promise<RegisterRow[]> {
-    const ids = found.map((m) => m.id);
-    // A read, not a transaction: the members were read outside one anyway, and on SQLite a
-    // transaction waits behind every booking in the write queue. One plain statement for what
-    // decides each status: three TypeORM finds cost more than the rows they read.
-    const facts =
-      ids.length === 0
-        ? []
-        : (await this.transactor.read((m) => this.dialect.raw<StatusFact>(m, STATUS_FACTS, { cycleId, ids })))
-            .rows;
+  /** The members with their municipality and region, each with the status the database keeps. */
+  private async rowsOf(found: ListedMember[]): Promise<RegisterRow[]> {
     const [municipalities, regions] = await Promise.all([
       this.reference.listMunicipalities(),
       this.reference.listRegions(),
     ]);
-    const invitedIds = new Set<number>();
-    const declined = new Set<number>();
-    const seatsOf = new Map<number, Array<{ id: number; state: SeatState }>>();
-    for (const fact of facts) {
-      const memberId = Number(fact.member_id);
-      if (fact.kind === 'invited') invitedIds.add(memberId);
-      else if (fact.kind === 'declined') declined.add(memberId);
-      else
-        seatsOf.set(memberId, [
-          ...(seatsOf.get(memberId) ?? []),
-          { id: Number(fact.id), state: fact.state! },
-        ]);
-    }
     const municipality = new Map(municipalities.map((mu) => [mu.code, mu]));
     const region = new Map(regions.map((r) => [r.code, r.name]));
     return found.map((member) => {
@@ -189,11 +167,7 @@ export class MemberRegisterService {
         listName: member.listName,
         newlyElected: member.newlyElected,
         role: member.role,
-        status: participationStatus(
-          invitedIds.has(member.id),
-          seatsOf.get(member.id) ?? [],
-          declined.has(member.id),
-        ),
+        status: member.participationStatus!,
         erased: member.erasedAt !== null,
       };
     });

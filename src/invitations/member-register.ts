@@ -31,9 +31,57 @@ const OPENED = `EXISTS (SELECT 1 FROM invitations i WHERE i.cycle_id = m.cycle_i
 const DECLINED = `EXISTS (SELECT 1 FROM invitation_declines d WHERE d.cycle_id = m.cycle_id AND d.member_id = m.id)`;
 /** Seat states that hold a place, and those that count as registered. */
 const HELD_STATES = `'registered', 'waitlisted', 'attended', 'no_show'`;
-const REGISTERED_STATES = `'registered', 'attended', 'no_show'`;
+const REGISTERED_SEAT_STATES: readonly string[] = ['registered', 'attended', 'no_show'];
+const REGISTERED_STATES = REGISTERED_SEAT_STATES.map((state) => `'${state}'`).join(', ');
 /** Seats of the wave bound as `:wave` only, when the board looks at one wave. */
 const IN_WAVE = ' AND r.seminar_id IN (SELECT s.id FROM seminars s WHERE s.wave_id = :wave)';
+
+/**
+ * participationStatus() as SQL on member `m`, with the two flags the board counts beside it: the
+ * assignments of the UPDATE that keeps each member's stored status (migration
+ * 1766900000000-stored-participation-status runs it from triggers on invitations, seats and
+ * declines). The newest standing seat says where one stands, then a decline, then a cancelled seat,
+ * then the invitation.
+ */
+export const STORED_STATUS_ASSIGNMENTS = `participation_status = COALESCE(
+    (SELECT r.state FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id
+      AND r.state IN (${HELD_STATES}) ORDER BY r.id DESC LIMIT 1),
+    CASE WHEN ${DECLINED} THEN 'declined'
+      WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id AND r.state = 'cancelled') THEN 'cancelled'
+      WHEN ${INVITED} THEN 'not_answered'
+      ELSE 'not_invited' END),
+  invited = ${INVITED},
+  opened = ${OPENED}`;
+
+/**
+ * A status as a condition on member `m`'s stored status (a cycle's board and list, no wave):
+ * "registered" counts attendance and no-shows too, as the overview does.
+ */
+export function storedStatusCondition(status: RegisterStatus): string {
+  if (status === 'invited' || status === 'opened') return `m.${status} = TRUE`;
+  if (status === 'registered') return `m.participation_status IN (${REGISTERED_STATES})`;
+  return `m.participation_status = '${status}'`;
+}
+
+/** How many members each status selects, from the members' stored statuses and flags counted per status. */
+export function countsOfStored(
+  rows: Array<{ status: ParticipationStatus; members: number; invited: number; opened: number }>,
+  statuses: readonly RegisterStatus[],
+): Map<RegisterStatus, number> {
+  const sum = (of: (row: (typeof rows)[number]) => number) => rows.reduce((n, row) => n + of(row), 0);
+  return new Map(
+    statuses.map((status) => [
+      status,
+      status === 'invited' || status === 'opened'
+        ? sum((row) => Number(row[status]))
+        : sum((row) =>
+            row.status === status || (status === 'registered' && REGISTERED_SEAT_STATES.includes(row.status))
+              ? Number(row.members)
+              : 0,
+          ),
+    ]),
+  );
+}
 
 /** A member with a seat, of any state, at one of the wave's seminars (bind `:wave`). */
 export const SEAT_IN_WAVE = `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id${IN_WAVE})`;
@@ -47,110 +95,26 @@ export const WAVE_STATUSES: readonly RegisterStatus[] = [
   'no_show',
 ];
 
-/**
- * The SQL condition on member `m` for a status, as participationStatus() decides it: a held seat
- * says where one stands, then a decline, then a cancelled seat with none held, else the invitation.
- * "registered" counts those whose seat became attendance or a no-show too, as the overview does.
- * With `wave`, only seats at the wave's seminars count (bind `:wave`), and only WAVE_STATUSES apply.
- */
-export function statusCondition(status: RegisterStatus, wave = false): string {
-  const scope = wave ? IN_WAVE : '';
-  const seatIn = (states: string) =>
-    `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id AND r.state IN (${states})${scope})`;
-  return statusRule(status, wave, {
-    invited: INVITED,
-    opened: OPENED,
-    declined: DECLINED,
-    anySeat: `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id)`,
-    held: seatIn(HELD_STATES),
-    seat: (state) => seatIn(SEAT_STATES[state]),
-  });
-}
-
 /** A seat status and the seat states it counts ("registered" includes attendance and no-shows). */
-const SEAT_STATES = {
+const SEAT_STATES: Partial<Record<RegisterStatus, string>> = {
   registered: REGISTERED_STATES,
   waitlisted: `'waitlisted'`,
   cancelled: `'cancelled'`,
   attended: `'attended'`,
   no_show: `'no_show'`,
-} as const;
-type SeatStatus = keyof typeof SEAT_STATES;
-
-/** The conditions a status is decided by, as SQL on member `m`. */
-interface StatusPredicates {
-  invited: string;
-  opened: string;
-  declined: string;
-  anySeat: string;
-  held: string;
-  seat: (status: SeatStatus) => string;
-}
-
-/** participationStatus() as SQL, once for both ways of asking it (statusCondition, statusFlag). */
-function statusRule(status: RegisterStatus, wave: boolean, p: StatusPredicates): string {
-  switch (status) {
-    case 'invited':
-      return p.invited;
-    case 'opened':
-      return p.opened;
-    case 'not_invited':
-      return `NOT ${p.invited} AND NOT ${p.anySeat} AND NOT ${p.declined}`;
-    case 'not_answered':
-      return `${p.invited} AND NOT ${p.anySeat} AND NOT ${p.declined}`;
-    case 'declined':
-      return `NOT ${p.held} AND ${p.declined}`;
-    case 'cancelled':
-      return wave
-        ? `NOT ${p.held} AND ${p.seat('cancelled')}`
-        : `NOT ${p.held} AND NOT ${p.declined} AND ${p.seat('cancelled')}`;
-    default:
-      return p.seat(status);
-  }
-}
+};
 
 /**
- * What statusCondition asks of each member, as flags of one row per member: the seat flags of
- * `seat` count only the wave's seminars with `wave` (bind `:wave`), `seat.member_id` is any seat
- * at all. Each is a LEFT JOIN on `<alias>.member_id = m.id` (bind `:cycleId`), grouped first so a
- * member stays one row.
+ * A status at one wave, as SQL on member `m` (bind `:wave`): only seats at the wave's seminars
+ * decide it, which no stored status says, and a cancelled seat counts when none is held there. A
+ * status no seat has (invited, declined, …) is the member's own.
  */
-export function statusFlagJoins(wave: boolean): Array<[alias: string, subQuery: string]> {
-  const flag = (states: string) =>
-    `MAX(CASE WHEN r.state IN (${states})${wave ? IN_WAVE : ''} THEN 1 ELSE 0 END)`;
-  return [
-    [
-      'inv',
-      `(SELECT i.member_id, MAX(CASE WHEN i.revoked_at IS NULL THEN 1 ELSE 0 END) AS invited,
-          MAX(CASE WHEN i.opened_at IS NOT NULL THEN 1 ELSE 0 END) AS opened
-        FROM invitations i WHERE i.cycle_id = :cycleId AND i.purpose = 'invitation' GROUP BY i.member_id)`,
-    ],
-    ['dec', `(SELECT DISTINCT d.member_id FROM invitation_declines d WHERE d.cycle_id = :cycleId)`],
-    [
-      'seat',
-      `(SELECT r.member_id, ${flag(HELD_STATES)} AS held, ${Object.entries(SEAT_STATES)
-        .map(([status, states]) => `${flag(states)} AS ${status}`)
-        .join(', ')}
-        FROM registrations r WHERE r.cycle_id = :cycleId GROUP BY r.member_id)`,
-    ],
-  ];
-}
-
-/**
- * The same rule as statusCondition, on the flags of statusFlagJoins: the board
- * counts all its statuses in one pass over the members, where one statement per status with its
- * EXISTS per member took nearly all of Deltagelse's time.
- */
-export function statusFlag(status: RegisterStatus, wave = false): string {
-  const is = (flag: string) => `COALESCE(${flag}, 0) = 1`;
-  return statusRule(status, wave, {
-    invited: is('inv.invited'),
-    opened: is('inv.opened'),
-    declined: 'dec.member_id IS NOT NULL',
-    anySeat: 'seat.member_id IS NOT NULL',
-    held: is('seat.held'),
-    seat: (state) => is(`seat.${state}`),
-  });
+export function waveStatusCondition(status: RegisterStatus): string {
+  const seatIn = (states: string) =>
+    `EXISTS (SELECT 1 FROM registrations r WHERE r.cycle_id = m.cycle_id AND r.member_id = m.id AND r.state IN (${states})${IN_WAVE})`;
+  const states = SEAT_STATES[status];
+  if (status === 'cancelled') return `NOT ${seatIn(HELD_STATES)} AND ${seatIn(states!)}`;
+  return states ? seatIn(states) : storedStatusCondition(status);
 }
 
 export interface RegisterRow extends Omit<ExportedMember, 'diet' | 'accessibility' | 'note'> {
