@@ -145,6 +145,17 @@ describe('Console: the member register', () => {
         .sort(),
     ).toEqual(['Søren Ærø Østergård', 'Ærbødig Århusianer', 'Åse Ågård'].sort());
     expect(lines.at(-1)).toBe('');
+    // Each row of all the list's pages with "Nyvalgt" as the member has it (read raw, SQLite's 0 is no boolean).
+    const repository = t.dataSource.getRepository(Member);
+    const reelected = (await repository.findBy({ cycleId: r.cycle.id }))[0];
+    await repository.update(reelected.id, { newlyElected: false });
+    const all = (await planner.get(`${list}/eksport`).expect(200)).text.split('\r\n').slice(1, -1);
+    await repository.update(reelected.id, { newlyElected: true });
+    const newlyElected = all.map((l) => l.split(';')).map(([name, , , , , , , nyvalgt]) => [name, nyvalgt]);
+    expect(newlyElected).toHaveLength(await repository.countBy({ cycleId: r.cycle.id }));
+    for (const [name, nyvalgt] of newlyElected)
+      expect([name, nyvalgt]).toEqual([name, name === reelected.name ? 'nej' : 'ja']);
+    expect(new Set(newlyElected.map(([, nyvalgt]) => nyvalgt))).toEqual(new Set(['ja', 'nej']));
   });
 
   it('edits a member: a bad address is refused in Danish with what was typed, a new one offers a fresh invitation', async () => {
