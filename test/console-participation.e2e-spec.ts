@@ -62,6 +62,10 @@ describe('Console: invitations and the participation board', () => {
       .get(`${base}/invitationer/job/00000000-0000-0000-0000-000000000000`)
       .expect(404);
     expect(textOf(missing.text)).toContain('findes ikke');
+    for (const page of ['deltagelse', 'deltagelse/paamind', 'medlemmer'])
+      expect(textOf((await planner.get(`/valgperioder/999999/${page}`).expect(404)).text)).toContain(
+        'findes ikke',
+      );
     const confirm = await planner.get(`${base}/deltagelse/paamind`).expect(200);
     expect(textOf(confirm.text)).toContain('Der er ingen at påminde');
     const before = await mails();

@@ -47,7 +47,7 @@ export class MemberListController {
     @CurrentStaff() staff: AuthenticatedStaff,
     @Req() req: PageRequest,
   ) {
-    const cycle = await this.cycles.get(cycleId);
+    const { cycle, bar } = await this.cycleBar.shown(cycleId, req.path);
     const caller = callerOf(staff);
     const base = `/valgperioder/${cycle.id}/medlemmer`;
     let side = query.side ?? 1;
@@ -74,7 +74,7 @@ export class MemberListController {
               { label: cycle.code, href: `/valgperioder/${cycle.id}` },
               { label: 'Medlemmer' },
             ],
-        cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
+        cycleBar: bar,
       },
       {
         base,

@@ -12,7 +12,7 @@ import { ReferenceService } from '../../reference/reference.service';
 import { PageRequest } from '../../web/page-request';
 import { redirect } from '../../web/page-result';
 import { StaffPages } from '../../web/pages.decorators';
-import { consolePage } from '../shell/console-page';
+import { consolePage, CycleBar } from '../shell/console-page';
 import { CycleBarService } from '../shell/cycle-bar.service';
 import { danishCount } from '../statistics/dashboard-view';
 import { areaChoices } from './area-choices';
@@ -55,7 +55,7 @@ export class ParticipationPagesController {
     @CurrentStaff() staff: AuthenticatedStaff,
     @Req() req: PageRequest,
   ) {
-    const cycle = await this.cycles.get(cycleId);
+    const { cycle, bar } = await this.cycleBar.shown(cycleId, req.path);
     const waves = await this.waves.list(cycle.id);
     const wave = waves.find((w) => w.id === query.boelge);
     if (query.boelge !== undefined && !wave) throw DomainError.notFound('Wave', query.boelge);
@@ -76,7 +76,7 @@ export class ParticipationPagesController {
           );
     const base = `/valgperioder/${cycle.id}`;
     const sent = query.sendt === undefined ? null : Number(query.sendt);
-    return consolePage('console-participation', await this.shell(cycle, staff, req), {
+    return consolePage('console-participation', this.shell(cycle, bar), {
       action: `${base}/deltagelse`,
       ...(await areaChoices(this.reference, area)),
       waves: waves.map((w) => ({ value: w.id, label: w.name, selected: w.id === wave?.id })),
@@ -119,10 +119,10 @@ export class ParticipationPagesController {
     @CurrentStaff() staff: AuthenticatedStaff,
     @Req() req: PageRequest,
   ) {
-    const cycle = await this.cycles.get(cycleId);
+    const { cycle, bar } = await this.cycleBar.shown(cycleId, req.path);
     const targets = await this.targets(cycle.id, query, callerOf(staff));
     const back = `/valgperioder/${cycle.id}/deltagelse${areaQuery(query)}`;
-    return consolePage('console-remind-confirm', await this.shell(cycle, staff, req, 'Påmindelser'), {
+    return consolePage('console-remind-confirm', this.shell(cycle, bar, 'Påmindelser'), {
       heading: targets.length === 0 ? 'Der er ingen at påminde' : `Sender ${reminders(targets.length)}`,
       count: targets.length === 0 ? null : reminders(targets.length),
       action: `/valgperioder/${cycle.id}/deltagelse/paamind`,
@@ -160,7 +160,7 @@ export class ParticipationPagesController {
     return ids.filter((id) => ticked.has(id));
   }
 
-  private async shell(cycle: Cycle, staff: AuthenticatedStaff, req: PageRequest, last?: string) {
+  private shell(cycle: Cycle, bar: CycleBar, last?: string) {
     return {
       title: last ? `${last} i ${cycle.code}` : `Deltagelse i ${cycle.code}`,
       breadcrumbs: [
@@ -170,7 +170,7 @@ export class ParticipationPagesController {
           ? [{ label: 'Deltagelse', href: `/valgperioder/${cycle.id}/deltagelse` }, { label: last }]
           : [{ label: 'Deltagelse' }]),
       ],
-      cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
+      cycleBar: bar,
     };
   }
 }
