@@ -19,7 +19,17 @@ export default tseslint.config(
     // Each module writes only its own tables (lint/eslint-plugin-kattegat.cjs).
     files: ['src/**/*.ts'],
     plugins: { kattegat },
-    rules: { 'kattegat/no-foreign-entity-write': 'error' },
+    rules: {
+      'kattegat/no-foreign-entity-write': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          // localeCompare with a locale builds a new collator on every call: slow in a sort.
+          selector: "CallExpression[callee.property.name='localeCompare'][arguments.length>1]",
+          message: 'Sort with danishCompare from src/common/danish-order (one shared collator).',
+        },
+      ],
+    },
   },
   {
     // The lint tools themselves: CommonJS scripts and their Jest specs, outside the TypeScript program.

@@ -2,6 +2,7 @@ import { Member } from '../src/cycles/member.entity';
 import { searchTextOf } from '../src/cycles/member-rules';
 import { Bounce } from '../src/messaging/bounces/bounce.entity';
 import { BounceListener } from '../src/messaging/bounces/bounce-listener';
+import { BouncesService } from '../src/messaging/bounces/bounces.service';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
@@ -180,5 +181,24 @@ describe('Bounces', () => {
     const token = PAGE_LINK.exec(mail.text!)![1];
     expect(mail.text).not.toContain(PAGE_LINK.exec(original.text)![1]);
     await t.http().get(`/p/${token}`).expect(200);
+  });
+
+  it('lists the address problems by name in Danish order: Aage after Zenia, as Å after Z', async () => {
+    const message = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ kind: 'invitation' });
+    for (const name of ['Aage Holm', 'Bo Holm', 'Zenia Holm']) {
+      const email = `${name.split(' ')[0].toLowerCase()}@aabenraa.test`;
+      const [member] = await createMembers(t.dataSource, cycleId, 1, { name, email, municipalityCode: 580 });
+      await t.dataSource.getRepository(Bounce).insert({
+        messageId: message.id,
+        memberId: member.id,
+        address: email,
+        action: 'failed',
+        status: '5.1.1',
+        diagnostic: null,
+        receivedAt: new Date(),
+      });
+    }
+    const problems = await t.app.get(BouncesService).addressProblems(cycleId, 580);
+    expect(problems.map((p) => p.name)).toEqual(['Bo Holm', 'Zenia Holm', 'Aage Holm']);
   });
 });

@@ -180,6 +180,24 @@ describe('Check-in at the door', () => {
     expect(list).toMatch(/Kattegat Nyborg .* 3 0 1/);
   });
 
+  it('lists the seats in Danish order: Aage after Zenia, as Å after Z', async () => {
+    const wave = await createWave(t.dataSource, held.cycleId);
+    const odder = await createSeminar(t.dataSource, wave, await createVenue(t.dataSource), { capacity: 5 });
+    const members = await createMembers(t.dataSource, held.cycleId, 3);
+    for (const [m, name] of members.map((m, i) => [m, ['Aage Holm', 'Bo Holm', 'Zenia Holm'][i]] as const)) {
+      await t.dataSource.getRepository(Member).update({ id: m.id }, { name });
+      await t
+        .http()
+        .post(`/api/seminars/${odder.id}/registrations`)
+        .auth(planner, { type: 'bearer' })
+        .send({ memberId: m.id })
+        .expect(201);
+    }
+    expect(textOf((await agent.get(door(odder.id)).expect(200)).text)).toMatch(
+      /Bo Holm .*Zenia Holm .*Aage Holm/,
+    );
+  });
+
   it('is for planners: a municipal contact is refused', async () => {
     const contact = await signedIn(t, 'municipality');
     await contact.get(door(held.seminar.id)).expect(403);

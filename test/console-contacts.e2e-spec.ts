@@ -53,6 +53,26 @@ describe('Console: municipal contacts and Min kommune', () => {
     await (await signedIn(t, 'planner')).get('/kontaktpersoner').expect(403);
   });
 
+  it('lists the contacts by municipality, then by name, in Danish order (Ærø and Aabenraa after Odense)', async () => {
+    const admin = await signedIn(t, 'admin');
+    for (const [name, email, municipalityCode] of [
+      ['Aage Holm', 'aage@aabenraa.dk', '580'],
+      ['Bo Holm', 'bo@aeroe.dk', '492'],
+      ['Aage Holm', 'aage@odense.dk', '461'],
+      ['Bo Holm', 'bo@odense.dk', '461'],
+    ])
+      await postForm(
+        admin,
+        '/kontaktpersoner',
+        '/kontaktpersoner',
+        { name, email, municipalityCode, password: STAFF_PASSWORD },
+        303,
+      );
+    expect(textOf((await admin.get('/kontaktpersoner').expect(200)).text)).toMatch(
+      /Odense Bo Holm .*Odense Aage Holm .*Ærø Bo Holm .*Aabenraa Aage Holm/,
+    );
+  });
+
   it("shows the contact its own members' funnel, with the link opened once the member has opened it", async () => {
     const links = captureIssuedLinks(t);
     const staffId = (

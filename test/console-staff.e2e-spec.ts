@@ -56,6 +56,15 @@ describe('Console: Personale', () => {
     );
   });
 
+  it('offers the municipalities in Danish order: Ærø, then Aabenraa, Aalborg and Aarhus last', async () => {
+    const page = (await admin.get('/personale').expect(200)).text;
+    const select = /<select[^>]*name="municipalityCode"[^>]*>([\s\S]*?)<\/select>/.exec(page)![1];
+    const labels = [...select.matchAll(/<option value="\d+"[^>]*>([^<]+)<\/option>/g)].map((m) => m[1]);
+    expect(labels.length).toBeGreaterThan(90);
+    expect(labels.slice(0, 2)).toEqual(['Albertslund', 'Allerød']);
+    expect(labels.slice(-4)).toEqual(['Ærø', 'Aabenraa', 'Aalborg', 'Aarhus']);
+  });
+
   it('refuses a bad new account in Danish and keeps what was typed', async () => {
     const bad = { name: '', email: 'ikke-en-adresse', role: 'planner', municipalityCode: '' };
     const refused = await postForm(admin, '/personale', '/personale', bad, 400);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { resolveAuthSecret } from '../auth/auth-secret';
+import { danishCompare } from '../common/danish-order';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Transactor } from '../database/transactor';
@@ -118,7 +119,7 @@ export class CheckInService {
             municipalityCode: s.member?.municipalityCode ?? 0,
             state: s.state as DoorSeat['state'],
           }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'da') || a.registrationId - b.registrationId),
+          .sort((a, b) => danishCompare(a.name, b.name) || a.registrationId - b.registrationId),
       };
     });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { danishCompare } from '../common/danish-order';
 import { DomainError } from '../common/domain-error';
 import { Cycle } from '../cycles/cycle.entity';
 import { Dialect } from '../database/dialect';
@@ -31,9 +32,6 @@ export interface RosterSeat {
   accessibility: string | null;
   state: SeatState;
 }
-
-/** Names in Danish order; one collator, as localeCompare with a locale builds a new one per call. */
-const danish = new Intl.Collator('da');
 
 type RosterRow = Omit<RosterSeat, 'name' | 'email'> & {
   name: string | null;
@@ -148,7 +146,7 @@ export class SeatViewsService {
         participants: rows
           .filter((r) => holdsPlace(r.state))
           .map(line)
-          .sort((a, b) => danish.compare(a.name, b.name)),
+          .sort((a, b) => danishCompare(a.name, b.name)),
         waitingList: rows
           .filter((r) => WAITING_STATES.includes(r.state))
           .sort((a, b) => Number(a.waitlistNumber) - Number(b.waitlistNumber))

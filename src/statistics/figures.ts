@@ -1,3 +1,5 @@
+import { danishCompare } from '../common/danish-order';
+
 /**
  * Statistics arithmetic: the database hands over counts grouped by municipality and list letter,
  * by seminar and by event; these functions roll them up. No I/O, so each rule is tested alone.
@@ -144,7 +146,7 @@ export function byParty(groups: MemberGroup[], parties: PartyRef[]): PartyFigure
   for (const g of groups) add(national.get(g.listLetter) ?? local, g);
   return [
     ...[...parties]
-      .sort((a, b) => a.letter.localeCompare(b.letter, 'da'))
+      .sort((a, b) => danishCompare(a.letter, b.letter))
       .map((p) => ({ letter: p.letter, name: p.name, ...withCoverage(national.get(p.letter)!) })),
     { letter: null, name: LOCAL_LISTS, ...withCoverage(local) },
   ];

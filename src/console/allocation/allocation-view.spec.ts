@@ -1,5 +1,13 @@
 import type { ProposalView } from '../../allocation/allocation.service';
-import { applyText, municipalityCsv, progressText, rulesText, seminarRows } from './allocation-view';
+import type { ProposalSummary } from '../../allocation/proposal-summary';
+import {
+  applyText,
+  municipalityCsv,
+  progressText,
+  reviewModel,
+  rulesText,
+  seminarRows,
+} from './allocation-view';
 
 const seat = (fromRegistrationId: number | null) => ({ fromRegistrationId });
 
@@ -65,5 +73,38 @@ describe(seminarRows.name, () => {
         'Kattegat Nyborg;Nyborg;14. januar 2027;København;0;3;3\r\n' +
         'Kattegat Nyborg;Nyborg;14. januar 2027;Aalborg;0;1;1\r\n',
     );
+  });
+});
+
+describe(reviewModel.name, () => {
+  it('counts the unplaced per reason, the largest group first, a tie in Danish order (Å after Z)', () => {
+    const unplaced = ['Zone', 'Ønske', 'Aaben', 'Aaben', 'Bro', 'Zone', 'Bro'].map((reason, i) => ({
+      memberId: i + 1,
+      name: null,
+      municipality: 'Odense',
+      reason,
+    }));
+    const summary = {
+      rulePrices: [],
+      bindingRules: [],
+      placedAtPreference: [],
+      longestTrips: [],
+      seminars: [],
+      moves: [],
+      optimality: { gapPercent: null, placedProven: false, timeLimitHit: false },
+      unplaced,
+      placed: 0,
+      members: 0,
+      unplacedCount: 7,
+      totalKm: 0,
+      averageKm: 0,
+      solveMs: 0,
+    } as unknown as ProposalSummary;
+    expect(reviewModel(summary).unplacedByReason).toEqual([
+      { reason: 'Bro', count: '2' },
+      { reason: 'Zone', count: '2' },
+      { reason: 'Aaben', count: '2' },
+      { reason: 'Ønske', count: '1' },
+    ]);
   });
 });

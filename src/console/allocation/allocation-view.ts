@@ -2,6 +2,7 @@ import type { ProposalView } from '../../allocation/allocation.service';
 import type { ProposalStatus } from '../../allocation/allocation-proposal.entity';
 import { ProposalSummary, SeminarFill, seminarLabel } from '../../allocation/proposal-summary';
 import { danishNumber, toCsv } from '../../common/csv';
+import { danishCompare } from '../../common/danish-order';
 import { formatDanishDateTime } from '../../common/danish-time';
 import { danishCount } from '../statistics/dashboard-view';
 
@@ -123,7 +124,7 @@ function byReason(rows: { reason: string }[]) {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
   return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'da'))
+    .sort((a, b) => b[1] - a[1] || danishCompare(a[0], b[0]))
     .map(([reason, n]) => ({ reason, count: danishCount(n) }));
 }
 

@@ -1,6 +1,7 @@
 import { Body, Get, Post, Query, Req } from '@nestjs/common';
 import { MUNICIPAL_ROLE } from '../../auth/roles';
 import { StaffService } from '../../auth/staff.service';
+import { danishCompare } from '../../common/danish-order';
 import { ReferenceService } from '../../reference/reference.service';
 import { OnRefusal } from '../../web/page.interceptor';
 import { PageRequest } from '../../web/page-request';
@@ -61,10 +62,7 @@ export class ContactsController {
             municipality: name.get(a.municipalityCode!) ?? '',
             disabled: a.disabledAt !== null,
           }))
-          .sort(
-            (a, b) =>
-              a.municipality.localeCompare(b.municipality, 'da') || a.name.localeCompare(b.name, 'da'),
-          ),
+          .sort((a, b) => danishCompare(a.municipality, b.municipality) || danishCompare(a.name, b.name)),
         municipalities: municipalities.map((m) => ({
           value: m.code,
           label: m.name,

@@ -5,6 +5,7 @@ import { MUNICIPAL_ROLE } from '../../auth/roles';
 import { SessionsService } from '../../auth/sessions.service';
 import { StaffService, temporaryPassword } from '../../auth/staff.service';
 import { TwoFactorService } from '../../auth/two-factor.service';
+import { danishCompare } from '../../common/danish-order';
 import { formatDanishDateTime } from '../../common/danish-time';
 import { AuditLogService } from '../../cycles/gdpr/audit-log.service';
 import { ReferenceService } from '../../reference/reference.service';
@@ -198,6 +199,6 @@ const done = (id: number, notice: keyof typeof NOTICES) => redirect(`/personale/
 
 function municipalityChoices(names: Map<number, string>, selected: string) {
   return [...names]
-    .sort(([, a], [, b]) => a.localeCompare(b, 'da'))
+    .sort(([, a], [, b]) => danishCompare(a, b))
     .map(([code, name]) => ({ value: code, label: name, selected: String(code) === selected }));
 }

@@ -1,4 +1,5 @@
 import { toCsv } from '../../common/csv';
+import { danishCompare } from '../../common/danish-order';
 
 /** A column of a statistics table; `key` names it in the URL (`?sortering=`). */
 export interface StatColumn {
@@ -45,7 +46,7 @@ export function sortRows(table: StatTable, order: TableOrder): StatTable {
   const sign = order.direction === 'op' ? 1 : -1;
   const numeric = table.columns[index].numeric;
   const rows = [...table.rows].sort((x, y) => {
-    if (!numeric) return sign * x[index].localeCompare(y[index], 'da');
+    if (!numeric) return sign * danishCompare(x[index], y[index]);
     const [a, b] = [danishValue(x[index]), danishValue(y[index])];
     if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
     return sign * (a - b);

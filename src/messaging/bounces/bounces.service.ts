@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { danishCompare } from '../../common/danish-order';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Member } from '../../cycles/member.entity';
 import { Dialect } from '../../database/dialect';
@@ -120,7 +121,7 @@ export class BouncesService {
         const known = newest.get(p.memberId);
         if (!known || known.at < p.at) newest.set(p.memberId, p);
       }
-      return [...newest.values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
+      return [...newest.values()].sort((a, b) => danishCompare(a.name, b.name));
     });
   }
 
