@@ -9,7 +9,6 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Municipality } from '../reference/municipality.entity';
-import type { ParticipationStatus } from '../invitations/participation';
 import { Cycle } from './cycle.entity';
 
 export const MEMBER_ROLES = ['member', 'mayor', 'deputy_mayor', 'committee_chair'] as const;
@@ -81,21 +80,6 @@ export class Member {
   /** Name and e-mail lower-cased by the app for search (SQLite's LOWER knows no æøå); null once erased. */
   @Column('varchar', { name: 'search_text', length: 500, nullable: true, select: false })
   searchText?: string | null;
-
-  /**
-   * Where the member stands in the funnel, kept by the database's triggers from invitations, seats
-   * and declines with the flags `invited` and `opened` beside it (migration
-   * 1766900000000-stored-participation-status); never written by the app, read only where asked for.
-   */
-  @Column({
-    type: 'varchar',
-    name: 'participation_status',
-    length: 20,
-    insert: false,
-    update: false,
-    select: false,
-  })
-  participationStatus?: ParticipationStatus;
 
   /** Set when the personal data was erased (GDPR); the row stays for the statistics. */
   @Column({ name: 'erased_at', type: Date, nullable: true })

@@ -39,7 +39,6 @@ const LISTED = [
   'newlyElected',
   'role',
   'erasedAt',
-  'participationStatus',
 ] as const satisfies ReadonlyArray<keyof Member>;
 /** A listed member as the statement gives it: TypeORM names each column `m_<column>`. */
 interface ListedRow {
@@ -141,7 +140,10 @@ export class MemberRegisterService {
   }
 
   private async query(cycleId: number, query: RegisterQuery, caller: Caller) {
-    const qb = (await this.members.filteredIn(cycleId, query, caller)).select(LISTED.map((c) => `m.${c}`));
+    const qb = (await this.members.filteredIn(cycleId, query, caller))
+      .select(LISTED.map((c) => `m.${c}`))
+      // Kept by the database's triggers (member-register.ts), so no column of the entity.
+      .addSelect('m.participation_status', 'm_participation_status');
     const wave = query.waveId !== undefined;
     if (wave) qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
     if (query.status)
