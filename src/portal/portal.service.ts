@@ -105,22 +105,24 @@ export class PortalService {
           const mine = seat?.seminarId === s.id;
           const canChoose = open && !mine && (!seat || isActive(seat.state));
           const wished = swapWish?.seminarId === s.id;
+          const distance = haversineKm(home, s.venue);
+          const when = period(s.startsAt, s.endsAt);
           return {
             id: s.id,
             title: s.title,
-            when: period(s.startsAt, s.endsAt),
+            when,
+            choice: `${s.title} (${when})`,
             venue: `${s.venue.name}, ${s.venue.address}, ${s.venue.postalCode} ${s.venue.town}`,
-            distanceKm: Math.round(haversineKm(home, s.venue)),
-            distance: haversineKm(home, s.venue),
-            freeSeats: free,
+            distanceKm: Math.round(distance),
+            distance,
+            seats: free === 0 ? 'Fuldt' : `${free} ledige pladser`,
             full: free === 0,
             deadline: formatDanishDateTime(s.registrationDeadline),
             open,
             mine,
-            canRegister: canChoose && !seat && free > 0,
-            canWaitlist: canChoose && !seat && free === 0,
-            canMove: canChoose && !!seat && free > 0,
-            canWishSwap: canChoose && seat?.state === 'registered' && free === 0 && !wished,
+            button: canChoose
+              ? cardButton(s.title, !!seat, seat?.state === 'registered' && !wished, free)
+              : null,
             wished,
           };
         })
@@ -154,17 +156,9 @@ export class PortalService {
         ranks: RANKS.map((rank) => ({
           rank,
           field: `rank${rank}`,
-          options: listed.map((s) => ({
-            id: s.id,
-            title: `${s.title} (${s.when})`,
-            selected: rankOf.get(rank) === s.id,
-          })),
+          options: listed.map((s) => ({ id: s.id, title: s.choice, selected: rankOf.get(rank) === s.id })),
         })),
-        exclusions: listed.map((s) => ({
-          id: s.id,
-          title: `${s.title} (${s.when})`,
-          checked: excluded.has(s.id),
-        })),
+        exclusions: listed.map((s) => ({ id: s.id, title: s.choice, checked: excluded.has(s.id) })),
         attendedSeminarId: seat?.state === 'attended' ? seat.seminarId : null,
       };
     });
@@ -389,6 +383,26 @@ export class PortalService {
       hasAgenda: seminar.agenda.length > 0,
     };
   }
+}
+
+/**
+ * The one button of a seminar card the member can choose, or null: its text, its look, the action
+ * it posts to instead of the form's (tilmeld) and what a screen reader adds. One model field, not a
+ * flag per kind of button, as the template's every `{{#if}}` is paid per card.
+ */
+function cardButton(title: string, seated: boolean, canSwap: boolean, free: number) {
+  if (!seated && free > 0) return { label: 'Tilmeld mig', look: 'primary', to: null, hidden: ` ${title}` };
+  if (!seated)
+    return { label: 'Skriv mig på ventelisten', look: 'secondary', to: null, hidden: ` til ${title}` };
+  if (free > 0)
+    return { label: 'Flyt min plads hertil', look: 'secondary', to: 'skift', hidden: ` (${title})` };
+  if (!canSwap) return null;
+  return {
+    label: 'Skriv mig på ventelisten og behold min plads',
+    look: 'secondary',
+    to: 'venteliste-skift',
+    hidden: ` (${title})`,
+  };
 }
 
 /** The seat the member holds or held (not a swap wish, not a cancelled one), of their seats newest first. */
