@@ -387,6 +387,33 @@ describe('Invitations and the personal pages', () => {
     expect(shown.buttons(shown.far)).toEqual([]);
   });
 
+  it('lists a seminar of a wave not open yet under later, and among those to choose once the wave opens', async () => {
+    const { cycle, members } = await setUp(5, 1);
+    const token = tokens.get(members[0].id)!;
+    const soon = await createWave(t.dataSource, cycle.id, {
+      name: 'Periode 2',
+      registrationOpensAt: new Date(Date.now() + 3_600_000),
+    });
+    await createSeminar(t.dataSource, soon, await createVenue(t.dataSource, { town: 'Aalborg' }), {
+      capacity: 5,
+      title: 'Kattegat Aalborg',
+    });
+    const sections = async () => {
+      const html = (await page(token).expect(200)).text;
+      const at = html.indexOf('id="later-heading"');
+      return { now: html.slice(0, at < 0 ? undefined : at), later: at < 0 ? '' : html.slice(at) };
+    };
+    let shown = await sections();
+    expect(shown.later).toMatch(/<h3>Kattegat Aalborg<\/h3>[^]*<p>Tilmeldingen åbner \w+ den /);
+    expect(shown.now).not.toContain('<h3>Kattegat Aalborg</h3>');
+    await t.dataSource
+      .getRepository(Wave)
+      .update(soon.id, { registrationOpensAt: new Date(Date.now() - 1000) });
+    shown = await sections();
+    expect(shown.later).toBe('');
+    expect(shown.now).toContain('<h3>Kattegat Aalborg</h3>');
+  });
+
   it('escapes everything it shows', async () => {
     const { members } = await setUp(5, 1);
     await t.dataSource.getRepository(Member).update(members[0].id, { name: '<script>alert(1)</script> Ærø' });

@@ -281,11 +281,13 @@ export class PortalService {
    */
   private async publishedSeminars(m: EntityManager, member: Member, now: Date) {
     const rows = await this.published.of(m, member.cycleId);
-    const isOpen = (s: ListedSeminar) => s.opensAt <= now && s.closesAt > now;
+    // As numbers, as in registrationWindow.
+    const at = now.getTime();
+    const isOpen = (s: ListedSeminar) => s.opensAt.getTime() <= at && s.closesAt.getTime() > at;
     return {
       open: rows.filter(isOpen),
       later: rows
-        .filter((s) => s.opensAt > now)
+        .filter((s) => s.opensAt.getTime() > at)
         .map((s) => ({
           id: s.id,
           title: s.title,
