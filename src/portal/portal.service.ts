@@ -23,6 +23,7 @@ import { CheckInService } from '../registrations/check-in.service';
 import { DomainError } from '../common/domain-error';
 import { EvaluationsService, PageSurvey } from '../evaluations/evaluations.service';
 import { Dialect } from '../database/dialect';
+import { entitledToMaterials } from '../materials/materials.service';
 import { bookedSeminarRow, ListedSeminar, preferenceRows, SeatRow, seatRows } from './portal-queries';
 import { PublishedSeminars } from './published-seminars';
 
@@ -160,6 +161,7 @@ export class PortalService {
         })),
         exclusions: listed.map((s) => ({ id: s.id, title: s.choice, checked: excluded.has(s.id) })),
         attendedSeminarId: seat?.state === 'attended' ? seat.seminarId : null,
+        entitledToMaterials: entitledToMaterials(seats.map((s) => s.state)),
       };
     });
     const { attendedSeminarId, ...shown } = model;
