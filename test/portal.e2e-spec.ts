@@ -342,7 +342,7 @@ describe('Invitations and the personal pages', () => {
           .slice(1)
           .find((li) => li.includes(`<h3>${h3}</h3>`)) ?? '';
       const buttons = (li: string) => li.match(/<div><button [^]*?<\/button><\/div>/g) ?? [];
-      return { near: of('Kattegat Kolding'), far: of(title), buttons };
+      return { html, near: of('Kattegat Kolding'), far: of(title), buttons };
     };
     const button = (id: number, look: string, label: string, hidden: string, to = '') =>
       `<div><button type="submit" name="seminarId" value="${id}"${to && ` formaction="/p/${a}/${to}"`}` +
@@ -355,6 +355,9 @@ describe('Invitations and the personal pages', () => {
       button(near.id, 'primary', 'Tilmeld mig', ' Kattegat Kolding'),
     ]);
     expect(shown.far).toContain('<p>Fuldt. Tilmelding senest ');
+    // The wishes name it in each of the three lists and among those one cannot attend, escaped once.
+    expect(shown.html.split(`<option value="${far.id}">${title} (`)).toHaveLength(4);
+    expect(shown.html).toContain(`<label for="excluded-${far.id}">${title} (`);
     expect(shown.buttons(shown.far)).toEqual([
       button(far.id, 'secondary', 'Skriv mig på ventelisten', ` til ${title}`),
     ]);
@@ -394,17 +397,24 @@ describe('Invitations and the personal pages', () => {
       name: 'Periode 2',
       registrationOpensAt: new Date(Date.now() + 3_600_000),
     });
-    await createSeminar(t.dataSource, soon, await createVenue(t.dataSource, { town: 'Aalborg' }), {
-      capacity: 5,
-      title: 'Kattegat Aalborg',
-    });
+    await createSeminar(
+      t.dataSource,
+      soon,
+      await createVenue(t.dataSource, { name: 'Hotel <Hvide>', town: 'Aalborg' }),
+      {
+        capacity: 5,
+        title: 'Kattegat Aalborg',
+      },
+    );
     const sections = async () => {
       const html = (await page(token).expect(200)).text;
       const at = html.indexOf('id="later-heading"');
       return { now: html.slice(0, at < 0 ? undefined : at), later: at < 0 ? '' : html.slice(at) };
     };
     let shown = await sections();
-    expect(shown.later).toMatch(/<h3>Kattegat Aalborg<\/h3>[^]*<p>Tilmeldingen åbner \w+ den /);
+    expect(shown.later).toMatch(
+      /<h3>Kattegat Aalborg<\/h3>[^]*<p>Hotel &lt;Hvide&gt;, Aalborg<\/p>[^]*<p>Tilmeldingen åbner \w+ den /,
+    );
     expect(shown.now).not.toContain('<h3>Kattegat Aalborg</h3>');
     await t.dataSource
       .getRepository(Wave)

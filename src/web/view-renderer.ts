@@ -20,6 +20,14 @@ export const PAGE_COMPILE_OPTIONS = {
 };
 
 /**
+ * A text escaped now, as the template would escape it, which the template then prints as it is:
+ * for a text a model shows many times, or to many members, escaped once.
+ */
+export function escapedOnce(text: string): Handlebars.SafeString {
+  return new Handlebars.SafeString(Handlebars.escapeExpression(text));
+}
+
+/**
  * The server-rendered pages: every template under templates/views/ and templates/partials/,
  * compiled once in strict mode (a missing field is an error, not an empty string) with HTML
  * escaping for every value. The secretariat's contact is there for every page as `@root`-free
