@@ -4,6 +4,7 @@ import { Material } from '../src/materials/material.entity';
 import { MaterialsService } from '../src/materials/materials.service';
 import { MaterialsAnnouncer } from '../src/materials/materials-announcer';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
+import { Registration } from '../src/registrations/registration.entity';
 import { Transactor } from '../src/database/transactor';
 import { createCycle, createMembers } from './factories/cycle-members.factory';
 import { createSeminar, createVenue, createWave } from './factories/planning.factory';
@@ -244,6 +245,26 @@ describe('Materials', () => {
       ).text,
     ).not.toContain('/materialer/');
     await t.http().get(`/p/not-a-token/materialer/${file.body.id}`).expect(404);
+
+    // After the seminar the seat is attended and the materials stay; a cancelled seat has none.
+    await t.dataSource.getRepository(Registration).update({ memberId: registered.id }, { state: 'attended' });
+    const attended = (
+      await t
+        .http()
+        .get(`/p/${token(registered)}`)
+        .expect(200)
+    ).text;
+    expect(attended).toContain(`/p/${token(registered)}/materialer/${file.body.id}`);
+    expect(attended).toContain(`/p/${token(registered)}/materialer/${link.body.id}`);
+    expect((await submit(t, token(other), 'afbud')).status).toBe(303);
+    expect(
+      (
+        await t
+          .http()
+          .get(`/p/${token(other)}`)
+          .expect(200)
+      ).text,
+    ).not.toContain('/materialer/');
   });
 
   it('lets only planners and admins manage materials', async () => {

@@ -329,6 +329,101 @@ describe('Invitations and the personal pages', () => {
     ]);
   });
 
+  it('gives each seminar card the one button that fits the member, naming the seminar for a screen reader', async () => {
+    const { near, far, members } = await setUp(2, 3);
+    const [a, b, c] = members.map((m) => tokens.get(m.id)!);
+    await t.dataSource.getRepository(Seminar).update(far.id, { title: 'Skagen & "Grenen"' });
+    const title = 'Skagen &amp; &quot;Grenen&quot;';
+    const cards = async () => {
+      const html = (await page(a).expect(200)).text;
+      const of = (h3: string) =>
+        html
+          .split('<li class="card">')
+          .slice(1)
+          .find((li) => li.includes(`<h3>${h3}</h3>`)) ?? '';
+      const buttons = (li: string) => li.match(/<div><button [^]*?<\/button><\/div>/g) ?? [];
+      return { html, near: of('Kattegat Kolding'), far: of(title), buttons };
+    };
+    const button = (id: number, look: string, label: string, hidden: string, to = '') =>
+      `<div><button type="submit" name="seminarId" value="${id}"${to && ` formaction="/p/${a}/${to}"`}` +
+      ` class="button button-${look}">${label}<span class="visually-hidden">${hidden}</span></button></div>`;
+    for (const other of [b, c])
+      expect((await submit(t, other, 'tilmeld', { seminarId: String(far.id) })).status).toBe(303);
+
+    let shown = await cards();
+    expect(shown.buttons(shown.near)).toEqual([
+      button(near.id, 'primary', 'Tilmeld mig', ' Kattegat Kolding'),
+    ]);
+    expect(shown.far).toContain('<p>Fuldt. Tilmelding senest ');
+    // The wishes name it in each of the three lists and among those one cannot attend, escaped once.
+    expect(shown.html.split(`<option value="${far.id}">${title} (`)).toHaveLength(4);
+    expect(shown.html).toContain(`<label for="excluded-${far.id}">${title} (`);
+    expect(shown.buttons(shown.far)).toEqual([
+      button(far.id, 'secondary', 'Skriv mig på ventelisten', ` til ${title}`),
+    ]);
+
+    expect((await submit(t, c, 'afbud')).status).toBe(303);
+    expect((await submit(t, a, 'tilmeld', { seminarId: String(near.id) })).status).toBe(303);
+    shown = await cards();
+    expect(shown.near).toContain('<p class="state">Det er dit seminar.</p>');
+    expect(shown.near).toContain('<p>1 ledige pladser. Tilmelding senest ');
+    expect(shown.buttons(shown.near)).toEqual([]);
+    expect(shown.buttons(shown.far)).toEqual([
+      button(far.id, 'secondary', 'Flyt min plads hertil', ` (${title})`, 'skift'),
+    ]);
+
+    expect((await submit(t, c, 'tilmeld', { seminarId: String(far.id) })).status).toBe(303);
+    shown = await cards();
+    expect(shown.buttons(shown.far)).toEqual([
+      button(
+        far.id,
+        'secondary',
+        'Skriv mig på ventelisten og behold min plads',
+        ` (${title})`,
+        'venteliste-skift',
+      ),
+    ]);
+
+    expect((await submit(t, a, 'venteliste-skift', { seminarId: String(far.id) })).status).toBe(303);
+    shown = await cards();
+    expect(shown.far).toContain('<p class="state">Du står på ventelisten.</p>');
+    expect(shown.buttons(shown.far)).toEqual([]);
+  });
+
+  it('lists a seminar of a wave not open yet under later, and among those to choose once the wave opens', async () => {
+    const { cycle, members } = await setUp(5, 1);
+    const token = tokens.get(members[0].id)!;
+    const soon = await createWave(t.dataSource, cycle.id, {
+      name: 'Periode 2',
+      registrationOpensAt: new Date(Date.now() + 3_600_000),
+    });
+    await createSeminar(
+      t.dataSource,
+      soon,
+      await createVenue(t.dataSource, { name: 'Hotel <Hvide>', town: 'Aalborg' }),
+      {
+        capacity: 5,
+        title: 'Kattegat Aalborg',
+      },
+    );
+    const sections = async () => {
+      const html = (await page(token).expect(200)).text;
+      const at = html.indexOf('id="later-heading"');
+      return { now: html.slice(0, at < 0 ? undefined : at), later: at < 0 ? '' : html.slice(at) };
+    };
+    let shown = await sections();
+    expect(shown.later).toMatch(
+      /<h3>Kattegat Aalborg<\/h3>[^]*<p>Hotel &lt;Hvide&gt;, Aalborg<\/p>[^]*<p>Tilmeldingen åbner \w+ den /,
+    );
+    expect(shown.now).not.toContain('<h3>Kattegat Aalborg</h3>');
+    await t.dataSource
+      .getRepository(Wave)
+      .update(soon.id, { registrationOpensAt: new Date(Date.now() - 1000) });
+    shown = await sections();
+    expect(shown.later).toBe('');
+    expect(shown.now).toContain('<h3>Kattegat Aalborg</h3>');
+  });
+
   it('escapes everything it shows', async () => {
     const { members } = await setUp(5, 1);
     await t.dataSource.getRepository(Member).update(members[0].id, { name: '<script>alert(1)</script> Ærø' });

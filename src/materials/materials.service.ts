@@ -30,6 +30,14 @@ export interface UploadedMaterialFile {
 /** Members see a seminar's materials while their seat there is (or was) taken. */
 const ENTITLED_STATES = ['registered', 'attended'] as const;
 
+/**
+ * Whether a member whose seats in the cycle are in these states may see any material: without
+ * such a seat forMember finds none, so the personal page need not ask (most members at a rush).
+ */
+export function entitledToMaterials(states: readonly string[]): boolean {
+  return states.some((state) => (ENTITLED_STATES as readonly string[]).includes(state));
+}
+
 export interface MaterialAnnouncement {
   materialId: number;
   cycleId: number;

@@ -186,7 +186,7 @@ export class PortalController {
   }
 
   private async overview(member: Member, token: string, notice: string | null, refusal?: Refusal) {
-    const { survey, ...model } = await this.portal.overview(member);
+    const { survey, entitledToMaterials, ...model } = await this.portal.overview(member);
     return page('portal-overview', {
       title: 'Dit Kattegat-forløb',
       token,
@@ -197,7 +197,7 @@ export class PortalController {
         diet: refusal?.field('diet') ?? null,
         accessibility: refusal?.field('accessibility') ?? null,
       },
-      materials: await this.materials.forMember(member),
+      materials: entitledToMaterials ? await this.materials.forMember(member) : [],
       survey: surveyModel(survey),
     });
   }
@@ -227,7 +227,7 @@ function surveyText(survey: PageSurvey): string | null {
   }
 }
 
-type Overview = Omit<Awaited<ReturnType<PortalService['overview']>>, 'survey'>;
+type Overview = Omit<Awaited<ReturnType<PortalService['overview']>>, 'survey' | 'entitledToMaterials'>;
 
 /** The forms filled in as the member sent them, not as they are stored. */
 function asTyped(model: Overview, refusal: Refusal): Overview {

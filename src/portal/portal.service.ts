@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SafeString } from 'handlebars';
 import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { formatDanishDate, formatDanishDateTime, formatDanishTime } from '../common/danish-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -23,8 +24,10 @@ import { CheckInService } from '../registrations/check-in.service';
 import { DomainError } from '../common/domain-error';
 import { EvaluationsService, PageSurvey } from '../evaluations/evaluations.service';
 import { Dialect } from '../database/dialect';
+import { escapedOnce } from '../web/view-renderer';
+import { entitledToMaterials } from '../materials/materials.service';
 import { bookedSeminarRow, ListedSeminar, preferenceRows, SeatRow, seatRows } from './portal-queries';
-import { PublishedSeminars } from './published-seminars';
+import { PublishedSeminar, PublishedSeminars } from './published-seminars';
 
 export const RANKS = [1, 2, 3];
 
@@ -49,10 +52,22 @@ const NEXT_STEP: Record<string, string> = {
 
 export type PreferenceInput = Wishes;
 
+/** A published seminar's texts on the personal page, escaped (see PortalService.shownOf). */
+interface ShownSeminar {
+  title: SafeString;
+  when: SafeString;
+  choice: SafeString;
+  venue: SafeString;
+  town: SafeString;
+  deadline: SafeString;
+  opensAt: SafeString;
+}
+
 /** What the member's pages show and do; every query is limited to the member the link belongs to. */
 @Injectable()
 export class PortalService {
   private readonly organizer: CalendarPerson;
+  private readonly shown = new WeakMap<ListedSeminar, ShownSeminar>();
 
   constructor(
     private readonly transactor: Transactor,
@@ -94,33 +109,35 @@ export class PortalService {
       const preferences = await preferenceRows(m, member);
       const home = member.municipality!;
       const listed = seminars
-        .map((s) => {
+        .map(({ seminar: s, capacity, taken }) => {
           const window = registrationWindow(now, {
             opensAt: s.opensAt,
             closesAt: s.closesAt,
             deadline: s.registrationDeadline,
           });
-          const free = Math.max(0, s.capacity - s.taken);
+          const free = Math.max(0, capacity - taken);
           const open = window === 'open';
           const mine = seat?.seminarId === s.id;
           const canChoose = open && !mine && (!seat || isActive(seat.state));
           const wished = swapWish?.seminarId === s.id;
+          const distance = haversineKm(home, s.venue);
+          const shown = this.shownOf(s);
           return {
             id: s.id,
-            title: s.title,
-            when: period(s.startsAt, s.endsAt),
-            venue: `${s.venue.name}, ${s.venue.address}, ${s.venue.postalCode} ${s.venue.town}`,
-            distanceKm: Math.round(haversineKm(home, s.venue)),
-            distance: haversineKm(home, s.venue),
-            freeSeats: free,
+            title: shown.title,
+            when: shown.when,
+            choice: shown.choice,
+            venue: shown.venue,
+            distanceKm: Math.round(distance),
+            distance,
+            seats: free === 0 ? 'Fuldt' : `${free} ledige pladser`,
             full: free === 0,
-            deadline: formatDanishDateTime(s.registrationDeadline),
+            deadline: shown.deadline,
             open,
             mine,
-            canRegister: canChoose && !seat && free > 0,
-            canWaitlist: canChoose && !seat && free === 0,
-            canMove: canChoose && !!seat && free > 0,
-            canWishSwap: canChoose && seat?.state === 'registered' && free === 0 && !wished,
+            button: canChoose
+              ? cardButton(s.title, !!seat, seat?.state === 'registered' && !wished, free)
+              : null,
             wished,
           };
         })
@@ -154,18 +171,11 @@ export class PortalService {
         ranks: RANKS.map((rank) => ({
           rank,
           field: `rank${rank}`,
-          options: listed.map((s) => ({
-            id: s.id,
-            title: `${s.title} (${s.when})`,
-            selected: rankOf.get(rank) === s.id,
-          })),
+          options: listed.map((s) => ({ id: s.id, title: s.choice, selected: rankOf.get(rank) === s.id })),
         })),
-        exclusions: listed.map((s) => ({
-          id: s.id,
-          title: `${s.title} (${s.when})`,
-          checked: excluded.has(s.id),
-        })),
+        exclusions: listed.map((s) => ({ id: s.id, title: s.choice, checked: excluded.has(s.id) })),
         attendedSeminarId: seat?.state === 'attended' ? seat.seminarId : null,
+        entitledToMaterials: entitledToMaterials(seats.map((s) => s.state)),
       };
     });
     const { attendedSeminarId, ...shown } = model;
@@ -287,19 +297,49 @@ export class PortalService {
    */
   private async publishedSeminars(m: EntityManager, member: Member, now: Date) {
     const rows = await this.published.of(m, member.cycleId);
-    const isOpen = (s: ListedSeminar) => s.opensAt <= now && s.closesAt > now;
+    // As numbers, as in registrationWindow.
+    const at = now.getTime();
+    const isOpen = ({ seminar: s }: PublishedSeminar) =>
+      s.opensAt.getTime() <= at && s.closesAt.getTime() > at;
     return {
       open: rows.filter(isOpen),
       later: rows
-        .filter((s) => s.opensAt > now)
-        .map((s) => ({
-          id: s.id,
-          title: s.title,
-          when: period(s.startsAt, s.endsAt),
-          venue: `${s.venue.name}, ${s.venue.town}`,
-          opensAt: formatDanishDateTime(s.opensAt),
-        })),
+        .filter(({ seminar: s }) => s.opensAt.getTime() > at)
+        .map(({ seminar: s }) => {
+          const shown = this.shownOf(s);
+          return {
+            id: s.id,
+            title: shown.title,
+            when: shown.when,
+            venue: shown.town,
+            opensAt: shown.opensAt,
+          };
+        }),
     };
+  }
+
+  /**
+   * What the page shows of a published seminar, every member alike, made and escaped once per
+   * row held (PublishedSeminars): thirty seminars' dates, venues and "title (when)" for the wish
+   * lists were formatted and escaped again on every view.
+   */
+  private shownOf(s: ListedSeminar): ShownSeminar {
+    let shown = this.shown.get(s);
+    if (!shown) {
+      const when = period(s.startsAt, s.endsAt);
+      const { name, address, postalCode, town } = s.venue;
+      shown = {
+        title: escapedOnce(s.title),
+        when: escapedOnce(when),
+        choice: escapedOnce(`${s.title} (${when})`),
+        venue: escapedOnce(`${name}, ${address}, ${postalCode} ${town}`),
+        town: escapedOnce(`${name}, ${town}`),
+        deadline: escapedOnce(formatDanishDateTime(s.registrationDeadline)),
+        opensAt: escapedOnce(formatDanishDateTime(s.opensAt)),
+      };
+      this.shown.set(s, shown);
+    }
+    return shown;
   }
 
   /** The seat the member holds or held in the cycle (not a swap wish, not a cancelled one). */
@@ -389,6 +429,26 @@ export class PortalService {
       hasAgenda: seminar.agenda.length > 0,
     };
   }
+}
+
+/**
+ * The one button of a seminar card the member can choose, or null: its text, its look, the action
+ * it posts to instead of the form's (tilmeld) and what a screen reader adds. One model field, not a
+ * flag per kind of button, as the template's every `{{#if}}` is paid per card.
+ */
+function cardButton(title: string, seated: boolean, canSwap: boolean, free: number) {
+  if (!seated && free > 0) return { label: 'Tilmeld mig', look: 'primary', to: null, hidden: ` ${title}` };
+  if (!seated)
+    return { label: 'Skriv mig på ventelisten', look: 'secondary', to: null, hidden: ` til ${title}` };
+  if (free > 0)
+    return { label: 'Flyt min plads hertil', look: 'secondary', to: 'skift', hidden: ` (${title})` };
+  if (!canSwap) return null;
+  return {
+    label: 'Skriv mig på ventelisten og behold min plads',
+    look: 'secondary',
+    to: 'venteliste-skift',
+    hidden: ` (${title})`,
+  };
 }
 
 /** The seat the member holds or held (not a swap wish, not a cancelled one), of their seats newest first. */

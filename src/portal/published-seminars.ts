@@ -16,6 +16,13 @@ import { Venue } from '../planning/venue.entity';
 import { Wave } from '../planning/wave.entity';
 import { ListedSeminar, publishedSeminarRows } from './portal-queries';
 
+/** A published seminar as held, with its seats now. */
+export interface PublishedSeminar {
+  seminar: ListedSeminar;
+  capacity: number;
+  taken: number;
+}
+
 /** How long another instance's change of a seminar's title, time, venue or wave may go unseen. */
 const HELD_MS = 1000;
 
@@ -43,8 +50,13 @@ export class PublishedSeminars implements EntitySubscriberInterface {
     dataSource.subscribers.push(this);
   }
 
-  /** The cycle's published seminars as publishedSeminarRows reads them, with the seats as they are now. */
-  async of(m: EntityManager, cycleId: number): Promise<ListedSeminar[]> {
+  /**
+   * The cycle's published seminars as publishedSeminarRows reads them, each with its seats as they
+   * are now. `seminar` is the row held, the same object for every member until the rows are read
+   * again (its own capacity and taken are those of that read): what is made of it alone may be
+   * remembered by it.
+   */
+  async of(m: EntityManager, cycleId: number): Promise<PublishedSeminar[]> {
     const counts = await namedQuery<{ id: number; capacity: number; taken: number }>(
       m,
       `SELECT s.id, s.capacity, s.taken FROM seminars s JOIN waves w ON w.id = s.wave_id
@@ -62,9 +74,9 @@ export class PublishedSeminars implements EntitySubscriberInterface {
       held = { until: Date.now() + HELD_MS, rows: await publishedSeminarRows(m, this.dialect, cycleId) };
       this.held.set(cycleId, held);
     }
-    return held.rows.flatMap((s) => {
-      const count = byId.get(s.id);
-      return count ? [{ ...s, capacity: Number(count.capacity), taken: Number(count.taken) }] : [];
+    return held.rows.flatMap((seminar) => {
+      const count = byId.get(seminar.id);
+      return count ? [{ seminar, capacity: Number(count.capacity), taken: Number(count.taken) }] : [];
     });
   }
 

@@ -17,6 +17,13 @@ describe('registrationWindow', () => {
     expect(registrationWindow(new Date(now), times)).toBe(expected);
   });
 
+  it('is open until the very millisecond the wave closes, when the deadline is later', () => {
+    const late = { ...times, deadline: new Date('2026-01-25T00:00:00Z') };
+    expect(registrationWindow(new Date('2026-01-20T22:59:59.999Z'), late)).toBe('open');
+    expect(registrationWindow(new Date('2026-01-20T23:00:00Z'), late)).toBe('closed');
+    expect(registrationWindow(new Date('2026-01-05T07:59:59.999Z'), late)).toBe('not_open');
+  });
+
   it('closes with the wave when the wave closes before the seminar deadline', () => {
     const early = { ...times, closesAt: new Date('2026-01-10T00:00:00Z') };
     expect(registrationWindow(new Date('2026-01-12T00:00:00Z'), early)).toBe('closed');

@@ -8,7 +8,10 @@ export interface RegistrationTimes {
 
 /** Whether a member may take a seat now: the wave is open and neither it nor the seminar's deadline has passed. */
 export function registrationWindow(now: Date, times: RegistrationTimes): WindowState {
-  if (now < times.opensAt) return 'not_open';
-  if (now >= times.closesAt || now >= times.deadline) return 'closed';
+  // As numbers: comparing Dates converts each through Symbol.toPrimitive, and the personal page
+  // asks this for every seminar on every view (a tenth of its model's building).
+  const at = now.getTime();
+  if (at < times.opensAt.getTime()) return 'not_open';
+  if (at >= times.closesAt.getTime() || at >= times.deadline.getTime()) return 'closed';
   return 'open';
 }
