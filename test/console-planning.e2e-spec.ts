@@ -1,4 +1,5 @@
 import { toLocal } from '../src/common/local-time';
+import { Transactor } from '../src/database/transactor';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { AgendaItem } from '../src/planning/agenda-item.entity';
 import { Seminar } from '../src/planning/seminar.entity';
@@ -94,6 +95,18 @@ describe('Console: planning venues, waves and seminars', () => {
     expect(page.text).toMatch(new RegExp(`<option value="${other.id}"[^>]*selected`));
     const missing = await planner.get('/valgperioder/987654/planlaegning').expect(404);
     expect(textOf(missing.text)).toContain('Valgperioden findes ikke.');
+  });
+
+  it('Planlægning and Deltagelse read their waves and seminars without a transaction (none waits for bookings)', async () => {
+    const run = jest.spyOn(t.app.get(Transactor), 'run');
+    try {
+      await planner.get(`/valgperioder/${cycleId}/planlaegning`).expect(200);
+      await planner.get(`/valgperioder/${cycleId}/deltagelse`).expect(200);
+      await planner.get(`/valgperioder/${cycleId}/deltagelse`).query({ boelge: wave.id }).expect(200);
+      expect(run).not.toHaveBeenCalled();
+    } finally {
+      run.mockRestore();
+    }
   });
 
   it('creates venues with typed coordinates or the municipality’s reference point, and refuses neither', async () => {

@@ -25,7 +25,8 @@ export class SeminarsService {
     const where: FindOptionsWhere<Seminar> = {};
     if (query.cycleId !== undefined) where.cycleId = query.cycleId;
     if (query.waveId !== undefined) where.waveId = query.waveId;
-    return this.transactor.run((m) =>
+    // One statement (a join, no limit), so a read: on SQLite a transaction waits in the write queue.
+    return this.transactor.read((m) =>
       m.find(Seminar, { where, relations: { venue: true }, order: { startsAt: 'ASC', id: 'ASC' } }),
     );
   }

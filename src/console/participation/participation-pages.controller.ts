@@ -56,7 +56,7 @@ export class ParticipationPagesController {
     @Req() req: PageRequest,
   ) {
     const cycle = await this.cycles.get(cycleId);
-    const waves = await this.waves.list(cycle.id);
+    const waves = await this.waves.listIn(cycle.id);
     const wave = waves.find((w) => w.id === query.boelge);
     if (query.boelge !== undefined && !wave) throw DomainError.notFound('Wave', query.boelge);
     const area: Area = { kommune: query.kommune, region: query.region, boelge: wave?.id };
