@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere } from 'typeorm';
 import { ErrorCode } from '../common/danish-messages';
 import { DomainError } from '../common/domain-error';
+import { Dialect } from '../database/dialect';
 import { DomainEvents } from '../database/domain-events';
+import { hydrated } from '../database/hydrated';
 import { Transactor } from '../database/transactor';
 import { AgendaItem } from './agenda-item.entity';
 import { AgendaItemDto, CreateSeminarDto, SeminarQueryDto, UpdateSeminarDto } from './dto/seminar.dto';
@@ -14,11 +16,18 @@ import { Seminar } from './seminar.entity';
 import { Venue } from './venue.entity';
 import { Wave } from './wave.entity';
 
+/** A seminar as the plan lists it: when, where, seats and status. */
+export type ListedSeminar = Pick<
+  Seminar,
+  'id' | 'waveId' | 'title' | 'startsAt' | 'endsAt' | 'capacity' | 'taken' | 'status'
+> & { venue?: Pick<Venue, 'name'> | null };
+
 @Injectable()
 export class SeminarsService {
   constructor(
     private readonly transactor: Transactor,
     private readonly events: DomainEvents,
+    private readonly dialect: Dialect,
   ) {}
 
   list(query: SeminarQueryDto): Promise<Seminar[]> {
@@ -29,6 +38,29 @@ export class SeminarsService {
     return this.transactor.read((m) =>
       m.find(Seminar, { where, relations: { venue: true }, order: { startsAt: 'ASC', id: 'ASC' } }),
     );
+  }
+
+  /**
+   * The cycle's seminars as Planlægning lists them, soonest first, in one plain statement of the
+   * columns it shows (every view asks, and TypeORM would hydrate whole seminars and venues the page does not show).
+   * The caller has read the cycle already.
+   */
+  planned(cycleId: number): Promise<ListedSeminar[]> {
+    return this.transactor.read(async (m) => {
+      const { rows } = await this.dialect.raw<Record<string, unknown>>(
+        m,
+        `SELECT s.id, s.wave_id, s.title, s.starts_at, s.ends_at, s.capacity, s.taken, s.status,
+                v.name AS venue_name
+         FROM seminars s LEFT JOIN venues v ON v.id = s.venue_id
+         WHERE s.cycle_id = :cycleId ORDER BY s.starts_at, s.id`,
+        { cycleId },
+      );
+      return rows.map((row) => {
+        const { id, waveId, title, startsAt, endsAt, capacity, taken, status } = hydrated(m, Seminar, row);
+        const venue = row.venue_name === null ? null : { name: String(row.venue_name) };
+        return { id, waveId, title, startsAt, endsAt, capacity, taken, status, venue };
+      });
+    });
   }
 
   get(id: number): Promise<Seminar> {

@@ -54,7 +54,7 @@ export class PlanPagesController {
     const [{ cycle, bar }, waves, seminars] = await Promise.all([
       this.cycleBar.shown(cycleId, req.path),
       this.waves.listIn(cycleId),
-      this.seminars.list({ cycleId }),
+      this.seminars.planned(cycleId),
     ]);
     return consolePage(
       'console-plan',
