@@ -12,7 +12,7 @@ import { ReferenceService } from '../../reference/reference.service';
 import { PageRequest } from '../../web/page-request';
 import { redirect } from '../../web/page-result';
 import { StaffPages } from '../../web/pages.decorators';
-import { consolePage } from '../shell/console-page';
+import { consolePage, CycleBar } from '../shell/console-page';
 import { CycleBarService } from '../shell/cycle-bar.service';
 import { danishCount } from '../statistics/dashboard-view';
 import { areaChoices } from './area-choices';
@@ -55,8 +55,11 @@ export class ParticipationPagesController {
     @CurrentStaff() staff: AuthenticatedStaff,
     @Req() req: PageRequest,
   ) {
-    const cycle = await this.cycles.get(cycleId);
-    const waves = await this.waves.listIn(cycle.id);
+    // The cycle (unknown: the 404) and its bar from the bar's one read of the cycles.
+    const [{ cycle, bar }, waves] = await Promise.all([
+      this.cycleBar.shown(cycleId, req.path),
+      this.waves.listIn(cycleId),
+    ]);
     const wave = waves.find((w) => w.id === query.boelge);
     if (query.boelge !== undefined && !wave) throw DomainError.notFound('Wave', query.boelge);
     const area: Area = { kommune: query.kommune, region: query.region, boelge: wave?.id };
@@ -76,7 +79,7 @@ export class ParticipationPagesController {
           );
     const base = `/valgperioder/${cycle.id}`;
     const sent = query.sendt === undefined ? null : Number(query.sendt);
-    return consolePage('console-participation', await this.shell(cycle, staff, req), {
+    return consolePage('console-participation', this.frame(cycle, bar), {
       action: `${base}/deltagelse`,
       ...(await areaChoices(this.reference, area)),
       waves: waves.map((w) => ({ value: w.id, label: w.name, selected: w.id === wave?.id })),
@@ -161,6 +164,10 @@ export class ParticipationPagesController {
   }
 
   private async shell(cycle: Cycle, staff: AuthenticatedStaff, req: PageRequest, last?: string) {
+    return this.frame(cycle, await this.cycleBar.bar(staff, req.path, cycle), last);
+  }
+
+  private frame(cycle: Cycle, bar: CycleBar | null, last?: string) {
     return {
       title: last ? `${last} i ${cycle.code}` : `Deltagelse i ${cycle.code}`,
       breadcrumbs: [
@@ -170,7 +177,7 @@ export class ParticipationPagesController {
           ? [{ label: 'Deltagelse', href: `/valgperioder/${cycle.id}/deltagelse` }, { label: last }]
           : [{ label: 'Deltagelse' }]),
       ],
-      cycleBar: await this.cycleBar.bar(staff, req.path, cycle),
+      cycleBar: bar,
     };
   }
 }
