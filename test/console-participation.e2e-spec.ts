@@ -1,3 +1,4 @@
+import { CyclesService } from '../src/cycles/cycles.service';
 import { Invitation } from '../src/invitations/invitation.entity';
 import { InvitationJob } from '../src/invitations/invitation-job.entity';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
@@ -40,6 +41,22 @@ describe('Console: invitations and the participation board', () => {
     expect(overview.text).toContain('href="/invitationer"');
     expect(overview.text).toContain('href="/deltagelse"');
     await planner.get('/deltagelse').expect(303).expect('Location', `${base}/deltagelse`);
+  });
+
+  it("shows the board of the cycle in its address, that cycle in the bar, its cycle read once; an unknown cycle's is the 404 page", async () => {
+    const other = await createCycle(t.dataSource);
+    const planner = await signedIn(t, 'planner');
+    const get = jest.spyOn(t.app.get(CyclesService), 'get');
+    try {
+      const page = await planner.get(`/valgperioder/${other.id}/deltagelse`).expect(200);
+      expect(textOf(page.text)).toContain(`Deltagelse i ${other.code}`);
+      expect(page.text).toMatch(new RegExp(`<option value="${other.id}"[^>]*selected`));
+      expect(get).not.toHaveBeenCalled();
+    } finally {
+      get.mockRestore();
+    }
+    const missing = await planner.get('/valgperioder/987654/deltagelse').expect(404);
+    expect(textOf(missing.text)).toContain('Valgperioden findes ikke.');
   });
 
   it('a municipality that is not a number gets the Danish error page, and no job starts', async () => {

@@ -1,4 +1,5 @@
 import { toLocal } from '../src/common/local-time';
+import { Transactor } from '../src/database/transactor';
 import { OutboxMessage } from '../src/messaging/outbox-message.entity';
 import { AgendaItem } from '../src/planning/agenda-item.entity';
 import { Seminar } from '../src/planning/seminar.entity';
@@ -94,6 +95,63 @@ describe('Console: planning venues, waves and seminars', () => {
     expect(page.text).toMatch(new RegExp(`<option value="${other.id}"[^>]*selected`));
     const missing = await planner.get('/valgperioder/987654/planlaegning').expect(404);
     expect(textOf(missing.text)).toContain('Valgperioden findes ikke.');
+  });
+
+  it('lists the waves, the first to open first, each with its seminars soonest first: time, venue, seats, status', async () => {
+    const other = await createCycle(t.dataSource);
+    const spring = await createWave(t.dataSource, other.id, {
+      name: 'Forår',
+      registrationOpensAt: new Date('2026-02-02T08:00:00Z'),
+      registrationClosesAt: new Date('2026-03-01T08:00:00Z'),
+    });
+    const winter = await createWave(t.dataSource, other.id, {
+      name: 'Vinter',
+      registrationOpensAt: new Date('2026-01-05T08:00:00Z'),
+      registrationClosesAt: new Date('2026-02-01T08:00:00Z'),
+    });
+    const nyborg = await createVenue(t.dataSource, { name: 'Hotel Hesselet', town: 'Nyborg' });
+    await createSeminar(t.dataSource, winter, nyborg, {
+      title: 'Anden i Nyborg',
+      startsAt: new Date('2026-03-12T12:00:00Z'),
+      endsAt: new Date('2026-03-14T12:00:00Z'),
+      capacity: 30,
+      taken: 4,
+      status: 'draft',
+    });
+    await createSeminar(t.dataSource, winter, venue, {
+      title: 'Første i Kolding',
+      startsAt: new Date('2026-03-05T12:00:00Z'),
+      endsAt: new Date('2026-03-05T15:00:00Z'),
+      capacity: 25,
+      status: 'cancelled',
+    });
+    const plan = textOf((await planner.get(`/valgperioder/${other.id}/planlaegning`).expect(200)).text);
+    expect(plan).toContain(
+      'Vinter Tilmelding: mandag den 5. januar 2026 kl. 09.00 – søndag den 1. februar 2026 kl. 09.00',
+    );
+    expect(plan).toContain(
+      'Første i Kolding torsdag den 5. marts 2026 kl. 13.00 – kl. 16.00 Hotel Koldingfjord 0 af 25 Aflyst ' +
+        'Anden i Nyborg torsdag den 12. marts 2026 kl. 13.00 – lørdag den 14. marts 2026 kl. 13.00 Hotel Hesselet 4 af 30 Kladde',
+    );
+    expect(plan).toMatch(/Vinter Tilmelding.* Forår Tilmelding.* Bølgen har ingen seminarer endnu\./);
+    const board = (await planner.get(`/valgperioder/${other.id}/deltagelse`).expect(200)).text;
+    expect(board).toMatch(
+      new RegExp(
+        `<option value="${winter.id}">Vinter</option>\\s*<option value="${spring.id}">Forår</option>`,
+      ),
+    );
+  });
+
+  it('Planlægning and Deltagelse read their waves and seminars without a transaction (none waits for bookings)', async () => {
+    const run = jest.spyOn(t.app.get(Transactor), 'run');
+    try {
+      await planner.get(`/valgperioder/${cycleId}/planlaegning`).expect(200);
+      await planner.get(`/valgperioder/${cycleId}/deltagelse`).expect(200);
+      await planner.get(`/valgperioder/${cycleId}/deltagelse`).query({ boelge: wave.id }).expect(200);
+      expect(run).not.toHaveBeenCalled();
+    } finally {
+      run.mockRestore();
+    }
   });
 
   it('creates venues with typed coordinates or the municipality’s reference point, and refuses neither', async () => {

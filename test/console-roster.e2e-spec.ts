@@ -1,4 +1,5 @@
 import { In } from 'typeorm';
+import { formatDanishDate } from '../src/common/danish-time';
 import { AuditEntry } from '../src/cycles/gdpr/audit-entry.entity';
 import { Member } from '../src/cycles/member.entity';
 import { searchTextOf } from '../src/cycles/member-rules';
@@ -82,6 +83,14 @@ describe('Console: a seminar’s roster', () => {
       await other.get(`/seminarer/${kolding.id}/navneskilte`).expect(403);
     }
     await planner.get('/seminarer/999999/deltagere').expect(404);
+  });
+
+  it('says when and where the seminar is: its Danish days, its venue and town, the seats taken', async () => {
+    const page = textOf((await planner.get(roster(vejle)).expect(200)).text);
+    expect(page).toContain(
+      `Tid ${formatDanishDate(vejle.startsAt)} til ${formatDanishDate(vejle.endsAt)} ` +
+        'Sted Munkebjerg Hotel, Vejle Pladser 0 af 5 pladser taget – 5 ledige',
+    );
   });
 
   it('books a member in after saying which e-mail goes out; the confirmation arrives', async () => {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Cycle } from '../cycles/cycle.entity';
+import { Dialect } from '../database/dialect';
 import { DomainEvents } from '../database/domain-events';
+import { hydrated } from '../database/hydrated';
 import { Transactor } from '../database/transactor';
 import { CreateWaveDto, UpdateWaveDto } from './dto/wave.dto';
 import { shiftSeminarTimes } from './seminar-copies';
@@ -15,12 +17,28 @@ export class WavesService {
   constructor(
     private readonly transactor: Transactor,
     private readonly events: DomainEvents,
+    private readonly dialect: Dialect,
   ) {}
 
-  list(cycleId: number): Promise<Wave[]> {
-    return this.transactor.run(async (m) => {
-      await requireCycle(m, cycleId);
-      return m.find(Wave, { where: { cycleId }, order: { registrationOpensAt: 'ASC', id: 'ASC' } });
+  /** The cycle's waves, the first to open first; an unknown cycle is a 404. */
+  async list(cycleId: number): Promise<Wave[]> {
+    await this.transactor.read((m) => requireCycle(m, cycleId));
+    return this.listIn(cycleId);
+  }
+
+  /**
+   * As list, in a cycle the caller has read already (so not read again to find it exists). A read,
+   * not a transaction: Deltagelse and Planlægning ask on every view, and on SQLite a transaction
+   * waits behind every booking in the write queue.
+   */
+  listIn(cycleId: number): Promise<Wave[]> {
+    return this.transactor.read(async (m) => {
+      const { rows } = await this.dialect.raw<Record<string, unknown>>(
+        m,
+        'SELECT * FROM waves WHERE cycle_id = :cycleId ORDER BY registration_opens_at, id',
+        { cycleId },
+      );
+      return rows.map((row) => hydrated(m, Wave, row));
     });
   }
 

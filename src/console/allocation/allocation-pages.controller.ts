@@ -79,7 +79,7 @@ export class AllocationPagesController {
     const cycle = await this.cycles.get(cycleId);
     const [proposals, waves, seminars] = await Promise.all([
       this.allocations.list(cycle.id),
-      this.waves.list(cycle.id),
+      this.waves.listIn(cycle.id),
       this.seminars.list({ cycleId: cycle.id }),
     ]);
     const waveNames = new Map(waves.map((w) => [w.id, w.name]));
@@ -221,7 +221,7 @@ export class AllocationPagesController {
   }
 
   private async reviewPage(cycle: Cycle, p: ProposalView, req: PageRequest, refusal: Refusal | null) {
-    const waves = await this.waves.list(cycle.id);
+    const waves = await this.waves.listIn(cycle.id);
     const here = `${base(cycle.id)}/${p.id}`;
     return consolePage('console-allocation-proposal', await this.shell(cycle, req, `Forslag ${p.id}`), {
       id: p.id,

@@ -55,8 +55,11 @@ export class ParticipationPagesController {
     @CurrentStaff() staff: AuthenticatedStaff,
     @Req() req: PageRequest,
   ) {
-    const { cycle, bar } = await this.cycleBar.shown(cycleId, req.path);
-    const waves = await this.waves.list(cycle.id);
+    // The cycle (unknown: the 404) and its bar from the bar's one read of the cycles.
+    const [{ cycle, bar }, waves] = await Promise.all([
+      this.cycleBar.shown(cycleId, req.path),
+      this.waves.listIn(cycleId),
+    ]);
     const wave = waves.find((w) => w.id === query.boelge);
     if (query.boelge !== undefined && !wave) throw DomainError.notFound('Wave', query.boelge);
     const area: Area = { kommune: query.kommune, region: query.region, boelge: wave?.id };

@@ -53,8 +53,8 @@ export class PlanPagesController {
   ) {
     const [{ cycle, bar }, waves, seminars] = await Promise.all([
       this.cycleBar.shown(cycleId, req.path),
-      this.waves.list(cycleId),
-      this.seminars.list({ cycleId }),
+      this.waves.listIn(cycleId),
+      this.seminars.planned(cycleId),
     ]);
     return consolePage(
       'console-plan',
@@ -213,7 +213,7 @@ export class PlanPagesController {
     preview?: Awaited<ReturnType<SeminarsService['planTable']>>['rows'],
   ) {
     const cycleId = idParam(req, 'cycle')!;
-    const [cycle, waves] = await Promise.all([this.cycles.get(cycleId), this.waves.list(cycleId)]);
+    const [cycle, waves] = await Promise.all([this.cycles.get(cycleId), this.waves.listIn(cycleId)]);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const query = req.query as Record<string, unknown>;
     const chosen = String(body.waveId ?? query.boelge ?? waves[0]?.id ?? '');

@@ -1,5 +1,6 @@
 import { formatDanishDate, formatDanishDateTime, formatDanishTime } from '../../common/danish-time';
-import { Seminar, SeminarStatus } from '../../planning/seminar.entity';
+import { SeminarStatus } from '../../planning/seminar.entity';
+import { ListedSeminar } from '../../planning/seminars.service';
 import { Wave } from '../../planning/wave.entity';
 import { PageRequest } from '../../web/page-request';
 import { Crumb } from '../shell/console-page';
@@ -34,7 +35,7 @@ export function waveWindow(wave: Wave): string {
 }
 
 /** A seminar as a row of the plan: when, where, seats and status. */
-export function seminarRow(s: Seminar) {
+export function seminarRow(s: ListedSeminar) {
   return {
     id: s.id,
     title: s.title,

@@ -139,7 +139,7 @@ export class SeminarPagesController {
     const id = idParam(req, 'seminar');
     const seminar = id === null ? null : await this.seminars.get(id);
     const cycle = seminar ? await this.cycles.get(seminar.cycleId) : await this.cycleBar.active(req.staff!);
-    const [waves, venues] = await Promise.all([cycle ? this.waves.list(cycle.id) : [], this.venues.list()]);
+    const [waves, venues] = await Promise.all([cycle ? this.waves.listIn(cycle.id) : [], this.venues.list()]);
     const query = req.query as Record<string, unknown>;
     const fields = fieldsOf(
       SEMINAR_FIELDS,
