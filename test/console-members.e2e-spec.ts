@@ -150,6 +150,13 @@ describe('Console: the member register', () => {
     const reelected = (await repository.findBy({ cycleId: r.cycle.id }))[0];
     await repository.update(reelected.id, { newlyElected: false });
     const all = (await planner.get(`${list}/eksport`).expect(200)).text.split('\r\n').slice(1, -1);
+    // The list's filter on it, both ways.
+    expect(names((await planner.get(list).query({ nyvalgt: 'nej' }).expect(200)).text)).toEqual([
+      reelected.name,
+    ]);
+    expect(names((await planner.get(list).query({ nyvalgt: 'ja' }).expect(200)).text)).not.toContain(
+      reelected.name,
+    );
     await repository.update(reelected.id, { newlyElected: true });
     const newlyElected = all.map((l) => l.split(';')).map(([name, , , , , , , nyvalgt]) => [name, nyvalgt]);
     expect(newlyElected).toHaveLength(await repository.countBy({ cycleId: r.cycle.id }));

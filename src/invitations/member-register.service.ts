@@ -27,32 +27,32 @@ export interface RegisterQuery extends MemberFilterDto {
   descending?: boolean;
 }
 
-/** The member's columns a register row shows: reading the rest of each row cost more than the statement. */
-const LISTED = [
-  'id',
-  'name',
-  'email',
-  'phone',
-  'municipalityCode',
-  'listLetter',
-  'listName',
-  'newlyElected',
-  'role',
-  'erasedAt',
-] as const satisfies ReadonlyArray<keyof Member>;
-/** A listed member as the statement gives it: TypeORM names each column `m_<column>`. */
+/**
+ * The member's columns a register row shows (reading the rest of each row cost more than the
+ * statement), the status the database keeps among them.
+ */
+const LISTED = `m.id, m.name, m.email, m.phone, m.municipality_code, m.list_letter, m.list_name,
+  m.newly_elected, m.role, m.erased_at, m.participation_status`;
 interface ListedRow {
-  m_id: number;
-  m_name: string;
-  m_email: string | null;
-  m_phone: string | null;
-  m_municipality_code: number;
-  m_list_letter: string;
-  m_list_name: string;
-  m_newly_elected: boolean | number;
-  m_role: MemberRole;
-  m_erased_at: unknown;
-  m_participation_status: ParticipationStatus;
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  municipality_code: number;
+  list_letter: string;
+  list_name: string;
+  newly_elected: boolean | number;
+  role: MemberRole;
+  erased_at: unknown;
+  participation_status: ParticipationStatus;
+}
+
+/** A list of the register as the parts of a plain statement on members `m`. */
+interface Listing {
+  from: string;
+  where: string;
+  order: string;
+  params: Record<string, unknown>;
 }
 
 /**
@@ -71,19 +71,25 @@ export class MemberRegisterService {
   ) {}
 
   async page(cycleId: number, query: RegisterQuery, caller: Caller, page: number, pageSize: number) {
-    const qb = await this.query(cycleId, query, caller);
-    // offset/limit, not skip/take: only many-to-one joins, so no row is repeated.
-    const found = await qb
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
-      .getRawMany<ListedRow>();
-    return { rows: await this.rowsOf(found), total: await qb.getCount() };
+    const listing = await this.listing(cycleId, query, caller);
+    const found = await this.read<ListedRow>(this.rowsSql(listing, 'LIMIT :limit OFFSET :offset'), {
+      ...listing.params,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    const [{ total }] = await this.read<{ total: number }>(
+      `SELECT COUNT(*) AS "total" FROM members m WHERE ${listing.where}`,
+      listing.params,
+    );
+    return { rows: await this.rowsOf(found), total: Number(total) };
   }
 
   /** The first `n` rows of the list, without counting them all (the board has its counts already). */
   async firstRows(cycleId: number, query: RegisterQuery, caller: Caller, n: number): Promise<RegisterRow[]> {
-    const qb = await this.query(cycleId, query, caller);
-    return this.rowsOf(await qb.limit(n).getRawMany<ListedRow>());
+    const listing = await this.listing(cycleId, query, caller);
+    return this.rowsOf(
+      await this.read<ListedRow>(this.rowsSql(listing, 'LIMIT :limit'), { ...listing.params, limit: n }),
+    );
   }
 
   /** How many members each status selects, the query's own status aside, in one statement (the board's counts). */
@@ -93,34 +99,39 @@ export class MemberRegisterService {
     caller: Caller,
     statuses: readonly RegisterStatus[],
   ): Promise<Map<RegisterStatus, number>> {
-    const qb = await this.members.filteredIn(cycleId, query, caller);
+    const { where, params } = await this.members.filterIn(cycleId, query, caller);
     if (query.waveId === undefined) {
       // A cycle's board counts the statuses the database keeps on each member.
-      const rows = await qb
-        .select('m.participation_status', 'status')
-        .addSelect('COUNT(*)', 'members')
-        .addSelect('SUM(CASE WHEN m.invited THEN 1 ELSE 0 END)', 'invited')
-        .addSelect('SUM(CASE WHEN m.opened THEN 1 ELSE 0 END)', 'opened')
-        .groupBy('m.participation_status')
-        .getRawMany<{ status: ParticipationStatus; members: number; invited: number; opened: number }>();
+      const rows = await this.read<{
+        status: ParticipationStatus;
+        members: number;
+        invited: number;
+        opened: number;
+      }>(
+        `SELECT m.participation_status AS "status", COUNT(*) AS "members",
+           SUM(CASE WHEN m.invited THEN 1 ELSE 0 END) AS "invited",
+           SUM(CASE WHEN m.opened THEN 1 ELSE 0 END) AS "opened"
+         FROM members m WHERE ${where} GROUP BY m.participation_status`,
+        params,
+      );
       return countsOfStored(rows, statuses);
     }
     // A wave's board counts seats at the wave's seminars only, which no stored status says.
-    qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
-    qb.select(`SUM(CASE WHEN ${waveStatusCondition(statuses[0])} THEN 1 ELSE 0 END)`, 'n0');
-    statuses
-      .slice(1)
-      .forEach((status, i) =>
-        qb.addSelect(`SUM(CASE WHEN ${waveStatusCondition(status)} THEN 1 ELSE 0 END)`, `n${i + 1}`),
-      );
-    const row = (await qb.getRawOne<Record<string, unknown>>()) ?? {};
+    const sums = statuses.map(
+      (status, i) => `SUM(CASE WHEN ${waveStatusCondition(status)} THEN 1 ELSE 0 END) AS "n${i}"`,
+    );
+    const [row] = await this.read<Record<string, unknown>>(
+      `SELECT ${sums.join(', ')} FROM members m WHERE ${where} AND ${SEAT_IN_WAVE}`,
+      { ...params, wave: query.waveId },
+    );
     // No member selected: SUM over no rows is NULL.
-    return new Map(statuses.map((status, i) => [status, Number(row[`n${i}`] ?? 0)]));
+    return new Map(statuses.map((status, i) => [status, Number(row?.[`n${i}`] ?? 0)]));
   }
 
   /** Every row the list shows (all its pages), as CSV; recorded in the audit log like the API's export. */
   async csv(cycleId: number, query: RegisterQuery, caller: Caller): Promise<string> {
-    const found = await (await this.query(cycleId, query, caller)).getRawMany<ListedRow>();
+    const listing = await this.listing(cycleId, query, caller);
+    const found = await this.read<ListedRow>(this.rowsSql(listing, ''), listing.params);
     await this.audit.record(caller, [
       { action: 'members.export', cycleId, details: { members: found.length, from: 'console' } },
     ]);
@@ -139,26 +150,44 @@ export class MemberRegisterService {
     return rows[0].status;
   }
 
-  private async query(cycleId: number, query: RegisterQuery, caller: Caller) {
-    const qb = (await this.members.filteredIn(cycleId, query, caller))
-      .select(LISTED.map((c) => `m.${c}`))
-      // Kept by the database's triggers (member-register.ts), so no column of the entity.
-      .addSelect('m.participation_status', 'm_participation_status');
+  /**
+   * The list as plain SQL: the members' filters (MembersService.filterIn), a wave's seats, the
+   * status, the order. TypeORM's building and reading of these statements cost more than running them.
+   */
+  private async listing(cycleId: number, query: RegisterQuery, caller: Caller): Promise<Listing> {
+    const { where, params } = await this.members.filterIn(cycleId, query, caller);
+    const conditions = [where];
     const wave = query.waveId !== undefined;
-    if (wave) qb.andWhere(SEAT_IN_WAVE, { wave: query.waveId });
-    if (query.status)
-      qb.andWhere(wave ? waveStatusCondition(query.status) : storedStatusCondition(query.status), {
-        wave: query.waveId,
-      });
-    const direction = query.descending ? 'DESC' : 'ASC';
-    if (query.sort === 'kommune') {
-      qb.leftJoin('m.municipality', 'mu').orderBy('mu.name', direction).addOrderBy('m.name', 'ASC');
-    } else if (query.sort === 'liste') {
-      qb.orderBy('m.list_letter', direction).addOrderBy('m.name', 'ASC');
-    } else {
-      qb.orderBy('m.name', direction);
+    if (wave) {
+      conditions.push(SEAT_IN_WAVE);
+      params.wave = query.waveId;
     }
-    return qb.addOrderBy('m.id', 'ASC');
+    if (query.status)
+      conditions.push(wave ? waveStatusCondition(query.status) : storedStatusCondition(query.status));
+    const direction = query.descending ? 'DESC' : 'ASC';
+    const byMunicipality = query.sort === 'kommune';
+    const order = byMunicipality
+      ? `mu.name ${direction}, m.name ASC`
+      : query.sort === 'liste'
+        ? `m.list_letter ${direction}, m.name ASC`
+        : `m.name ${direction}`;
+    return {
+      from: byMunicipality
+        ? 'members m LEFT JOIN municipalities mu ON mu.code = m.municipality_code'
+        : 'members m',
+      where: conditions.join(' AND '),
+      order: `${order}, m.id ASC`,
+      params,
+    };
+  }
+
+  private rowsSql({ from, where, order }: Listing, limit: string): string {
+    return `SELECT ${LISTED} FROM ${from} WHERE ${where} ORDER BY ${order} ${limit}`;
+  }
+
+  /** A plain read, not a transaction: on SQLite a transaction waits behind every booking in the write queue. */
+  private async read<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    return (await this.transactor.read((m) => this.dialect.raw<T>(m, sql, params))).rows;
   }
 
   /**
@@ -173,21 +202,21 @@ export class MemberRegisterService {
     const municipality = new Map(municipalities.map((mu) => [mu.code, mu]));
     const region = new Map(regions.map((r) => [r.code, r.name]));
     return found.map((row) => {
-      const code = Number(row.m_municipality_code);
+      const code = Number(row.municipality_code);
       const home = municipality.get(code);
       return {
-        id: Number(row.m_id),
-        name: row.m_name,
-        email: row.m_email,
-        phone: row.m_phone,
+        id: Number(row.id),
+        name: row.name,
+        email: row.email,
+        phone: row.phone,
         municipalityName: home?.name ?? String(code),
         regionName: (home && region.get(home.regionCode)) ?? '',
-        listLetter: row.m_list_letter,
-        listName: row.m_list_name,
-        newlyElected: Boolean(row.m_newly_elected),
-        role: row.m_role,
-        status: row.m_participation_status,
-        erased: row.m_erased_at !== null,
+        listLetter: row.list_letter,
+        listName: row.list_name,
+        newlyElected: Boolean(row.newly_elected),
+        role: row.role,
+        status: row.participation_status,
+        erased: row.erased_at !== null,
       };
     });
   }
