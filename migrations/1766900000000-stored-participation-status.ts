@@ -1,28 +1,42 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { STORED_STATUS_ASSIGNMENTS } from '../src/invitations/member-register';
 
+/** The columns of each table that decide a member's participation status. */
+const DECIDING: Record<string, string[]> = {
+  invitations: ['member_id', 'purpose', 'revoked_at', 'opened_at'],
+  registrations: ['member_id', 'state'],
+  invitation_declines: ['member_id'],
+};
+
 /**
- * A trigger per table whose rows decide a member's participation status and per event, with the
- * members it recomputes; of the invitations only those that invite count (a mail's personal link
- * is an invitation row too, 64 of them for a seminar's PATCH).
+ * A trigger per table and event, with the members it recomputes. Of the invitations only those
+ * that invite count (a mail's personal link is an invitation row too, 64 of them for a seminar's
+ * PATCH), and an update counts only when it changes a deciding column (a PATCH bumps its seats'
+ * calendar sequence).
  */
-const TRIGGERS = ['invitations', 'registrations', 'invitation_declines'].flatMap((table) =>
+const TRIGGERS = Object.entries(DECIDING).flatMap(([table, columns]) =>
   (
     [
       ['INSERT', ['NEW']],
       ['UPDATE', ['OLD', 'NEW']],
       ['DELETE', ['OLD']],
     ] as const
-  ).map(([event, rows]) => ({
-    name: `${table}_participation_${event.toLowerCase()}`,
-    table,
-    event,
-    members: rows.map((row) => `${row}.member_id`).join(', '),
-    when:
-      table === 'invitations'
-        ? `WHEN (${rows.map((row) => `${row}.purpose = 'invitation'`).join(' OR ')})`
-        : '',
-  })),
+  ).map(([event, rows]) => {
+    const conditions = [
+      ...(table === 'invitations' ? [rows.map((row) => `${row}.purpose = 'invitation'`).join(' OR ')] : []),
+      ...(event === 'UPDATE'
+        ? [columns.map((column) => `OLD.${column} IS DISTINCT FROM NEW.${column}`).join(' OR ')]
+        : []),
+    ];
+    return {
+      name: `${table}_participation_${event.toLowerCase()}`,
+      table,
+      event,
+      members: rows.map((row) => `${row}.member_id`).join(', '),
+      // PostgreSQL wants the whole condition in parentheses.
+      when: conditions.length ? `WHEN (${conditions.map((c) => `(${c})`).join(' AND ')})` : '',
+    };
+  }),
 );
 
 /**
