@@ -140,14 +140,11 @@ export class MemberRegisterService {
 
   /** Where one member stands in the funnel, as the database keeps it. */
   async statusOf(member: Member): Promise<ParticipationStatus> {
-    const { rows } = await this.transactor.read((m) =>
-      this.dialect.raw<{ status: ParticipationStatus }>(
-        m,
-        'SELECT participation_status AS "status" FROM members WHERE id = :id',
-        { id: member.id },
-      ),
+    const [{ status }] = await this.read<{ status: ParticipationStatus }>(
+      'SELECT participation_status AS "status" FROM members WHERE id = :id',
+      { id: member.id },
     );
-    return rows[0].status;
+    return status;
   }
 
   /**
