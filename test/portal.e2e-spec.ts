@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { Member } from '../src/cycles/member.entity';
 import { Invitation } from '../src/invitations/invitation.entity';
 import { hashPersonalToken } from '../src/invitations/personal-token';
@@ -431,4 +432,25 @@ describe('Invitations and the personal pages', () => {
     expect(res.text).not.toContain('<script>');
     expect(res.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Ærø');
   });
+
+  // SQLite only: PostgreSQL's driver keeps no prepared statements for unnamed queries.
+  (process.env.DATABASE_URL ? it.skip : it)(
+    'prepares the statements of a personal page once, whichever member opens it',
+    async () => {
+      const { members } = await setUp(5, 8);
+      const [first, ...others] = members;
+      await page(tokens.get(first.id)!).expect(200);
+      await page(tokens.get(first.id)!).expect(200);
+      const prepare = jest.spyOn(Database.prototype, 'prepare');
+      try {
+        // Each member's first view also marks the link as opened.
+        for (const member of others) await page(tokens.get(member.id)!).expect(200);
+        const prepared = prepare.mock.calls.map(([sql]) => sql.replace(/\s+/g, ' '));
+        // The dispatcher may write out mails meanwhile; those statements are not the page's.
+        expect(prepared.filter((sql) => !sql.includes('outbox_messages'))).toEqual([]);
+      } finally {
+        prepare.mockRestore();
+      }
+    },
+  );
 });

@@ -1,13 +1,17 @@
 import { EntityManager } from 'typeorm';
+import { dialectOf } from './dialect';
 
-/** A raw statement with `:name` parameters, escaped by the driver of either engine. */
-export function namedQuery<T>(
+/**
+ * A raw statement with `:name` parameters, its rows. Every value is bound (see Dialect.raw):
+ * TypeORM's own escaping writes numbers into the text on SQLite, so a statement asked with another
+ * member's id was prepared anew each time and pushed the hot statements out of the driver's cache.
+ */
+export async function namedQuery<T>(
   m: EntityManager,
   sql: string,
   parameters: Record<string, unknown>,
 ): Promise<T[]> {
-  const [query, values] = m.connection.driver.escapeQueryWithParameters(sql, parameters);
-  return m.query(query, values);
+  return (await dialectOf(m.connection).raw<T>(m, sql, parameters)).rows;
 }
 
 /**

@@ -200,10 +200,14 @@ export class InvitationsService {
       return { member, invitation: { id: Number(row.invitation_id), openedAt: row.invitation_opened_at } };
     });
     if (!found) return null;
-    // Written once, the first time the link is opened; every later open is a read only.
+    // Written once, the first time the link is opened; every later open is a read only. A plain
+    // statement: TypeORM's update writes the id into its text on SQLite, a new statement per link.
     if (!found.invitation.openedAt) {
       await this.transactor.run((m) =>
-        m.update(Invitation, { id: found.invitation.id, openedAt: IsNull() }, { openedAt: new Date() }),
+        this.dialect.raw(m, 'UPDATE invitations SET opened_at = :now WHERE id = :id AND opened_at IS NULL', {
+          id: found.invitation.id,
+          now: new Date(),
+        }),
       );
     }
     return found.member;
