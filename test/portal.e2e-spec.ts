@@ -167,6 +167,26 @@ describe('Invitations and the personal pages', () => {
     expect(clash.text).toContain('Et seminar kan ikke både ønskes og fravælges');
   });
 
+  it('shows a member without a seat their saved wishes, and that they declined', async () => {
+    const { near, far, members } = await setUp(1, 2);
+    const [holder, waiting] = members.map((m) => tokens.get(m.id)!);
+    expect((await submit(t, holder, 'tilmeld', { seminarId: String(near.id) })).status).toBe(303);
+    expect(
+      (await submit(t, waiting, 'oensker', { rank1: String(near.id), excluded: [String(far.id)] })).status,
+    ).toBe(303);
+    const wished = (await page(waiting).expect(200)).text;
+    const rank1 = wished.split('id="rank1"')[1].split('</select>')[0];
+    expect(rank1).toContain(`<option value="${near.id}" selected>`);
+    expect(wished).toContain(`id="excluded-${far.id}" name="excluded" value="${far.id}" checked>`);
+    expect(wished).toContain('Du har ikke valgt et seminar endnu.');
+
+    expect((await submit(t, waiting, 'kan-ikke-deltage', { reason: 'Byrådsmøde' })).status).toBe(303);
+    const declined = (await page(waiting).expect(200)).text;
+    expect(declined).toContain('Du har meldt, at du ikke kan deltage.');
+    expect(declined).not.toContain('/kan-ikke-deltage">Jeg kan ikke deltage</a>');
+    expect(declined.split('id="rank1"')[1].split('</select>')[0]).toContain(`<option value="${near.id}" selected>`);
+  });
+
   it('refuses a member after the deadline, while the planner can still register them', async () => {
     const { near, members } = await setUp(5, 1);
     await t.dataSource

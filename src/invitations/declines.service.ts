@@ -4,7 +4,6 @@ import { DomainError } from '../common/domain-error';
 import { MembersErased } from '../cycles/member-events';
 import { Member } from '../cycles/member.entity';
 import { DomainEvents } from '../database/domain-events';
-import { namedQuery } from '../database/named-query';
 import { Transactor } from '../database/transactor';
 import { Registration } from '../registrations/registration.entity';
 import { isActive } from '../registrations/seat-state';
@@ -39,17 +38,6 @@ export class DeclinesService implements OnModuleInit {
       if (found) await m.update(Decline, { id: found.id }, { reason: text });
       else await m.insert(Decline, { cycleId: member.cycleId, memberId: member.id, reason: text });
     });
-  }
-
-  /** Inside the caller's transaction. */
-  /** A plain statement: the personal page asks on every view of a member without a seat. */
-  async isDeclinedIn(manager: EntityManager, member: Member): Promise<boolean> {
-    const found = await namedQuery(
-      manager,
-      'SELECT 1 AS found FROM invitation_declines WHERE cycle_id = :cycle AND member_id = :member LIMIT 1',
-      { cycle: member.cycleId, member: member.id },
-    );
-    return found.length > 0;
   }
 
   private async forgetReasons(manager: EntityManager, erased: MembersErased): Promise<void> {

@@ -179,8 +179,11 @@ export class InvitationsService {
     );
   }
 
-  /** The member a personal link belongs to, or null for a wrong, expired or replaced link. */
-  async resolve(token: string): Promise<Member | null> {
+  /**
+   * The member a personal link belongs to, or null for a wrong, expired or replaced link.
+   * `tokenHash`: the token's hash, when the caller has made it already.
+   */
+  async resolve(token: string, tokenHash = hashPersonalToken(token)): Promise<Member | null> {
     if (!looksLikePersonalToken(token)) return null;
     // One plain statement for the link and its member (the municipality is reference data held in
     // memory): every request behind a personal link runs it, a booking in a rush too.
@@ -191,7 +194,7 @@ export class InvitationsService {
          FROM invitations i JOIN members m ON m.id = i.member_id
          WHERE i.token_hash = :tokenHash AND i.revoked_at IS NULL AND i.expires_at > :now
            AND m.erased_at IS NULL`,
-        { tokenHash: hashPersonalToken(token), now: new Date() },
+        { tokenHash, now: new Date() },
       );
       const [row] = rows;
       if (!row) return null;

@@ -40,35 +40,76 @@ export interface ListedSeminar {
   };
 }
 
+/** A ranked wish or "cannot attend" mark of the member's. */
+export interface PreferenceRow {
+  seminarId: number;
+  rank: number | null;
+  excluded: boolean;
+}
+
+/** What the personal page shows of the member's own: seats, wishes and whether they declined. */
+export interface MemberRows {
+  /** Swap wishes and cancelled seats too, newest first. */
+  seats: SeatRow[];
+  preferences: PreferenceRow[];
+  declined: boolean;
+}
+
 /** The member's seats in the cycle, swap wishes and cancelled ones too, newest first. */
-export async function seatRows(m: EntityManager, member: Member): Promise<SeatRow[]> {
-  const rows = await namedQuery<SeatRow>(
+export async function seatRows(m: EntityManager, dialect: Dialect, member: Member): Promise<SeatRow[]> {
+  const { rows } = await dialect.raw<Record<string, unknown>>(
     m,
     `SELECT id, seminar_id AS "seminarId", state, waitlist_number AS "waitlistNumber"
      FROM registrations WHERE cycle_id = :cycle AND member_id = :member ORDER BY id DESC`,
     { cycle: member.cycleId, member: member.id },
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    seminarId: Number(r.seminarId),
-    state: r.state,
-    waitlistNumber: r.waitlistNumber === null ? null : Number(r.waitlistNumber),
-  }));
+  return rows.map(seatOf);
 }
 
-/** The member's ranked wishes and "cannot attend" marks. */
-export async function preferenceRows(m: EntityManager, member: Member) {
-  const rows = await namedQuery<{ seminarId: number; rank: number | null; excluded: unknown }>(
+/**
+ * The member's seats, wishes and decline in one statement, a row of each with its kind: every
+ * view of the page reads all three, and each statement costs more to run through the driver than
+ * to answer. Parameters are bound, so the statement is prepared once for every member.
+ */
+export async function memberRows(m: EntityManager, dialect: Dialect, member: Member): Promise<MemberRows> {
+  const { rows } = await dialect.raw<Record<string, unknown>>(
     m,
-    `SELECT seminar_id AS "seminarId", rank, excluded FROM member_preferences WHERE member_id = :member`,
-    { member: member.id },
+    `SELECT 'seat' AS kind, id, seminar_id AS "seminarId", state, waitlist_number AS "waitlistNumber",
+       NULL AS rank, NULL AS excluded
+     FROM registrations WHERE cycle_id = :cycle AND member_id = :member
+     UNION ALL
+     SELECT 'preference', NULL, seminar_id, NULL, NULL, rank, excluded
+     FROM member_preferences WHERE member_id = :member
+     UNION ALL
+     SELECT 'declined', NULL, NULL, NULL, NULL, NULL, NULL
+     FROM invitation_declines WHERE cycle_id = :cycle AND member_id = :member
+     ORDER BY id DESC`,
+    { cycle: member.cycleId, member: member.id },
   );
-  // SQLite answers a boolean as 0 or 1, PostgreSQL as false or true.
-  return rows.map((r) => ({
+  return {
+    // The seats' order survives the filter; the other kinds have no id to order by.
+    seats: rows.filter((r) => r.kind === 'seat').map(seatOf),
+    preferences: rows.filter((r) => r.kind === 'preference').map(preferenceOf),
+    declined: rows.some((r) => r.kind === 'declined'),
+  };
+}
+
+function seatOf(r: Record<string, unknown>): SeatRow {
+  return {
+    id: Number(r.id),
+    seminarId: Number(r.seminarId),
+    state: r.state as SeatState,
+    waitlistNumber: r.waitlistNumber === null ? null : Number(r.waitlistNumber),
+  };
+}
+
+function preferenceOf(r: Record<string, unknown>): PreferenceRow {
+  return {
     seminarId: Number(r.seminarId),
     rank: r.rank === null ? null : Number(r.rank),
+    // SQLite answers a boolean as 0 or 1, PostgreSQL as false or true.
     excluded: Boolean(r.excluded),
-  }));
+  };
 }
 
 /**

@@ -26,7 +26,7 @@ import { EvaluationsService, PageSurvey } from '../evaluations/evaluations.servi
 import { Dialect } from '../database/dialect';
 import { escapedOnce } from '../web/view-renderer';
 import { entitledToMaterials } from '../materials/materials.service';
-import { bookedSeminarRow, ListedSeminar, preferenceRows, SeatRow, seatRows } from './portal-queries';
+import { bookedSeminarRow, ListedSeminar, memberRows, SeatRow, seatRows } from './portal-queries';
 import { PublishedSeminar, PublishedSeminars } from './published-seminars';
 
 export const RANKS = [1, 2, 3];
@@ -100,13 +100,12 @@ export class PortalService {
     const model = await this.transactor.read(async (m) => {
       const now = new Date();
       const { open: seminars, later: laterSeminars } = await this.publishedSeminars(m, member, now);
-      const seats = await seatRows(m, member);
+      const { seats, preferences, declined: hasDeclined } = await memberRows(m, this.dialect, member);
       const seat = standingSeat(seats);
       const swapWish = await this.swapWishOf(
         m,
         seats.find((s) => s.state === 'swap_waiting'),
       );
-      const preferences = await preferenceRows(m, member);
       const home = member.municipality!;
       const listed = seminars
         .map(({ seminar: s, capacity, taken }) => {
@@ -144,7 +143,7 @@ export class PortalService {
         .sort((a, b) => a.distance - b.distance || a.id - b.id);
       const booking = seat ? await this.booking(m, seat, now) : null;
       const takeBack = seat ? null : await this.takeBackOfferOf(m, member, seats, now);
-      const declined = !seat && (await this.declines.isDeclinedIn(m, member));
+      const declined = !seat && hasDeclined;
       const rankOf = new Map(preferences.filter((p) => p.rank !== null).map((p) => [p.rank, p.seminarId]));
       const excluded = new Set(preferences.filter((p) => p.excluded).map((p) => p.seminarId));
       // After the seminar the page is about the seminar held, not about choosing one.
@@ -226,7 +225,7 @@ export class PortalService {
   /** Takes back the seat the member cancelled last, if its seminar still has the place free. */
   async takeBack(member: Member) {
     const offer = await this.transactor.read(async (m) =>
-      this.takeBackOfferOf(m, member, await seatRows(m, member), new Date()),
+      this.takeBackOfferOf(m, member, await seatRows(m, this.dialect, member), new Date()),
     );
     if (!offer)
       throw new DomainError('conflict', 'seat.nothing_to_take_back', 'No cancelled seat to take back');
@@ -344,14 +343,14 @@ export class PortalService {
 
   /** The seat the member holds or held in the cycle (not a swap wish, not a cancelled one). */
   private async currentSeat(m: EntityManager, member: Member): Promise<SeatRow | null> {
-    return standingSeat(await seatRows(m, member));
+    return standingSeat(await seatRows(m, this.dialect, member));
   }
 
   /** The member's swap wish, with its seminar's title and its number on the waiting list now. */
   private async swapWish(m: EntityManager, member: Member) {
     return this.swapWishOf(
       m,
-      (await seatRows(m, member)).find((s) => s.state === 'swap_waiting'),
+      (await seatRows(m, this.dialect, member)).find((s) => s.state === 'swap_waiting'),
     );
   }
 

@@ -21,3 +21,11 @@ describe('issueCsrf', () => {
     expect(verifyCsrf(secret, 'hash-a', fields, now + 12 * 3600 * 1000 + 1)).toBe(false);
   });
 });
+
+describe('issueCsrf nonces', () => {
+  it('are never the same twice, across more than one block of random bytes', () => {
+    const nonces = Array.from({ length: 2000 }, () => issueCsrf('s'.repeat(40), 'hash-a', 0).nonce);
+    expect(new Set(nonces).size).toBe(nonces.length);
+    expect(nonces.every((n) => /^0\.[A-Za-z0-9_-]{16}$/.test(n))).toBe(true);
+  });
+});

@@ -22,8 +22,26 @@ function sign(secret: string, binding: string, nonce: string): string {
  * worthless for another member's link.
  */
 export function issueCsrf(secret: string, binding: string, now = Date.now()): CsrfFields {
-  const nonce = `${now.toString(36)}.${randomBytes(12).toString('base64url')}`;
+  const nonce = `${now.toString(36)}.${nonceRandom()}`;
   return { nonce, mac: sign(secret, binding, nonce) };
+}
+
+const NONCE_BYTES = 12;
+const entropy = { bytes: Buffer.alloc(0), used: 0 };
+
+/**
+ * A nonce's random part, 96 bits, cut from a block drawn for 512 nonces: every page view issues
+ * one, and one draw of 12 bytes took as long as the rest of the CSRF fields together (about 5 µs
+ * here; Node's randomUUID keeps a block in the same way).
+ */
+function nonceRandom(): string {
+  if (entropy.used + NONCE_BYTES > entropy.bytes.length) {
+    entropy.bytes = randomBytes(NONCE_BYTES * 512);
+    entropy.used = 0;
+  }
+  const start = entropy.used;
+  entropy.used += NONCE_BYTES;
+  return entropy.bytes.toString('base64url', start, entropy.used);
 }
 
 export function verifyCsrf(

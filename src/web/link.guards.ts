@@ -19,8 +19,11 @@ abstract class LinkGuard implements CanActivate {
     private readonly csrf: PageCsrf,
   ) {}
 
-  /** Puts what the link opens on the request; false for a link that does not work. */
-  protected abstract open(token: string, req: PageRequest): Promise<boolean>;
+  /**
+   * Puts what the link opens on the request; false for a link that does not work. `tokenHash` is
+   * the token as hashPersonalToken stores it.
+   */
+  protected abstract open(token: string, tokenHash: string, req: PageRequest): Promise<boolean>;
 
   /** The page the link opens, where a refused form leads back to. */
   protected abstract home(token: string): string;
@@ -33,8 +36,10 @@ abstract class LinkGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<PageRequest>();
     const token = String(req.params.token);
-    if (!(await this.open(token, req))) throw await this.limiter.refuse(req.ip ?? 'unknown');
-    req.page = { csrfBinding: hashPersonalToken(token), home: this.home(token) };
+    // Hashed once: the hash both finds a personal link and binds the page's forms.
+    const tokenHash = hashPersonalToken(token);
+    if (!(await this.open(token, tokenHash, req))) throw await this.limiter.refuse(req.ip ?? 'unknown');
+    req.page = { csrfBinding: tokenHash, home: this.home(token) };
     if (
       isUnsafeMethod(req.method) &&
       this.takesForms(req) &&
@@ -56,8 +61,8 @@ export class PersonalLinkGuard extends LinkGuard {
     super(limiter, csrf);
   }
 
-  protected async open(token: string, req: PageRequest): Promise<boolean> {
-    const member = await this.invitations.resolve(token);
+  protected async open(token: string, tokenHash: string, req: PageRequest): Promise<boolean> {
+    const member = await this.invitations.resolve(token, tokenHash);
     if (member) req.member = member;
     return member !== null;
   }
@@ -82,7 +87,7 @@ export class SurveyLinkGuard extends LinkGuard {
     super(limiter, csrf);
   }
 
-  protected async open(token: string, req: PageRequest): Promise<boolean> {
+  protected async open(token: string, _tokenHash: string, req: PageRequest): Promise<boolean> {
     const link = await this.surveys.open(token);
     if (link.state === 'unknown') return false;
     req.survey = link;
