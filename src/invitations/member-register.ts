@@ -63,12 +63,15 @@ export function storedStatusCondition(status: RegisterStatus): string {
   return `m.participation_status = '${status}'`;
 }
 
-/** How many members have one stored status and pair of flags (SQLite gives the flags as 0 or 1). */
+/**
+ * How many members have one stored status and pair of flags, as the database gives them: SQLite's
+ * flags as 0 or 1, PostgreSQL's COUNT as text.
+ */
 export interface StoredCount {
   status: ParticipationStatus;
   invited: boolean | number;
   opened: boolean | number;
-  members: number;
+  members: number | string;
 }
 
 /** How many members each status selects, from the members counted per stored status and flags. */
