@@ -141,6 +141,15 @@ describe('Console: invitations and the participation board', () => {
     expect(syddanmark).toContain('Inviteret 0 – vis dem');
     expect(syddanmark).toContain('Deltog 1 – vis dem');
     expect(syddanmark).toContain('Udeblev 1 – vis dem');
+    // The filter keeps the area chosen: that municipality selected, no region.
+    const odense = (await planner.get(`${here}/deltagelse?kommune=461`).expect(200)).text;
+    const select = (id: string) =>
+      new RegExp(`<select[^>]*id="${id}"[^>]*>([\\s\\S]*?)</select>`).exec(odense)![1];
+    expect(select('kommune')).toMatch(/^<option value="">Alle<\/option>/);
+    expect(select('kommune').match(/<option value="\d+" selected>[^<]+/g)).toEqual([
+      '<option value="461" selected>Odense',
+    ]);
+    expect(select('region')).not.toContain('selected');
     const all = await board('');
     expect(all).toContain('Inviteret 3 – vis dem');
     expect(all).toContain('Deltog 1 – vis dem');

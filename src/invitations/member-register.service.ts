@@ -10,11 +10,13 @@ import { ReferenceService } from '../reference/reference.service';
 import { ParticipationStatus } from './participation';
 import {
   countsOfStored,
+  RegisterContact,
   RegisterRow,
   registerCsv,
   RegisterSort,
   RegisterStatus,
   SEAT_IN_WAVE,
+  StoredCount,
   storedStatusCondition,
   waveStatusCondition,
 } from './member-register';
@@ -84,12 +86,34 @@ export class MemberRegisterService {
     return { rows: await this.rowsOf(found), total: Number(total) };
   }
 
-  /** The first `n` rows of the list, without counting them all (the board has its counts already). */
-  async firstRows(cycleId: number, query: RegisterQuery, caller: Caller, n: number): Promise<RegisterRow[]> {
+  /**
+   * The first `n` of the list as contacts, without counting them all (the board has its counts
+   * already); only the columns a contact shows, as reading whole register rows took twice as long.
+   */
+  async firstContacts(
+    cycleId: number,
+    query: RegisterQuery,
+    caller: Caller,
+    n: number,
+  ): Promise<RegisterContact[]> {
     const listing = await this.listing(cycleId, query, caller);
-    return this.rowsOf(
-      await this.read<ListedRow>(this.rowsSql(listing, 'LIMIT :limit'), { ...listing.params, limit: n }),
-    );
+    const [found, municipalities] = await Promise.all([
+      this.read<Pick<ListedRow, 'id' | 'name' | 'email' | 'municipality_code'>>(
+        this.rowsSql(listing, 'LIMIT :limit', 'm.id, m.name, m.email, m.municipality_code'),
+        { ...listing.params, limit: n },
+      ),
+      this.reference.listMunicipalities(),
+    ]);
+    const names = new Map(municipalities.map((mu) => [mu.code, mu.name]));
+    return found.map((row) => {
+      const code = Number(row.municipality_code);
+      return {
+        id: Number(row.id),
+        name: row.name,
+        email: row.email,
+        municipalityName: names.get(code) ?? String(code),
+      };
+    });
   }
 
   /** How many members each status selects, the query's own status aside, in one statement (the board's counts). */
@@ -101,17 +125,12 @@ export class MemberRegisterService {
   ): Promise<Map<RegisterStatus, number>> {
     const { where, params } = await this.members.filterIn(cycleId, query, caller);
     if (query.waveId === undefined) {
-      // A cycle's board counts the statuses the database keeps on each member.
-      const rows = await this.read<{
-        status: ParticipationStatus;
-        members: number;
-        invited: number;
-        opened: number;
-      }>(
-        `SELECT m.participation_status AS "status", COUNT(*) AS "members",
-           SUM(CASE WHEN m.invited THEN 1 ELSE 0 END) AS "invited",
-           SUM(CASE WHEN m.opened THEN 1 ELSE 0 END) AS "opened"
-         FROM members m WHERE ${where} GROUP BY m.participation_status`,
+      // A cycle's board counts the statuses and flags the database keeps on each member: grouped
+      // by all three, as counting the flags in CASEs cost more than the statement's scan.
+      const rows = await this.read<StoredCount>(
+        `SELECT m.participation_status AS "status", m.invited AS "invited", m.opened AS "opened",
+           COUNT(*) AS "members"
+         FROM members m WHERE ${where} GROUP BY m.participation_status, m.invited, m.opened`,
         params,
       );
       return countsOfStored(rows, statuses);
@@ -178,8 +197,8 @@ export class MemberRegisterService {
     };
   }
 
-  private rowsSql({ from, where, order }: Listing, limit: string): string {
-    return `SELECT ${LISTED} FROM ${from} WHERE ${where} ORDER BY ${order} ${limit}`;
+  private rowsSql({ from, where, order }: Listing, limit: string, columns = LISTED): string {
+    return `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${order} ${limit}`;
   }
 
   /** A plain read, not a transaction: on SQLite a transaction waits behind every booking in the write queue. */

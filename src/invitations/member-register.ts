@@ -63,17 +63,28 @@ export function storedStatusCondition(status: RegisterStatus): string {
   return `m.participation_status = '${status}'`;
 }
 
-/** How many members each status selects, from the members' stored statuses and flags counted per status. */
+/**
+ * How many members have one stored status and pair of flags, as the database gives them: SQLite's
+ * flags as 0 or 1, PostgreSQL's COUNT as text.
+ */
+export interface StoredCount {
+  status: ParticipationStatus;
+  invited: boolean | number;
+  opened: boolean | number;
+  members: number | string;
+}
+
+/** How many members each status selects, from the members counted per stored status and flags. */
 export function countsOfStored(
-  rows: Array<{ status: ParticipationStatus; members: number; invited: number; opened: number }>,
+  rows: StoredCount[],
   statuses: readonly RegisterStatus[],
 ): Map<RegisterStatus, number> {
-  const sum = (of: (row: (typeof rows)[number]) => number) => rows.reduce((n, row) => n + of(row), 0);
+  const sum = (of: (row: StoredCount) => number) => rows.reduce((n, row) => n + of(row), 0);
   return new Map(
     statuses.map((status) => [
       status,
       status === 'invited' || status === 'opened'
-        ? sum((row) => Number(row[status]))
+        ? sum((row) => (row[status] ? Number(row.members) : 0))
         : sum((row) =>
             row.status === status || (status === 'registered' && REGISTERED_SEAT_STATES.includes(row.status))
               ? Number(row.members)
@@ -122,6 +133,9 @@ export interface RegisterRow extends Omit<ExportedMember, 'diet' | 'accessibilit
   status: ParticipationStatus;
   erased: boolean;
 }
+
+/** A member as a short list of the register shows them: who, their e-mail, their municipality. */
+export type RegisterContact = Pick<RegisterRow, 'id' | 'name' | 'email' | 'municipalityName'>;
 
 /** The rows of the register as shown, as Danish Excel opens them (see toCsv). */
 export function registerCsv(rows: RegisterRow[]): string {

@@ -6,9 +6,10 @@ import { Municipality } from './municipality.entity';
 import { Party } from './party.entity';
 import { Region } from './region.entity';
 
-interface Areas {
-  municipalities: Municipality[];
-  regions: Region[];
+/** The municipalities and regions, each in order of code. */
+export interface Areas {
+  readonly municipalities: readonly Municipality[];
+  readonly regions: readonly Region[];
 }
 
 @Injectable()
@@ -17,7 +18,7 @@ export class ReferenceService {
    * Municipalities and regions are read by nearly every console page and only ever written by
    * the seeder at boot, which calls forget(); holding them in memory saves two queries a page.
    */
-  private areas?: Promise<Areas>;
+  private loaded?: Promise<Areas>;
 
   constructor(
     @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
@@ -50,22 +51,30 @@ export class ReferenceService {
     return this.parties.find({ order: { letter: 'ASC' } });
   }
 
+  /**
+   * The held municipalities and regions themselves, not copies: the same object until forget(),
+   * so what a caller derives from them can be kept beside it (see areaOptions).
+   */
+  areas(): Promise<Areas> {
+    return this.loadAreas();
+  }
+
   /** Drops the held areas so the next read sees what was just written. */
   forget(): void {
-    this.areas = undefined;
+    this.loaded = undefined;
   }
 
   private loadAreas(): Promise<Areas> {
-    this.areas ??= Promise.all([
+    this.loaded ??= Promise.all([
       this.municipalities.find({ order: { code: 'ASC' } }),
       this.regions.find({ order: { code: 'ASC' } }),
     ]).then(
       ([municipalities, regions]) => ({ municipalities, regions }),
       (error: unknown) => {
-        this.areas = undefined;
+        this.loaded = undefined;
         throw error;
       },
     );
-    return this.areas;
+    return this.loaded;
   }
 }

@@ -9,6 +9,7 @@ import { ReferenceService } from '../../reference/reference.service';
 import { PageRequest } from '../../web/page-request';
 import { download } from '../../web/page-result';
 import { StaffPages } from '../../web/pages.decorators';
+import { areaChoices } from '../participation/area-choices';
 import { consolePage } from '../shell/console-page';
 import { CycleBarService } from '../shell/cycle-bar.service';
 import { danishCount } from '../statistics/dashboard-view';
@@ -57,10 +58,6 @@ export class MemberListController {
       side = last;
       found = await this.register.page(cycle.id, registerQuery(query), caller, side, PAGE_SIZE);
     }
-    const [municipalities, regions] = await Promise.all([
-      this.reference.listMunicipalities(),
-      this.reference.listRegions(),
-    ]);
     const contact = caller.municipalityCode !== null;
     const first = (side - 1) * PAGE_SIZE + 1;
     return consolePage(
@@ -87,10 +84,7 @@ export class MemberListController {
           query.boelge === undefined ? null : listHref(base, query, { boelge: undefined, side: undefined }),
         geography: contact
           ? null
-          : {
-              municipalities: municipalities.map((m) => option(m.code, m.name, query.kommune)),
-              regions: regions.map((r) => option(r.code, r.name, query.region)),
-            },
+          : await areaChoices(this.reference, { kommune: query.kommune, region: query.region }),
         newlyElected: [option('ja', 'Nyvalgte', query.nyvalgt), option('nej', 'Genvalgte', query.nyvalgt)],
         statuses: REGISTER_STATUSES.map((s) => option(s, STATUS_IN_DANISH[s], query.status)),
         sort: {

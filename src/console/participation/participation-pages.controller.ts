@@ -71,7 +71,7 @@ export class ParticipationPagesController {
     const open =
       notAnswered === 0
         ? []
-        : await this.register.firstRows(
+        : await this.register.firstContacts(
             cycle.id,
             { ...filterOf(area), status: 'not_answered' },
             caller,
