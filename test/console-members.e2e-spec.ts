@@ -300,4 +300,66 @@ describe('Console: the member register', () => {
       'mandag den 5. januar 2026 kl. 23.30 Tilmeldt Grundkursus i Kolding En planlægger',
     ]);
   });
+
+  it("lists a member's e-mails newest first, 50 at most: when sent (else queued), kind, subject, address, status", async () => {
+    const cycle = await createCycle(t.dataSource);
+    const [member, other] = await createMembers(t.dataSource, cycle.id, 2);
+    const mail = (n: number, memberId: number, fields: Partial<OutboxMessage>) => ({
+      key: `test-mail:${memberId}:${n}`,
+      kind: 'reminder' as const,
+      recipientEmail: `medlem${memberId}@example.dk`,
+      recipientName: 'Medlem',
+      memberId,
+      seminarId: null,
+      subject: `Påmindelse nr. ${n}`,
+      html: '',
+      text: '',
+      status: 'sent' as const,
+      attempts: 1,
+      nextAttemptAt: new Date('2026-01-01T09:00:00Z'),
+      createdAt: new Date('2026-01-01T09:00:00Z'),
+      sentAt: new Date('2026-01-01T09:05:00Z'),
+      ...fields,
+    });
+    const outbox = t.dataSource.getRepository(OutboxMessage);
+    await outbox.insert(Array.from({ length: 50 }, (_, i) => mail(i + 1, member.id, {})));
+    await outbox.insert([
+      mail(51, member.id, {
+        kind: 'confirmation',
+        subject: '',
+        status: 'pending',
+        attempts: 0,
+        sentAt: null,
+        createdAt: new Date('2026-01-02T10:00:00Z'),
+      }),
+      mail(52, member.id, {
+        status: 'failed',
+        sentAt: null,
+        subject: 'Påmindelse',
+        createdAt: new Date('2026-01-03T11:30:00Z'),
+        lastError: '550 no such user',
+      }),
+      mail(1, other.id, { subject: 'Til en anden' }),
+    ]);
+    const planner = await signedIn(t, 'planner');
+    const html = (await planner.get(`/valgperioder/${cycle.id}/medlemmer/${member.id}`).expect(200)).text;
+    const body = /id="table-mails"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)![1];
+    const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => row[1]);
+    expect(rows).toHaveLength(50);
+    expect(rows.slice(0, 3).map(textOf)).toEqual([
+      `lørdag den 3. januar 2026 kl. 12.30 Påmindelse Påmindelse medlem${member.id}@example.dk Kunne ikke leveres`,
+      `fredag den 2. januar 2026 kl. 11.00 Bekræftelse Bekræftelse (skrives, når den sendes) medlem${member.id}@example.dk Venter på at blive sendt`,
+      `torsdag den 1. januar 2026 kl. 10.05 Påmindelse Påmindelse nr. 50 medlem${member.id}@example.dk Sendt`,
+    ]);
+    expect(rows[0]).toContain('<strong>Kunne ikke leveres</strong>');
+    expect(textOf(rows[49])).toContain('Påmindelse nr. 3 ');
+    expect(html).not.toContain('Til en anden');
+  });
+
+  it('answers 404 for a member of another cycle and for a cycle that does not exist', async () => {
+    const cycle = await createCycle(t.dataSource);
+    const planner = await signedIn(t, 'planner');
+    await planner.get(`/valgperioder/${cycle.id}/medlemmer/${r.aase.id}`).expect(404);
+    await planner.get(`/valgperioder/999999/medlemmer/${r.aase.id}`).expect(404);
+  });
 });

@@ -22,7 +22,8 @@ import {
   searchTextOf,
 } from './member-rules';
 import { Member } from './member.entity';
-import { isUniqueViolation } from '../database/dialect';
+import { Dialect, isUniqueViolation } from '../database/dialect';
+import { hydrated } from '../database/hydrated';
 
 const EMAIL_TAKEN = () =>
   new DomainError('conflict', 'member.email_taken', 'Another member of this cycle has this e-mail', [
@@ -39,6 +40,7 @@ export class MembersService {
     private readonly reference: ReferenceService,
     private readonly audit: AuditLogService,
     private readonly transactor: Transactor,
+    private readonly dialect: Dialect,
   ) {}
 
   async list(cycleId: number, query: MemberListQueryDto, caller: Caller): Promise<MemberPage<Member>> {
@@ -129,9 +131,20 @@ export class MembersService {
   }
 
   async get(cycleId: number, id: number, caller: Caller): Promise<Member> {
-    await this.cycles.get(cycleId);
-    const member = await this.members.findOneBy({ id, cycleId });
-    if (!member) throw DomainError.notFound('Member', id);
+    // The member first, in one plain statement (the member page reads it on every view): a member
+    // found has its cycle, so only a miss asks whether the cycle or the member is missing.
+    const member = await this.transactor.read(async (m) => {
+      const { rows } = await this.dialect.raw<Record<string, unknown>>(
+        m,
+        'SELECT * FROM members WHERE id = :id AND cycle_id = :cycleId',
+        { id, cycleId },
+      );
+      return rows.length === 0 ? null : hydrated(m, Member, rows[0]);
+    });
+    if (!member) {
+      await this.cycles.get(cycleId);
+      throw DomainError.notFound('Member', id);
+    }
     checkMunicipality(caller, member.municipalityCode);
     return member;
   }

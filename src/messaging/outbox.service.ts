@@ -29,6 +29,16 @@ export type EnqueueMessage = MailRequest & {
   sendAfter?: Date;
 };
 
+/** An e-mail as a member's page lists it. */
+export interface MemberMail {
+  kind: MessageKind;
+  subject: string;
+  recipientEmail: string;
+  status: OutboxStatus;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
 export interface EnqueueResult {
   /** False when a message with the key existed already; nothing was written then. */
   created: boolean;
@@ -179,6 +189,27 @@ export class OutboxService {
       this.messages.count({ where }),
     ]);
     return { items, total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  /**
+   * The newest e-mails to a member, newest first, as the member page lists them: one plain
+   * statement of the columns shown, and no count (the page shows no total).
+   */
+  async ofMember(memberId: number, limit: number): Promise<MemberMail[]> {
+    const { rows } = await this.transactor.read((m) =>
+      this.dialect.raw<Omit<MemberMail, 'createdAt' | 'sentAt'> & { createdAt: unknown; sentAt: unknown }>(
+        m,
+        `SELECT kind AS "kind", subject AS "subject", recipient_email AS "recipientEmail",
+                status AS "status", created_at AS "createdAt", sent_at AS "sentAt"
+         FROM outbox_messages WHERE member_id = :memberId ORDER BY id DESC LIMIT :limit`,
+        { memberId, limit },
+      ),
+    );
+    return rows.map((r) => ({
+      ...r,
+      createdAt: this.dialect.instant(r.createdAt),
+      sentAt: r.sentAt === null ? null : this.dialect.instant(r.sentAt),
+    }));
   }
 
   /** How many e-mails to a cycle's members failed for good (a bounce, a refused address). */

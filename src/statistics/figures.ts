@@ -167,6 +167,12 @@ export interface SeminarCounts {
   noShows: number;
 }
 
+/** What a wave's figures need of each of its seminars. */
+export type SeminarSeats = Pick<
+  SeminarCounts,
+  'waveId' | 'status' | 'capacity' | 'registered' | 'waitlisted' | 'attended' | 'noShows'
+>;
+
 export interface SeminarFigures extends Omit<SeminarCounts, 'startsAt'> {
   startsAt: string;
   /** Seats held (registered + attended + no-show) ÷ capacity. */
@@ -198,7 +204,7 @@ export interface WaveFigures {
 }
 
 /** Cancelled seminars offer no seats, so their capacity is left out of a wave's. */
-export function byWave(waves: WaveRef[], seminars: SeminarCounts[]): WaveFigures[] {
+export function byWave(waves: WaveRef[], seminars: SeminarSeats[]): WaveFigures[] {
   return [...waves]
     .sort((a, b) => a.registrationOpensAt.getTime() - b.registrationOpensAt.getTime() || a.id - b.id)
     .map((w) => {

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Dialect } from '../database/dialect';
-import { MemberGroup, SeminarCounts, TIMELINE_KINDS, TimelineKind, WaveRef } from './figures';
+import { MemberGroup, SeminarCounts, SeminarSeats, TIMELINE_KINDS, TimelineKind, WaveRef } from './figures';
 
 const HELD = `'registered', 'attended', 'no_show'`;
+
+/** A seminar's seats counted by state, over its registrations `r`. */
+const SEAT_SUMS = `SUM(CASE WHEN r.state IN (${HELD}) THEN 1 ELSE 0 END) AS "registered",
+         SUM(CASE WHEN r.state IN ('waitlisted', 'swap_waiting') THEN 1 ELSE 0 END) AS "waitlisted",
+         SUM(CASE WHEN r.state = 'attended' THEN 1 ELSE 0 END) AS "attended",
+         SUM(CASE WHEN r.state = 'no_show' THEN 1 ELSE 0 END) AS "noShows"`;
 
 /**
  * The grouped queries behind the statistics: one statement per figure set, the same SQL on SQLite
@@ -75,10 +81,7 @@ export class StatisticsQueries {
     const rows = await this.rows(
       `SELECT s.id AS "seminarId", s.title AS "title", s.wave_id AS "waveId", v.name AS "venueName",
          v.town AS "town", s.starts_at AS "startsAt", s.status AS "status", s.capacity AS "capacity",
-         SUM(CASE WHEN r.state IN (${HELD}) THEN 1 ELSE 0 END) AS "registered",
-         SUM(CASE WHEN r.state IN ('waitlisted', 'swap_waiting') THEN 1 ELSE 0 END) AS "waitlisted",
-         SUM(CASE WHEN r.state = 'attended' THEN 1 ELSE 0 END) AS "attended",
-         SUM(CASE WHEN r.state = 'no_show' THEN 1 ELSE 0 END) AS "noShows"
+         ${SEAT_SUMS}
        FROM seminars s
        JOIN venues v ON v.id = s.venue_id
        LEFT JOIN registrations r ON r.seminar_id = s.id
@@ -92,6 +95,29 @@ export class StatisticsQueries {
       waveId: Number(r.waveId),
       venue: `${String(r.venueName)}, ${String(r.town)}`,
       startsAt: this.dialect.instant(r.startsAt),
+      status: String(r.status),
+      capacity: Number(r.capacity),
+      registered: Number(r.registered),
+      waitlisted: Number(r.waitlisted),
+      attended: Number(r.attended),
+      noShows: Number(r.noShows),
+    }));
+  }
+
+  /**
+   * As seminarCounts, only what a wave's figures need: no venue, title or start to read and
+   * convert (Overblik shows the waves on every view).
+   */
+  async seminarSeats(cycleId: number): Promise<SeminarSeats[]> {
+    const rows = await this.rows(
+      `SELECT s.wave_id AS "waveId", s.status AS "status", s.capacity AS "capacity", ${SEAT_SUMS}
+       FROM seminars s LEFT JOIN registrations r ON r.seminar_id = s.id
+       WHERE s.cycle_id = :cycleId
+       GROUP BY s.id, s.wave_id, s.status, s.capacity`,
+      { cycleId },
+    );
+    return rows.map((r) => ({
+      waveId: Number(r.waveId),
       status: String(r.status),
       capacity: Number(r.capacity),
       registered: Number(r.registered),

@@ -146,7 +146,7 @@ export class StatisticsService {
   async waveFigures(cycleId: number): Promise<WaveFigures[]> {
     const [waves, seminars] = await Promise.all([
       this.queries.waves(cycleId),
-      this.queries.seminarCounts(cycleId),
+      this.queries.seminarSeats(cycleId),
     ]);
     return byWave(waves, seminars);
   }

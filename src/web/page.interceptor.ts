@@ -101,8 +101,10 @@ export class PageInterceptor implements NestInterceptor {
   /** What every page's layout may use: the CSRF fields of its forms and, on staff pages, the menu. */
   private chrome(req: PageRequest): object {
     if (!req.page) return {};
+    // One set of fields for the page's forms and the menu's sign-out form: an HMAC and random
+    // bytes fewer on every staff page.
     const csrf = this.csrf.issue(req.page.csrfBinding);
-    return req.staff ? { csrf, nav: this.session.nav(req, req.staff) } : { csrf };
+    return req.staff ? { csrf, nav: this.session.nav(req, req.staff, csrf) } : { csrf };
   }
 }
 

@@ -7,7 +7,7 @@ import { resolveAuthSecret } from '../auth/auth-secret';
 import { AuthService, Client } from '../auth/auth.service';
 import { AuthenticatedStaff } from '../auth/authenticated-staff';
 import { StaffRole } from '../auth/roles';
-import { SignedIn } from '../auth/sessions.service';
+import { sessionIdOf, SignedIn } from '../auth/sessions.service';
 import { TwoFactorService } from '../auth/two-factor.service';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -70,7 +70,7 @@ export class StaffSession {
   /** What a signed-in browser's forms are bound to; null without a session cookie. */
   binding(req: Request): string | null {
     const token = cookieOf(req, SESSION_COOKIE);
-    return token ? `staff:${sha256(token)}` : null;
+    return token ? sessionBinding(sessionIdOf(token)) : null;
   }
 
   /**
@@ -167,13 +167,16 @@ export class StaffSession {
     return binding !== null && this.csrf.verify(binding, form);
   }
 
-  /** The staff layout's menu: who is signed in, what they may open, and the sign-out form's fields. */
-  nav(req: PageRequest, staff: AuthenticatedStaff) {
+  /**
+   * The staff layout's menu: who is signed in, what they may open, and the sign-out form's fields
+   * (`csrf`: the page's own, when it has them; they are bound to the same session).
+   */
+  nav(req: PageRequest, staff: AuthenticatedStaff, csrf = this.csrf.issue(this.binding(req) ?? '')) {
     return {
       email: staff.email,
       menu: staffMenu(staff.role, req.path),
       home: staffStartPage(staff.role),
-      csrf: this.csrf.issue(this.binding(req) ?? ''),
+      csrf,
     };
   }
 
@@ -212,6 +215,9 @@ const clientOf = (req: Request): Client => ({
   userAgent: req.headers['user-agent'],
 });
 
+/** What the forms of a signed-in browser are bound to: its session. */
+const sessionBinding = (sessionId: string) => `staff:${sessionId}`;
+
 /** A cookie as cookie-parser read it. */
 function cookieOf(req: Request, name: string): string | null {
   const value = (req.cookies as Record<string, unknown> | undefined)?.[name];
@@ -232,10 +238,12 @@ export class StaffSessionGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<PageRequest>();
-    const staff = await this.session.staffOf(req);
-    if (!staff) throw new SignInRequired();
+    const signedIn = await this.session.signedIn(req);
+    if (!signedIn) throw new SignInRequired();
+    const { staff, sessionId } = signedIn;
     req.staff = staff;
-    req.page = { csrfBinding: this.session.binding(req)!, home: req.originalUrl };
+    // The session's id is the token's hash: bound without hashing the token once more.
+    req.page = { csrfBinding: sessionBinding(sessionId), home: req.originalUrl };
     const roles =
       this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, [
         context.getHandler(),

@@ -56,7 +56,7 @@ export class MemberPagesController {
     const [status, history, mails, municipality] = await Promise.all([
       this.register.statusOf(member),
       this.seats.memberHistory(member.id),
-      this.outbox.list({ memberId: member.id, page: 1, pageSize: 50 }),
+      this.outbox.ofMember(member.id, 50),
       this.reference.getMunicipality(member.municipalityCode),
     ]);
     const planner = (PLANNERS as readonly string[]).includes(staff.role);
@@ -88,7 +88,7 @@ export class MemberPagesController {
           status: STATUS_IN_DANISH[status],
         },
         history: historyRows(history),
-        mails: mailRows(mails.items),
+        mails: mailRows(mails),
       },
     );
   }

@@ -1,5 +1,6 @@
 import { formatDanishDateTime } from '../../common/danish-time';
 import { OutboxStatus } from '../../messaging/outbox-message.entity';
+import { MemberMail } from '../../messaging/outbox.service';
 import { MessageKind } from '../../messaging/message-kinds';
 import { Actor, EventKind } from '../../registrations/registration-event.entity';
 
@@ -65,17 +66,7 @@ export function historyRows(
   }));
 }
 
-export function mailRows(
-  mails: Array<{
-    kind: MessageKind;
-    subject: string;
-    recipientEmail: string;
-    status: OutboxStatus;
-    createdAt: Date;
-    sentAt: Date | null;
-    lastError: string | null;
-  }>,
-) {
+export function mailRows(mails: MemberMail[]) {
   return mails.map((m) => ({
     when: formatDanishDateTime(m.sentAt ?? m.createdAt),
     kind: MAIL_IN_DANISH[m.kind],
