@@ -11,6 +11,16 @@ const SEAT_SUMS = `SUM(CASE WHEN r.state IN (${HELD}) THEN 1 ELSE 0 END) AS "reg
          SUM(CASE WHEN r.state = 'attended' THEN 1 ELSE 0 END) AS "attended",
          SUM(CASE WHEN r.state = 'no_show' THEN 1 ELSE 0 END) AS "noShows"`;
 
+/** A seminar's status, capacity and the sums of SEAT_SUMS, as numbers. */
+const seatsOf = (r: Record<string, unknown>) => ({
+  status: String(r.status),
+  capacity: Number(r.capacity),
+  registered: Number(r.registered),
+  waitlisted: Number(r.waitlisted),
+  attended: Number(r.attended),
+  noShows: Number(r.noShows),
+});
+
 /**
  * The grouped queries behind the statistics: one statement per figure set, the same SQL on SQLite
  * and PostgreSQL, answering counts that the pure functions in figures.ts roll up.
@@ -95,12 +105,7 @@ export class StatisticsQueries {
       waveId: Number(r.waveId),
       venue: `${String(r.venueName)}, ${String(r.town)}`,
       startsAt: this.dialect.instant(r.startsAt),
-      status: String(r.status),
-      capacity: Number(r.capacity),
-      registered: Number(r.registered),
-      waitlisted: Number(r.waitlisted),
-      attended: Number(r.attended),
-      noShows: Number(r.noShows),
+      ...seatsOf(r),
     }));
   }
 
@@ -118,12 +123,7 @@ export class StatisticsQueries {
     );
     return rows.map((r) => ({
       waveId: Number(r.waveId),
-      status: String(r.status),
-      capacity: Number(r.capacity),
-      registered: Number(r.registered),
-      waitlisted: Number(r.waitlisted),
-      attended: Number(r.attended),
-      noShows: Number(r.noShows),
+      ...seatsOf(r),
     }));
   }
 
